@@ -1,0 +1,79 @@
+import type { Logger } from 'pino';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { GatewayConfig } from './config/config';
+import { UpstreamDriftReporter } from './observability/upstream-drift';
+import { buildGatewaySchema } from './schema/build-schema';
+import { createContextFactory, type GatewayContext } from './server/context';
+import { graphiqlOptions } from './server/graphiql';
+import { useRequestLogging } from './server/plugins/request-logging';
+import { Readiness } from './server/readiness';
+import { passthroughCredentials } from './upstream/credentials';
+import { ProcessesClient } from './upstream/processes-client';
+
+export interface AppOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  /** Where the Processes API is: the configured one, or the embedded demo upstream's address. */
+  upstreamBaseUrl: string;
+  /** True when upstreamBaseUrl is the embedded demo (it needs no credentials). */
+  demoUpstream: boolean;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  readiness: Readiness;
+  drift: UpstreamDriftReporter;
+  close(): Promise<void>;
+}
+
+/** Everything but the listening socket: tests and index.ts both build the gateway here. */
+export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
+  const drift = new UpstreamDriftReporter(logger);
+  const readiness = new Readiness();
+  const client = new ProcessesClient({
+    baseUrl: upstreamBaseUrl,
+    apiVersion: config.upstreamApiVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxBodyBytes: 10 * 1024 * 1024,
+    credentials: passthroughCredentials(!demoUpstream),
+    logger,
+  });
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema: buildGatewaySchema(),
+    context: createContextFactory({ client, logger, drift }),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: graphiqlOptions({ demoUpstream }),
+    maskedErrors: { isDev: config.development },
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args.map(String) }, 'yoga'),
+      info: (...args) => logger.info({ yoga: args.map(String) }, 'yoga'),
+      warn: (...args) => logger.warn({ yoga: args.map(String) }, 'yoga'),
+      error: (...args) => logger.error({ yoga: args.map(String) }, 'yoga'),
+    },
+    plugins: [
+      useRequestLogging(logger),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: ({ fetchAPI }) => {
+          const problem = readiness.problem();
+          return problem === null
+            ? true
+            : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem }), {
+                status: 503,
+                headers: { 'content-type': 'application/json' },
+              });
+        },
+      }),
+    ],
+  });
+
+  return {
+    yoga,
+    readiness,
+    drift,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,94 @@
+// Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** Null → the embedded demo upstream is started in-process. */
+  upstreamBaseUrl: string | null;
+  upstreamApiVersion: string;
+  upstreamTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** NODE_ENV=development: unmasked errors, pretty logs when a terminal is attached. */
+  development: boolean;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readString(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+export function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readBaseUrl(env: Env, name: string): string | null {
+  const raw = readString(env, name);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must use http or https, got "${url.protocol}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(name, 'must not carry a query, a fragment or credentials');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const apiVersion = readString(env, 'UPSTREAM_API_VERSION') ?? '2026-04-01.processes.preview';
+  if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
+    throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
+  }
+  return {
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    host: readString(env, 'HOST') ?? '0.0.0.0',
+    upstreamBaseUrl: readBaseUrl(env, 'UPSTREAM_BASE_URL'),
+    upstreamApiVersion: apiVersion,
+    upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
+    logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    development: readString(env, 'NODE_ENV') === 'development',
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}

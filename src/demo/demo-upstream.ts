@@ -1,0 +1,49 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { excludeGeneratedJobs } from './exclude-generated-jobs';
+import { DEMO_RUNS } from './fixtures';
+
+export interface DemoUpstream {
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+function handle(request: IncomingMessage, response: ServerResponse): void {
+  const url = new URL(request.url ?? '/', 'http://demo.invalid');
+  const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
+  if (request.method !== 'GET' || !match) {
+    send(response, 404, { code: '404', message: `No route for ${request.method} ${url.pathname}` });
+    return;
+  }
+  const id = decodeURIComponent(match[1]!);
+  const run = DEMO_RUNS.get(id);
+  if (!run) {
+    send(response, 404, { code: '404', message: `Could not find process run id ${id}` });
+    return;
+  }
+  send(response, 200, url.searchParams.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(run) : run);
+}
+
+/**
+ * A real HTTP server on a loopback port that answers like the Processes API from fixtures, so `npm start`
+ * with no configuration serves something real. Demo only: no credentials are checked.
+ */
+export async function startDemoUpstream(): Promise<DemoUpstream> {
+  const server: Server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

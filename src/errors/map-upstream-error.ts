@@ -1,0 +1,96 @@
+import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import { UpstreamError, type UpstreamFailure } from '../upstream/upstream-error';
+import type { GatewayErrorCode } from './gateway-error-code';
+
+// The one table from upstream outcome to `extensions.code`. Field errors never carry `extensions.http`:
+// Yoga would turn the whole response's HTTP status into it.
+const BY_STATUS: Record<number, { code: GatewayErrorCode; message: string }> = {
+  400: { code: 'BAD_USER_INPUT', message: 'The Processes API rejected the request as invalid.' },
+  401: { code: 'UNAUTHENTICATED', message: 'The Processes API did not accept the credentials.' },
+  403: { code: 'FORBIDDEN', message: 'The credentials do not allow reading this process run.' },
+  404: { code: 'NOT_FOUND', message: 'Process run not found.' },
+  409: { code: 'CONFLICT', message: 'The Processes API reported a conflict.' },
+  429: { code: 'RATE_LIMITED', message: 'The Processes API rate limit was reached; retry later.' },
+  500: { code: 'UPSTREAM_ERROR', message: 'The Processes API failed to answer the request.' },
+  502: { code: 'UPSTREAM_UNAVAILABLE', message: 'The Processes API is unavailable.' },
+  503: { code: 'UPSTREAM_UNAVAILABLE', message: 'The Processes API is unavailable.' },
+  504: { code: 'UPSTREAM_UNAVAILABLE', message: 'The Processes API is unavailable.' },
+};
+
+function forStatus(status: number): { code: GatewayErrorCode; message: string } {
+  const known = BY_STATUS[status];
+  if (known) return known;
+  if (status >= 500) return { code: 'UPSTREAM_ERROR', message: `The Processes API failed with status ${status}.` };
+  return { code: 'UPSTREAM_BAD_RESPONSE', message: `The Processes API answered with unexpected status ${status}.` };
+}
+
+export function gatewayError(
+  code: GatewayErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return createGraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export function mapUpstreamFailure(failure: UpstreamFailure): GraphQLError {
+  switch (failure.kind) {
+    case 'http': {
+      const { code, message } = forStatus(failure.status);
+      const body = failure.body ?? {};
+      const upstream = omitUndefined({
+        status: failure.status,
+        code: body.code,
+        message: body.message,
+        target: body.target,
+        meta: body.meta,
+        details: body.details,
+        documentationUrl: body.documentationUrl,
+      });
+      const retryAfter = failure.retryAfterSeconds;
+      return gatewayError(code, message, retryAfter === null ? { upstream } : { upstream, retryAfter });
+    }
+    case 'timeout':
+      return gatewayError('UPSTREAM_TIMEOUT', 'The Processes API did not answer in time.');
+    case 'unreachable':
+      return gatewayError('UPSTREAM_UNREACHABLE', 'The Processes API could not be reached.');
+    case 'bad-response':
+      return gatewayError(
+        'UPSTREAM_BAD_RESPONSE',
+        `The Processes API sent a response this gateway cannot use: ${failure.reason}.`,
+        failure.status === undefined ? {} : { upstream: { status: failure.status } },
+      );
+    case 'missing-credentials':
+      return gatewayError('UNAUTHENTICATED', 'An Authorization header is required.');
+    case 'circuit-open':
+      return gatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'The Processes API is failing; calls are paused for a moment.',
+        failure.retryAfterSeconds === null ? {} : { retryAfter: failure.retryAfterSeconds },
+      );
+    case 'rate-limited-locally':
+      return gatewayError('RATE_LIMITED', 'Too many requests to the Processes API; retry later.', {
+        retryAfter: failure.retryAfterSeconds,
+      });
+    case 'budget-exceeded':
+      return gatewayError(
+        'OPERATION_LIMIT_EXCEEDED',
+        'This operation needs more upstream calls than one operation may make; split it.',
+      );
+  }
+}
+
+/** Anything thrown below a resolver → the error the caller sees. Unknown errors pass through to Yoga's masking. */
+export function toGraphQLError(error: unknown): Error {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function omitUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import DataLoader from 'dataloader';
+import { toGraphQLError } from '../errors/map-upstream-error';
+import type { UpstreamProcessRun } from '../upstream/types';
+
+export interface ProcessRunKey {
+  id: string;
+  excludeGeneratedJobs: boolean;
+}
+
+export type ProcessRunLoader = DataLoader<ProcessRunKey, UpstreamProcessRun, string>;
+
+export type FetchProcessRun = (key: ProcessRunKey) => Promise<UpstreamProcessRun>;
+
+/**
+ * One per GraphQL request (never shared: callers differ in credentials). Aliases and `_entities`
+ * representations of the same (id, excludeGeneratedJobs) cost one upstream call; distinct keys go out concurrently.
+ * A failure is cached for the request only, already mapped to its GraphQL error.
+ */
+export function createProcessRunLoader(fetchRun: FetchProcessRun): ProcessRunLoader {
+  return new DataLoader<ProcessRunKey, UpstreamProcessRun, string>(
+    (keys) => Promise.all(keys.map((key) => fetchRun(key).catch(toGraphQLError))),
+    { cacheKeyFn: (key) => `${key.excludeGeneratedJobs ? 'x' : 'a'}:${key.id}` },
+  );
+}

@@ -1,0 +1,28 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { GroupRun } from './group-run';
+import { jobArgumentsResolvers } from './job-arguments';
+import { jobMetadataResolvers } from './job-metadata';
+import { JobRun } from './job-run';
+import { ProcessRun } from './process-run';
+import { Query } from './query';
+import { Assignee, AuditStamp, RunNode } from './references';
+import { Date, DateTime, JSON } from './scalars';
+import { StatusCount } from './status-counts';
+
+// Types not listed here (User, Document, Task, Process, UnknownRunNode, UnknownAssignee, the Unknown variants)
+// resolve by default: their parents already have the schema's field names.
+export const resolvers: Resolvers = {
+  Date,
+  DateTime,
+  JSON,
+  Query,
+  ProcessRun,
+  GroupRun,
+  JobRun,
+  StatusCount,
+  AuditStamp,
+  Assignee,
+  RunNode,
+  ...jobArgumentsResolvers,
+  ...jobMetadataResolvers,
+};

@@ -1,0 +1,48 @@
+import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversUnionTypes, RunNodeResolvers } from '../generated/resolvers-types';
+import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { UpstreamPrincipalRef } from '../upstream/types';
+import type { EntityRef } from './parents';
+
+type AssigneeParent = ResolversUnionTypes<ResolversTypes>['Assignee'];
+
+/** A plain id → `{ id }` for an entity another subgraph owns; anything else → null. */
+export function toEntityRef(id: unknown): EntityRef | null {
+  return typeof id === 'string' && id.length > 0 ? { id } : null;
+}
+
+export const toDocument = toEntityRef;
+
+/** A user reference as the upstream sends it: `{ id, type: "user" }` or a plain id string. */
+export function toUserRef(ref: UpstreamPrincipalRef | undefined): EntityRef | null {
+  if (typeof ref === 'string') return toEntityRef(ref);
+  return toEntityRef(ref?.id);
+}
+
+// Assignees are users today; a reference of another `type` is kept whole rather than mistaken for a user.
+export function toAssignee(ref: unknown, drift: UpstreamDriftReporter): AssigneeParent | null {
+  if (ref === undefined || ref === null) return null;
+  if (typeof ref === 'string') return ref.length > 0 ? { __typename: 'User', id: ref } : null;
+  if (typeof ref !== 'object') return null;
+  const { id, type } = ref as { id?: unknown; type?: unknown };
+  if ((type === undefined || type === 'user') && typeof id === 'string') return { __typename: 'User', id };
+  const typeName = typeof type === 'string' ? type : 'unknown';
+  drift.report('assignee', 'Assignee', typeName);
+  return { __typename: 'UnknownAssignee', type: typeName, id: typeof id === 'string' ? id : null, raw: ref };
+}
+
+export const AuditStamp: AuditStampResolvers = {
+  // Non-null in the schema: an unusable user reference is a bad upstream response, surfaced as a field error.
+  user: ({ user }) => {
+    const ref = toUserRef(user);
+    if (!ref) throw new Error('upstream audit stamp has no user id');
+    return ref;
+  },
+};
+
+export const Assignee: AssigneeResolvers = {
+  __resolveType: (parent) => parent.__typename,
+};
+
+export const RunNode: RunNodeResolvers = {
+  __resolveType: (parent) => parent.__typename,
+};

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { YogaInitialContext } from 'graphql-yoga';
+import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
+import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { ProcessesClient } from '../upstream/processes-client';
+
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  drift: UpstreamDriftReporter;
+  loaders: { processRun: ProcessRunLoader };
+}
+
+export interface ContextDependencies {
+  client: ProcessesClient;
+  logger: Logger;
+  drift: UpstreamDriftReporter;
+}
+
+// A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
+const ACCEPTABLE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The request's id: the caller's `x-request-id` when acceptable, else a new UUID. Stable for one Request. */
+export function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (id === undefined) {
+    const given = request.headers.get('x-request-id');
+    id = given && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+/** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
+export function createContextFactory({ client, logger, drift }: ContextDependencies) {
+  return ({ request }: YogaInitialContext): GatewayContext => {
+    const requestId = requestIdOf(request);
+    const requestLogger = logger.child({ requestId });
+    const callerAuthorization = request.headers.get('authorization');
+    const call = { callerAuthorization, requestId, logger: requestLogger };
+    return {
+      requestId,
+      logger: requestLogger,
+      drift,
+      loaders: {
+        processRun: createProcessRunLoader((key) => client.getProcessRun(key.id, key.excludeGeneratedJobs, call)),
+      },
+    };
+  };
+}

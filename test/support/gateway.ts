@@ -1,0 +1,73 @@
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createApp, type App } from '../../src/app';
+import { loadConfig, type GatewayConfig } from '../../src/config/config';
+import { createLogger } from '../../src/server/logger';
+
+export interface GraphQLResponse {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, any> | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+}
+
+/** Log lines the gateway wrote, parsed. */
+export class CapturedLogs extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    callback();
+  }
+  get entries(): Array<Record<string, any>> {
+    return this.lines.map((line) => JSON.parse(line) as Record<string, any>);
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestGateway {
+  url: string;
+  app: App;
+  logs: CapturedLogs;
+  config: GatewayConfig;
+  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export const TEST_TOKEN = 'Bearer test-secret-token-abc123';
+
+/** The gateway on a real loopback port, in front of `upstreamBaseUrl` (a FakeUpstream), logs captured. */
+export async function startTestGateway(
+  upstreamBaseUrl: string,
+  env: Record<string, string> = {},
+  options: { demoUpstream?: boolean } = {},
+): Promise<TestGateway> {
+  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env });
+  const logs = new CapturedLogs();
+  const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
+  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });
+  const server: Server = createServer(app.yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  app.readiness.markStarted();
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    app,
+    logs,
+    config,
+    async query(query, variables, headers = { authorization: TEST_TOKEN }) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}
