@@ -40,7 +40,13 @@ export function createContextFactory({ client, logger, drift }: ContextDependenc
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
     const callerAuthorization = request.headers.get('authorization');
-    const call = { callerAuthorization, requestId, logger: requestLogger };
+    const call = {
+      callerAuthorization,
+      requestId,
+      logger: requestLogger,
+      traceparent: request.headers.get('traceparent'),
+      tracestate: request.headers.get('tracestate'),
+    };
     return {
       requestId,
       logger: requestLogger,

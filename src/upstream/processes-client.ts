@@ -6,6 +6,7 @@ import { processRunShapeProblem } from './process-run-shape';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
 import { UpstreamError } from './upstream-error';
+import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -17,6 +18,7 @@ export interface ProcessesClientOptions {
   logger: Logger;
   /** Keep-alive pool; one per process so sockets are reused across requests. */
   dispatcher?: Dispatcher;
+  events?: UpstreamEvents;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -24,6 +26,9 @@ export interface UpstreamCall {
   callerAuthorization: string | null;
   requestId: string;
   logger: Logger;
+  /** W3C trace context to continue upstream, when the caller sent one. */
+  traceparent?: string | null;
+  tracestate?: string | null;
 }
 
 export function createUpstreamAgent(): Agent {
@@ -63,10 +68,13 @@ export class ProcessesClient {
       'x-request-id': call.requestId,
     };
     if (authorization) headers.authorization = authorization;
+    if (call.traceparent) headers.traceparent = call.traceparent;
+    if (call.traceparent && call.tracestate) headers.tracestate = call.tracestate;
 
     const started = performance.now();
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     let status: number | undefined;
+    let outcome: UpstreamCallFinished['outcome'] = 'ok';
     try {
       const response = await request(this.options.baseUrl + path, {
         method: 'GET',
@@ -86,12 +94,13 @@ export class ProcessesClient {
         retryAfterSeconds: retryAfterOf(status, response.headers['retry-after'], text),
       });
     } catch (error) {
-      throw classify(error, deadline);
+      const failure = classify(error, deadline);
+      outcome = OUTCOME[failure.failure.kind] ?? 'unreachable';
+      throw failure;
     } finally {
-      call.logger.info(
-        { upstream: { method: 'GET', path, status: status ?? null, durationMs: Math.round(performance.now() - started) } },
-        'upstream call',
-      );
+      const durationMs = Math.round(performance.now() - started);
+      call.logger.info({ upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome } }, 'upstream call');
+      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt: 1, outcome });
     }
   }
 }
@@ -140,6 +149,13 @@ function retryAfterOf(status: number, header: string | string[] | undefined, tex
   if (fromHeader !== null || status !== 429) return fromHeader;
   return parseRetryAfterMessage(parseErrorBody(text)?.message);
 }
+
+const OUTCOME: Partial<Record<UpstreamError['failure']['kind'], UpstreamCallFinished['outcome']>> = {
+  http: 'http-error',
+  timeout: 'timeout',
+  unreachable: 'unreachable',
+  'bad-response': 'bad-response',
+};
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 

@@ -1,0 +1,16 @@
+// What the upstream client tells observers (metrics, logs). Emitted by the client only; consumers never call HTTP.
+
+export interface UpstreamCallFinished {
+  /** HTTP status, or null when no answer arrived (timeout, refused, reset). */
+  status: number | null;
+  durationMs: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+  outcome: 'ok' | 'http-error' | 'timeout' | 'unreachable' | 'bad-response';
+}
+
+export interface UpstreamEvents {
+  callFinished?(event: UpstreamCallFinished): void;
+  retry?(event: { attempt: number; delayMs: number; reason: string }): void;
+  breakerStateChanged?(state: 'closed' | 'open' | 'half-open'): void;
+}
