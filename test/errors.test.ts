@@ -1,0 +1,177 @@
+import { createServer } from 'node:net';
+import { seedProcessRun } from '../src/demo/fixtures';
+import { FakeUpstream, json } from './fakes/upstream';
+import { startTestGateway, type TestGateway } from './support/gateway';
+
+const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
+
+// Workiva-style error bodies, as on the upstream's documentation page.
+const BODIES: Record<number, Record<string, unknown>> = {
+  400: {
+    code: 'invalidUser',
+    documentationUrl: 'http://developerdocs.example.com',
+    message: 'The provided user is invalid.',
+    meta: { argumentName: 'assignee', jobId: 'job1234' },
+    target: 'assignee',
+  },
+  401: { code: 'Unauthorized', message: 'Bad credentials' },
+  403: { code: '403', message: 'Forbidden' },
+  404: { code: '404', message: 'Could not find process id 51bcc3ec3d0b4aadb69659e2a7ed767b' },
+  409: { code: '409', message: 'Letter is not in a status that supports submissions' },
+  500: { code: '500', message: 'unknown error' },
+  502: { code: '502', message: 'Bad Gateway' },
+  503: { code: '503', message: 'Service Unavailable.' },
+  504: { code: '504', message: 'Gateway Timeout' },
+};
+
+describe('processRun – upstream errors map to one stable extensions.code each', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url, { UPSTREAM_TIMEOUT_MS: '400' });
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  async function expectError(code: string) {
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    // Field errors never change the HTTP status of the whole response.
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ processRun: null });
+    expect(response.body.errors).toHaveLength(1);
+    const [error] = response.body.errors!;
+    expect(error!.path).toEqual(['processRun']);
+    expect(error!.extensions?.code).toBe(code);
+    expect(error!.extensions?.http).toBeUndefined();
+    return error!;
+  }
+
+  it.each([
+    [400, 'BAD_USER_INPUT'],
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+    [404, 'NOT_FOUND'],
+    [409, 'CONFLICT'],
+    [500, 'UPSTREAM_ERROR'],
+    [502, 'UPSTREAM_UNAVAILABLE'],
+    [503, 'UPSTREAM_UNAVAILABLE'],
+    [504, 'UPSTREAM_UNAVAILABLE'],
+  ])('upstream %i maps to %s with extensions.upstream as sent', async (status, code) => {
+    upstream.onAny((_request, response) => json(response, status, BODIES[status]));
+    const error = await expectError(code);
+    expect(error.extensions?.upstream).toEqual({ status, ...BODIES[status] });
+  });
+
+  it('upstream 400 keeps target, meta and documentationUrl', async () => {
+    upstream.onAny((_request, response) => json(response, 400, BODIES[400]));
+    const error = await expectError('BAD_USER_INPUT');
+    expect(error.extensions?.upstream).toEqual({
+      status: 400,
+      code: 'invalidUser',
+      message: 'The provided user is invalid.',
+      target: 'assignee',
+      meta: { argumentName: 'assignee', jobId: 'job1234' },
+      documentationUrl: 'http://developerdocs.example.com',
+    });
+  });
+
+  it('upstream 429 maps to RATE_LIMITED with retryAfter from Retry-After seconds', async () => {
+    upstream.onAny((_request, response) =>
+      json(response, 429, { code: '429', message: 'Rate limit exceeded.' }, { 'retry-after': '30' }),
+    );
+    const error = await expectError('RATE_LIMITED');
+    expect(error.extensions?.retryAfter).toBe(30);
+    expect(error.extensions?.upstream).toEqual({ status: 429, code: '429', message: 'Rate limit exceeded.' });
+  });
+
+  it('upstream 429 maps to RATE_LIMITED with retryAfter from a Retry-After HTTP-date', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    upstream.onAny((_request, response) => json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }));
+    const error = await expectError('RATE_LIMITED');
+    // An HTTP-date has one-second resolution: 119 or 120 seconds from now, never milliseconds.
+    expect(error.extensions?.retryAfter).toBeGreaterThanOrEqual(118);
+    expect(error.extensions?.retryAfter).toBeLessThanOrEqual(120);
+  });
+
+  it('upstream 429 without Retry-After takes retryAfter from "Retry request in 10 seconds"', async () => {
+    const body = { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.' };
+    upstream.onAny((_request, response) => json(response, 429, body));
+    const error = await expectError('RATE_LIMITED');
+    expect(error.extensions?.retryAfter).toBe(10);
+    expect(error.extensions?.upstream).toEqual({ status: 429, ...body });
+  });
+
+  it('an upstream that never answers maps to UPSTREAM_TIMEOUT', async () => {
+    upstream.onAny(() => undefined /* hold the request open */);
+    const error = await expectError('UPSTREAM_TIMEOUT');
+    expect(error.extensions?.upstream).toBeUndefined();
+  });
+
+  it('a refused connection maps to UPSTREAM_UNREACHABLE', async () => {
+    const port = await closedPort();
+    const refused = await startTestGateway(`http://127.0.0.1:${port}`, { UPSTREAM_TIMEOUT_MS: '2000' });
+    try {
+      const response = await refused.query(QUERY, { id: 'run-1' });
+      expect(response.body.data).toEqual({ processRun: null });
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNREACHABLE');
+    } finally {
+      await refused.close();
+    }
+  });
+
+  it('a reset connection maps to UPSTREAM_UNREACHABLE', async () => {
+    upstream.onAny((_request, _response, raw) => {
+      raw.socket.resetAndDestroy();
+    });
+    await expectError('UPSTREAM_UNREACHABLE');
+  });
+
+  it('a 200 body that is not JSON maps to UPSTREAM_BAD_RESPONSE', async () => {
+    upstream.onAny((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>maintenance</html>');
+    });
+    await expectError('UPSTREAM_BAD_RESPONSE');
+  });
+
+  it('a 200 JSON body that is not a process run maps to UPSTREAM_BAD_RESPONSE', async () => {
+    upstream.onAny((_request, response) => json(response, 200, { items: [], next: null }));
+    const error = await expectError('UPSTREAM_BAD_RESPONSE');
+    expect(error.message).toMatch(/not a process run/);
+  });
+
+  it('a run missing a required field maps to UPSTREAM_BAD_RESPONSE naming the field', async () => {
+    const { ipmBetaEnabled: _dropped, ...withoutFlag } = seedProcessRun;
+    upstream.onAny((_request, response) => json(response, 200, { ...withoutFlag, id: 'run-1' }));
+    const error = await expectError('UPSTREAM_BAD_RESPONSE');
+    expect(error.message).toMatch(/ipmBetaEnabled/);
+  });
+
+  it('an error body that is not JSON still maps by status, without extensions.upstream fields it lacks', async () => {
+    upstream.onAny((_request, response) => {
+      response.writeHead(403, { 'content-type': 'text/plain' });
+      response.end('nope');
+    });
+    const error = await expectError('FORBIDDEN');
+    expect(error.extensions?.upstream).toEqual({ status: 403 });
+  });
+
+  it('keeps serving normally after every kind of failure', async () => {
+    upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body).toEqual({ data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } });
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
