@@ -391,12 +391,12 @@ export type TaskStatus =
 /** An assignee or approver whose `type` this gateway does not know (anything but a user). */
 export type UnknownAssignee = {
   __typename?: 'UnknownAssignee';
-  /** The upstream `id` of the reference, when it has one. */
-  id?: Maybe<Scalars['ID']['output']>;
   /** The reference exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** The upstream `type` of the reference, e.g. `group`. */
   type: Scalars['String']['output'];
+  /** The upstream `id` of the reference, when it has one. (Not `id`: it may be null, `User.id` may not, and both can share a selection.) */
+  upstreamId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Arguments of a type this gateway does not know, or whose expected key was missing. Nothing is lost. */
@@ -866,9 +866,9 @@ export type TaskJobMetadataResolvers<ContextType = GatewayContext, ParentType ex
 }>;
 
 export type UnknownAssigneeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnknownAssignee'] = ResolversParentTypes['UnknownAssignee']> = ResolversObject<{
-  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upstreamId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -18,7 +18,7 @@ export interface StatusCountParent {
 
 export interface UnknownAssigneeParent {
   type: string;
-  id: string | null;
+  upstreamId: string | null;
   raw: unknown;
 }
 

@@ -27,7 +27,7 @@ export function toAssignee(ref: unknown, drift: UpstreamDriftReporter): Assignee
   if ((type === undefined || type === 'user') && typeof id === 'string') return { __typename: 'User', id };
   const typeName = typeof type === 'string' ? type : 'unknown';
   drift.report('assignee', 'Assignee', typeName);
-  return { __typename: 'UnknownAssignee', type: typeName, id: typeof id === 'string' ? id : null, raw: ref };
+  return { __typename: 'UnknownAssignee', type: typeName, upstreamId: typeof id === 'string' ? id : null, raw: ref };
 }
 
 export const AuditStamp: AuditStampResolvers = {

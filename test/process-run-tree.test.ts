@@ -1,0 +1,225 @@
+import { certificationRun, nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
+import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../src/upstream/types';
+import { FakeUpstream } from './fakes/upstream';
+import { startTestGateway, type TestGateway } from './support/gateway';
+
+const NODE_FIELDS = /* GraphQL */ `
+  __typename
+  ... on GroupRun { id name parallel status groupOrdinal: ordinal parent }
+  ... on JobRun { id ordinal }
+  ... on UnknownRunNode { type raw }
+`;
+
+function job(id: string, ordinal: number | undefined, extra: Record<string, unknown> = {}): UpstreamRunNodeWrapper {
+  return {
+    type: 'job',
+    jobRun: { id, job: `job-${id}`, ordinal: ordinal as number, readOnly: false, status: 'waiting', action: 'sendTask', actionStatus: 'Waiting', ...extra },
+  };
+}
+
+function runWith(id: string, children: UpstreamRunNodeWrapper[], extra: Partial<UpstreamProcessRun> = {}): UpstreamProcessRun {
+  return { ...seedProcessRun, id, root: { ...seedProcessRun.root, children }, ...extra };
+}
+
+describe('processRun – the run tree', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url);
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('resolves nested groups as GroupRun members of RunNode, in upstream order', async () => {
+    upstream.serveRun(nestedGroupsRun);
+    const response = await gateway.query(`{
+      processRun(id: "processrun-nested-001") {
+        root { id children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} } } } } } }
+      }
+    }`);
+    expect(response.body.errors).toBeUndefined();
+    const root = response.body.data!.processRun.root;
+    expect(root.id).toBe('grouprun-annual-root');
+    expect(root.children.map((c: { id: string }) => c.id)).toEqual(['grouprun-review', 'grouprun-drafting']);
+    const review = root.children[0];
+    expect(review).toMatchObject({ __typename: 'GroupRun', name: 'Review', parallel: true, status: 'RUNNING', groupOrdinal: 1, parent: 'grouprun-annual-root' });
+    expect(review.children.map((c: { __typename: string; id: string }) => `${c.__typename}:${c.id}`)).toEqual([
+      'JobRun:jobrun-review-legal',
+      'JobRun:jobrun-review-finance',
+      'GroupRun:grouprun-review-audit',
+    ]);
+    expect(review.children[2].children.map((c: { id: string }) => c.id)).toEqual(['jobrun-audit-fieldwork', 'jobrun-audit-opinion']);
+  });
+
+  it('jobs walks the tree depth first (pre-order), siblings sorted by ordinal', async () => {
+    upstream.serveRun(nestedGroupsRun);
+    const response = await gateway.query('{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
+    expect(response.body.errors).toBeUndefined();
+    // Drafting (ordinal 0) before Review (1); inside Review: finance (0), legal (1), then the audit group (2).
+    expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual([
+      'jobrun-draft-mdna',
+      'jobrun-draft-notes',
+      'jobrun-review-finance',
+      'jobrun-review-legal',
+      'jobrun-audit-fieldwork',
+      'jobrun-audit-opinion',
+    ]);
+  });
+
+  it('jobs keeps upstream order where ordinals tie, and puts missing ordinals last', async () => {
+    upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
+    const response = await gateway.query('{ processRun(id: "run-ties") { jobs { id } } }');
+    expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
+  });
+
+  it('a child of an unknown type resolves to UnknownRunNode with the wrapper as sent, and is logged once', async () => {
+    const odd = { type: 'milestone', milestoneRun: { id: 'm-1', name: 'Board approval' } };
+    upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
+    const query = `{ processRun(id: "run-odd") { root { children { ${NODE_FIELDS} } } jobs { id } } }`;
+    const response = await gateway.query(query);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.processRun.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
+    expect(response.body.data!.processRun.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
+    await gateway.query(query);
+    const driftLines = gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
+    expect(driftLines).toHaveLength(1);
+  });
+
+  it('a "group" child without groupRun is kept as UnknownRunNode instead of failing', async () => {
+    const broken = { type: 'group', group: { id: 'g-1' } };
+    upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
+    const response = await gateway.query(`{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.processRun.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
+  });
+
+  it('unknown enum values become UNKNOWN, never an error or a null parent, and are logged once each', async () => {
+    const run = runWith(
+      'run-drift',
+      [job('j-1', 0, { status: 'paused', action: 'launchRocket', actionStatus: 'Exploded' })],
+      { status: 'archived', businessDaysOfWeek: ['monday', 'funday'], statusCounts: { Completed: 2, Teleported: 1 } },
+    );
+    upstream.serveRun(run);
+    const query = `{ processRun(id: "run-drift") {
+      status businessDaysOfWeek statusCounts { status upstreamStatus count }
+      jobs { id status action actionStatus }
+    } }`;
+    const response = await gateway.query(query);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({
+      processRun: {
+        status: 'UNKNOWN',
+        businessDaysOfWeek: ['MONDAY', 'UNKNOWN'],
+        statusCounts: [
+          { status: 'COMPLETED', upstreamStatus: 'Completed', count: 2 },
+          { status: 'UNKNOWN', upstreamStatus: 'Teleported', count: 1 },
+        ],
+        jobs: [{ id: 'j-1', status: 'UNKNOWN', action: 'UNKNOWN', actionStatus: 'UNKNOWN' }],
+      },
+    });
+    await gateway.query(query);
+    const drift = gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
+    expect(drift.sort()).toEqual(
+      ['ActionStatus=Exploded', 'ActionStatus=Teleported', 'DayOfWeek=funday', 'JobAction=launchRocket', 'RunStatus=archived', 'RunStatus=paused'].sort(),
+    );
+  });
+});
+
+describe('processRun – job arguments and metadata variants', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  const VARIANTS = /* GraphQL */ `{
+    processRun(id: "processrun-cert-001") {
+      jobs {
+        id action
+        arguments {
+          __typename
+          ... on TaskJobArguments { assignee { __typename ... on User { id } ... on UnknownAssignee { type upstreamId } } document { id } title raw }
+          ... on ContentRequestArguments { approver { __typename ... on User { id } } }
+          ... on CertApproverArguments { approver { __typename ... on User { id } } }
+          ... on UnknownJobArguments { type raw }
+        }
+        metadata {
+          __typename
+          ... on TaskJobMetadata { status task { id } permalink }
+          ... on UnknownJobMetadata { type raw }
+        }
+      }
+    }
+  }`;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url);
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('resolves every documented variant through the type → key table, users given as objects or plain ids', async () => {
+    upstream.serveRun(certificationRun);
+    const response = await gateway.query(VARIANTS);
+    expect(response.body.errors).toBeUndefined();
+    const jobs = response.body.data!.processRun.jobs as Array<Record<string, any>>;
+    const summary = jobs.map((j) => ({
+      action: j.action,
+      arguments: j.arguments.__typename,
+      assignee: j.arguments.assignee?.id ?? null,
+      approver: j.arguments.approver?.id ?? null,
+      metadata: j.metadata?.__typename ?? null,
+    }));
+    expect(summary).toEqual([
+      { action: 'CONTENT_REQUEST', arguments: 'ContentRequestArguments', assignee: 'user-controller', approver: 'user-cfo', metadata: null },
+      { action: 'CERTIFICATION', arguments: 'CertificationArguments', assignee: 'user-ceo', approver: null, metadata: null },
+      { action: 'CERTIFICATION_SIGNER_GENERATED', arguments: 'CertSignerArguments', assignee: 'user-ceo', approver: null, metadata: 'CertSignerMetadata' },
+      { action: 'CERTIFICATION_APPROVER_GENERATED', arguments: 'CertApproverArguments', assignee: null, approver: 'user-audit-chair', metadata: 'CertApproverMetadata' },
+      {
+        action: 'CERTIFICATION_CONDITIONAL_APPROVER_GENERATED',
+        arguments: 'CertApproverArguments',
+        assignee: null,
+        approver: 'user-general-counsel',
+        metadata: 'CertConditionalApproverMetadata',
+      },
+      { action: 'CERTIFICATION_PHASE_FINALIZER_GENERATED', arguments: 'CertPhaseFinalizerArguments', assignee: null, approver: null, metadata: null },
+    ]);
+    expect(jobs[2]!.arguments.raw).toEqual({ assigneeUser: 'user-ceo', document: 'doc-sox-302', title: 'Sign SOX 302' });
+    expect(jobs[2]!.metadata).toMatchObject({ status: 'CREATED', task: { id: 'task-jobrun-cert-signer' } });
+  });
+
+  it('an unknown variant type, or a known type missing its key, falls back to the Unknown members with raw', async () => {
+    const futureArgs = { type: 'esignature', esignatureArgs: { envelope: 'env-1' } };
+    const keyless = { type: 'sendTask', wrongKey: { title: 'x' } };
+    const futureMeta = { type: 'esignature', esignatureMetadata: { signed: true } };
+    upstream.serveRun(
+      runWith('run-variants', [
+        job('j-1', 0, { arguments: futureArgs, metadata: futureMeta }),
+        job('j-2', 1, { arguments: keyless }),
+      ]),
+    );
+    const response = await gateway.query(VARIANTS.replace('processrun-cert-001', 'run-variants'));
+    expect(response.body.errors).toBeUndefined();
+    const [first, second] = response.body.data!.processRun.jobs;
+    expect(first.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'esignature', raw: futureArgs });
+    expect(first.metadata).toEqual({ __typename: 'UnknownJobMetadata', type: 'esignature', raw: futureMeta });
+    expect(second.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'sendTask', raw: keyless });
+    expect(second.metadata).toBeNull();
+  });
+
+  it('an assignee that is not a user resolves to UnknownAssignee rather than a wrong User', async () => {
+    const group = { id: 'grp-7', type: 'group' };
+    upstream.serveRun(
+      runWith('run-assignee', [job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } })]),
+    );
+    const response = await gateway.query(VARIANTS.replace('processrun-cert-001', 'run-assignee'));
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.processRun.jobs[0].arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
+  });
+});
