@@ -6,7 +6,8 @@ import { statusCountList } from './status-counts';
 
 export const ProcessRun: ProcessRunResolvers = {
   // Federation `_entities`: the same per-request loader as Query.processRun, so representations are deduped.
-  __resolveReference: ({ id }, { loaders }) => {
+  // async: an invalid id rejects this entry only instead of throwing out of the whole `_entities` list.
+  __resolveReference: async ({ id }, { loaders }) => {
     assertValidProcessRunId(id);
     return loaders.processRun.load({ id, excludeGeneratedJobs: false });
   },
