@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/config';
+
+const ENTRY = join(__dirname, '..', 'dist', 'index.js');
+
+describe('configuration – validated once at start', () => {
+  it('has safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      upstreamBaseUrl: null,
+      upstreamApiVersion: '2026-04-01.processes.preview',
+      upstreamTimeoutMs: 10000,
+      logLevel: 'info',
+      development: false,
+      shutdownGraceMs: 10000,
+    });
+  });
+
+  it('normalises UPSTREAM_BASE_URL (trailing slashes dropped)', () => {
+    expect(loadConfig({ UPSTREAM_BASE_URL: 'https://api.app.wdesk.com/' }).upstreamBaseUrl).toBe('https://api.app.wdesk.com');
+  });
+
+  it.each([
+    ['PORT', 'http', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be from 0 to 65535/],
+    ['UPSTREAM_BASE_URL', 'api.app.wdesk.com', /UPSTREAM_BASE_URL must be an absolute http\(s\) URL/],
+    ['UPSTREAM_BASE_URL', 'ftp://example.com', /UPSTREAM_BASE_URL must use http or https/],
+    ['UPSTREAM_BASE_URL', 'https://user:pw@example.com', /UPSTREAM_BASE_URL must not carry/],
+    ['UPSTREAM_TIMEOUT_MS', '0', /UPSTREAM_TIMEOUT_MS must be from 1/],
+    ['UPSTREAM_TIMEOUT_MS', '1.5', /UPSTREAM_TIMEOUT_MS must be a whole number/],
+    ['UPSTREAM_API_VERSION', 'v1; drop', /UPSTREAM_API_VERSION must be a version label/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of/],
+  ])('%s=%s is refused with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('the real entry point prints one clear line and exits non-zero on a bad value', () => {
+    const result = spawnSync(process.execPath, [ENTRY], {
+      env: { PATH: process.env.PATH, UPSTREAM_TIMEOUT_MS: 'soon' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Invalid configuration: UPSTREAM_TIMEOUT_MS must be a whole number from 1 to 600000, got "soon"',
+    ]);
+  });
+});

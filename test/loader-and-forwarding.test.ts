@@ -1,0 +1,110 @@
+import { certificationRun, seedProcessRun } from '../src/demo/fixtures';
+import { excludeGeneratedJobs } from '../src/demo/exclude-generated-jobs';
+import { FakeUpstream, json } from './fakes/upstream';
+import { startTestGateway, type TestGateway } from './support/gateway';
+
+describe('processRun – per-request loader and upstream query forwarding', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url);
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('aliases asking for the same run cost one upstream call', async () => {
+    upstream.serveRun(seedProcessRun);
+    const response = await gateway.query(`{
+      a: processRun(id: "processrun-xyz789") { id }
+      b: processRun(id: "processrun-xyz789") { name }
+      c: processRun(id: "processrun-xyz789", excludeGeneratedJobs: false) { status }
+    }`);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({
+      a: { id: 'processrun-xyz789' },
+      b: { name: 'Q4 2024 Financial Close' },
+      c: { status: 'RUNNING' },
+    });
+    expect(upstream.runRequests).toHaveLength(1);
+  });
+
+  it('distinct ids and distinct excludeGeneratedJobs values are separate calls, sent concurrently', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slow = (body: unknown) => (_request: unknown, response: Parameters<typeof json>[0]) =>
+      new Promise<void>((resolve) => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        setTimeout(() => {
+          inFlight -= 1;
+          json(response, 200, body);
+          resolve();
+        }, 150);
+      });
+    upstream.onRun('processrun-xyz789', slow(seedProcessRun));
+    upstream.onRun('processrun-cert-001', slow(certificationRun));
+    const response = await gateway.query(`{
+      seed: processRun(id: "processrun-xyz789") { id }
+      all: processRun(id: "processrun-cert-001") { jobs { id } }
+      lean: processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } }
+    }`);
+    expect(response.body.errors).toBeUndefined();
+    expect(upstream.runRequests.map((r) => r.url).sort()).toEqual([
+      '/processRuns/processrun-cert-001',
+      '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
+      '/processRuns/processrun-xyz789',
+    ]);
+    expect(maxInFlight).toBe(3);
+  });
+
+  it('forwards excludeGeneratedJobs=true only when asked, and serves what the upstream returns for it', async () => {
+    upstream.onRun('processrun-cert-001', (request, response) =>
+      json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
+    );
+    const all = await gateway.query('{ processRun(id: "processrun-cert-001") { jobs { id } } }');
+    const lean = await gateway.query('{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
+    expect(upstream.runRequests.map((r) => r.url)).toEqual([
+      '/processRuns/processrun-cert-001',
+      '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
+    ]);
+    expect(all.body.data!.processRun.jobs).toHaveLength(6);
+    expect(lean.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['jobrun-cert-request', 'jobrun-cert-main']);
+  });
+
+  it('caches nothing across requests: each request fetches again (callers may differ)', async () => {
+    upstream.serveRun(seedProcessRun);
+    await gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-one' });
+    await gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-two' });
+    expect(upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
+  });
+
+  it("one request's failure is not cached for the next request", async () => {
+    let calls = 0;
+    upstream.onRun('flaky', (_request, response) => {
+      calls += 1;
+      if (calls === 1) json(response, 404, { code: '404', message: 'not yet' });
+      else json(response, 200, { ...seedProcessRun, id: 'flaky' });
+    });
+    const first = await gateway.query('{ processRun(id: "flaky") { id } }');
+    const second = await gateway.query('{ processRun(id: "flaky") { id } }');
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(second.body).toEqual({ data: { processRun: { id: 'flaky' } } });
+  });
+
+  it('one failing alias does not fail its siblings', async () => {
+    upstream.serveRun(seedProcessRun);
+    const response = await gateway.query(`{
+      ok: processRun(id: "processrun-xyz789") { id }
+      missing: processRun(id: "does-not-exist") { id }
+    }`);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ ok: { id: 'processrun-xyz789' }, missing: null });
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors![0]).toMatchObject({ path: ['missing'], extensions: { code: 'NOT_FOUND' } });
+  });
+});
