@@ -1,6 +1,7 @@
 import { seedProcessRun } from '../src/demo/fixtures';
 import { FakeUpstream, json } from './fakes/upstream';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+import { createLogger } from '../src/server/logger';
+import { CapturedLogs, startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
 
 const SECRET = TEST_TOKEN.replace('Bearer ', '');
 
@@ -48,9 +49,7 @@ describe('credentials, request ids and logs', () => {
     expect(JSON.stringify(failed.body)).not.toContain(SECRET);
   });
 
-  it('redacts an authorization header wherever a log object carries one', async () => {
-    const { createLogger } = await import('../src/server/logger');
-    const { CapturedLogs } = await import('./support/gateway');
+  it('redacts an authorization header wherever a log object carries one', () => {
     const logs = new CapturedLogs();
     const logger = createLogger({ level: 'info', development: false, destination: logs });
     logger.info({ headers: { authorization: TEST_TOKEN }, req: { headers: { authorization: TEST_TOKEN } } }, 'x');

@@ -6,15 +6,15 @@ import { JobRun } from './job-run';
 import { ProcessRun } from './process-run';
 import { Query } from './query';
 import { Assignee, AuditStamp, RunNode } from './references';
-import { Date, DateTime, JSON } from './scalars';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { StatusCount } from './status-counts';
 
 // Types not listed here (User, Document, Task, Process, UnknownRunNode, UnknownAssignee, the Unknown variants)
 // resolve by default: their parents already have the schema's field names.
 export const resolvers: Resolvers = {
-  Date,
-  DateTime,
-  JSON,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
   Query,
   ProcessRun,
   GroupRun,

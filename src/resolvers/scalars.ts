@@ -41,9 +41,9 @@ function literalToJson(ast: ValueNode): unknown {
   }
 }
 
-export const Date = passthroughString('Date', 'A calendar date as the upstream sends it: `YYYY-MM-DD`.');
-export const DateTime = passthroughString('DateTime', 'An instant as the upstream sends it (ISO 8601).');
-export const JSON = new GraphQLScalarType({
+export const DateScalar = passthroughString('Date', 'A calendar date as the upstream sends it: `YYYY-MM-DD`.');
+export const DateTimeScalar = passthroughString('DateTime', 'An instant as the upstream sends it (ISO 8601).');
+export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
   description: 'Any JSON value, passed through exactly as the upstream sent it.',
   serialize: (value) => value,

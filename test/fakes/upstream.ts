@@ -8,6 +8,8 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The request body, for requests other than GET/HEAD (e.g. a token POST). */
+  body?: string;
 }
 
 /** What the fake does for one request. Return nothing to leave the response to the handler itself. */
@@ -21,6 +23,7 @@ export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   private readonly runs = new Map<string, FakeHandler>();
   private fallback: FakeHandler | null = null;
+  private readonly paths = new Map<string, FakeHandler>();
   private readonly sockets = new Set<Socket>();
   private server: Server | null = null;
   url = '';
@@ -43,7 +46,7 @@ export class FakeUpstream {
   }
 
   /** Serve this body with 200 for its id. */
-  serveRun(run: { id: string }): this {
+  serveRun<Run extends { id: string }>(run: Run): this {
     return this.onRun(run.id, (_request, response) => json(response, 200, run));
   }
 
@@ -53,10 +56,22 @@ export class FakeUpstream {
     return this;
   }
 
+  /** Answer `METHOD /exact/path` (e.g. a token endpoint) before any other route. */
+  onPath(method: string, path: string, handler: FakeHandler): this {
+    this.paths.set(`${method.toUpperCase()} ${path}`, handler);
+    return this;
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.runs.clear();
+    this.paths.clear();
     this.fallback = null;
+  }
+
+  /** Recorded requests to `path`. */
+  requestsTo(path: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path === path);
   }
 
   /** Recorded requests to /processRuns/{id}. */
@@ -79,7 +94,13 @@ export class FakeUpstream {
       query: parsed.searchParams,
       headers: raw.headers,
     };
+    if (recorded.method !== 'GET' && recorded.method !== 'HEAD') recorded.body = await readText(raw);
     this.requests.push(recorded);
+    const byPath = this.paths.get(`${recorded.method} ${parsed.pathname}`);
+    if (byPath) {
+      await byPath(recorded, response, raw);
+      return;
+    }
     const match = /^\/processRuns\/([^/]+)$/.exec(parsed.pathname);
     let handler: FakeHandler | null | undefined = null;
     if (match) {
@@ -107,3 +128,50 @@ export function json(response: ServerResponse, status: number, body: unknown, he
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
+
+async function readText(raw: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of raw) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Scripted faults for `onAny` / `onRun`. Stalls hold the response open until the client gives up or the fake stops. */
+export const faults = {
+  /** Accepts the request and never sends headers. */
+  stallBeforeHeaders: (): FakeHandler => () => undefined,
+  /** Sends headers and part of a JSON body (Content-Length promises more), then nothing. */
+  stallMidBody: (): FakeHandler => (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    response.write('{"id":"run-1","name":"Q4');
+  },
+  /** Resets the TCP connection (RST) without answering. */
+  reset: (): FakeHandler => (_request, _response, raw) => {
+    raw.socket.resetAndDestroy();
+  },
+  status: (status: number, body: unknown, headers: Record<string, string> = {}): FakeHandler => (_request, response) =>
+    json(response, status, body, headers),
+  invalidJson: (): FakeHandler => (_request, response) => json(response, 200, '<html>maintenance</html>'),
+  /** A 200 whose JSON is cut short, with a Content-Length that matches what is sent. */
+  truncatedJson: (): FakeHandler => (_request, response) => json(response, 200, '{"id":"run-1","name":"Q4 2024 Fin'),
+  /** A 200 JSON body of about `bytes` bytes; `chunked` omits Content-Length so only streaming can catch it. */
+  oversized: (bytes: number, chunked = false): FakeHandler => (_request, response) => {
+    const filler = 'x'.repeat(64 * 1024);
+    response.writeHead(200, chunked ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'content-length': String(bytes + 20) });
+    response.write('{"id":"run-1","pad":"');
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes) {
+        sent += filler.length;
+        if (!response.write(filler)) return void response.once('drain', pump);
+      }
+      response.end('"}');
+    };
+    response.on('error', () => undefined);
+    pump();
+  },
+  /** `failing` for the first `n` requests it sees, then `then`. */
+  failFirst: (n: number, failing: FakeHandler, then: FakeHandler): FakeHandler => {
+    let seen = 0;
+    return (request, response, raw) => (seen++ < n ? failing(request, response, raw) : then(request, response, raw));
+  },
+};
