@@ -7,8 +7,7 @@ import { createContextFactory, type GatewayContext } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { Readiness } from './server/readiness';
-import { passthroughCredentials } from './upstream/credentials';
-import { ProcessesClient } from './upstream/processes-client';
+import { createProcessesClient } from './upstream/create-processes-client';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -30,14 +29,8 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const client = new ProcessesClient({
-    baseUrl: upstreamBaseUrl,
-    apiVersion: config.upstreamApiVersion,
-    timeoutMs: config.upstreamTimeoutMs,
-    maxBodyBytes: 10 * 1024 * 1024,
-    credentials: passthroughCredentials(!demoUpstream),
-    logger,
-  });
+  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream });
+  readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),

@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
 import { processRunPath } from './process-run-id';
 import { processRunShapeProblem } from './process-run-shape';
+import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
+import { Deadline } from './resilience/deadline';
+import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
+import { TokenBucket, type RateLimit } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
 import { UpstreamError } from './upstream-error';
@@ -11,7 +15,7 @@ import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
 export interface ProcessesClientOptions {
   baseUrl: string;
   apiVersion: string;
-  /** Bounds the whole call. */
+  /** Bounds the whole call: token fetch, every attempt and every backoff wait. */
   timeoutMs: number;
   maxBodyBytes: number;
   credentials: CredentialsProvider;
@@ -19,6 +23,14 @@ export interface ProcessesClientOptions {
   /** Keep-alive pool; one per process so sockets are reused across requests. */
   dispatcher?: Dispatcher;
   events?: UpstreamEvents;
+  /** Per-attempt limits on waiting for the headers and between body chunks; the deadline cuts in first if sooner. */
+  attemptTimeouts?: { headersMs: number; bodyMs: number };
+  /** Default: 3 attempts, 100 ms backoff base, 2 s cap. */
+  retry?: RetryOptions;
+  /** Null: no breaker. Default: 5 consecutive failed calls, half-open after 10 s. */
+  breaker?: BreakerOptions | null;
+  /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
+  rateLimit?: RateLimit | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -31,37 +43,106 @@ export interface UpstreamCall {
   tracestate?: string | null;
 }
 
-export function createUpstreamAgent(): Agent {
+export interface UpstreamAgentOptions {
+  /** Sockets per origin. */
+  connections?: number;
+  connectTimeoutMs?: number;
+}
+
+export function createUpstreamAgent({ connections = 64, connectTimeoutMs = 5_000 }: UpstreamAgentOptions = {}): Agent {
   return new Agent({
-    connections: 64,
+    connections,
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
-    connect: { timeout: 5_000 },
+    connect: { timeout: connectTimeoutMs },
   });
 }
 
-/** The one module that speaks HTTP to the Processes API. */
+const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 };
+const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 };
+
+/**
+ * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
+ * retries with backoff, all inside one deadline; a 401 on a token this gateway fetched is retried once with a new one.
+ */
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
+  private readonly breaker: UpstreamBreaker | null;
+  private readonly bucket: TokenBucket | null;
+  private readonly retry: RetryOptions;
 
   constructor(private readonly options: ProcessesClientOptions) {
     this.dispatcher = options.dispatcher ?? createUpstreamAgent();
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
+    this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
+    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const authorization = await this.options.credentials.authorizationFor(call.callerAuthorization);
-    const body = await this.get(path, authorization, call);
+    const body = await this.getWithPolicy(path, call, new Deadline(this.options.timeoutMs));
     const problem = processRunShapeProblem(body);
     if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status: 200 });
     return body as UpstreamProcessRun;
+  }
+
+  /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
+  readinessProblem(): string | null {
+    return this.breaker?.readinessProblem() ?? null;
   }
 
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
 
-  private async get(path: string, authorization: string | null, call: UpstreamCall): Promise<unknown> {
+  private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+    const { credentials } = this.options;
+    const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
+    try {
+      return await this.guarded(path, authorization, call, deadline);
+    } catch (error) {
+      const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
+      if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
+      call.logger.info({ upstream: { path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
+      return await this.guarded(path, fresh, call, deadline);
+    }
+  }
+
+  /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
+  private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+    this.takeToken(null);
+    const run = () =>
+      withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
+        call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
+        this.options.events?.retry?.(notice);
+      });
+    return this.breaker ? this.breaker.execute(run) : run();
+  }
+
+  /** Takes one request from the local budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
+  private takeToken(previous: UpstreamError | null): void {
+    const waitMs = this.bucket?.take() ?? null;
+    if (waitMs === null) return;
+    if (previous) throw previous;
+    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+  }
+
+  private async attempt(
+    path: string,
+    authorization: string | null,
+    call: UpstreamCall,
+    deadline: Deadline,
+    { attempt, previous, giveUp }: AttemptContext,
+  ): Promise<unknown> {
+    if (attempt > 1) {
+      try {
+        this.takeToken(previous);
+      } catch (error) {
+        throw giveUp(error as UpstreamError);
+      }
+    }
     const headers: Record<string, string> = {
       accept: 'application/json',
       'x-version': this.options.apiVersion,
@@ -71,8 +152,8 @@ export class ProcessesClient {
     if (call.traceparent) headers.traceparent = call.traceparent;
     if (call.traceparent && call.tracestate) headers.tracestate = call.tracestate;
 
+    const limits = this.options.attemptTimeouts ?? { headersMs: this.options.timeoutMs, bodyMs: this.options.timeoutMs };
     const started = performance.now();
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
     let status: number | undefined;
     let outcome: UpstreamCallFinished['outcome'] = 'ok';
     try {
@@ -80,9 +161,9 @@ export class ProcessesClient {
         method: 'GET',
         headers,
         dispatcher: this.dispatcher,
-        signal: deadline,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        signal: deadline.signal,
+        headersTimeout: limits.headersMs,
+        bodyTimeout: limits.bodyMs,
       });
       status = response.statusCode;
       const text = await readBodyWithin(response.body, this.options.maxBodyBytes, response.headers['content-length']);
@@ -94,13 +175,16 @@ export class ProcessesClient {
         retryAfterSeconds: retryAfterOf(status, response.headers['retry-after'], text),
       });
     } catch (error) {
-      const failure = classify(error, deadline);
+      const failure = classify(error, deadline.signal);
       outcome = OUTCOME[failure.failure.kind] ?? 'unreachable';
       throw failure;
     } finally {
       const durationMs = Math.round(performance.now() - started);
-      call.logger.info({ upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome } }, 'upstream call');
-      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt: 1, outcome });
+      call.logger.info(
+        { upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome, attempt } },
+        'upstream call',
+      );
+      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
     }
   }
 }
@@ -163,13 +247,9 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTF
 function classify(error: unknown, deadline: AbortSignal): UpstreamError {
   if (error instanceof UpstreamError) return error;
   if (deadline.aborted) return new UpstreamError({ kind: 'timeout' });
-  if (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError
-  ) {
-    return new UpstreamError({ kind: 'timeout' });
-  }
+  if (error instanceof undiciErrors.ConnectTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'connect' });
+  if (error instanceof undiciErrors.HeadersTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'headers' });
+  if (error instanceof undiciErrors.BodyTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'body' });
   const code = (error as { code?: string }).code ?? '';
   const causeCode = ((error as { cause?: { code?: string } }).cause?.code) ?? '';
   if (UNREACHABLE_CODES.has(code) || UNREACHABLE_CODES.has(causeCode) || error instanceof undiciErrors.SocketError) {

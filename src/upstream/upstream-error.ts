@@ -3,7 +3,8 @@ import type { UpstreamErrorBody } from './types';
 // What went wrong talking to the upstream, as facts. src/errors/map-upstream-error.ts turns these into GraphQL errors.
 export type UpstreamFailure =
   | { kind: 'http'; status: number; body: UpstreamErrorBody | null; retryAfterSeconds: number | null }
-  | { kind: 'timeout' }
+  /** phase: which per-attempt timeout fired; absent when the whole-call deadline passed. */
+  | { kind: 'timeout'; phase?: 'connect' | 'headers' | 'body' }
   | { kind: 'unreachable'; cause: string }
   | { kind: 'bad-response'; reason: string; status?: number }
   | { kind: 'missing-credentials' }

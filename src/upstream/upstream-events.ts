@@ -12,5 +12,6 @@ export interface UpstreamCallFinished {
 export interface UpstreamEvents {
   callFinished?(event: UpstreamCallFinished): void;
   retry?(event: { attempt: number; delayMs: number; reason: string }): void;
-  breakerStateChanged?(state: 'closed' | 'open' | 'half-open'): void;
+  /** origin: the upstream origin whose breaker changed (one breaker per origin). */
+  breakerStateChanged?(state: 'closed' | 'open' | 'half-open', origin?: string): void;
 }

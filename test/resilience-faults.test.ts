@@ -1,0 +1,248 @@
+import { createServer } from 'node:net';
+import { seedProcessRun } from '../src/demo/fixtures';
+import { faults, FakeUpstream, type FakeHandler } from './fakes/upstream';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from './support/gateway';
+
+const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
+const SERVED = { data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } };
+
+// Small numbers keep the suite fast: an 800 ms deadline, 20–100 ms backoff, a 64 KiB body cap.
+const ENV = {
+  UPSTREAM_TIMEOUT_MS: '800',
+  UPSTREAM_RETRY_BASE_DELAY_MS: '20',
+  UPSTREAM_RETRY_MAX_DELAY_MS: '100',
+  UPSTREAM_MAX_BODY_BYTES: String(64 * 1024),
+  // The breaker has its own suite; here every row starts from a closed one.
+  UPSTREAM_BREAKER_THRESHOLD: '0',
+};
+
+const WORKIVA_BODIES: Record<number, Record<string, unknown>> = {
+  400: { code: 'invalidUser', message: 'The provided user is invalid.', target: 'assignee', meta: { argumentName: 'assignee' } },
+  401: { code: 'Unauthorized', message: 'Bad credentials' },
+  403: { code: '403', message: 'Forbidden' },
+  404: { code: '404', message: 'Could not find process id 51bcc3ec3d0b4aadb69659e2a7ed767b' },
+  409: { code: '409', message: 'Letter is not in a status that supports submissions' },
+  429: { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests.' },
+  500: { code: '500', message: 'unknown error' },
+  502: { code: '502', message: 'Bad Gateway' },
+  503: { code: '503', message: 'Service Unavailable.' },
+  504: { code: '504', message: 'Gateway Timeout' },
+};
+
+interface FaultRow {
+  name: string;
+  handler: () => FakeHandler;
+  code: string;
+  attempts: number;
+  /** Generous upper bound on the whole operation, in ms (the deadline is 800 ms). */
+  withinMs: number;
+  retryAfter?: number | [number, number];
+}
+
+const FAULTS: FaultRow[] = [
+  ...([400, 401, 403, 404, 409] as const).map((status) => ({
+    name: `upstream ${status} is answered at once, never retried`,
+    handler: () => faults.status(status, WORKIVA_BODIES[status]),
+    code: { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' }[status],
+    attempts: 1,
+    withinMs: 3_000,
+  })),
+  { name: 'upstream 500 is not retried', handler: () => faults.status(500, WORKIVA_BODIES[500]), code: 'UPSTREAM_ERROR', attempts: 1, withinMs: 3_000 },
+  ...([502, 503, 504] as const).map((status) => ({
+    name: `upstream ${status} is retried until attempts run out and stays UPSTREAM_UNAVAILABLE`,
+    handler: () => faults.status(status, WORKIVA_BODIES[status]),
+    code: 'UPSTREAM_UNAVAILABLE',
+    attempts: 3,
+    withinMs: 3_000,
+  })),
+  {
+    name: 'upstream 429 with Retry-After 30 (seconds) longer than the deadline is answered at once',
+    handler: () => faults.status(429, WORKIVA_BODIES[429], { 'retry-after': '30' }),
+    code: 'RATE_LIMITED',
+    attempts: 1,
+    withinMs: 3_000,
+    retryAfter: 30,
+  },
+  {
+    name: 'upstream 429 with a Retry-After HTTP-date two minutes ahead is answered at once',
+    handler: () => faults.status(429, WORKIVA_BODIES[429], { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
+    code: 'RATE_LIMITED',
+    attempts: 1,
+    withinMs: 3_000,
+    retryAfter: [118, 120],
+  },
+  {
+    name: 'upstream 429 without Retry-After is retried with backoff and stays RATE_LIMITED',
+    handler: () => faults.status(429, WORKIVA_BODIES[429]),
+    code: 'RATE_LIMITED',
+    attempts: 3,
+    withinMs: 3_000,
+  },
+  {
+    name: 'upstream 503 with Retry-After 5 is answered at once with retryAfter',
+    handler: () => faults.status(503, WORKIVA_BODIES[503], { 'retry-after': '5' }),
+    code: 'UPSTREAM_UNAVAILABLE',
+    attempts: 1,
+    withinMs: 3_000,
+    retryAfter: 5,
+  },
+  { name: 'a stall before headers ends at the deadline', handler: faults.stallBeforeHeaders, code: 'UPSTREAM_TIMEOUT', attempts: 1, withinMs: 3_000 },
+  { name: 'a stall in the middle of the body ends at the deadline', handler: faults.stallMidBody, code: 'UPSTREAM_TIMEOUT', attempts: 1, withinMs: 3_000 },
+  { name: 'a reset connection is retried, then UPSTREAM_UNREACHABLE', handler: faults.reset, code: 'UPSTREAM_UNREACHABLE', attempts: 3, withinMs: 3_000 },
+  { name: 'a 200 body that is not JSON is not retried', handler: faults.invalidJson, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1, withinMs: 3_000 },
+  { name: 'a 200 body with truncated JSON is not retried', handler: faults.truncatedJson, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1, withinMs: 3_000 },
+  {
+    name: 'a body over UPSTREAM_MAX_BODY_BYTES announced by Content-Length is refused',
+    handler: () => faults.oversized(1024 * 1024),
+    code: 'UPSTREAM_BAD_RESPONSE',
+    attempts: 1,
+    withinMs: 3_000,
+  },
+  {
+    name: 'a chunked body that grows over UPSTREAM_MAX_BODY_BYTES is cut off',
+    handler: () => faults.oversized(1024 * 1024, true),
+    code: 'UPSTREAM_BAD_RESPONSE',
+    attempts: 1,
+    withinMs: 3_000,
+  },
+];
+
+describe('upstream resilience – fault matrix (code, attempts, time, recovery)', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url, ENV);
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  async function timedQuery(): Promise<{ response: GraphQLResponse; elapsedMs: number }> {
+    const started = performance.now();
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    return { response, elapsedMs: performance.now() - started };
+  }
+
+  async function expectServedNext(): Promise<void> {
+    upstream.reset();
+    upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
+    const { response } = await timedQuery();
+    expect(response.body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(1);
+  }
+
+  it.each(FAULTS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    upstream.onAny(row.handler());
+    const { response, elapsedMs } = await timedQuery();
+    const error = response.body.errors?.[0];
+    const seen = { code: error?.extensions?.code, attempts: upstream.runRequests.length, body: response.body };
+    expect(seen).toMatchObject({ code: row.code, attempts: row.attempts });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ processRun: null });
+    expect(elapsedMs).toBeLessThan(row.withinMs);
+    if (typeof row.retryAfter === 'number') expect(error?.extensions?.retryAfter).toBe(row.retryAfter);
+    if (Array.isArray(row.retryAfter)) {
+      expect(error?.extensions?.retryAfter).toBeGreaterThanOrEqual(row.retryAfter[0]);
+      expect(error?.extensions?.retryAfter).toBeLessThanOrEqual(row.retryAfter[1]);
+    }
+    await expectServedNext();
+  });
+
+  it('a stall before headers takes at least the deadline, not less', async () => {
+    upstream.onAny(faults.stallBeforeHeaders());
+    const { response, elapsedMs } = await timedQuery();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect(elapsedMs).toBeGreaterThanOrEqual(780);
+  });
+
+  it('502 twice then 200 is served on the third attempt', async () => {
+    upstream.onAny(faults.failFirst(2, faults.status(502, WORKIVA_BODIES[502]), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    const { response } = await timedQuery();
+    expect(response.body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(3);
+  });
+
+  it('a reset then 200 is served on the second attempt', async () => {
+    upstream.onAny(faults.failFirst(1, faults.reset(), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    const { response } = await timedQuery();
+    expect(response.body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(2);
+  });
+
+  it('logs every retry with its attempt, delay and reason', async () => {
+    upstream.onAny(faults.failFirst(1, faults.status(503, WORKIVA_BODIES[503]), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    const before = gateway.logs.entries.length;
+    const { response } = await timedQuery();
+    expect(response.body).toEqual(SERVED);
+    const retries = gateway.logs.entries.slice(before).filter((entry) => entry.msg === 'upstream retry');
+    expect(retries).toHaveLength(1);
+    expect(retries[0]!.upstream).toMatchObject({ attempt: 2, reason: 'status 503' });
+    expect(retries[0]!.upstream.delayMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('upstream resilience – waits the upstream asks for', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_TIMEOUT_MS: '4000' });
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('Retry-After: 1 within the deadline is waited as one second (not one millisecond), then served', async () => {
+    upstream.onAny(faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429], { 'retry-after': '1' }), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    const started = performance.now();
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    const elapsedMs = performance.now() - started;
+    expect(response.body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(2);
+    expect(elapsedMs).toBeGreaterThanOrEqual(990);
+    expect(elapsedMs).toBeLessThan(3_900);
+  });
+
+  it('a Retry-After HTTP-date within the deadline is waited, then served', async () => {
+    const date = () => new Date(Date.now() + 2_000).toUTCString();
+    upstream.onAny(faults.failFirst(1, (r, res, raw) => faults.status(503, WORKIVA_BODIES[503], { 'retry-after': date() })(r, res, raw), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    const started = performance.now();
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(2);
+    // An HTTP-date has one-second resolution: 1–2 s from now.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe('upstream resilience – a refused connection', () => {
+  it('is retried three times, then answered UPSTREAM_UNREACHABLE', async () => {
+    const port = await closedPort();
+    const gateway = await startTestGateway(`http://127.0.0.1:${port}`, ENV);
+    try {
+      const started = performance.now();
+      const response = await gateway.query(QUERY, { id: 'run-1' });
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNREACHABLE');
+      const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call').map((entry) => entry.upstream.attempt);
+      expect(attempts).toEqual([1, 2, 3]);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
