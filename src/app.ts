@@ -1,13 +1,18 @@
 import type { Logger } from 'pino';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
 import { UpstreamDriftReporter } from './observability/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createContextFactory, type GatewayContext } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
+import { useOperationLimits } from './server/plugins/operation-limits';
 import { useRequestLogging } from './server/plugins/request-logging';
+import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
 import { Readiness } from './server/readiness';
-import { createProcessesClient } from './upstream/create-processes-client';
+import { passthroughCredentials } from './upstream/credentials';
+import { ProcessesClient } from './upstream/processes-client';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -29,17 +34,25 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream });
-  readiness.addCheck(() => client.readinessProblem());
+  const client = new ProcessesClient({
+    baseUrl: upstreamBaseUrl,
+    apiVersion: config.upstreamApiVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxBodyBytes: 10 * 1024 * 1024,
+    credentials: passthroughCredentials(!demoUpstream),
+    logger,
+  });
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: graphiqlOptions({ demoUpstream }),
     maskedErrors: { isDev: config.development },
+    // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.
+    maxRequestBodySize: config.limits.maxRequestBodyBytes,
     logging: {
       debug: (...args) => logger.debug({ yoga: args.map(String) }, 'yoga'),
       info: (...args) => logger.info({ yoga: args.map(String) }, 'yoga'),
@@ -48,6 +61,11 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     },
     plugins: [
       useRequestLogging(logger),
+      // Browsers' "simple" requests (GET, form posts) need this header; JSON POSTs are preflighted and pass as they are.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
+      ...useOperationLimits(config.limits),
+      useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useReadinessCheck({
         endpoint: '/ready',
         check: ({ fetchAPI }) => {

@@ -4,18 +4,24 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
 import type { UpstreamDriftReporter } from '../observability/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
+import { UpstreamCallBudget } from './upstream-call-budget';
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
   drift: UpstreamDriftReporter;
   loaders: { processRun: ProcessRunLoader };
+  upstreamCalls: UpstreamCallBudget;
 }
 
 export interface ContextDependencies {
   client: ProcessesClient;
   logger: Logger;
   drift: UpstreamDriftReporter;
+  /** MAX_UPSTREAM_CALLS_PER_OPERATION: no request sends more, whatever the static count let through. */
+  maxUpstreamCallsPerOperation: number;
+  /** Observer of loader batch sizes (metrics). */
+  onLoaderBatch?: (size: number) => void;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -35,7 +41,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
@@ -47,12 +53,17 @@ export function createContextFactory({ client, logger, drift }: ContextDependenc
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
     };
+    const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
     return {
       requestId,
       logger: requestLogger,
       drift,
+      upstreamCalls,
       loaders: {
-        processRun: createProcessRunLoader((key) => client.getProcessRun(key.id, key.excludeGeneratedJobs, call)),
+        processRun: createProcessRunLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
       },
     };
   };

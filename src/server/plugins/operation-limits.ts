@@ -1,0 +1,56 @@
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { Plugin } from 'graphql-yoga';
+import type { OperationLimitsConfig } from '../../config/config';
+import { gatewayError } from '../../errors/map-upstream-error';
+
+// Armor's own errors say "Syntax Error: ..." with no code; ours name what to change, never the limit's value
+// (a caller who knows it can size an attack just under it).
+function limitExceeded(what: string) {
+  return gatewayError('OPERATION_LIMIT_EXCEEDED', `The operation is refused: ${what}. Simplify or split it.`);
+}
+
+// Armor calls onReject handlers before its own throw; throwing ours here replaces its error.
+function refuse(what: string) {
+  return [
+    () => {
+      throw limitExceeded(what);
+    },
+  ];
+}
+
+/**
+ * GraphQL Armor's parse- and validation-time limits: a refused operation never reaches execution, so it never
+ * costs an upstream call. Inline fragments and fragment spreads count as a depth level (a real tree query puts
+ * one `... on GroupRun` per level); `__typename` aliases do not count.
+ */
+export function useOperationLimits(limits: OperationLimitsConfig): Plugin[] {
+  return [
+    useMaxQueryLength(limits.maxQueryLength),
+    maxTokensPlugin({ n: limits.maxTokens, exposeLimits: false, onReject: refuse('it has too many tokens') }),
+    maxDepthPlugin({ n: limits.maxDepth, exposeLimits: false, flattenFragments: false, onReject: refuse('it is nested too deeply') }),
+    maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: false, onReject: refuse('it has too many aliases') }),
+    maxDirectivesPlugin({ n: limits.maxDirectives, exposeLimits: false, onReject: refuse('it has too many directives') }),
+    // Linear cost (depthCostFactor 1): depth has its own limit, and armor's default 1.5 per level prices a
+    // legitimate 12-level tree query at ~12 million. What cost adds over tokens is counting every fragment
+    // spread in full, which catches fragment bombs.
+    costLimitPlugin({
+      maxCost: limits.maxCost,
+      depthCostFactor: 1,
+      exposeLimits: false,
+      onReject: refuse('it selects too many fields'),
+    }),
+  ] as Plugin[];
+}
+
+// Comments and whitespace are not tokens: without this, a 1 MB comment would still be lexed on every request.
+function useMaxQueryLength(maxLength: number): Plugin {
+  return {
+    onParams({ params }) {
+      if (typeof params.query === 'string' && params.query.length > maxLength) throw limitExceeded('it is too long');
+    },
+  };
+}
