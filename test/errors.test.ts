@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { seedProcessRun } from '../src/demo/fixtures';
-import { FakeUpstream, json } from './fakes/upstream';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { json } from './fakes/upstream';
+import { startTestGateway, useGatewayWithFakeUpstream } from './support/gateway';
 
 const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
 
@@ -25,21 +25,10 @@ const BODIES: Record<number, Record<string, unknown>> = {
 };
 
 describe('processRun – upstream errors map to one stable extensions.code each', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    gateway = await startTestGateway(upstream.url, { UPSTREAM_TIMEOUT_MS: '400' });
-  });
-  afterEach(() => upstream.reset());
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
+  const t = useGatewayWithFakeUpstream({ UPSTREAM_TIMEOUT_MS: '400' });
 
   async function expectError(code: string) {
-    const response = await gateway.query(QUERY, { id: 'run-1' });
+    const response = await t.gateway.query(QUERY, { id: 'run-1' });
     // Field errors never change the HTTP status of the whole response.
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
@@ -62,13 +51,13 @@ describe('processRun – upstream errors map to one stable extensions.code each'
     [503, 'UPSTREAM_UNAVAILABLE'],
     [504, 'UPSTREAM_UNAVAILABLE'],
   ])('upstream %i maps to %s with extensions.upstream as sent', async (status, code) => {
-    upstream.onAny((_request, response) => json(response, status, BODIES[status]));
+    t.upstream.onAny((_request, response) => json(response, status, BODIES[status]));
     const error = await expectError(code);
     expect(error.extensions?.upstream).toEqual({ status, ...BODIES[status] });
   });
 
   it('upstream 400 keeps target, meta and documentationUrl', async () => {
-    upstream.onAny((_request, response) => json(response, 400, BODIES[400]));
+    t.upstream.onAny((_request, response) => json(response, 400, BODIES[400]));
     const error = await expectError('BAD_USER_INPUT');
     expect(error.extensions?.upstream).toEqual({
       status: 400,
@@ -81,7 +70,7 @@ describe('processRun – upstream errors map to one stable extensions.code each'
   });
 
   it('upstream 429 maps to RATE_LIMITED with retryAfter from Retry-After seconds', async () => {
-    upstream.onAny((_request, response) =>
+    t.upstream.onAny((_request, response) =>
       json(response, 429, { code: '429', message: 'Rate limit exceeded.' }, { 'retry-after': '30' }),
     );
     const error = await expectError('RATE_LIMITED');
@@ -91,7 +80,7 @@ describe('processRun – upstream errors map to one stable extensions.code each'
 
   it('upstream 429 maps to RATE_LIMITED with retryAfter from a Retry-After HTTP-date', async () => {
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
-    upstream.onAny((_request, response) => json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }));
+    t.upstream.onAny((_request, response) => json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }));
     const error = await expectError('RATE_LIMITED');
     // An HTTP-date has one-second resolution: 119 or 120 seconds from now, never milliseconds.
     expect(error.extensions?.retryAfter).toBeGreaterThanOrEqual(118);
@@ -100,14 +89,14 @@ describe('processRun – upstream errors map to one stable extensions.code each'
 
   it('upstream 429 without Retry-After takes retryAfter from "Retry request in 10 seconds"', async () => {
     const body = { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.' };
-    upstream.onAny((_request, response) => json(response, 429, body));
+    t.upstream.onAny((_request, response) => json(response, 429, body));
     const error = await expectError('RATE_LIMITED');
     expect(error.extensions?.retryAfter).toBe(10);
     expect(error.extensions?.upstream).toEqual({ status: 429, ...body });
   });
 
   it('an upstream that never answers maps to UPSTREAM_TIMEOUT', async () => {
-    upstream.onAny(() => undefined /* hold the request open */);
+    t.upstream.onAny(() => undefined /* hold the request open */);
     const error = await expectError('UPSTREAM_TIMEOUT');
     expect(error.extensions?.upstream).toBeUndefined();
   });
@@ -125,14 +114,14 @@ describe('processRun – upstream errors map to one stable extensions.code each'
   });
 
   it('a reset connection maps to UPSTREAM_UNREACHABLE', async () => {
-    upstream.onAny((_request, _response, raw) => {
+    t.upstream.onAny((_request, _response, raw) => {
       raw.socket.resetAndDestroy();
     });
     await expectError('UPSTREAM_UNREACHABLE');
   });
 
   it('a 200 body that is not JSON maps to UPSTREAM_BAD_RESPONSE', async () => {
-    upstream.onAny((_request, response) => {
+    t.upstream.onAny((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>maintenance</html>');
     });
@@ -140,20 +129,20 @@ describe('processRun – upstream errors map to one stable extensions.code each'
   });
 
   it('a 200 JSON body that is not a process run maps to UPSTREAM_BAD_RESPONSE', async () => {
-    upstream.onAny((_request, response) => json(response, 200, { items: [], next: null }));
+    t.upstream.onAny((_request, response) => json(response, 200, { items: [], next: null }));
     const error = await expectError('UPSTREAM_BAD_RESPONSE');
     expect(error.message).toMatch(/not a process run/);
   });
 
   it('a run missing a required field maps to UPSTREAM_BAD_RESPONSE naming the field', async () => {
     const { ipmBetaEnabled: _dropped, ...withoutFlag } = seedProcessRun;
-    upstream.onAny((_request, response) => json(response, 200, { ...withoutFlag, id: 'run-1' }));
+    t.upstream.onAny((_request, response) => json(response, 200, { ...withoutFlag, id: 'run-1' }));
     const error = await expectError('UPSTREAM_BAD_RESPONSE');
     expect(error.message).toMatch(/ipmBetaEnabled/);
   });
 
   it('an error body that is not JSON still maps by status, without extensions.upstream fields it lacks', async () => {
-    upstream.onAny((_request, response) => {
+    t.upstream.onAny((_request, response) => {
       response.writeHead(403, { 'content-type': 'text/plain' });
       response.end('nope');
     });
@@ -162,8 +151,8 @@ describe('processRun – upstream errors map to one stable extensions.code each'
   });
 
   it('keeps serving normally after every kind of failure', async () => {
-    upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
-    const response = await gateway.query(QUERY, { id: 'run-1' });
+    t.upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
+    const response = await t.gateway.query(QUERY, { id: 'run-1' });
     expect(response.body).toEqual({ data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } });
   });
 });

@@ -1,25 +1,14 @@
 import { certificationRun, seedProcessRun } from '../src/demo/fixtures';
 import { excludeGeneratedJobs } from '../src/demo/exclude-generated-jobs';
-import { FakeUpstream, json } from './fakes/upstream';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { json } from './fakes/upstream';
+import { useGatewayWithFakeUpstream } from './support/gateway';
 
 describe('processRun – per-request loader and upstream query forwarding', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterEach(() => upstream.reset());
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
+  const t = useGatewayWithFakeUpstream();
 
   it('aliases asking for the same run cost one upstream call', async () => {
-    upstream.serveRun(seedProcessRun);
-    const response = await gateway.query(`{
+    t.upstream.serveRun(seedProcessRun);
+    const response = await t.gateway.query(`{
       a: processRun(id: "processrun-xyz789") { id }
       b: processRun(id: "processrun-xyz789") { name }
       c: processRun(id: "processrun-xyz789", excludeGeneratedJobs: false) { status }
@@ -30,7 +19,7 @@ describe('processRun – per-request loader and upstream query forwarding', () =
       b: { name: 'Q4 2024 Financial Close' },
       c: { status: 'RUNNING' },
     });
-    expect(upstream.runRequests).toHaveLength(1);
+    expect(t.upstream.runRequests).toHaveLength(1);
   });
 
   it('distinct ids and distinct excludeGeneratedJobs values are separate calls, sent concurrently', async () => {
@@ -46,15 +35,15 @@ describe('processRun – per-request loader and upstream query forwarding', () =
           resolve();
         }, 150);
       });
-    upstream.onRun('processrun-xyz789', slow(seedProcessRun));
-    upstream.onRun('processrun-cert-001', slow(certificationRun));
-    const response = await gateway.query(`{
+    t.upstream.onRun('processrun-xyz789', slow(seedProcessRun));
+    t.upstream.onRun('processrun-cert-001', slow(certificationRun));
+    const response = await t.gateway.query(`{
       seed: processRun(id: "processrun-xyz789") { id }
       all: processRun(id: "processrun-cert-001") { jobs { id } }
       lean: processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } }
     }`);
     expect(response.body.errors).toBeUndefined();
-    expect(upstream.runRequests.map((r) => r.url).sort()).toEqual([
+    expect(t.upstream.runRequests.map((r) => r.url).sort()).toEqual([
       '/processRuns/processrun-cert-001',
       '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
       '/processRuns/processrun-xyz789',
@@ -63,12 +52,12 @@ describe('processRun – per-request loader and upstream query forwarding', () =
   });
 
   it('forwards excludeGeneratedJobs=true only when asked, and serves what the upstream returns for it', async () => {
-    upstream.onRun('processrun-cert-001', (request, response) =>
+    t.upstream.onRun('processrun-cert-001', (request, response) =>
       json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
     );
-    const all = await gateway.query('{ processRun(id: "processrun-cert-001") { jobs { id } } }');
-    const lean = await gateway.query('{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
-    expect(upstream.runRequests.map((r) => r.url)).toEqual([
+    const all = await t.gateway.query('{ processRun(id: "processrun-cert-001") { jobs { id } } }');
+    const lean = await t.gateway.query('{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
+    expect(t.upstream.runRequests.map((r) => r.url)).toEqual([
       '/processRuns/processrun-cert-001',
       '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
     ]);
@@ -77,28 +66,28 @@ describe('processRun – per-request loader and upstream query forwarding', () =
   });
 
   it('caches nothing across requests: each request fetches again (callers may differ)', async () => {
-    upstream.serveRun(seedProcessRun);
-    await gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-one' });
-    await gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-two' });
-    expect(upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
+    t.upstream.serveRun(seedProcessRun);
+    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-one' });
+    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-two' });
+    expect(t.upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
   });
 
   it("one request's failure is not cached for the next request", async () => {
     let calls = 0;
-    upstream.onRun('flaky', (_request, response) => {
+    t.upstream.onRun('flaky', (_request, response) => {
       calls += 1;
       if (calls === 1) json(response, 404, { code: '404', message: 'not yet' });
       else json(response, 200, { ...seedProcessRun, id: 'flaky' });
     });
-    const first = await gateway.query('{ processRun(id: "flaky") { id } }');
-    const second = await gateway.query('{ processRun(id: "flaky") { id } }');
+    const first = await t.gateway.query('{ processRun(id: "flaky") { id } }');
+    const second = await t.gateway.query('{ processRun(id: "flaky") { id } }');
     expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(second.body).toEqual({ data: { processRun: { id: 'flaky' } } });
   });
 
   it('one failing alias does not fail its siblings', async () => {
-    upstream.serveRun(seedProcessRun);
-    const response = await gateway.query(`{
+    t.upstream.serveRun(seedProcessRun);
+    const response = await t.gateway.query(`{
       ok: processRun(id: "processrun-xyz789") { id }
       missing: processRun(id: "does-not-exist") { id }
     }`);

@@ -1,6 +1,5 @@
 import { seedProcessRun } from '../src/demo/fixtures';
-import { FakeUpstream } from './fakes/upstream';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+import { TEST_TOKEN, useGatewayWithFakeUpstream } from './support/gateway';
 
 const FULL_QUERY = /* GraphQL */ `
   query Full($id: ID!) {
@@ -38,21 +37,11 @@ const FULL_QUERY = /* GraphQL */ `
 `;
 
 describe('processRun – the documentation seed run, field by field', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    upstream.serveRun(seedProcessRun);
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
+  const t = useGatewayWithFakeUpstream();
+  beforeEach(() => t.upstream.serveRun(seedProcessRun));
 
   it('serves every field of the seed run exactly', async () => {
-    const response = await gateway.query(FULL_QUERY, { id: 'processrun-xyz789' });
+    const response = await t.gateway.query(FULL_QUERY, { id: 'processrun-xyz789' });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
@@ -189,13 +178,13 @@ describe('processRun – the documentation seed run, field by field', () => {
   });
 
   it('sends one GET to /processRuns/{id} with X-Version, Accept, the caller token and a request id', async () => {
-    upstream.requests.length = 0;
-    await gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+    t.upstream.requests.length = 0;
+    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, {
       authorization: TEST_TOKEN,
       'x-request-id': 'req-seed-42',
     });
-    expect(upstream.requests).toHaveLength(1);
-    const [request] = upstream.requests;
+    expect(t.upstream.requests).toHaveLength(1);
+    const [request] = t.upstream.requests;
     expect(request).toMatchObject({ method: 'GET', url: '/processRuns/processrun-xyz789' });
     expect(request!.headers['x-version']).toBe('2026-04-01.processes.preview');
     expect(request!.headers.accept).toBe('application/json');

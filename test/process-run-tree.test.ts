@@ -1,7 +1,6 @@
 import { certificationRun, nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
 import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../src/upstream/types';
-import { FakeUpstream } from './fakes/upstream';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { useGatewayWithFakeUpstream } from './support/gateway';
 
 const NODE_FIELDS = /* GraphQL */ `
   __typename
@@ -22,22 +21,11 @@ function runWith(id: string, children: UpstreamRunNodeWrapper[], extra: Partial<
 }
 
 describe('processRun – the run tree', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterEach(() => upstream.reset());
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
+  const t = useGatewayWithFakeUpstream();
 
   it('resolves nested groups as GroupRun members of RunNode, in upstream order', async () => {
-    upstream.serveRun(nestedGroupsRun);
-    const response = await gateway.query(`{
+    t.upstream.serveRun(nestedGroupsRun);
+    const response = await t.gateway.query(`{
       processRun(id: "processrun-nested-001") {
         root { id children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} } } } } } }
       }
@@ -57,8 +45,8 @@ describe('processRun – the run tree', () => {
   });
 
   it('jobs walks the tree depth first (pre-order), siblings sorted by ordinal', async () => {
-    upstream.serveRun(nestedGroupsRun);
-    const response = await gateway.query('{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
+    t.upstream.serveRun(nestedGroupsRun);
+    const response = await t.gateway.query('{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
     expect(response.body.errors).toBeUndefined();
     // Drafting (ordinal 0) before Review (1); inside Review: finance (0), legal (1), then the audit group (2).
     expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual([
@@ -72,28 +60,28 @@ describe('processRun – the run tree', () => {
   });
 
   it('jobs keeps upstream order where ordinals tie, and puts missing ordinals last', async () => {
-    upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
-    const response = await gateway.query('{ processRun(id: "run-ties") { jobs { id } } }');
+    t.upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
+    const response = await t.gateway.query('{ processRun(id: "run-ties") { jobs { id } } }');
     expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
   });
 
   it('a child of an unknown type resolves to UnknownRunNode with the wrapper as sent, and is logged once', async () => {
     const odd = { type: 'milestone', milestoneRun: { id: 'm-1', name: 'Board approval' } };
-    upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
+    t.upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
     const query = `{ processRun(id: "run-odd") { root { children { ${NODE_FIELDS} } } jobs { id } } }`;
-    const response = await gateway.query(query);
+    const response = await t.gateway.query(query);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
     expect(response.body.data!.processRun.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
-    await gateway.query(query);
-    const driftLines = gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
+    await t.gateway.query(query);
+    const driftLines = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
     expect(driftLines).toHaveLength(1);
   });
 
   it('a "group" child without groupRun is kept as UnknownRunNode instead of failing', async () => {
     const broken = { type: 'group', group: { id: 'g-1' } };
-    upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
-    const response = await gateway.query(`{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
+    t.upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
+    const response = await t.gateway.query(`{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
   });
@@ -104,12 +92,12 @@ describe('processRun – the run tree', () => {
       [job('j-1', 0, { status: 'paused', action: 'launchRocket', actionStatus: 'Exploded' })],
       { status: 'archived', businessDaysOfWeek: ['monday', 'funday'], statusCounts: { Completed: 2, Teleported: 1 } },
     );
-    upstream.serveRun(run);
+    t.upstream.serveRun(run);
     const query = `{ processRun(id: "run-drift") {
       status businessDaysOfWeek statusCounts { status upstreamStatus count }
       jobs { id status action actionStatus }
     } }`;
-    const response = await gateway.query(query);
+    const response = await t.gateway.query(query);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
       processRun: {
@@ -122,8 +110,8 @@ describe('processRun – the run tree', () => {
         jobs: [{ id: 'j-1', status: 'UNKNOWN', action: 'UNKNOWN', actionStatus: 'UNKNOWN' }],
       },
     });
-    await gateway.query(query);
-    const drift = gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
+    await t.gateway.query(query);
+    const drift = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
     expect(drift.sort()).toEqual(
       ['ActionStatus=Exploded', 'ActionStatus=Teleported', 'DayOfWeek=funday', 'JobAction=launchRocket', 'RunStatus=archived', 'RunStatus=paused'].sort(),
     );
@@ -131,8 +119,7 @@ describe('processRun – the run tree', () => {
 });
 
 describe('processRun – job arguments and metadata variants', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
+  const t = useGatewayWithFakeUpstream();
 
   const VARIANTS = /* GraphQL */ `{
     processRun(id: "processrun-cert-001") {
@@ -154,19 +141,9 @@ describe('processRun – job arguments and metadata variants', () => {
     }
   }`;
 
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterEach(() => upstream.reset());
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
-
   it('resolves every documented variant through the type → key table, users given as objects or plain ids', async () => {
-    upstream.serveRun(certificationRun);
-    const response = await gateway.query(VARIANTS);
+    t.upstream.serveRun(certificationRun);
+    const response = await t.gateway.query(VARIANTS);
     expect(response.body.errors).toBeUndefined();
     const jobs = response.body.data!.processRun.jobs as Array<Record<string, any>>;
     const summary = jobs.map((j) => ({
@@ -198,13 +175,13 @@ describe('processRun – job arguments and metadata variants', () => {
     const futureArgs = { type: 'esignature', esignatureArgs: { envelope: 'env-1' } };
     const keyless = { type: 'sendTask', wrongKey: { title: 'x' } };
     const futureMeta = { type: 'esignature', esignatureMetadata: { signed: true } };
-    upstream.serveRun(
+    t.upstream.serveRun(
       runWith('run-variants', [
         job('j-1', 0, { arguments: futureArgs, metadata: futureMeta }),
         job('j-2', 1, { arguments: keyless }),
       ]),
     );
-    const response = await gateway.query(VARIANTS.replace('processrun-cert-001', 'run-variants'));
+    const response = await t.gateway.query(VARIANTS.replace('processrun-cert-001', 'run-variants'));
     expect(response.body.errors).toBeUndefined();
     const [first, second] = response.body.data!.processRun.jobs;
     expect(first.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'esignature', raw: futureArgs });
@@ -215,10 +192,10 @@ describe('processRun – job arguments and metadata variants', () => {
 
   it('an assignee that is not a user resolves to UnknownAssignee rather than a wrong User', async () => {
     const group = { id: 'grp-7', type: 'group' };
-    upstream.serveRun(
+    t.upstream.serveRun(
       runWith('run-assignee', [job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } })]),
     );
-    const response = await gateway.query(VARIANTS.replace('processrun-cert-001', 'run-assignee'));
+    const response = await t.gateway.query(VARIANTS.replace('processrun-cert-001', 'run-assignee'));
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.jobs[0].arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
   });

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type GatewayConfig } from '../../src/config/config';
 import { createLogger } from '../../src/server/logger';
+import { FakeUpstream } from '../fakes/upstream';
 
 export interface GraphQLResponse {
   status: number;
@@ -70,4 +71,22 @@ export async function startTestGateway(
       await app.close();
     },
   };
+}
+
+/**
+ * A fake upstream and a gateway in front of it for one describe block: started before its tests, the fake's
+ * routes and recordings cleared after each test, both stopped at the end.
+ */
+export function useGatewayWithFakeUpstream(env: Record<string, string> = {}): { upstream: FakeUpstream; gateway: TestGateway } {
+  const handle = {} as { upstream: FakeUpstream; gateway: TestGateway };
+  beforeAll(async () => {
+    handle.upstream = await new FakeUpstream().start();
+    handle.gateway = await startTestGateway(handle.upstream.url, env);
+  });
+  afterEach(() => handle.upstream.reset());
+  afterAll(async () => {
+    await handle.gateway?.close();
+    await handle.upstream?.stop();
+  });
+  return handle;
 }
