@@ -11,8 +11,7 @@ import { useOperationLimits } from './server/plugins/operation-limits';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
 import { Readiness } from './server/readiness';
-import { passthroughCredentials } from './upstream/credentials';
-import { ProcessesClient } from './upstream/processes-client';
+import { createProcessesClient } from './upstream/create-processes-client';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -34,14 +33,8 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const client = new ProcessesClient({
-    baseUrl: upstreamBaseUrl,
-    apiVersion: config.upstreamApiVersion,
-    timeoutMs: config.upstreamTimeoutMs,
-    maxBodyBytes: 10 * 1024 * 1024,
-    credentials: passthroughCredentials(!demoUpstream),
-    logger,
-  });
+  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream });
+  readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),

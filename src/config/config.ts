@@ -1,4 +1,5 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
+import { parseRateLimit } from '../upstream/resilience/token-bucket';
 
 export interface GatewayConfig {
   port: number;
@@ -12,6 +13,26 @@ export interface GatewayConfig {
   development: boolean;
   shutdownGraceMs: number;
   limits: OperationLimitsConfig;
+  resilience: UpstreamResilienceConfig;
+}
+
+/** The upstream client's policy: see README "Resilience policy". */
+export interface UpstreamResilienceConfig {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxSockets: number;
+  maxAttempts: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** 0: no breaker. */
+  breakerThreshold: number;
+  breakerHalfOpenAfterMs: number;
+  /** Null: no client-side budget. */
+  rateLimit: { limit: number; windowMs: number } | null;
+  maxBodyBytes: number;
+  /** Null: the caller's Authorization is passed through (the default). */
+  clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
 }
 
 /** Hostile-input limits; defaults measured against a 12-group-level process tree query (see README "Operation limits"). */
@@ -104,7 +125,42 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     development: readString(env, 'NODE_ENV') === 'development',
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     limits: loadOperationLimits(env),
+    resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
   };
+}
+
+function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
+  const rateText = readString(env, 'UPSTREAM_RATE_LIMIT');
+  const rateLimit = rateText === undefined ? null : parseRateLimit(rateText);
+  if (rateText !== undefined && rateLimit === null) {
+    throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
+  }
+  return {
+    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', 3_000, 1, 600_000),
+    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000),
+    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', 10_000, 1, 600_000),
+    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', 64, 1, 10_000),
+    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', 3, 1, 10),
+    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
+    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', 2_000, 1, 600_000),
+    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', 5, 0, 10_000),
+    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', 10_000, 1, 3_600_000),
+    rateLimit,
+    maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    clientCredentials: readClientCredentials(env, baseUrl),
+  };
+}
+
+function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResilienceConfig['clientCredentials'] {
+  const clientId = readString(env, 'UPSTREAM_CLIENT_ID');
+  const clientSecret = readString(env, 'UPSTREAM_CLIENT_SECRET');
+  if (clientId === undefined && clientSecret === undefined) return null;
+  if (clientId === undefined) throw new ConfigError('UPSTREAM_CLIENT_ID', 'must be set when UPSTREAM_CLIENT_SECRET is');
+  if (clientSecret === undefined) throw new ConfigError('UPSTREAM_CLIENT_SECRET', 'must be set when UPSTREAM_CLIENT_ID is');
+  // Workiva serves its token endpoint on the API host; anywhere else, say where.
+  const tokenUrl = readBaseUrl(env, 'UPSTREAM_TOKEN_URL') ?? (baseUrl === null ? null : `${new URL(baseUrl).origin}/oauth2/token`);
+  if (tokenUrl === null) throw new ConfigError('UPSTREAM_TOKEN_URL', 'must be set when client credentials are set without UPSTREAM_BASE_URL');
+  return { clientId, clientSecret, tokenUrl, scope: readString(env, 'UPSTREAM_TOKEN_SCOPE') ?? null };
 }
 
 function loadOperationLimits(env: Env): OperationLimitsConfig {
