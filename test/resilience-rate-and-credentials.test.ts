@@ -1,0 +1,223 @@
+import { seedProcessRun } from '../src/demo/fixtures';
+import { ConfigError, loadConfig } from '../src/config/config';
+import { TokenBucket } from '../src/upstream/resilience/token-bucket';
+import { faults, FakeUpstream, json } from './fakes/upstream';
+import { startTestGateway, type TestGateway } from './support/gateway';
+
+const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
+const SERVED = { data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } };
+const RUN = { ...seedProcessRun, id: 'run-1' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('upstream resilience – client-side rate budget', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    upstream.serveRun(RUN);
+    gateway = await startTestGateway(upstream.url, { UPSTREAM_RATE_LIMIT: '2/1s', UPSTREAM_TIMEOUT_MS: '800' });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('sheds the call over budget with RATE_LIMITED and retryAfter, without calling upstream, then serves again', async () => {
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    const shed = await gateway.query(QUERY, { id: 'run-1' });
+    expect(shed.body.data).toEqual({ processRun: null });
+    expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
+    expect(upstream.runRequests).toHaveLength(2);
+    await sleep(600); // one token refills every 500 ms
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(upstream.runRequests).toHaveLength(3);
+  });
+});
+
+describe('token bucket', () => {
+  it('refills continuously and says how long until the next token', () => {
+    let now = 0;
+    const bucket = new TokenBucket({ limit: 1000, windowMs: 60_000 }, () => now);
+    for (let i = 0; i < 1000; i += 1) expect(bucket.take()).toBeNull();
+    expect(bucket.take()).toBe(60);
+    now += 60;
+    expect(bucket.take()).toBeNull();
+    expect(bucket.take()).toBe(60);
+    now += 120_000; // never more than `limit` saved up
+    for (let i = 0; i < 1000; i += 1) expect(bucket.take()).toBeNull();
+    expect(bucket.take()).not.toBeNull();
+  });
+});
+
+describe('upstream resilience – OAuth2 client credentials', () => {
+  const SECRET = 'client-secret-value-s3cr3t';
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+  let issued: number;
+
+  /** Token endpoint issuing tok-1, tok-2, ... */
+  function serveTokens(expiresIn = 3600) {
+    upstream.onPath('POST', '/oauth2/token', (_request, response) => {
+      issued += 1;
+      json(response, 200, { access_token: `gateway-token-${issued}`, token_type: 'Bearer', expires_in: expiresIn });
+    });
+  }
+
+  beforeEach(async () => {
+    issued = 0;
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url, {
+      UPSTREAM_CLIENT_ID: 'gateway-client',
+      UPSTREAM_CLIENT_SECRET: SECRET,
+      UPSTREAM_TOKEN_SCOPE: 'processes:read',
+      UPSTREAM_TIMEOUT_MS: '800',
+      UPSTREAM_RETRY_BASE_DELAY_MS: '10',
+    });
+  });
+  afterEach(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('fetches one token for many concurrent and later calls, sends it instead of the caller header', async () => {
+    serveTokens();
+    upstream.serveRun(RUN);
+    const first = await Promise.all(Array.from({ length: 8 }, () => gateway.query(QUERY, { id: 'run-1' })));
+    for (const response of first) expect(response.body).toEqual(SERVED);
+    expect((await gateway.query(QUERY, { id: 'run-1' }, {})).body).toEqual(SERVED);
+    const tokenRequests = upstream.requestsTo('/oauth2/token');
+    expect(tokenRequests).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(tokenRequests[0]!.body))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'gateway-client',
+      client_secret: SECRET,
+      scope: 'processes:read',
+    });
+    expect(upstream.runRequests).toHaveLength(9);
+    for (const request of upstream.runRequests) expect(request.headers.authorization).toBe('Bearer gateway-token-1');
+  });
+
+  it('on a 401 fetches a new token once and repeats the call', async () => {
+    serveTokens();
+    upstream.onRun('run-1', (request, response) =>
+      request.headers.authorization === 'Bearer gateway-token-1'
+        ? json(response, 401, { code: 'Unauthorized', message: 'token expired' })
+        : json(response, 200, RUN),
+    );
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(upstream.requestsTo('/oauth2/token')).toHaveLength(2);
+    expect(upstream.runRequests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer gateway-token-1',
+      'Bearer gateway-token-2',
+    ]);
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(upstream.requestsTo('/oauth2/token')).toHaveLength(2);
+  });
+
+  it('a 401 that persists after the refresh is UNAUTHENTICATED, with exactly one refresh', async () => {
+    serveTokens();
+    upstream.onAny(faults.status(401, { code: 'Unauthorized', message: 'Bad credentials' }));
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(upstream.requestsTo('/oauth2/token')).toHaveLength(2);
+    expect(upstream.runRequests).toHaveLength(2);
+  });
+
+  it('refreshes a token shortly before it expires', async () => {
+    serveTokens(1); // refreshed after 900 ms
+    upstream.serveRun(RUN);
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(upstream.requestsTo('/oauth2/token')).toHaveLength(1);
+    await sleep(950);
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(upstream.requestsTo('/oauth2/token')).toHaveLength(2);
+    expect(upstream.runRequests.at(-1)!.headers.authorization).toBe('Bearer gateway-token-2');
+  });
+
+  it('a token endpoint that refuses the client is UNAUTHENTICATED and no process run call is made', async () => {
+    upstream.onPath('POST', '/oauth2/token', (_request, response) => json(response, 401, { error: 'invalid_client' }));
+    upstream.serveRun(RUN);
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(upstream.runRequests).toHaveLength(0);
+  });
+
+  it('a token endpoint that never answers is UPSTREAM_TIMEOUT within the deadline', async () => {
+    upstream.onPath('POST', '/oauth2/token', faults.stallBeforeHeaders());
+    const started = performance.now();
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('never logs the token or the secret', async () => {
+    serveTokens();
+    upstream.onRun('run-1', (request, response) =>
+      request.headers.authorization === 'Bearer gateway-token-1'
+        ? json(response, 401, { code: 'Unauthorized', message: 'token expired' })
+        : json(response, 200, RUN),
+    );
+    expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+    expect(gateway.logs.entries.some((entry) => entry.msg === 'upstream token fetch')).toBe(true);
+    expect(gateway.logs.text).not.toContain('gateway-token-');
+    expect(gateway.logs.text).not.toContain(SECRET);
+  });
+});
+
+describe('upstream resilience – configuration', () => {
+  const base = { UPSTREAM_BASE_URL: 'https://api.app.wdesk.com/platform/v1' };
+
+  it('has the documented defaults', () => {
+    expect(loadConfig(base).resilience).toEqual({
+      connectTimeoutMs: 3_000,
+      headersTimeoutMs: 10_000,
+      bodyTimeoutMs: 10_000,
+      maxSockets: 64,
+      maxAttempts: 3,
+      retryBaseDelayMs: 100,
+      retryMaxDelayMs: 2_000,
+      breakerThreshold: 5,
+      breakerHalfOpenAfterMs: 10_000,
+      rateLimit: null,
+      maxBodyBytes: 10 * 1024 * 1024,
+      clientCredentials: null,
+    });
+  });
+
+  it('reads a rate budget and client credentials, deriving the token URL from the upstream origin', () => {
+    const config = loadConfig({ ...base, UPSTREAM_RATE_LIMIT: '1000/60s', UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'secret' });
+    expect(config.resilience.rateLimit).toEqual({ limit: 1000, windowMs: 60_000 });
+    expect(config.resilience.clientCredentials).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      tokenUrl: 'https://api.app.wdesk.com/oauth2/token',
+      scope: null,
+    });
+  });
+
+  it.each([
+    [{ UPSTREAM_CLIENT_ID: 'id' }, 'UPSTREAM_CLIENT_SECRET'],
+    [{ UPSTREAM_CLIENT_SECRET: 'secret' }, 'UPSTREAM_CLIENT_ID'],
+    [{ UPSTREAM_RATE_LIMIT: '1000 per minute' }, 'UPSTREAM_RATE_LIMIT'],
+    [{ UPSTREAM_RATE_LIMIT: '0/60s' }, 'UPSTREAM_RATE_LIMIT'],
+    [{ UPSTREAM_MAX_ATTEMPTS: '0' }, 'UPSTREAM_MAX_ATTEMPTS'],
+    [{ UPSTREAM_MAX_BODY_BYTES: '10MB' }, 'UPSTREAM_MAX_BODY_BYTES'],
+    [{ UPSTREAM_TOKEN_URL: 'ftp://x', UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 's' }, 'UPSTREAM_TOKEN_URL'],
+  ])('%j is refused naming %s', (env, variable) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ ...base, ...env });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+  });
+
+  it('refuses client credentials with neither a token URL nor an upstream to derive it from', () => {
+    expect(() => loadConfig({ UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 's' })).toThrow(/UPSTREAM_TOKEN_URL/);
+  });
+});
