@@ -3,6 +3,8 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
+import { createGatewayMetrics } from './observability/metrics';
+import { createTracing } from './observability/tracing';
 import { UpstreamDriftReporter } from './observability/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createContextFactory, type GatewayContext } from './server/context';
@@ -33,12 +35,15 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream });
+  const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
+  if (metrics) drift.onSighting(metrics.onDrift);
+  const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
+  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
   readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -54,6 +59,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     },
     plugins: [
       useRequestLogging(logger),
+      ...(metrics?.plugins ?? []),
+      ...(tracing?.plugins ?? []),
       // Browsers' "simple" requests (GET, form posts) need this header; JSON POSTs are preflighted and pass as they are.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
@@ -78,6 +85,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     yoga,
     readiness,
     drift,
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await tracing?.shutdown();
+    },
   };
 }

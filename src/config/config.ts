@@ -14,6 +14,7 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
+  telemetry: TelemetryConfig;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -126,6 +127,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     limits: loadOperationLimits(env),
     resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
+    telemetry: loadTelemetry(env),
   };
 }
 
@@ -174,4 +176,30 @@ function loadOperationLimits(env: Env): OperationLimitsConfig {
     maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
     maxUpstreamCallsPerOperation: readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000),
   };
+}
+
+/** See README "Telemetry". */
+export interface TelemetryConfig {
+  /** METRICS: Prometheus metrics at GET /metrics. */
+  metrics: boolean;
+  tracing: TracingConfig;
+}
+
+export interface TracingConfig {
+  /** Where spans go (OTLP over HTTP); null → no spans are made or exported. */
+  otlpTracesUrl: string | null;
+  serviceName: string;
+}
+
+// The standard OpenTelemetry variables; a traces-specific endpoint is used as given, the generic one gets /v1/traces.
+function loadTelemetry(env: Env): TelemetryConfig {
+  const exporter = readChoice(env, 'OTEL_TRACES_EXPORTER', 'otlp', ['otlp', 'none'] as const);
+  const tracesEndpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const endpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const otlpTracesUrl = exporter === 'none' ? null : (tracesEndpoint ?? (endpoint === null ? null : `${endpoint}/v1/traces`));
+  const serviceName = readString(env, 'OTEL_SERVICE_NAME') ?? 'process-runs-gateway';
+  if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
+    throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
+  }
+  return { metrics: readBoolean(env, 'METRICS', true), tracing: { otlpTracesUrl, serviceName } };
 }

@@ -16,9 +16,12 @@ export type FetchProcessRun = (key: ProcessRunKey) => Promise<UpstreamProcessRun
  * representations of the same (id, excludeGeneratedJobs) cost one upstream call; distinct keys go out concurrently.
  * A failure is cached for the request only, already mapped to its GraphQL error.
  */
-export function createProcessRunLoader(fetchRun: FetchProcessRun): ProcessRunLoader {
+export function createProcessRunLoader(fetchRun: FetchProcessRun, onBatch?: (size: number) => void): ProcessRunLoader {
   return new DataLoader<ProcessRunKey, UpstreamProcessRun, string>(
-    (keys) => Promise.all(keys.map((key) => fetchRun(key).catch(toGraphQLError))),
+    (keys) => {
+      onBatch?.(keys.length);
+      return Promise.all(keys.map((key) => fetchRun(key).catch(toGraphQLError)));
+    },
     { cacheKeyFn: (key) => `${key.excludeGeneratedJobs ? 'x' : 'a'}:${key.id}` },
   );
 }

@@ -20,6 +20,8 @@ export interface ContextDependencies {
   drift: UpstreamDriftReporter;
   /** MAX_UPSTREAM_CALLS_PER_OPERATION: no request sends more, whatever the static count let through. */
   maxUpstreamCallsPerOperation: number;
+  /** Observer of loader batch sizes (metrics). */
+  onLoaderBatch?: (size: number) => void;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -39,7 +41,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
@@ -61,7 +63,7 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();
           return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
-        }),
+        }, onLoaderBatch),
       },
     };
   };

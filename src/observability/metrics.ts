@@ -1,0 +1,117 @@
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UpstreamEvents } from '../upstream/upstream-events';
+import type { DriftListener } from './upstream-drift';
+
+export interface GatewayMetrics {
+  /** One per app: tests build many apps in one process, and the global registry rejects duplicate names. */
+  registry: Registry;
+  plugins: Plugin[];
+  upstreamEvents: UpstreamEvents;
+  onDrift: DriftListener;
+  onLoaderBatch(size: number): void;
+}
+
+const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+/** Prometheus metrics served at GET /metrics: operations (Yoga's plugin), error codes, upstream calls, drift. */
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const errors = new Counter({
+    name: 'gateway_graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'gateway_upstream_request_duration_seconds',
+    help: 'Duration of each upstream HTTP attempt, by status ("none" when no answer arrived) and outcome',
+    labelNames: ['status', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'gateway_upstream_retries_total',
+    help: 'Upstream attempts retried, by reason',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const breakerState = new Gauge({
+    name: 'gateway_upstream_breaker_state',
+    help: 'Upstream circuit breaker state: 0 closed, 1 half-open, 2 open',
+    labelNames: ['origin'],
+    registers: [registry],
+  });
+  const breakerTransitions = new Counter({
+    name: 'gateway_upstream_breaker_transitions_total',
+    help: 'Upstream circuit breaker state changes, by new state',
+    labelNames: ['origin', 'state'],
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'gateway_loader_batch_size',
+    help: 'Distinct process runs fetched together by one ProcessRun loader batch',
+    buckets: [1, 2, 5, 10, 20, 50, 100],
+    registers: [registry],
+  });
+  // Label by kind and schema name only: the unknown value itself is unbounded (it is logged once instead).
+  const drift = new Counter({
+    name: 'gateway_upstream_drift_total',
+    help: 'Upstream values the schema does not know (unknown enum values, node types, variants), by kind and name',
+    labelNames: ['kind', 'name'],
+    registers: [registry],
+  });
+
+  const countErrorCodes: Plugin = {
+    onResultProcess({ result }) {
+      for (const single of Array.isArray(result) ? result : [result]) {
+        const list = (single as { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }).errors;
+        if (!list) continue;
+        for (const error of list) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+      }
+    },
+  };
+
+  return {
+    registry,
+    plugins: [
+      usePrometheus({
+        registry,
+        endpoint: '/metrics',
+        // Operation count and duration by name, HTTP duration; per-phase and per-field series cost more than they tell.
+        metrics: {
+          graphql_envelop_request: true,
+          graphql_envelop_request_duration: true,
+          graphql_yoga_http_duration: true,
+          graphql_envelop_request_time_summary: false,
+          graphql_envelop_phase_parse: false,
+          graphql_envelop_phase_validate: false,
+          graphql_envelop_phase_context: false,
+          graphql_envelop_phase_execute: false,
+          graphql_envelop_phase_subscribe: false,
+          graphql_envelop_error_result: false,
+          graphql_envelop_deprecated_field: false,
+          graphql_envelop_schema_change: false,
+          graphql_envelop_execute_resolver: false,
+        },
+        // The request URL would give every query string its own series.
+        labels: { url: false },
+      }),
+      countErrorCodes,
+    ],
+    upstreamEvents: {
+      callFinished: ({ status, durationMs, outcome }) =>
+        upstreamDuration.observe({ status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
+      retry: ({ reason }) => retries.inc({ reason }),
+      breakerStateChanged: (state, origin = 'upstream') => {
+        breakerState.set({ origin }, BREAKER_STATE[state]);
+        breakerTransitions.inc({ origin, state });
+      },
+    },
+    onDrift: (kind, name) => drift.inc({ kind, name }),
+    onLoaderBatch: (size) => batchSize.observe(size),
+  };
+}

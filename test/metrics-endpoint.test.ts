@@ -1,0 +1,159 @@
+import { seedProcessRun } from '../src/demo/fixtures';
+import { loadConfig } from '../src/config/config';
+import { FakeUpstream, json } from './fakes/upstream';
+import { startTestGateway, useGatewayWithFakeUpstream, type TestGateway } from './support/gateway';
+
+/** The value of one sample of the Prometheus text, or 0 when the series does not exist yet. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = (match[2] ?? '').split(/,(?=[a-zA-Z_]\w*=")/);
+    if (wanted.every((pair) => present.includes(pair))) return Number(match[3]);
+  }
+  return 0;
+}
+
+async function scrape(gateway: TestGateway): Promise<string> {
+  const response = await fetch(`${gateway.url}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+describe('metrics – GET /metrics counters move with operations and upstream failures', () => {
+  const t = useGatewayWithFakeUpstream({
+    UPSTREAM_MAX_ATTEMPTS: '2',
+    UPSTREAM_RETRY_BASE_DELAY_MS: '1',
+    UPSTREAM_RETRY_MAX_DELAY_MS: '5',
+    UPSTREAM_BREAKER_THRESHOLD: '2',
+    UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS: '600000',
+  });
+
+  it('counts an operation by name and its upstream call by status', async () => {
+    t.upstream.serveRun(seedProcessRun);
+    const before = await scrape(t.gateway);
+    const response = await t.gateway.query('query SeedRun($id: ID!) { processRun(id: $id) { id status } }', { id: seedProcessRun.id });
+    expect(response.body).toEqual({ data: { processRun: { id: seedProcessRun.id, status: 'RUNNING' } } });
+    const after = await scrape(t.gateway);
+
+    const operation = { operationName: 'SeedRun', operationType: 'query' };
+    expect(sample(after, 'graphql_envelop_request_duration_count', operation)).toBe(sample(before, 'graphql_envelop_request_duration_count', operation) + 1);
+    expect(sample(after, 'graphql_envelop_request', operation)).toBe(sample(before, 'graphql_envelop_request', operation) + 1);
+    const ok = { status: '200', outcome: 'ok' };
+    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', ok)).toBe(sample(before, 'gateway_upstream_request_duration_seconds_count', ok) + 1);
+    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(sample(before, 'gateway_loader_batch_size_count') + 1);
+    // Process metrics come with the registry.
+    expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('counts a NOT_FOUND error by code and the upstream 404 by status', async () => {
+    t.upstream.onAny((_request, response) => json(response, 404, { code: '404', message: 'Could not find process run' }));
+    const before = await scrape(t.gateway);
+    const response = await t.gateway.query('query Missing { processRun(id: "nope") { id } }');
+    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    const after = await scrape(t.gateway);
+
+    expect(sample(after, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' })).toBe(sample(before, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' }) + 1);
+    const notFound = { status: '404', outcome: 'http-error' };
+    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', notFound)).toBe(sample(before, 'gateway_upstream_request_duration_seconds_count', notFound) + 1);
+  });
+
+  it('counts a request-level error (validation) by its code', async () => {
+    const before = await scrape(t.gateway);
+    const response = await t.gateway.query('{ processRun(id: "x") { noSuchField } }');
+    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const after = await scrape(t.gateway);
+    const label = { code: 'GRAPHQL_VALIDATION_FAILED' };
+    expect(sample(after, 'gateway_graphql_errors_total', label)).toBe(sample(before, 'gateway_graphql_errors_total', label) + 1);
+  });
+
+  it('counts one loader batch of three distinct runs for three aliases', async () => {
+    for (const id of ['a', 'b', 'c']) t.upstream.serveRun({ ...seedProcessRun, id });
+    const before = await scrape(t.gateway);
+    const response = await t.gateway.query('{ a: processRun(id: "a") { id } b: processRun(id: "b") { id } c: processRun(id: "c") { id } again: processRun(id: "a") { id } }');
+    expect(response.body).toEqual({ data: { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' }, again: { id: 'a' } } });
+    const after = await scrape(t.gateway);
+    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(sample(before, 'gateway_loader_batch_size_count') + 1);
+    expect(sample(after, 'gateway_loader_batch_size_sum')).toBe(sample(before, 'gateway_loader_batch_size_sum') + 3);
+  });
+
+  it('counts upstream drift by kind and schema name, never by the unknown value', async () => {
+    t.upstream.serveRun({ ...seedProcessRun, id: 'drifting', status: 'hibernating' });
+    const before = await scrape(t.gateway);
+    const response = await t.gateway.query('{ processRun(id: "drifting") { status } }');
+    expect(response.body).toEqual({ data: { processRun: { status: 'UNKNOWN' } } });
+    const after = await scrape(t.gateway);
+    const label = { kind: 'enum', name: 'RunStatus' };
+    expect(sample(after, 'gateway_upstream_drift_total', label)).toBe(sample(before, 'gateway_upstream_drift_total', label) + 1);
+    expect(after).not.toContain('hibernating');
+  });
+
+  // Last in this block: it opens the breaker (threshold 2 failed calls), which stays open for 10 minutes.
+  it('counts retries by reason and shows the breaker opening', async () => {
+    t.upstream.onAny((_request, response) => json(response, 503, { code: '503', message: 'Service Unavailable.' }));
+    const before = await scrape(t.gateway);
+    expect(sample(before, 'gateway_upstream_breaker_state', { origin: new URL(t.upstream.url).origin })).toBe(0);
+    for (const id of ['flaky-1', 'flaky-2']) {
+      const response = await t.gateway.query('query Flaky($id: ID!) { processRun(id: $id) { id } }', { id });
+      expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    }
+    const after = await scrape(t.gateway);
+
+    expect(t.upstream.runRequests).toHaveLength(4);
+    const reason = { reason: 'status 503' };
+    expect(sample(after, 'gateway_upstream_retries_total', reason)).toBe(sample(before, 'gateway_upstream_retries_total', reason) + 2);
+    const unavailable = { status: '503', outcome: 'http-error' };
+    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', unavailable)).toBe(
+      sample(before, 'gateway_upstream_request_duration_seconds_count', unavailable) + 4,
+    );
+    const origin = { origin: new URL(t.upstream.url).origin };
+    expect(sample(after, 'gateway_upstream_breaker_state', origin)).toBe(2);
+    expect(sample(after, 'gateway_upstream_breaker_transitions_total', { ...origin, state: 'open' })).toBe(1);
+  });
+});
+
+describe('metrics – METRICS=false turns the endpoint and the counters off', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    upstream.serveRun(seedProcessRun);
+    gateway = await startTestGateway(upstream.url, { METRICS: 'false' });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('GET /metrics is 404 and operations still answer', async () => {
+    const response = await gateway.query('{ processRun(id: "processrun-xyz789") { id } }');
+    expect(response.body).toEqual({ data: { processRun: { id: 'processrun-xyz789' } } });
+    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
+  });
+});
+
+describe('telemetry – configuration is validated at start', () => {
+  it.each([
+    [{ METRICS: 'sometimes' }, 'METRICS'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'ftp://collector/v1/traces' }, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'],
+    [{ OTEL_TRACES_EXPORTER: 'jaeger' }, 'OTEL_TRACES_EXPORTER'],
+  ])('%j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(expect.objectContaining({ name: 'ConfigError', variable }));
+  });
+
+  it('the generic OTLP endpoint gets /v1/traces; a traces endpoint is used as given; metrics default on', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).telemetry).toEqual({
+      metrics: true,
+      tracing: { otlpTracesUrl: 'http://collector:4318/v1/traces', serviceName: 'process-runs-gateway' },
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/custom', OTEL_SERVICE_NAME: 'gw', METRICS: 'off' }).telemetry).toEqual({
+      metrics: false,
+      tracing: { otlpTracesUrl: 'http://c:4318/custom', serviceName: 'gw' },
+    });
+    expect(loadConfig({}).telemetry.tracing.otlpTracesUrl).toBeNull();
+  });
+});
