@@ -1,0 +1,304 @@
+'use strict';
+// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See README "Benchmark".
+// Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names).
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { scenarios, seedId } = require('./workloads');
+const { cpuMs, peakRssMb } = require('./proc-stats');
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS || Math.min(3, SECONDS));
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const FANOUT_DELAY_MS = 20;
+const ROOT = path.join(__dirname, '..');
+const AUTH = 'Bearer bench-token';
+
+const pin = os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const pinned = (core, argv) => (pin ? ['taskset', '-c', String(core), ...argv] : argv);
+
+// Rows: what is measured, in the order each round runs them (interleaved, so drift and noise show across rounds).
+const ROWS = [
+  { name: 'direct', target: 'upstream', workload: 'direct' },
+  { name: 'floor seed', target: 'floor', workload: 'seed' },
+  { name: 'gateway seed', target: 'gateway', workload: 'seed' },
+  { name: 'floor large', target: 'floor', workload: 'large' },
+  { name: 'gateway large', target: 'gateway', workload: 'large' },
+  { name: 'floor fan-out', target: 'floor', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
+  { name: 'gateway fan-out', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
+  // One connection: operation latency against one upstream call's delay, without queueing behind other operations.
+  { name: 'gateway fan-out 1 conn', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS, connections: 1 },
+  { name: 'gateway seed LOG_LEVEL=info', target: 'gateway', workload: 'seed', logLevel: 'info' },
+  { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50 },
+].filter((row) => !ONLY || ONLY.has(row.name));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, child) {
+  for (let i = 0; i < 200; i += 1) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      // Any answer means it is listening (the floor answers GET / with 502).
+      await (await fetch(url)).arrayBuffer();
+      return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function startProcess(argv, env, probePath) {
+  const port = await freePort();
+  const [command, ...args] = pinned(0, argv);
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url + probePath, child);
+  return { url, pid: child.pid, stop: () => stopProcess(child) };
+}
+
+function stopProcess(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+async function startUpstream() {
+  const port = await freePort();
+  const [command, ...args] = pinned(pin ? 1 : 0, [process.execPath, path.join(__dirname, 'fake-upstream.js')]);
+  const child = spawn(command, args, { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/__stats`, child);
+  return { url, pid: child.pid, stop: () => stopProcess(child), control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()) };
+}
+
+function startTarget(row, upstream) {
+  if (row.target === 'floor') {
+    return startProcess([process.execPath, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
+  }
+  return startProcess([process.execPath, 'dist/index.js'], {
+    NODE_ENV: 'production',
+    UPSTREAM_BASE_URL: upstream.url,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: row.logLevel || 'warn',
+  }, '/health');
+}
+
+/** Distinct job ids under each top-level field of `data`, summed: the same count for the floor and the gateway. */
+function countJobs(data) {
+  let total = 0;
+  for (const value of Object.values(data)) {
+    const ids = new Set();
+    const stack = [value];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (Array.isArray(node)) stack.push(...node);
+      else if (node && typeof node === 'object') {
+        if (typeof node.id === 'string' && node.id.startsWith('jobrun-')) ids.add(node.id);
+        stack.push(...Object.values(node));
+      }
+    }
+    total += ids.size;
+  }
+  return total;
+}
+
+/** The request one row sends, and a reference answer checked in full (no errors, every job there). */
+async function prepare(row, targetUrl, upstream) {
+  if (row.workload === 'direct') {
+    const url = `${upstream.url}/processRuns/${seedId}`;
+    const text = await (await fetch(url)).text();
+    if (countJobs({ run: JSON.parse(text) }) !== scenarios.seed.expectJobs) throw new Error('direct: wrong job count');
+    return { request: { url, method: 'GET' }, expected: text, upstreamCalls: 1 };
+  }
+  const scenario = scenarios[row.workload];
+  const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
+  const headers = { 'content-type': 'application/json', authorization: AUTH };
+  await upstream.control('/__reset');
+  const response = await fetch(`${targetUrl}/graphql`, { method: 'POST', headers, body });
+  const text = await response.text();
+  const { calls } = await upstream.control('/__stats');
+  const parsed = JSON.parse(text);
+  if (response.status !== 200 || parsed.errors || !parsed.data) throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
+  const jobs = countJobs(parsed.data);
+  if (jobs !== scenario.expectJobs) throw new Error(`${row.name}: ${jobs} jobs, expected ${scenario.expectJobs}`);
+  return { request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body }, expected: text, upstreamCalls: calls };
+}
+
+function load(request, expected, seconds, connections) {
+  return autocannon({
+    ...request,
+    connections,
+    duration: seconds,
+    // Answers are deterministic: every one must equal the reference answer checked in full above.
+    verifyBody: (body) => body === expected,
+  });
+}
+
+async function measure(row, upstream) {
+  const target = row.target === 'upstream' ? upstream : await startTarget(row, upstream);
+  try {
+    await upstream.control(`/__delay/${row.delayMs || 0}`);
+    const { request, expected, upstreamCalls } = await prepare(row, target.url, upstream);
+    const connections = row.connections || 10;
+    await load(request, expected, WARMUP, connections);
+    const cpuBefore = cpuMs(target.pid);
+    const result = await load(request, expected, SECONDS, connections);
+    const cpuAfter = cpuMs(target.pid);
+    const completed = result['2xx'];
+    const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
+    if (failures > 0 || completed === 0) {
+      throw new Error(`${row.name}: ${failures} failed or wrong answers (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, mismatches ${result.mismatches})`);
+    }
+    return {
+      reqPerSec: completed / (result.duration || SECONDS),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      cpuMsPerReq: cpuBefore === null ? null : (cpuAfter - cpuBefore) / completed,
+      peakRssMb: peakRssMb(target.pid),
+      upstreamCallsPerOp: upstreamCalls,
+      requests: completed,
+      responseBytes: Buffer.byteLength(expected),
+    };
+  } finally {
+    await upstream.control('/__delay/0');
+    if (target !== upstream) await target.stop();
+  }
+}
+
+const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+
+function summarise(runs) {
+  const summary = {};
+  for (const row of ROWS) {
+    const samples = runs.filter((run) => run.row === row.name).map((run) => run.result);
+    if (samples.length === 0) continue;
+    const pick = (key) => samples.map((s) => s[key]).filter((v) => v !== null);
+    summary[row.name] = {
+      reqPerSec: mean(pick('reqPerSec')),
+      reqPerSecRounds: pick('reqPerSec'),
+      p50: mean(pick('p50')),
+      p99: mean(pick('p99')),
+      cpuMsPerReq: pick('cpuMsPerReq').length ? mean(pick('cpuMsPerReq')) : null,
+      peakRssMb: pick('peakRssMb').length ? Math.max(...pick('peakRssMb')) : null,
+      upstreamCallsPerOp: mean(pick('upstreamCallsPerOp')),
+      responseBytes: samples[0].responseBytes,
+    };
+  }
+  for (const [name, s] of Object.entries(summary)) {
+    const workload = ROWS.find((row) => row.name === name).workload;
+    const floor = summary[`floor ${workload === 'fanout' ? 'fan-out' : workload}`];
+    s.throughputVsFloor = floor && name.startsWith('gateway') ? s.reqPerSec / floor.reqPerSec : null;
+    s.cpuVsFloor = floor && name.startsWith('gateway') && s.cpuMsPerReq !== null ? s.cpuMsPerReq / floor.cpuMsPerReq : null;
+  }
+  return summary;
+}
+
+function targets(summary) {
+  const checks = [];
+  const s = (name) => summary[name];
+  if (s('gateway seed')?.throughputVsFloor != null) {
+    const ratio = s('gateway seed').throughputVsFloor;
+    checks.push({ target: 'seed throughput ≥ 0.5× floor', value: `${ratio.toFixed(2)}×`, met: ratio >= 0.5 });
+  }
+  if (s('gateway large')?.cpuVsFloor != null) {
+    const ratio = s('gateway large').cpuVsFloor;
+    checks.push({ target: 'large CPU/request ≤ floor', value: `${ratio.toFixed(2)}× floor`, met: ratio <= 1 });
+  }
+  if (s('gateway fan-out 1 conn')) {
+    const { p50, upstreamCallsPerOp } = s('gateway fan-out 1 conn');
+    checks.push({
+      target: `fan-out: 20 upstream calls concurrent (each ${FANOUT_DELAY_MS} ms; serial would be ≥ ${20 * FANOUT_DELAY_MS} ms)`,
+      value: `p50 ${p50.toFixed(0)} ms, ${upstreamCallsPerOp.toFixed(1)} calls/op`,
+      met: p50 < 3 * FANOUT_DELAY_MS && Math.abs(upstreamCallsPerOp - 20) < 0.5,
+    });
+  }
+  if (s('gateway large 50 conns')?.peakRssMb != null) {
+    const rss = s('gateway large 50 conns').peakRssMb;
+    checks.push({ target: 'peak RSS, 50 concurrent large operations < 250 MB', value: `${rss.toFixed(0)} MB`, met: rss < 250 });
+  }
+  return checks;
+}
+
+function fmt(value, digits = 0) {
+  return value === null || value === undefined ? '-' : value.toFixed(digits);
+}
+
+function printTable(summary) {
+  const header = ['scenario', 'req/s (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU'];
+  const lines = Object.entries(summary).map(([name, s]) => [
+    name,
+    `${fmt(s.reqPerSec)} (${s.reqPerSecRounds.map((v) => fmt(v)).join(' / ')})`,
+    fmt(s.p50, 1),
+    fmt(s.p99, 1),
+    fmt(s.cpuMsPerReq, 3),
+    fmt(s.peakRssMb),
+    fmt(s.upstreamCallsPerOp, 1),
+    s.throughputVsFloor === null ? '' : `${s.throughputVsFloor.toFixed(2)}×`,
+    s.cpuVsFloor === null ? '' : `${s.cpuVsFloor.toFixed(2)}×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
+  const row = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(row(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(row(line));
+}
+
+async function main() {
+  if (pin) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    pinned: pin ? 'servers on core 0; load generator and fake upstream on core 1' : 'not pinned',
+  };
+  console.log(`bench: ${ROUNDS} round(s) × ${ROWS.length} rows, warm-up ${WARMUP} s, ${SECONDS} s each; ${machine.cpu} ×${machine.cores}, Node ${machine.node}; ${machine.pinned}`);
+  const upstream = await startUpstream();
+  const runs = [];
+  try {
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const row of ROWS) {
+        const result = await measure(row, upstream);
+        console.log(`  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req`);
+        runs.push({ round, row: row.name, result });
+      }
+    }
+  } finally {
+    await upstream.stop();
+  }
+  const summary = summarise(runs);
+  console.log('');
+  printTable(summary);
+  const checks = targets(summary);
+  console.log('');
+  for (const check of checks) console.log(`${check.met ? 'MET   ' : 'MISSED'} ${check.target}: ${check.value}`);
+  const file = path.join(__dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, summary, targets: checks, runs }, null, 2)}\n`);
+  console.log(`\nwritten ${path.relative(ROOT, file)}`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error.stack || error}`);
+  process.exit(1);
+});
