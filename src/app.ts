@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
 import { createGatewayMetrics } from './observability/metrics';
@@ -9,7 +10,9 @@ import { UpstreamDriftReporter } from './observability/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createContextFactory, type GatewayContext } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useOperationLimits } from './server/plugins/operation-limits';
+import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
 import { Readiness } from './server/readiness';
@@ -47,7 +50,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: graphiqlOptions({ demoUpstream }),
+    graphiql: config.graphiql ? graphiqlOptions({ demoUpstream }) : false,
+    renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: config.development },
     // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.
     maxRequestBodySize: config.limits.maxRequestBodyBytes,
@@ -61,6 +65,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       useRequestLogging(logger),
       ...(metrics?.plugins ?? []),
       ...(tracing?.plugins ?? []),
+      ...(config.graphiql ? [useGraphiQLAssets()] : []),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
       // Browsers' "simple" requests (GET, form posts) need this header; JSON POSTs are preflighted and pass as they are.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),

@@ -1,5 +1,6 @@
 import { compositionHasErrors } from '@theguild/federation-composition';
 import { nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
+import { subgraphSdl as printSubgraphSdl } from '../src/schema/subgraph-sdl';
 import { FakeUpstream } from './fakes/upstream';
 import { compose, startFederationGateway, type FederationGateway } from './fixtures/federation/supergraph';
 import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from './fixtures/federation/users-subgraph';
@@ -43,6 +44,10 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
     for (const stub of ['User', 'Document', 'Task', 'Process']) {
       expect(subgraphSdl).toMatch(new RegExp(`type ${stub}\\s+@key\\(fields: "id", resolvable: false\\)`));
     }
+  });
+
+  it('`npm run sdl` prints the same SDL as _service { sdl }', () => {
+    expect(printSubgraphSdl()).toBe(subgraphSdl);
   });
 
   it('composes with the users subgraph with zero errors', () => {

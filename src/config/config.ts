@@ -1,4 +1,5 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
+import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
 import { parseRateLimit } from '../upstream/resilience/token-bucket';
 
 export interface GatewayConfig {
@@ -12,6 +13,12 @@ export interface GatewayConfig {
   /** NODE_ENV=development: unmasked errors, pretty logs when a terminal is attached. */
   development: boolean;
   shutdownGraceMs: number;
+  /** GRAPHIQL: serve GraphiQL on GET /graphql. */
+  graphiql: boolean;
+  /** INTROSPECTION: answer __schema/__type queries. */
+  introspection: boolean;
+  /** PERSISTED_OPERATIONS_FILE: when set, only these operations (hash → document) run. */
+  persistedOperations: { file: string; documents: PersistedOperations } | null;
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
@@ -109,6 +116,16 @@ function readBaseUrl(env: Env, name: string): string | null {
   return url.href.replace(/\/+$/, '');
 }
 
+function readPersistedOperationsFile(env: Env): GatewayConfig['persistedOperations'] {
+  const file = readString(env, 'PERSISTED_OPERATIONS_FILE');
+  if (file === undefined) return null;
+  try {
+    return { file, documents: readPersistedOperations(file) };
+  } catch (error) {
+    throw new ConfigError('PERSISTED_OPERATIONS_FILE', (error as Error).message);
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
@@ -125,6 +142,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     development: readString(env, 'NODE_ENV') === 'development',
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    graphiql: readBoolean(env, 'GRAPHIQL', true),
+    introspection: readBoolean(env, 'INTROSPECTION', true),
+    persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
     resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
     telemetry: loadTelemetry(env),

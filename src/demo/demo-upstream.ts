@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
 import { excludeGeneratedJobs } from './exclude-generated-jobs';
 import { DEMO_RUNS } from './fixtures';
 
@@ -22,12 +23,39 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   const id = decodeURIComponent(match[1]!);
+  const failure = DEMO_FAILURES.get(id);
+  if (failure) {
+    fail(response, failure);
+    return;
+  }
   const run = DEMO_RUNS.get(id);
   if (!run) {
     send(response, 404, { code: '404', message: `Could not find process run id ${id}` });
     return;
   }
   send(response, 200, url.searchParams.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(run) : run);
+}
+
+const STALL_CAP_MS = 10 * 60_000;
+
+function fail(response: ServerResponse, failure: DemoFailure): void {
+  switch (failure.kind) {
+    case 'status':
+      send(response, failure.status, failure.body, failure.headers);
+      return;
+    case 'not-json':
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Gateway maintenance page</body></html>');
+      return;
+    case 'stall': {
+      // Hold the socket without answering: the gateway's deadline aborts it first. The cap only keeps a client
+      // with no deadline from holding it forever; close() destroys whatever is still held.
+      const cap = setTimeout(() => response.destroy(), STALL_CAP_MS);
+      cap.unref();
+      response.on('close', () => clearTimeout(cap));
+      return;
+    }
+  }
 }
 
 /**

@@ -1,32 +1,18 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { GRAPHIQL_ASSETS_PATH } from './plugins/graphiql-assets';
+import { GRAPHIQL_TABS } from './graphiql-tabs';
 
-export const DEMO_RUN_ID = 'processrun-xyz789';
-
-const DEFAULT_QUERY = `# The demo upstream serves this run. Press ▶ to run the query.
-query ProcessRunOverview {
-  processRun(id: "${DEMO_RUN_ID}") {
-    id
-    name
-    status
-    dueDate
-    statusCounts { status count }
-    jobs {
-      id
-      action
-      actionStatus
-      arguments {
-        ... on TaskJobArguments { title assignee { ... on User { id } } }
-      }
-    }
-  }
-}
-`;
+const AUTHORIZATION_PLACEHOLDER = JSON.stringify({ Authorization: 'Bearer <your Workiva access token>' }, null, 2);
 
 export function graphiqlOptions({ demoUpstream }: { demoUpstream: boolean }): GraphiQLOptions {
+  // A real upstream needs the caller's token; the demo does not.
+  const headers = demoUpstream ? undefined : AUTHORIZATION_PLACEHOLDER;
   return {
     title: 'process-runs-gateway',
-    defaultQuery: DEFAULT_QUERY,
-    // A real upstream needs the caller's token; the demo does not.
-    headers: demoUpstream ? undefined : JSON.stringify({ Authorization: 'Bearer <your Workiva access token>' }),
+    favicon: `${GRAPHIQL_ASSETS_PATH}/favicon.ico`,
+    defaultQuery: GRAPHIQL_TABS[0]!.query,
+    defaultTabs: GRAPHIQL_TABS.map((tab) => ({ ...tab, headers: headers ?? null })),
+    headers,
+    defaultHeaders: headers,
   };
 }

@@ -1,0 +1,471 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date as the upstream sends it: `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
+  /** An instant as the upstream sends it: ISO 8601 / RFC 3339, e.g. `2024-10-30T15:03:27Z`. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value, passed through exactly as the upstream sent it. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** Progress of a job's action. Upstream sends capitalised words (`Completed`). */
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WAITING';
+
+/** Who a task is assigned to or approved by: a user, or a kind of principal this gateway does not know yet. */
+export type Assignee = UnknownAssignee | User;
+
+/** When and by whom something was done. */
+export type AuditStamp = {
+  __typename?: 'AuditStamp';
+  /** When it happened (upstream `dateTime`). */
+  dateTime: Scalars['DateTime']['output'];
+  /** Who did it (upstream `user`, an object or a plain id). */
+  user: User;
+};
+
+/** Arguments of a generated (conditional) certification approver job (upstream `certApproverArgs`). */
+export type CertApproverArguments = TaskJobArguments & {
+  __typename?: 'CertApproverArguments';
+  /** Who approves (upstream `approver` object or plain-id `approverUser`). */
+  approver?: Maybe<Assignee>;
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type CertApproverMetadata = TaskJobMetadata & {
+  __typename?: 'CertApproverMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type CertConditionalApproverMetadata = TaskJobMetadata & {
+  __typename?: 'CertConditionalApproverMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a generated certification phase finalizer job (upstream `certPhaseFinalizerArgs`). */
+export type CertPhaseFinalizerArguments = TaskJobArguments & {
+  __typename?: 'CertPhaseFinalizerArguments';
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** Arguments of a generated certification signer job (upstream `certSignerArgs`). */
+export type CertSignerArguments = TaskJobArguments & {
+  __typename?: 'CertSignerArguments';
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type CertSignerMetadata = TaskJobMetadata & {
+  __typename?: 'CertSignerMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a `certification` job (upstream `certificationArgs`). */
+export type CertificationArguments = TaskJobArguments & {
+  __typename?: 'CertificationArguments';
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type CertificationMetadata = TaskJobMetadata & {
+  __typename?: 'CertificationMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a `contentRequest` job (upstream `contentRequestArgs`). */
+export type ContentRequestArguments = TaskJobArguments & {
+  __typename?: 'ContentRequestArguments';
+  /** Who approves the content (upstream `approver` object or plain-id `approverUser`). */
+  approver?: Maybe<Assignee>;
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type ContentRequestMetadata = TaskJobMetadata & {
+  __typename?: 'ContentRequestMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A day of the week (upstream lower case, `monday`). */
+export type DayOfWeek =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WEDNESDAY';
+
+/** A Workiva document. Owned by another subgraph; this one only knows its id. */
+export type Document = {
+  __typename?: 'Document';
+  id: Scalars['ID']['output'];
+};
+
+/** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
+export type GroupRun = {
+  __typename?: 'GroupRun';
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The group's children in upstream order. Use `ordinal` to sort; `ProcessRun.jobs` is already sorted. */
+  children: Array<RunNode>;
+  childrenEligibleToStartCount?: Maybe<Scalars['Int']['output']>;
+  created?: Maybe<AuditStamp>;
+  eligibleToStart?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  modified?: Maybe<AuditStamp>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false). */
+  parallel: Scalars['Boolean']['output'];
+  /** Id of the parent group (upstream `parent`); null for the root. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  readOnly: Scalars['Boolean']['output'];
+  revision?: Maybe<Scalars['Int']['output']>;
+  status: RunStatus;
+  /** Job counts per action status within this group, when the upstream sends them. */
+  statusCounts?: Maybe<Array<StatusCount>>;
+  /** What starts this group (upstream `triggerType`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a job does. Upstream sends camelCase (`certificationApproverGenerated`). */
+export type JobAction =
+  | 'CERTIFICATION'
+  /** A certification approver step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_APPROVER_GENERATED'
+  /** A conditional certification approver step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_CONDITIONAL_APPROVER_GENERATED'
+  /** The step that finalizes a certification phase, generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_PHASE_FINALIZER_GENERATED'
+  /** A certification signer step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_SIGNER_GENERATED'
+  | 'CONTENT_REQUEST'
+  | 'SEND_TASK'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
+
+/**
+ * A job's inputs. The upstream sends `{ type, <key>: {...} }` where the key is fixed per type
+ * (`sendTask` → `sendTaskArgs`, `certificationApproverGenerated` → `certApproverArgs`, ...).
+ */
+export type JobArguments = CertApproverArguments | CertPhaseFinalizerArguments | CertSignerArguments | CertificationArguments | ContentRequestArguments | SendTaskArguments | UnknownJobArguments;
+
+/**
+ * What a job has produced so far. The upstream sends `{ type, <key>: {...} }` with a key fixed per type
+ * (`sendTask` → `sendTaskMetadata`, `certificationSignerGenerated` → `certSignerMetadata`, ...).
+ */
+export type JobMetadata = CertApproverMetadata | CertConditionalApproverMetadata | CertSignerMetadata | CertificationMetadata | ContentRequestMetadata | SendTaskMetadata | UnknownJobMetadata;
+
+/** One job of a run: a task, content request or certification step (upstream child `{ type: "job", jobRun }`). */
+export type JobRun = {
+  __typename?: 'JobRun';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`). */
+  action: JobAction;
+  /** Progress of the job's action (upstream `actionStatus`, e.g. `Completed` → `COMPLETED`). */
+  actionStatus: ActionStatus;
+  /** The job's inputs, a type per action (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  id: Scalars['ID']['output'];
+  /** The id of the job template this run was made from (upstream `job`). */
+  job: Scalars['ID']['output'];
+  /** What the job has produced so far, a type per action (upstream `metadata`); null when the upstream sends none. */
+  metadata?: Maybe<JobMetadata>;
+  /** Position among its siblings. */
+  ordinal: Scalars['Int']['output'];
+  readOnly: Scalars['Boolean']['output'];
+  status: RunStatus;
+};
+
+/** The Process (template) a run was started from. Owned by another subgraph; this one only knows its id. */
+export type Process = {
+  __typename?: 'Process';
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A Process that has been started: an instantiation of a Process (upstream `ProcessRun`).
+ * Federation entity: other subgraphs can reference a run by `id`.
+ */
+export type ProcessRun = {
+  __typename?: 'ProcessRun';
+  /** Whether the run closes itself once every job is complete. */
+  autoClose: Scalars['Boolean']['output'];
+  /** The days that count as business days for due-date arithmetic. */
+  businessDaysOfWeek: Array<DayOfWeek>;
+  /** Whether certification steps are approved automatically. */
+  certAutoApprove: Scalars['Boolean']['output'];
+  created: AuditStamp;
+  /** When the run is due (upstream `dueDate`, `YYYY-MM-DD`); null when none is set. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Upstream feature flag `ipmBetaEnabled`. */
+  ipmBetaEnabled: Scalars['Boolean']['output'];
+  /** Upstream feature flag `iwmOptOut`. */
+  iwmOptOut: Scalars['Boolean']['output'];
+  /** Every JobRun of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
+  jobs: Array<JobRun>;
+  modified: AuditStamp;
+  name: Scalars['String']['output'];
+  /** The Process this run was started from (upstream `process`, a plain id). */
+  process: Process;
+  /** Whether due dates are relative to the run's start rather than fixed dates. */
+  relativeDates: Scalars['Boolean']['output'];
+  /** Revision counter of the run, incremented by the upstream on every change. */
+  revision: Scalars['Int']['output'];
+  /** The top-level group of the run's tree. */
+  root: GroupRun;
+  /** Overall status of the run. Unknown upstream values become `UNKNOWN`. */
+  status: RunStatus;
+  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). */
+  statusCounts: Array<StatusCount>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * A process run (a running instance of a Process), fetched from the Processes API
+   * `GET /processRuns/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
+   */
+  processRun?: Maybe<ProcessRun>;
+};
+
+
+export type QueryProcessRunArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+/** A node of a run's tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
+export type RunNode = GroupRun | JobRun | UnknownRunNode;
+
+/** Status of a run or a group. Upstream sends lower case (`running`). */
+export type RunStatus =
+  | 'CANCELLED'
+  | 'CANCELLING'
+  | 'COMPLETE'
+  | 'RUNNING'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WAITING';
+
+/** Arguments of a `sendTask` job (upstream `sendTaskArgs`). */
+export type SendTaskArguments = TaskJobArguments & {
+  __typename?: 'SendTaskArguments';
+  assignee?: Maybe<Assignee>;
+  document?: Maybe<Document>;
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type SendTaskMetadata = TaskJobMetadata & {
+  __typename?: 'SendTaskMetadata';
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  permalink?: Maybe<Scalars['String']['output']>;
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** The number of jobs in one action status. */
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  count: Scalars['Int']['output'];
+  /** The status as an enum value; `UNKNOWN` for a status this gateway does not know. */
+  status: ActionStatus;
+  /** The status key exactly as the upstream sent it (e.g. `Completed`). */
+  upstreamStatus: Scalars['String']['output'];
+};
+
+/** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
+export type Task = {
+  __typename?: 'Task';
+  id: Scalars['ID']['output'];
+};
+
+/** Fields every known argument variant shares. Only `sendTask` and `contentRequest` are confirmed by the upstream's docs; for the certification variants the fields are read when present, and `raw` always holds the object as sent. */
+export type TaskJobArguments = {
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, an id). */
+  document?: Maybe<Document>;
+  /** The variant's object (e.g. the value of `sendTaskArgs`) exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** Fields every known metadata variant shares: the Workiva task a job created. Confirmed for `sendTask` and `contentRequest`; read when present for the others. */
+export type TaskJobMetadata = {
+  /** Whether clean-up after a cancelled task has finished. */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app. */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The variant's object (e.g. the value of `sendTaskMetadata`) exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  status?: Maybe<TaskStatus>;
+  task?: Maybe<Task>;
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
+export type TaskStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'IN_PROGRESS'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
+
+/** An assignee or approver whose `type` this gateway does not know (anything but a user). */
+export type UnknownAssignee = {
+  __typename?: 'UnknownAssignee';
+  /** The reference exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the reference, e.g. `group`. */
+  type: Scalars['String']['output'];
+  /** The upstream `id` of the reference, when it has one. (Not `id`: it may be null, `User.id` may not, and both can share a selection.) */
+  upstreamId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Arguments of a type this gateway does not know, or whose expected key was missing. Nothing is lost. */
+export type UnknownJobArguments = {
+  __typename?: 'UnknownJobArguments';
+  /** The whole `arguments` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** Metadata of a type this gateway does not know, or whose expected key was missing. Nothing is lost. */
+export type UnknownJobMetadata = {
+  __typename?: 'UnknownJobMetadata';
+  /** The whole `metadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** A child of a group whose upstream `type` this gateway does not know. Nothing is lost: `raw` holds it as sent. */
+export type UnknownRunNode = {
+  __typename?: 'UnknownRunNode';
+  /** The child wrapper exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the child. */
+  type: Scalars['String']['output'];
+};
+
+/** A Workiva user. Owned by another subgraph; this one only knows its id. */
+export type User = {
+  __typename?: 'User';
+  /** The user's id. Upstream sends user references both as `{ id, type: "user" }` objects and as plain id strings. */
+  id: Scalars['ID']['output'];
+};
+
+export type RunHeaderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunHeaderQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, process: { __typename?: 'Process', id: string }, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> } | null };
+
+type AssigneeFields_UnknownAssignee_Fragment = { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null };
+
+type AssigneeFields_User_Fragment = { __typename: 'User', id: string };
+
+export type AssigneeFieldsFragment = AssigneeFields_UnknownAssignee_Fragment | AssigneeFields_User_Fragment;
+
+export type RunJobsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RunJobsQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, jobs: Array<{ __typename?: 'JobRun', id: string, action: JobAction, actionStatus: ActionStatus, status: RunStatus, arguments?: { __typename: 'CertApproverArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null } | { __typename: 'CertPhaseFinalizerArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertSignerArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertificationArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'ContentRequestArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments' } | null, metadata?: { __typename: 'CertApproverMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata' } | null }> } | null };
+
+type RunNodeFields_GroupRun_Fragment = { __typename: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus };
+
+type RunNodeFields_JobRun_Fragment = { __typename: 'JobRun', id: string, ordinal: number, action: JobAction, actionStatus: ActionStatus, status: RunStatus };
+
+type RunNodeFields_UnknownRunNode_Fragment = { __typename: 'UnknownRunNode', type: string };
+
+export type RunNodeFieldsFragment = RunNodeFields_GroupRun_Fragment | RunNodeFields_JobRun_Fragment | RunNodeFields_UnknownRunNode_Fragment;
+
+export type RunTreeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunTreeQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, root: { __typename?: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus, children: Array<{ __typename: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus, children: Array<{ __typename: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus, children: Array<{ __typename: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus, children: Array<{ __typename: 'GroupRun', id: string, name?: string | null, parallel: boolean, status: RunStatus } | { __typename: 'JobRun', id: string, ordinal: number, action: JobAction, actionStatus: ActionStatus, status: RunStatus } | { __typename: 'UnknownRunNode', type: string }> } | { __typename: 'JobRun', id: string, ordinal: number, action: JobAction, actionStatus: ActionStatus, status: RunStatus } | { __typename: 'UnknownRunNode', type: string }> } | { __typename: 'JobRun', id: string, ordinal: number, action: JobAction, actionStatus: ActionStatus, status: RunStatus } | { __typename: 'UnknownRunNode', type: string }> } | { __typename: 'JobRun', id: string, ordinal: number, action: JobAction, actionStatus: ActionStatus, status: RunStatus } | { __typename: 'UnknownRunNode', type: string }> } } | null };
+
+export const AssigneeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssigneeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownAssignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}}]}}]}}]} as unknown as DocumentNode<AssigneeFieldsFragment, unknown>;
+export const RunNodeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RunNodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownRunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<RunNodeFieldsFragment, unknown>;
+export const RunHeaderDocument = {"__meta__":{"hash":"584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunHeader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"process"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"created"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"modified"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<RunHeaderQuery, RunHeaderQueryVariables>;
+export const RunJobsDocument = {"__meta__":{"hash":"275333c07c7c54e7fa4e1c199626c1cf24c963a0842080e0f7c6833fde486fb7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"excludeGeneratedJobs"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"excludeGeneratedJobs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"excludeGeneratedJobs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"arguments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskJobArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContentRequestArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CertApproverArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskJobMetadata"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"permalink"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssigneeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownAssignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}}]}}]}}]} as unknown as DocumentNode<RunJobsQuery, RunJobsQueryVariables>;
+export const RunTreeDocument = {"__meta__":{"hash":"45ea7894f4d38132c80969dbba8933dd48e91e4eb6d754eb155e8b1468dcf34e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunTree"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"root"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RunNodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownRunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<RunTreeQuery, RunTreeQueryVariables>;

@@ -1,0 +1,91 @@
+// GraphiQL without a CDN. Yoga's built-in page loads its JS/CSS from unpkg.com, which a gateway on a closed network
+// (and a browser test on a machine without internet) cannot reach. @graphql-yoga/render-graphiql bundles the same
+// GraphiQL, but inlines ~9 MB into every page; this serves that bundle as cacheable files and renders a small page.
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+
+type Bundle = typeof import('@graphql-yoga/render-graphiql/graphiql');
+
+// Versioned path: a new bundle gets a new URL, so the files can be cached forever.
+const BUNDLE_VERSION: string = (require('@graphql-yoga/render-graphiql/package.json') as { version: string }).version;
+export const GRAPHIQL_ASSETS_PATH = `/graphiql-assets/${BUNDLE_VERSION}`;
+
+interface Asset {
+  contentType: string;
+  body: (bundle: Bundle) => string | Uint8Array<ArrayBuffer>;
+}
+
+const ASSETS: Record<string, Asset> = {
+  'graphiql.js': { contentType: 'text/javascript; charset=utf-8', body: (bundle) => bundle.js },
+  'graphiql.css': { contentType: 'text/css; charset=utf-8', body: (bundle) => bundle.css },
+  'editor.worker.js': { contentType: 'text/javascript; charset=utf-8', body: (bundle) => bundle.editorWorkerService },
+  'json.worker.js': { contentType: 'text/javascript; charset=utf-8', body: (bundle) => bundle.jsonWorker },
+  'graphql.worker.js': { contentType: 'text/javascript; charset=utf-8', body: (bundle) => bundle.graphqlWorker },
+  'favicon.ico': {
+    contentType: 'image/x-icon',
+    body: (bundle) => new Uint8Array(Buffer.from(bundle.favicon.slice(bundle.favicon.indexOf(',') + 1), 'base64')),
+  },
+};
+
+let bundle: Bundle | null = null;
+// Loaded on first use: 9 MB of strings the process does not need unless someone opens GraphiQL.
+function loadBundle(): Bundle {
+  bundle ??= require('@graphql-yoga/render-graphiql/graphiql') as Bundle;
+  return bundle;
+}
+
+/** Serves GET {GRAPHIQL_ASSETS_PATH}/{file}. Register it only when GraphiQL is on. */
+export function useGraphiQLAssets(): Plugin {
+  const prefix = `${GRAPHIQL_ASSETS_PATH}/`;
+  return {
+    onRequest({ url, request, fetchAPI, endResponse }) {
+      if (!url.pathname.startsWith(prefix)) return;
+      const asset = ASSETS[url.pathname.slice(prefix.length)];
+      if (!asset || (request.method !== 'GET' && request.method !== 'HEAD')) {
+        endResponse(new fetchAPI.Response('Not found', { status: 404 }));
+        return;
+      }
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body(loadBundle()), {
+          status: 200,
+          headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' },
+        }),
+      );
+    },
+  };
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** The GraphiQL page, loading the bundle from this server. Same bootstrapping as render-graphiql's page. */
+export function renderLocalGraphiQL(options: GraphiQLOptions): string {
+  // `<` escaped so no option value can close the script element.
+  const json = JSON.stringify(options).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${escapeHtml(options.title ?? 'GraphiQL')}</title>
+    <link rel="icon" href="${GRAPHIQL_ASSETS_PATH}/favicon.ico" />
+    <link rel="stylesheet" href="${GRAPHIQL_ASSETS_PATH}/graphiql.css" />
+  </head>
+  <body id="body" class="no-focus-outline">
+    <noscript>You need to enable JavaScript to run this app.</noscript>
+    <div id="root"></div>
+    <script>
+      self.MonacoEnvironment = {
+        globalAPI: false,
+        getWorkerUrl: function (_moduleId, label) {
+          var files = { editorWorkerService: 'editor.worker.js', json: 'json.worker.js', graphql: 'graphql.worker.js' };
+          return '${GRAPHIQL_ASSETS_PATH}/' + (files[label] || files.editorWorkerService);
+        },
+      };
+    </script>
+    <script src="${GRAPHIQL_ASSETS_PATH}/graphiql.js"></script>
+    <script>
+      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${json});
+    </script>
+  </body>
+</html>
+`;
+}

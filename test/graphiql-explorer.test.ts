@@ -1,0 +1,226 @@
+import { parse, validate } from 'graphql';
+import { DEMO_ERROR_SCENARIOS } from '../src/demo/demo-errors';
+import { seedProcessRun } from '../src/demo/fixtures';
+import { buildGatewaySchema } from '../src/schema/build-schema';
+import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
+import { GRAPHIQL_ASSETS_PATH } from '../src/server/plugins/graphiql-assets';
+import type { RunningGateway } from '../src/server/start-gateway';
+import { FakeUpstream } from './fakes/upstream';
+import { graphiqlOptionsIn, openGraphiQL, postGraphQL, startDemoGateway } from './fixtures/demo-gateway';
+import { startTestGateway } from './support/gateway';
+
+// What each demo id must answer with: written out here, not read from src/, so the two cannot drift together.
+const EXPECTED_CODES: Record<string, string> = {
+  'demo-bad-request': 'BAD_USER_INPUT',
+  'demo-unauthenticated': 'UNAUTHENTICATED',
+  'demo-forbidden': 'FORBIDDEN',
+  'demo-not-found': 'NOT_FOUND',
+  'demo-conflict': 'CONFLICT',
+  'demo-rate-limited': 'RATE_LIMITED',
+  'demo-server-error': 'UPSTREAM_ERROR',
+  'demo-unavailable': 'UPSTREAM_UNAVAILABLE',
+  'demo-timeout': 'UPSTREAM_TIMEOUT',
+  'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
+};
+
+const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
+
+describe('GraphiQL – the tabs', () => {
+  const schema = buildGatewaySchema();
+
+  it('every tab is a valid operation against the schema', () => {
+    for (const tab of GRAPHIQL_TABS) {
+      const errors = validate(schema, parse(tab.query));
+      expect({ tab: operationNameOf(tab.query), errors: errors.map((error) => error.message) }).toEqual({
+        tab: operationNameOf(tab.query),
+        errors: [],
+      });
+    }
+  });
+
+  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one tab per demo error id', () => {
+    expect(GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query))).toEqual([
+      'SeedRunTree',
+      'NestedGroupsTree',
+      'SendTaskAndContentRequestJobs',
+      'CertificationJobs',
+      'WithGeneratedJobs',
+      'WithoutGeneratedJobs',
+      'ErrorBadRequest',
+      'ErrorUnauthenticated',
+      'ErrorForbidden',
+      'ErrorNotFound',
+      'ErrorConflict',
+      'ErrorRateLimited',
+      'ErrorServerError',
+      'ErrorUnavailable',
+      'ErrorTimeout',
+      'ErrorBadResponse',
+    ]);
+    expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
+    expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');
+    expect(GRAPHIQL_TABS[0]!.query).toContain('... on JobRun');
+    expect(JSON.parse(GRAPHIQL_TABS[4]!.variables!)).toEqual({ excludeGeneratedJobs: false });
+    expect(JSON.parse(GRAPHIQL_TABS[5]!.variables!)).toEqual({ excludeGeneratedJobs: true });
+  });
+});
+
+describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    // A short deadline so the demo-timeout tab answers quickly.
+    gateway = await startDemoGateway({ UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_HEADERS_TIMEOUT_MS: '300' });
+  });
+  afterAll(async () => {
+    await gateway.shutdown();
+  });
+
+  it('GET /graphql renders GraphiQL that loads every asset from this server, none from a CDN', async () => {
+    const page = await openGraphiQL(gateway.url);
+    expect(page.status).toBe(200);
+    expect(page.contentType).toMatch(/^text\/html/);
+    expect(page.html).not.toMatch(/unpkg|jsdelivr|cdn\.|https?:\/\/(?!app\.wdesk\.com)[^"'\s]*\.(js|css)/);
+    expect(page.html).toContain(`<script src="${GRAPHIQL_ASSETS_PATH}/graphiql.js"></script>`);
+    for (const [file, type] of [
+      ['graphiql.js', 'text/javascript'],
+      ['graphiql.css', 'text/css'],
+      ['editor.worker.js', 'text/javascript'],
+      ['json.worker.js', 'text/javascript'],
+      ['graphql.worker.js', 'text/javascript'],
+      ['favicon.ico', 'image/x-icon'],
+    ] as const) {
+      const response = await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/${file}`);
+      const body = await response.arrayBuffer();
+      expect({ file, status: response.status, type: response.headers.get('content-type')?.split(';')[0] }).toEqual({
+        file,
+        status: 200,
+        type,
+      });
+      expect(body.byteLength).toBeGreaterThan(1000);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/../package.json`)).status).toBe(404);
+    expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/nope.js`)).status).toBe(404);
+  });
+
+  it('the page carries the tabs and, for the demo, no Authorization header', async () => {
+    const options = graphiqlOptionsIn((await openGraphiQL(gateway.url)).html);
+    expect(options.defaultTabs.map((tab: { query: string }) => operationNameOf(tab.query))).toEqual(
+      GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query)),
+    );
+    expect(options.defaultTabs.every((tab: { headers: unknown }) => tab.headers === null)).toBe(true);
+    expect(options.headers).toBeUndefined();
+  });
+
+  it('the run tabs answer without errors', async () => {
+    for (const tab of GRAPHIQL_TABS.slice(0, 6)) {
+      const response = await postGraphQL(gateway.url, {
+        query: tab.query,
+        variables: tab.variables ? JSON.parse(tab.variables) : undefined,
+      });
+      expect({ tab: operationNameOf(tab.query), errors: response.body.errors }).toEqual({
+        tab: operationNameOf(tab.query),
+        errors: undefined,
+      });
+      expect(response.body.data.processRun.name).toEqual(expect.any(String));
+    }
+    const seed = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[0]!.query });
+    expect(seed.body.data.processRun.name).toBe('Q4 2024 Financial Close');
+    const withGenerated = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[4]!.query, variables: { excludeGeneratedJobs: false } });
+    const withoutGenerated = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[5]!.query, variables: { excludeGeneratedJobs: true } });
+    expect(withGenerated.body.data.processRun.jobs.length).toBeGreaterThan(withoutGenerated.body.data.processRun.jobs.length);
+  });
+
+  it.each(Object.entries(EXPECTED_CODES))('the %s tab shows %s with a null processRun', async (id, code) => {
+    const tab = GRAPHIQL_TABS.find((candidate) => candidate.query.includes(`"${id}"`))!;
+    const response = await postGraphQL(gateway.url, { query: tab.query });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ processRun: null });
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors![0]!.extensions!.code).toBe(code);
+    expect(response.body.errors![0]!.path).toEqual(['processRun']);
+  });
+
+  it('the demo error bodies are the documented ones: 400 detail, 429 Retry-After', async () => {
+    const badRequest = await postGraphQL(gateway.url, { query: '{ processRun(id: "demo-bad-request") { id } }' });
+    expect(badRequest.body.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      upstream: {
+        status: 400,
+        code: 'invalidUser',
+        message: 'The provided user is invalid.',
+        target: 'assignee',
+        meta: { argumentName: 'assignee', jobId: 'job1234' },
+        documentationUrl: 'http://developerdocs.example.com',
+      },
+    });
+    const rateLimited = await postGraphQL(gateway.url, { query: '{ processRun(id: "demo-rate-limited") { id } }' });
+    expect(rateLimited.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 10, upstream: { status: 429 } });
+  });
+});
+
+describe('GraphiQL – with a real upstream configured', () => {
+  let upstream: FakeUpstream;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+  });
+  afterAll(async () => {
+    await upstream.stop();
+  });
+
+  it('prefills the headers editor, and every tab, with an Authorization: Bearer placeholder', async () => {
+    const gateway = await startTestGateway(upstream.url);
+    try {
+      const options = graphiqlOptionsIn((await openGraphiQL(gateway.url)).html);
+      const expected = { Authorization: 'Bearer <your Workiva access token>' };
+      expect(JSON.parse(options.headers)).toEqual(expected);
+      expect(JSON.parse(options.defaultHeaders)).toEqual(expected);
+      for (const tab of options.defaultTabs) expect(JSON.parse(tab.headers)).toEqual(expected);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('GRAPHIQL=false: no GraphiQL page and no GraphiQL assets', async () => {
+    const gateway = await startTestGateway(upstream.url, { GRAPHIQL: 'false' });
+    try {
+      const page = await openGraphiQL(gateway.url);
+      expect(page.contentType ?? '').not.toMatch(/text\/html/);
+      expect(page.html).not.toContain('renderYogaGraphiQL');
+      expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/graphiql.js`)).status).toBe(404);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('INTROSPECTION=false: __schema and __type are refused, ordinary operations still run', async () => {
+    upstream.serveRun(seedProcessRun);
+    const gateway = await startTestGateway(upstream.url, { INTROSPECTION: 'false' });
+    try {
+      const schemaQuery = await gateway.query('{ __schema { queryType { name } } }');
+      expect(schemaQuery.body.data).toBeUndefined();
+      expect(schemaQuery.body.errors!.map((error) => [error.message, error.extensions!.code])).toEqual([
+        ['GraphQL introspection has been disabled, but the requested query contained the field "__schema".', 'GRAPHQL_VALIDATION_FAILED'],
+        ['GraphQL introspection has been disabled, but the requested query contained the field "queryType".', 'GRAPHQL_VALIDATION_FAILED'],
+      ]);
+      const typeQuery = await gateway.query('{ __type(name: "ProcessRun") { name } }');
+      expect(typeQuery.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const run = await gateway.query('{ __typename processRun(id: "processrun-xyz789") { name } }');
+      expect(run.body).toEqual({ data: { __typename: 'Query', processRun: { name: 'Q4 2024 Financial Close' } } });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('introspection is on by default', async () => {
+    const gateway = await startTestGateway(upstream.url);
+    try {
+      const schemaQuery = await gateway.query('{ __schema { queryType { name } } }');
+      expect(schemaQuery.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    } finally {
+      await gateway.close();
+    }
+  });
+});

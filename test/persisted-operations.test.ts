@@ -1,0 +1,117 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/config';
+import { seedProcessRun } from '../src/demo/fixtures';
+import { FakeUpstream } from './fakes/upstream';
+import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+
+// The allowlist codegen writes for examples/frontend-queries: the real workflow, not a hand-made fixture.
+const ALLOWLIST = join(__dirname, '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
+const RUN_HEADER_HASH = '584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49';
+
+describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  const post = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+  };
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    upstream.serveRun(seedProcessRun);
+    gateway = await startTestGateway(upstream.url, { PERSISTED_OPERATIONS_FILE: ALLOWLIST });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+  beforeEach(() => {
+    upstream.requests.length = 0;
+  });
+
+  it('runs an allowlisted operation sent by APQ-style hash', async () => {
+    const response = await post({
+      variables: { id: 'processrun-xyz789' },
+      extensions: { persistedQuery: { version: 1, sha256Hash: RUN_HEADER_HASH } },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.processRun.name).toBe('Q4 2024 Financial Close');
+    expect(upstream.runRequests).toHaveLength(1);
+  });
+
+  it('runs an allowlisted operation sent by documentId', async () => {
+    const response = await post({ documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.processRun.id).toBe('processrun-xyz789');
+  });
+
+  it('rejects a query that is not sent by hash, before any upstream call', async () => {
+    const response = await post({ query: '{ processRun(id: "processrun-xyz789") { id name } }' });
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors).toEqual([
+      {
+        message:
+          'This gateway only runs trusted documents: send the hash of an allowlisted operation (extensions.persistedQuery.sha256Hash or documentId), not a query.',
+        extensions: { code: 'PERSISTED_QUERY_ONLY' },
+      },
+    ]);
+    expect(upstream.runRequests).toHaveLength(0);
+  });
+
+  it('rejects a hash that is not on the allowlist', async () => {
+    const response = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { message: 'This operation is not in the trusted documents allowlist.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+    ]);
+    expect(upstream.runRequests).toHaveLength(0);
+  });
+
+  it('rejects a request with neither a query nor a hash', async () => {
+    const response = await post({ variables: { id: 'processrun-xyz789' } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0]!.extensions.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+  });
+});
+
+describe('trusted documents – a bad PERSISTED_OPERATIONS_FILE stops the start with a ConfigError', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'persisted-'));
+  const file = (name: string, text: string) => {
+    const path = join(directory, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it.each([
+    ['a missing file', join(directory, 'missing.json'), /cannot be read \(ENOENT\)/],
+    ['a file that is not JSON', file('not-json.json', 'hash: query'), /is not valid JSON/],
+    ['a JSON array', file('array.json', '["{ __typename }"]'), /must be a JSON object of hash → document/],
+    ['an entry that is not GraphQL', file('bad-doc.json', '{"abc": "query {"}'), /entry "abc" is not a GraphQL document/],
+    ['an empty allowlist', file('empty.json', '{}'), /lists no operations/],
+  ])('%s', (_case, path, reason) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ PERSISTED_OPERATIONS_FILE: path });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe('PERSISTED_OPERATIONS_FILE');
+    expect((thrown as ConfigError).message).toMatch(reason);
+  });
+
+  it('GRAPHIQL and INTROSPECTION accept only booleans', () => {
+    expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow('Invalid configuration: GRAPHIQL must be true or false, got "maybe"');
+    expect(() => loadConfig({ INTROSPECTION: '2' })).toThrow('Invalid configuration: INTROSPECTION must be true or false, got "2"');
+    expect(loadConfig({})).toMatchObject({ graphiql: true, introspection: true, persistedOperations: null });
+  });
+});
