@@ -246,3 +246,89 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe('upstream resilience – which answer decides', () => {
+  let upstream: FakeUpstream;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await startTestGateway(upstream.url, ENV);
+  });
+  afterEach(() => upstream.reset());
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.stop();
+  });
+
+  it('503 then silence until the deadline: the 503 decides, not the timeout', async () => {
+    upstream.onAny(faults.failFirst(1, faults.status(503, WORKIVA_BODIES[503]), faults.stallBeforeHeaders()));
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+    expect(upstream.runRequests).toHaveLength(2);
+  });
+
+  it('429 then 503: the last answer decides', async () => {
+    upstream.onAny(faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429]), faults.status(503, WORKIVA_BODIES[503])));
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+    expect(upstream.runRequests).toHaveLength(3);
+  });
+
+  it('UPSTREAM_MAX_ATTEMPTS bounds the attempts', async () => {
+    const single = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_MAX_ATTEMPTS: '1' });
+    try {
+      upstream.onAny(faults.status(503, WORKIVA_BODIES[503]));
+      expect((await single.query(QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(upstream.runRequests).toHaveLength(1);
+      upstream.reset();
+      const five = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_MAX_ATTEMPTS: '5', UPSTREAM_TIMEOUT_MS: '3000' });
+      try {
+        upstream.onAny(faults.status(503, WORKIVA_BODIES[503]));
+        expect((await five.query(QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect(upstream.runRequests).toHaveLength(5);
+      } finally {
+        await five.close();
+      }
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('a retry over the local rate budget is not made; the upstream answer stands', async () => {
+    const budgeted = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_RATE_LIMIT: '2/60s' });
+    try {
+      upstream.onAny(faults.status(503, WORKIVA_BODIES[503]));
+      const response = await budgeted.query(QUERY, { id: 'run-1' });
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+      expect(upstream.runRequests).toHaveLength(2);
+    } finally {
+      await budgeted.close();
+    }
+  });
+});
+
+describe('upstream resilience – keep-alive pool', () => {
+  it('reuses sockets across operations and opens at most UPSTREAM_MAX_SOCKETS per origin', async () => {
+    const upstream = await new FakeUpstream().start();
+    const gateway = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_MAX_SOCKETS: '2' });
+    try {
+      upstream.onAny(async (request, response) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const id = decodeURIComponent(request.path.split('/').pop()!);
+        faults.status(200, { ...seedProcessRun, id })(request, response, undefined as never);
+      });
+      for (let i = 0; i < 3; i += 1) expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+      expect(upstream.connectionsOpened).toBe(1);
+      const aliases = Array.from({ length: 6 }, (_, i) => `r${i}: processRun(id: "run-${i}") { id }`).join(' ');
+      const response = await gateway.query(`{ ${aliases} }`);
+      expect(response.body.errors).toBeUndefined();
+      expect(Object.keys(response.body.data ?? {})).toHaveLength(6);
+      expect(upstream.runRequests).toHaveLength(9);
+      expect(upstream.connectionsOpened).toBeLessThanOrEqual(2);
+    } finally {
+      await gateway.close();
+      await upstream.stop();
+    }
+  });
+});

@@ -26,11 +26,14 @@ export class FakeUpstream {
   private readonly paths = new Map<string, FakeHandler>();
   private readonly sockets = new Set<Socket>();
   private server: Server | null = null;
+  /** TCP connections accepted since start (keep-alive reuse shows as fewer connections than requests). */
+  connectionsOpened = 0;
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer((raw, response) => void this.dispatch(raw, response));
     this.server.on('connection', (socket) => {
+      this.connectionsOpened += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
