@@ -217,7 +217,11 @@ async function main() {
   const until = started + SECONDS * 1000;
   let crashedDuringRun = false;
   gateway.child.once('exit', () => (crashedDuringRun = Date.now() < until));
+  // RSS every 5 s: a plateau is a warm heap, a steady climb is a leak.
+  const rssSeries = [];
+  const sampler = setInterval(() => rssSeries.push(rssKiB(gateway.child.pid).rss), 5_000);
   await Promise.all(Array.from({ length: CLIENTS }, () => client(pool, until, stats)));
+  clearInterval(sampler);
   const elapsedSeconds = (Date.now() - started) / 1000;
   const rssEnd = rssKiB(gateway.child.pid);
   const cpuUsed = cpuSeconds(gateway.child.pid) - cpuStart;
@@ -255,7 +259,7 @@ async function main() {
     healthAtEnd: healthStatus,
     unhandledRejections: gateway.output.unhandled,
     gatewayErrorLogLines: gateway.output.errorLines,
-    rssKiB: { start: rssStart.rss, end: rssEnd.rss, peak: rssEnd.peak },
+    rssKiB: { start: rssStart.rss, end: rssEnd.rss, peak: rssEnd.peak, every5s: rssSeries },
     gatewayCpuSeconds: Number(cpuUsed.toFixed(1)),
     gatewayCpuMsPerOperation: Number(((cpuUsed * 1000) / Math.max(1, stats.served)).toFixed(2)),
     shutdown: exit,
