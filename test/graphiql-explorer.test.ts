@@ -1,7 +1,7 @@
 import { parse, validate } from 'graphql';
 import { DEMO_ERROR_SCENARIOS } from '../src/demo/demo-errors';
 import { seedProcessRun } from '../src/demo/fixtures';
-import { buildGatewaySchema } from '../src/schema/build-schema';
+import { buildGatewaySchema, loadTypeDefs } from '../src/schema/build-schema';
 import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
 import { GRAPHIQL_ASSETS_PATH } from '../src/server/plugins/graphiql-assets';
 import type { RunningGateway } from '../src/server/start-gateway';
@@ -62,6 +62,24 @@ describe('GraphiQL – the tabs', () => {
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on JobRun');
     expect(JSON.parse(GRAPHIQL_TABS[4]!.variables!)).toEqual({ excludeGeneratedJobs: false });
     expect(JSON.parse(GRAPHIQL_TABS[5]!.variables!)).toEqual({ excludeGeneratedJobs: true });
+  });
+});
+
+describe('GraphiQL – the docs pane', () => {
+  it('every type, field and argument of the SDL has a description', () => {
+    const undocumented: string[] = [];
+    for (const definition of loadTypeDefs().definitions) {
+      if (!('name' in definition) || !definition.name) continue;
+      const typeName = definition.name.value;
+      if (!('description' in definition) || !definition.description) undocumented.push(typeName);
+      const fields = 'fields' in definition ? (definition.fields ?? []) : [];
+      for (const field of fields) {
+        if (!field.description) undocumented.push(`${typeName}.${field.name.value}`);
+        const args = 'arguments' in field ? (field.arguments ?? []) : [];
+        for (const arg of args) if (!arg.description) undocumented.push(`${typeName}.${field.name.value}(${arg.name.value})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
   });
 });
 

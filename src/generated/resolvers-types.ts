@@ -54,80 +54,128 @@ export type CertApproverArguments = TaskJobArguments & {
   __typename?: 'CertApproverArguments';
   /** Who approves (upstream `approver` object or plain-id `approverUser`). */
   approver?: Maybe<Assignee>;
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `certApproverArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a generated certification approver job has produced (upstream `certApproverMetadata`). */
 export type CertApproverMetadata = TaskJobMetadata & {
   __typename?: 'CertApproverMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** What a generated conditional certification approver job has produced (upstream `certConditionalApproverMetadata`). */
 export type CertConditionalApproverMetadata = TaskJobMetadata & {
   __typename?: 'CertConditionalApproverMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certConditionalApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** Arguments of a generated certification phase finalizer job (upstream `certPhaseFinalizerArgs`). */
 export type CertPhaseFinalizerArguments = TaskJobArguments & {
   __typename?: 'CertPhaseFinalizerArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `certPhaseFinalizerArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
 /** Arguments of a generated certification signer job (upstream `certSignerArgs`). */
 export type CertSignerArguments = TaskJobArguments & {
   __typename?: 'CertSignerArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `certSignerArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a generated certification signer job has produced (upstream `certSignerMetadata`). */
 export type CertSignerMetadata = TaskJobMetadata & {
   __typename?: 'CertSignerMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certSignerMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** Arguments of a `certification` job (upstream `certificationArgs`). */
 export type CertificationArguments = TaskJobArguments & {
   __typename?: 'CertificationArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `certificationArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a `certification` job has produced (upstream `certificationMetadata`). */
 export type CertificationMetadata = TaskJobMetadata & {
   __typename?: 'CertificationMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certificationMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -136,20 +184,32 @@ export type ContentRequestArguments = TaskJobArguments & {
   __typename?: 'ContentRequestArguments';
   /** Who approves the content (upstream `approver` object or plain-id `approverUser`). */
   approver?: Maybe<Assignee>;
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `contentRequestArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a `contentRequest` job has produced (upstream `contentRequestMetadata`). */
 export type ContentRequestMetadata = TaskJobMetadata & {
   __typename?: 'ContentRequestMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `contentRequestMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -168,20 +228,28 @@ export type DayOfWeek =
 /** A Workiva document. Owned by another subgraph; this one only knows its id. */
 export type Document = {
   __typename?: 'Document';
+  /** The document's id (the upstream sends documents as plain id strings). */
   id: Scalars['ID']['output'];
 };
 
 /** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
 export type GroupRun = {
   __typename?: 'GroupRun';
+  /** Whether the group is running now (upstream `active`); null when not sent. */
   active?: Maybe<Scalars['Boolean']['output']>;
   /** The group's children in upstream order. Use `ordinal` to sort; `ProcessRun.jobs` is already sorted. */
   children: Array<RunNode>;
+  /** How many children may start now (upstream `childrenEligibleToStartCount`); null when not sent. */
   childrenEligibleToStartCount?: Maybe<Scalars['Int']['output']>;
+  /** When and by whom the group was created (upstream `created`); null when not sent. */
   created?: Maybe<AuditStamp>;
+  /** Whether the group may start now (upstream `eligibleToStart`); null when not sent. */
   eligibleToStart?: Maybe<Scalars['Boolean']['output']>;
+  /** The GroupRun's identifier (upstream `id`). */
   id: Scalars['ID']['output'];
+  /** When and by whom the group was last changed (upstream `modified`); null when not sent. */
   modified?: Maybe<AuditStamp>;
+  /** The group's display name; null when the upstream sends none. */
   name?: Maybe<Scalars['String']['output']>;
   /** Position among its siblings. */
   ordinal?: Maybe<Scalars['Int']['output']>;
@@ -189,8 +257,11 @@ export type GroupRun = {
   parallel: Scalars['Boolean']['output'];
   /** Id of the parent group (upstream `parent`); null for the root. */
   parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`). */
   readOnly: Scalars['Boolean']['output'];
+  /** Revision counter of the group (upstream `revision`); null when not sent. */
   revision?: Maybe<Scalars['Int']['output']>;
+  /** Status of the group (upstream `status`, lower case: `running` → `RUNNING`). */
   status: RunStatus;
   /** Job counts per action status within this group, when the upstream sends them. */
   statusCounts?: Maybe<Array<StatusCount>>;
@@ -235,6 +306,7 @@ export type JobRun = {
   actionStatus: ActionStatus;
   /** The job's inputs, a type per action (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
   arguments?: Maybe<JobArguments>;
+  /** The JobRun's identifier (upstream `id`). */
   id: Scalars['ID']['output'];
   /** The id of the job template this run was made from (upstream `job`). */
   job: Scalars['ID']['output'];
@@ -242,13 +314,16 @@ export type JobRun = {
   metadata?: Maybe<JobMetadata>;
   /** Position among its siblings. */
   ordinal: Scalars['Int']['output'];
+  /** Whether the job can no longer be edited (upstream `readOnly`; generated certification jobs are read-only). */
   readOnly: Scalars['Boolean']['output'];
+  /** Status of the job within the run (upstream `status`, lower case: `complete` → `COMPLETE`). */
   status: RunStatus;
 };
 
 /** The Process (template) a run was started from. Owned by another subgraph; this one only knows its id. */
 export type Process = {
   __typename?: 'Process';
+  /** The Process's id (upstream `process` on the run, a plain id). */
   id: Scalars['ID']['output'];
 };
 
@@ -264,9 +339,11 @@ export type ProcessRun = {
   businessDaysOfWeek: Array<DayOfWeek>;
   /** Whether certification steps are approved automatically. */
   certAutoApprove: Scalars['Boolean']['output'];
+  /** When and by whom the run was started (upstream `created`). */
   created: AuditStamp;
   /** When the run is due (upstream `dueDate`, `YYYY-MM-DD`); null when none is set. */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The run's identifier as the upstream issues it: the `id` to pass to `processRun` and the federation key. */
   id: Scalars['ID']['output'];
   /** Upstream feature flag `ipmBetaEnabled`. */
   ipmBetaEnabled: Scalars['Boolean']['output'];
@@ -274,7 +351,9 @@ export type ProcessRun = {
   iwmOptOut: Scalars['Boolean']['output'];
   /** Every JobRun of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
   jobs: Array<JobRun>;
+  /** When and by whom the run was last changed (upstream `modified`). */
   modified: AuditStamp;
+  /** The run's display name (upstream `name`). */
   name: Scalars['String']['output'];
   /** The Process this run was started from (upstream `process`, a plain id). */
   process: Process;
@@ -290,6 +369,7 @@ export type ProcessRun = {
   statusCounts: Array<StatusCount>;
 };
 
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -300,6 +380,7 @@ export type Query = {
 };
 
 
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
 export type QueryProcessRunArgs = {
   excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -321,26 +402,39 @@ export type RunStatus =
 /** Arguments of a `sendTask` job (upstream `sendTaskArgs`). */
 export type SendTaskArguments = TaskJobArguments & {
   __typename?: 'SendTaskArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
   assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
   document?: Maybe<Document>;
+  /** The `sendTaskArgs` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a `sendTask` job has produced (upstream `sendTaskMetadata`). */
 export type SendTaskMetadata = TaskJobMetadata & {
   __typename?: 'SendTaskMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
   cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
   permalink?: Maybe<Scalars['String']['output']>;
+  /** The `sendTaskMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** The number of jobs in one action status. */
 export type StatusCount = {
   __typename?: 'StatusCount';
+  /** How many jobs are in this status (the value of the upstream `statusCounts` entry). */
   count: Scalars['Int']['output'];
   /** The status as an enum value; `UNKNOWN` for a status this gateway does not know. */
   status: ActionStatus;
@@ -351,6 +445,7 @@ export type StatusCount = {
 /** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
 export type Task = {
   __typename?: 'Task';
+  /** The task's id (upstream `task`, a plain id). */
   id: Scalars['ID']['output'];
 };
 
@@ -362,6 +457,7 @@ export type TaskJobArguments = {
   document?: Maybe<Document>;
   /** The variant's object (e.g. the value of `sendTaskArgs`) exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
 };
 
@@ -373,9 +469,13 @@ export type TaskJobMetadata = {
   permalink?: Maybe<Scalars['String']['output']>;
   /** The variant's object (e.g. the value of `sendTaskMetadata`) exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
   status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
