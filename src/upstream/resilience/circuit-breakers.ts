@@ -91,7 +91,8 @@ export class UpstreamBreaker {
   /** Not ready while open and before a probe is due; then ready again, or no traffic would ever probe it. */
   readinessProblem(): string | null {
     if (this.openedAt === null || this.secondsUntilProbe() === 0) return null;
-    return `upstream circuit breaker open for ${this.origin}`;
+    // /ready is public: the origin goes to the log, not here.
+    return 'upstream circuit breaker open';
   }
 
   private secondsUntilProbe(): number {
