@@ -295,6 +295,21 @@ describe('upstream resilience – which answer decides', () => {
     }
   });
 
+  it('a backoff wait longer than the deadline left is not waited: the 503 is answered at once', async () => {
+    // Decorrelated jitter can draw a near-zero first wait; with a 60 s scale the odds of one under 800 ms are ~1e-4.
+    const slowBackoff = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_RETRY_BASE_DELAY_MS: '60000', UPSTREAM_RETRY_MAX_DELAY_MS: '600000' });
+    try {
+      upstream.onAny(faults.status(503, WORKIVA_BODIES[503]));
+      const started = performance.now();
+      const response = await slowBackoff.query(QUERY, { id: 'run-1' });
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+      expect(upstream.runRequests).toHaveLength(1);
+      expect(performance.now() - started).toBeLessThan(700);
+    } finally {
+      await slowBackoff.close();
+    }
+  });
+
   it('a retry over the local rate budget is not made; the upstream answer stands', async () => {
     const budgeted = await startTestGateway(upstream.url, { ...ENV, UPSTREAM_RATE_LIMIT: '2/60s' });
     try {
