@@ -16,7 +16,7 @@ describe('upstream resilience – client-side rate budget', () => {
   beforeAll(async () => {
     upstream = await new FakeUpstream().start();
     upstream.serveRun(RUN);
-    gateway = await startTestGateway(upstream.url, { UPSTREAM_RATE_LIMIT: '2/1s', UPSTREAM_TIMEOUT_MS: '800' });
+    gateway = await startTestGateway(upstream.url, { UPSTREAM_RATE_LIMIT: '2/2s', UPSTREAM_TIMEOUT_MS: '800' });
   });
   afterAll(async () => {
     await gateway.close();
@@ -30,7 +30,7 @@ describe('upstream resilience – client-side rate budget', () => {
     expect(shed.body.data).toEqual({ processRun: null });
     expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
     expect(upstream.runRequests).toHaveLength(2);
-    await sleep(600); // one token refills every 500 ms
+    await sleep(1_100); // one token refills every second
     expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     expect(upstream.runRequests).toHaveLength(3);
   });
