@@ -268,6 +268,13 @@ describe('upstream resilience – which answer decides', () => {
     expect(upstream.runRequests).toHaveLength(2);
   });
 
+  it('a reset then silence until the deadline: the reset decides (the retry ran out of time, the upstream was unreachable)', async () => {
+    upstream.onAny(faults.failFirst(1, faults.reset(), faults.stallBeforeHeaders()));
+    const response = await gateway.query(QUERY, { id: 'run-1' });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNREACHABLE');
+    expect(upstream.runRequests).toHaveLength(2);
+  });
+
   it('429 then 503: the last answer decides', async () => {
     upstream.onAny(faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429]), faults.status(503, WORKIVA_BODIES[503])));
     const response = await gateway.query(QUERY, { id: 'run-1' });

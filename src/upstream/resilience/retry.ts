@@ -42,6 +42,8 @@ export async function withRetries<T>(
   let plannedDelayMs = 0;
   let lastAnswer: UpstreamError | null = null;
   let previous: UpstreamError | null = null;
+  /** The failure of the attempt before the current one. */
+  let beforeThis: UpstreamError | null = null;
   let attemptNo = 0;
   const final = new WeakSet<Error>();
   const giveUp = (error: UpstreamError) => {
@@ -74,6 +76,7 @@ export async function withRetries<T>(
   try {
     return await policy.execute(async () => {
       attemptNo += 1;
+      beforeThis = previous;
       try {
         return await attempt({ attempt: attemptNo, previous, giveUp });
       } catch (error) {
@@ -85,8 +88,8 @@ export async function withRetries<T>(
       }
     });
   } catch (error) {
-    // The deadline passed on a retry after the upstream had answered: that answer decides, not the silence.
-    if (error instanceof UpstreamError && error.failure.kind === 'timeout' && lastAnswer) throw lastAnswer;
+    // A retry that runs out of time does not change the diagnosis: the last answer, else the earlier failure, decides.
+    if (error instanceof UpstreamError && error.failure.kind === 'timeout' && beforeThis) throw lastAnswer ?? beforeThis;
     throw error;
   }
 }
