@@ -114,6 +114,7 @@ describe('upstream resilience – fault matrix (code, attempts, time, recovery)'
   beforeAll(async () => {
     upstream = await new FakeUpstream().start();
     gateway = await startTestGateway(upstream.url, ENV);
+    await warmUp(upstream, gateway);
   });
   afterEach(() => upstream.reset());
   afterAll(async () => {
@@ -254,6 +255,7 @@ describe('upstream resilience – which answer decides', () => {
   beforeAll(async () => {
     upstream = await new FakeUpstream().start();
     gateway = await startTestGateway(upstream.url, ENV);
+    await warmUp(upstream, gateway);
   });
   afterEach(() => upstream.reset());
   afterAll(async () => {
@@ -354,3 +356,10 @@ describe('upstream resilience – keep-alive pool', () => {
     }
   });
 });
+
+/** One normal operation first, so the rows' short deadlines never pay for a cold start on a busy machine. */
+async function warmUp(upstream: FakeUpstream, gateway: TestGateway): Promise<void> {
+  upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
+  expect((await gateway.query(QUERY, { id: 'run-1' })).body).toEqual(SERVED);
+  upstream.reset();
+}
