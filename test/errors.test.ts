@@ -25,7 +25,9 @@ const BODIES: Record<number, Record<string, unknown>> = {
 };
 
 describe('processRun – upstream errors map to one stable extensions.code each', () => {
-  const t = useGatewayWithFakeUpstream({ UPSTREAM_TIMEOUT_MS: '400' });
+  // Generous enough that a cold first request on a loaded machine is never mistaken for a timeout; only the
+  // never-answering row waits it out.
+  const t = useGatewayWithFakeUpstream({ UPSTREAM_TIMEOUT_MS: '1500' });
 
   async function expectError(code: string) {
     const response = await t.gateway.query(QUERY, { id: 'run-1' });
