@@ -70,7 +70,12 @@ async function startProcess(argv, env, probePath) {
   const [command, ...args] = pinned(0, argv);
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(url + probePath, child);
+  try {
+    await waitFor(url + probePath, child);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
   return { url, pid: child.pid, stop: () => stopProcess(child) };
 }
 
@@ -88,7 +93,12 @@ async function startUpstream() {
   const [command, ...args] = pinned(pin ? 1 : 0, [process.execPath, path.join(__dirname, 'fake-upstream.js')]);
   const child = spawn(command, args, { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/__stats`, child);
+  try {
+    await waitFor(`${url}/__stats`, child);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
   return { url, pid: child.pid, stop: () => stopProcess(child), control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()) };
 }
 
