@@ -13,6 +13,7 @@ import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
+import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
 import { Readiness } from './server/readiness';
@@ -53,8 +54,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     graphiql: config.graphiql ? graphiqlOptions({ demoUpstream }) : false,
     renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: config.development },
-    // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.
-    maxRequestBodySize: config.limits.maxRequestBodyBytes,
+    // Yoga's limit streams every body through a TransformStream; useRequestBodyLimit (last plugin) does the same job cheaper.
+    maxRequestBodySize: false,
     logging: {
       debug: (...args) => logger.debug({ yoga: args.map(String) }, 'yoga'),
       info: (...args) => logger.info({ yoga: args.map(String) }, 'yoga'),
@@ -85,6 +86,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
               });
         },
       }),
+      // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
+      // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.
+      useRequestBodyLimit(config.limits.maxRequestBodyBytes),
     ],
   });
 
