@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/config';
-import { createLogger } from './server/logger';
+import { createLogger, flushLogsWithin } from './server/logger';
 import { startGateway } from './server/start-gateway';
 
 async function main(): Promise<void> {
@@ -16,27 +16,42 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, development: config.development });
   const gateway = await startGateway(config, logger);
 
+  // A log write can throw (stdout closed by a dead reader: EPIPE); that must never keep the process from exiting.
+  const safeLog = (write: () => void) => {
+    try {
+      write();
+    } catch {
+      /* nothing left to tell */
+    }
+  };
+  const exit = (code: number) => {
+    void flushLogsWithin(logger, 1_000).then(() => process.exit(code));
+  };
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight');
+    safeLog(() =>
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight'),
+    );
+    // Backstop: whatever hangs (a log pipe, a close callback), the process ends shortly after the grace period.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     gateway.shutdown().then(
       (drained) => {
-        logger.info({ drained }, drained ? 'shutdown complete' : 'shutdown forced: grace period ran out');
-        logger.flush();
-        process.exit(drained ? 0 : 1);
+        safeLog(() => logger.info({ drained }, drained ? 'shutdown complete' : 'shutdown forced: grace period ran out'));
+        exit(drained ? 0 : 1);
       },
       (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        safeLog(() => logger.error({ err: error }, 'shutdown failed'));
+        exit(1);
       },
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   // The process keeps serving: a stray rejection is a bug to log, not a reason to drop every in-flight request.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('unhandledRejection', (reason) => safeLog(() => logger.error({ err: reason }, 'unhandled promise rejection')));
 }
 
 void main().catch((error: unknown) => {

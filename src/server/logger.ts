@@ -1,4 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { fstatSync, type Stats } from 'node:fs';
+import { Socket } from 'node:net';
 
 // Every place a credential could sit in a log object; pino replaces them before the line is written.
 export const REDACTED_PATHS = [
@@ -35,7 +37,54 @@ export function createLogger({ level, development, destination }: LoggerOptions)
   if (development && process.stdout.isTTY && isInstalled('pino-pretty')) {
     return pino({ ...options, transport: { target: 'pino-pretty' } });
   }
-  return pino(options);
+  return pino(options, stdoutDestination());
+}
+
+/**
+ * stdout that can never stall the process. pino's default is a synchronous write, and Node writes pipes synchronously
+ * on Linux: when nobody reads stdout (a stalled or dead log collector) that write — or the exit-time flush — waits
+ * forever, and the whole process with it: no requests, no SIGTERM. For a pipe or socket this writes through a
+ * non-blocking libuv stream instead, buffers at most MAX_BUFFERED_LOG_BYTES and drops lines beyond that.
+ * Losing log lines beats losing the gateway. Files and terminals keep pino's synchronous writes (they do not stall).
+ */
+const MAX_BUFFERED_LOG_BYTES = 16 * 1024 * 1024;
+
+function stdoutDestination(): DestinationStream {
+  let stat: Stats;
+  try {
+    stat = fstatSync(1);
+  } catch {
+    return pino.destination({ dest: 1, sync: true });
+  }
+  if (!stat.isFIFO() && !stat.isSocket()) return pino.destination({ dest: 1, sync: true });
+  const socket = new Socket({ fd: 1, readable: false, writable: true });
+  socket.on('error', () => undefined);
+  return {
+    write(line: string) {
+      if (socket.destroyed || socket.writableLength > MAX_BUFFERED_LOG_BYTES) return;
+      socket.write(line);
+    },
+    flush(callback: () => void) {
+      if (socket.destroyed || socket.writableLength === 0) callback();
+      else socket.once('drain', callback);
+    },
+  } as DestinationStream;
+}
+
+/** Waits for buffered log lines to be written, but never longer than `timeoutMs`. */
+export function flushLogsWithin(logger: Logger, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    try {
+      logger.flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }
 
 // pino-pretty is a dev dependency: production images do not have it.
