@@ -92,8 +92,9 @@ export class ProcessesClient {
     return this.breaker?.readinessProblem() ?? null;
   }
 
+  /** Called once the HTTP server has drained: an upstream call still open belongs to a cut connection, so it is aborted. */
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await this.dispatcher.destroy();
   }
 
   private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
