@@ -4,7 +4,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
 import { createGatewayMetrics } from './observability/metrics';
 import { createTracing } from './observability/tracing';
@@ -15,6 +15,7 @@ import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
+import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
@@ -80,18 +81,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: ({ fetchAPI }) => {
-          const problem = readiness.problem();
-          return problem === null
-            ? true
-            : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem }), {
-                status: 503,
-                headers: { 'content-type': 'application/json' },
-              });
-        },
-      }),
+      useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
       // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.
       useRequestBodyLimit(config.limits.maxRequestBodyBytes),
