@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { seedProcessRun } from '../src/demo/fixtures';
-import { json } from './fakes/upstream';
+import { closedPort, json } from './fakes/upstream';
 import { startTestGateway, useGatewayWithFakeUpstream } from './support/gateway';
 
 const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
@@ -158,11 +157,3 @@ describe('processRun – upstream errors map to one stable extensions.code each'
     expect(response.body).toEqual({ data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } });
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

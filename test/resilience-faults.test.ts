@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { seedProcessRun } from '../src/demo/fixtures';
-import { faults, FakeUpstream, type FakeHandler } from './fakes/upstream';
+import { closedPort, FakeUpstream, faults, type FakeHandler } from './fakes/upstream';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from './support/gateway';
 
 const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
@@ -239,14 +238,6 @@ describe('upstream resilience – a refused connection', () => {
     }
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('upstream resilience – which answer decides', () => {
   let upstream: FakeUpstream;
