@@ -1,0 +1,36 @@
+// Fails when any installed package (transitive ones included) declares an `engines.node` range this Node does not
+// satisfy. Several current @graphql-tools/@whatwg-node releases need Node 22; package.json `overrides` pin Node-20 ones.
+const fs = require('node:fs');
+const path = require('node:path');
+const semver = require('semver');
+
+const root = path.join(__dirname, '..', 'node_modules');
+const offenders = [];
+
+function walk(directory) {
+  for (const entry of fs.readdirSync(directory)) {
+    if (entry.startsWith('.')) continue;
+    const location = path.join(directory, entry);
+    if (entry.startsWith('@')) {
+      walk(location);
+      continue;
+    }
+    const manifest = path.join(location, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const { version, engines } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      const range = engines && engines.node;
+      if (range && !semver.satisfies(process.version, range, { includePrerelease: true })) {
+        offenders.push(`${path.relative(root, location)}@${version} needs node ${range}`);
+      }
+    }
+    const nested = path.join(location, 'node_modules');
+    if (fs.existsSync(nested)) walk(nested);
+  }
+}
+
+walk(root);
+if (offenders.length > 0) {
+  process.stderr.write(`Packages whose engines exclude Node ${process.version}:\n${offenders.join('\n')}\n`);
+  process.exit(1);
+}
+process.stdout.write(`Every installed package accepts Node ${process.version}.\n`);
