@@ -9,6 +9,11 @@ export interface ProcessRunKey {
 
 export type ProcessRunLoader = DataLoader<ProcessRunKey, UpstreamProcessRun, string>;
 
+/** What makes two loads the same upstream call. The static call budget counts with the same key. */
+export function processRunCacheKey({ id, excludeGeneratedJobs }: ProcessRunKey): string {
+  return `${excludeGeneratedJobs ? 'x' : 'a'}:${id}`;
+}
+
 export type FetchProcessRun = (key: ProcessRunKey) => Promise<UpstreamProcessRun>;
 
 /**
@@ -22,6 +27,6 @@ export function createProcessRunLoader(fetchRun: FetchProcessRun, onBatch?: (siz
       onBatch?.(keys.length);
       return Promise.all(keys.map((key) => fetchRun(key).catch(toGraphQLError)));
     },
-    { cacheKeyFn: (key) => `${key.excludeGeneratedJobs ? 'x' : 'a'}:${key.id}` },
+    { cacheKeyFn: processRunCacheKey },
   );
 }

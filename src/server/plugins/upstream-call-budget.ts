@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { mapUpstreamFailure } from '../../errors/map-upstream-error';
+import { processRunCacheKey } from '../../loaders/process-run-loader';
 
 type Variables = Record<string, unknown> | null | undefined;
 
@@ -42,7 +43,7 @@ export function countUpstreamCalls(document: DocumentNode, operationName: string
   const keys = new Set<string>();
   let unknown = 0;
   const add = (id: unknown, excludeGeneratedJobs: unknown) => {
-    if (typeof id === 'string') keys.add(`${excludeGeneratedJobs === true ? 'x' : 'a'}:${id}`);
+    if (typeof id === 'string') keys.add(processRunCacheKey({ id, excludeGeneratedJobs: excludeGeneratedJobs === true }));
     else unknown++;
   };
   const visited = new Set<string>();
