@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -9,6 +10,9 @@ import type { GatewayConfig } from './config/config';
 import { createGatewayMetrics } from './observability/metrics';
 import { createTracing } from './observability/tracing';
 import { UpstreamDriftReporter } from './observability/upstream-drift';
+import { createLiveMetrics } from './live/live-metrics';
+import { LiveRuns } from './live/live-runs';
+import { attachWebSocketTransport, type WebSocketTransport } from './live/websocket-transport';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createContextFactory, type GatewayContext } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
@@ -35,6 +39,11 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   readiness: Readiness;
   drift: UpstreamDriftReporter;
+  live: LiveRuns;
+  /** graphql-ws on the GraphQL endpoint of `server` (SSE needs nothing: Yoga serves it). */
+  attachWebSockets(server: Server): void;
+  /** Completes every open subscription and closes the WebSockets; the HTTP drain follows. Idempotent. */
+  drainSubscriptions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,10 +56,23 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
   readiness.addCheck(() => client.readinessProblem());
+  const live = new LiveRuns({
+    config: config.live,
+    clientCredentialsMode: config.resilience.clientCredentials !== null,
+    logger,
+    metrics: metrics && createLiveMetrics(metrics.registry),
+  });
+  const webSockets: WebSocketTransport[] = [];
+  const drainSubscriptions = async () => {
+    live.shutdown();
+    // Let the completions just queued reach the sockets before the close frames.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
+  };
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, live }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -92,7 +114,20 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     yoga,
     readiness,
     drift,
+    live,
+    attachWebSockets: (server) => {
+      webSockets.push(
+        attachWebSocketTransport(server, yoga, {
+          keepAliveMs: config.live.keepAliveMs,
+          maxQueryLength: config.limits.maxQueryLength,
+          persistedOperations: config.persistedOperations?.documents ?? null,
+          logger,
+        }),
+      );
+    },
+    drainSubscriptions,
     close: async () => {
+      await drainSubscriptions();
       await client.close();
       await tracing?.shutdown();
     },

@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
 import { parseRateLimit } from '../upstream/resilience/token-bucket';
+import { loadLiveConfig, type LiveConfig } from './live-config';
 
 export interface GatewayConfig {
   port: number;
@@ -22,6 +23,7 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  live: LiveConfig;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     limits: loadOperationLimits(env),
     resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
     telemetry: loadTelemetry(env),
+    live: loadLiveConfig(env),
   };
 }
 

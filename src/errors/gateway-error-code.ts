@@ -11,4 +11,8 @@ export type GatewayErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_BAD_RESPONSE'
-  | 'OPERATION_LIMIT_EXCEEDED';
+  | 'OPERATION_LIMIT_EXCEEDED'
+  /** Live runs: LIVE_MAX_SUBSCRIPTIONS or LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION reached. */
+  | 'SUBSCRIPTION_LIMIT_EXCEEDED'
+  /** Live runs: the process is draining (SIGTERM); subscribe to another replica. */
+  | 'SHUTTING_DOWN';

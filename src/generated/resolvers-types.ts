@@ -442,6 +442,27 @@ export type StatusCount = {
   upstreamStatus: Scalars['String']['output'];
 };
 
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Watches a process run. The first event is the run as it is now; then one event each time it changes (the
+   * upstream's `revision` goes up, or its content differs); nothing while it does not change. After the event that
+   * carries a terminal status (`COMPLETE` or `CANCELLED`) the subscription completes. A run the caller may not read
+   * ends it with the code `processRun` gives (`NOT_FOUND`, `FORBIDDEN`, …); passing upstream failures are waited
+   * out, and one that lasts too long ends it with `UPSTREAM_UNAVAILABLE`. Refused with `SUBSCRIPTION_LIMIT_EXCEEDED`
+   * beyond the gateway's bounds. Callers with the same credentials share one upstream poll per run.
+   */
+  processRunUpdated: ProcessRun;
+};
+
+
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type SubscriptionProcessRunUpdatedArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
 /** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
 export type Task = {
   __typename?: 'Task';
@@ -658,6 +679,7 @@ export type ResolversTypes = ResolversObject<{
   SendTaskArguments: ResolverTypeWrapper<TaskArgumentsParent>;
   SendTaskMetadata: ResolverTypeWrapper<TaskMetadataParent>;
   StatusCount: ResolverTypeWrapper<StatusCountParent>;
+  Subscription: ResolverTypeWrapper<{}>;
   Task: ResolverTypeWrapper<EntityRef>;
   TaskJobArguments: ResolverTypeWrapper<TaskArgumentsParent>;
   TaskJobMetadata: ResolverTypeWrapper<TaskMetadataParent>;
@@ -702,6 +724,7 @@ export type ResolversParentTypes = ResolversObject<{
   SendTaskArguments: TaskArgumentsParent;
   SendTaskMetadata: TaskMetadataParent;
   StatusCount: StatusCountParent;
+  Subscription: {};
   Task: EntityRef;
   TaskJobArguments: TaskArgumentsParent;
   TaskJobMetadata: TaskMetadataParent;
@@ -940,6 +963,10 @@ export type StatusCountResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  processRunUpdated?: SubscriptionResolver<ResolversTypes['ProcessRun'], "processRunUpdated", ParentType, ContextType, RequireFields<SubscriptionProcessRunUpdatedArgs, 'excludeGeneratedJobs' | 'id'>>;
+}>;
+
 export type TaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1024,6 +1051,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   SendTaskArguments?: SendTaskArgumentsResolvers<ContextType>;
   SendTaskMetadata?: SendTaskMetadataResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskJobArguments?: TaskJobArgumentsResolvers<ContextType>;
   TaskJobMetadata?: TaskJobMetadataResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { Query } from './query';
 import { Assignee, AuditStamp, RunNode } from './references';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { StatusCount } from './status-counts';
+import { Subscription } from './subscription';
 
 // Types not listed here (User, Document, Task, Process, UnknownRunNode, UnknownAssignee, the Unknown variants)
 // resolve by default: their parents already have the schema's field names.
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
+  Subscription,
   ProcessRun,
   GroupRun,
   JobRun,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { LiveEvent } from '../live/live-event';
+import type { LiveRuns } from '../live/live-runs';
 import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
 import type { UpstreamDriftReporter } from '../observability/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
@@ -12,6 +14,8 @@ export interface GatewayContext {
   drift: UpstreamDriftReporter;
   loaders: { processRun: ProcessRunLoader };
   upstreamCalls: UpstreamCallBudget;
+  /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */
+  watchProcessRun(id: string, excludeGeneratedJobs: boolean): AsyncIterableIterator<LiveEvent>;
 }
 
 export interface ContextDependencies {
@@ -22,6 +26,8 @@ export interface ContextDependencies {
   maxUpstreamCallsPerOperation: number;
   /** Observer of loader batch sizes (metrics). */
   onLoaderBatch?: (size: number) => void;
+  /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
+  live?: LiveRuns | null;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -41,8 +47,9 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
-  return ({ request }: YogaInitialContext): GatewayContext => {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, live }: ContextDependencies) {
+  return (initial: YogaInitialContext): GatewayContext => {
+    const { request } = initial;
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
     const callerAuthorization = request.headers.get('authorization');
@@ -65,6 +72,23 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
           return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
         }, onLoaderBatch),
       },
+      watchProcessRun: (id, excludeGeneratedJobs) => {
+        if (!live) throw new Error('live runs are not set up in this context');
+        return live.watch({
+          runId: id,
+          excludeGeneratedJobs,
+          callerAuthorization,
+          connection: connectionOf(initial),
+          fetchRun: () => client.getProcessRun(id, excludeGeneratedJobs, call),
+          logger: requestLogger,
+        });
+      },
     };
   };
+}
+
+/** The client connection a subscription belongs to: the WebSocket (set by the graphql-ws transport) or the HTTP socket. */
+function connectionOf(initial: YogaInitialContext): object | null {
+  const server = initial as YogaInitialContext & { liveConnection?: object; req?: { socket?: object } };
+  return server.liveConnection ?? server.req?.socket ?? null;
 }

@@ -26,6 +26,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const upstreamBaseUrl = config.upstreamBaseUrl ?? demo!.url;
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: demo !== null });
   const server = createServer(app.yoga);
+  app.attachWebSockets(server);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -42,6 +43,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const shutdown = async (): Promise<boolean> => {
     app.readiness.markStopping();
+    // Open subscriptions complete first (their clients reconnect elsewhere), then in-flight requests drain.
+    await app.drainSubscriptions();
     const drained = await closeWithin(server, config.shutdownGraceMs);
     await app.close();
     await demo?.close();

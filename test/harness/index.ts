@@ -141,3 +141,4 @@ export function expectOnlyError(result: ExecutionResult<unknown>, code: string):
   }
   return errors[0]!;
 }
+export { createLiveClient, type LiveClient, type LiveTransport, type SubscriptionRecording } from './subscriptions';

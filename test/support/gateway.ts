@@ -49,6 +49,7 @@ export async function startTestGateway(
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });
   const server: Server = createServer(app.yoga);
+  app.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   app.readiness.markStarted();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -66,6 +67,7 @@ export async function startTestGateway(
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
     },
     async close() {
+      await app.drainSubscriptions();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

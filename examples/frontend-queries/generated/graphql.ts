@@ -437,6 +437,27 @@ export type StatusCount = {
   upstreamStatus: Scalars['String']['output'];
 };
 
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Watches a process run. The first event is the run as it is now; then one event each time it changes (the
+   * upstream's `revision` goes up, or its content differs); nothing while it does not change. After the event that
+   * carries a terminal status (`COMPLETE` or `CANCELLED`) the subscription completes. A run the caller may not read
+   * ends it with the code `processRun` gives (`NOT_FOUND`, `FORBIDDEN`, …); passing upstream failures are waited
+   * out, and one that lasts too long ends it with `UPSTREAM_UNAVAILABLE`. Refused with `SUBSCRIPTION_LIMIT_EXCEEDED`
+   * beyond the gateway's bounds. Callers with the same credentials share one upstream poll per run.
+   */
+  processRunUpdated: ProcessRun;
+};
+
+
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type SubscriptionProcessRunUpdatedArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
 /** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
 export type Task = {
   __typename?: 'Task';
