@@ -169,13 +169,20 @@ export class RunPoller {
     this.failures += 1;
     const now = performance.now();
     this.downSince ??= now;
-    if (now - this.downSince >= this.timing.maxUpstreamDownMs) {
-      this.logger.warn({ live: { failures: this.failures, downMs: Math.round(now - this.downSince) } }, 'live poll: upstream down too long, ending subscriptions');
-      this.endAll(gatewayError('UPSTREAM_UNAVAILABLE', 'The Processes API has been unavailable for too long; subscribe again later.'));
+    const giveUpAt = this.downSince + this.timing.maxUpstreamDownMs;
+    const delay = backoffMs(this.failures, this.timing.pollIntervalMs, this.timing.maxPollIntervalMs, retryAfterMs(failure), this.random);
+    // When the next poll may only come after the limit (a long Retry-After, an open breaker), the limit decides.
+    if (now + delay >= giveUpAt) {
+      this.timer = setTimeout(() => this.giveUp(), Math.max(0, giveUpAt - now));
+      this.timer.unref();
       return;
     }
-    const delay = backoffMs(this.failures, this.timing.pollIntervalMs, this.timing.maxPollIntervalMs, retryAfterMs(failure), this.random);
     this.logger.info({ live: { failure: failure.kind, failures: this.failures, backoffMs: delay } }, 'live poll failed: backing off');
     this.schedule(delay);
+  }
+
+  private giveUp(): void {
+    this.logger.warn({ live: { failures: this.failures, downMs: this.timing.maxUpstreamDownMs } }, 'live poll: upstream down too long, ending subscriptions');
+    this.endAll(gatewayError('UPSTREAM_UNAVAILABLE', 'The Processes API has been unavailable for too long; subscribe again later.'));
   }
 }

@@ -113,9 +113,18 @@ export function createLiveClient(gateway: { url: string }, transport: LiveTransp
       retryAttempts: 0,
       headers: authorization === null ? {} : { authorization },
     });
+    // graphql-sse's dispose leaves distinct-connection subscriptions open: close each one.
+    const open = new Set<SubscriptionRecording<any>>();
     return {
-      subscribe: (document, variables) => record((sink) => client.subscribe({ query: textOf(document), variables }, sink as never)),
-      close: async () => client.dispose(),
+      subscribe: (document, variables) => {
+        const recording = record<any>((sink) => client.subscribe({ query: textOf(document), variables }, sink as never));
+        open.add(recording);
+        return recording;
+      },
+      close: async () => {
+        for (const recording of open) recording.dispose();
+        client.dispose();
+      },
     };
   }
   const client: WsClient = createWsClient({

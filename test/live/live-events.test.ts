@@ -3,6 +3,8 @@ import { eventually, LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from
 
 describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated over %s', (transport) => {
   const t = useGateway({ env: LIVE_TEST_ENV });
+  // Every test closes its clients; their loops must be gone before the next test reuses the run id.
+  afterEach(() => eventually(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));
 
   it('first event is the run now; then one event per change, none while unchanged; completes after the terminal status', async () => {
     const run = new MovingRun().serveOn(t.upstream);
