@@ -23,7 +23,7 @@ const EXPECTED_CODES: Record<string, string> = {
   'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
 };
 
-const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
+const operationNameOf = (query: string): string => /(?:query|subscription) (\w+)/.exec(query)![1]!;
 
 describe('GraphiQL – the tabs', () => {
   const schema = buildGatewaySchema();
@@ -46,6 +46,7 @@ describe('GraphiQL – the tabs', () => {
       'CertificationJobs',
       'WithGeneratedJobs',
       'WithoutGeneratedJobs',
+      'WatchLiveRun',
       'ErrorBadRequest',
       'ErrorUnauthenticated',
       'ErrorForbidden',

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
 import { excludeGeneratedJobs } from './exclude-generated-jobs';
 import { DEMO_RUNS } from './fixtures';
+import { LIVE_DEMO_RUN_ID } from './fixtures/live-run';
+import { MovingDemoRun } from './moving-run';
 
 export interface DemoUpstream {
   url: string;
@@ -15,7 +17,7 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(text);
 }
 
-function handle(request: IncomingMessage, response: ServerResponse): void {
+function handle(request: IncomingMessage, response: ServerResponse, moving: MovingDemoRun): void {
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
   const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
   if (request.method !== 'GET' || !match) {
@@ -28,7 +30,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     fail(response, failure);
     return;
   }
-  const run = DEMO_RUNS.get(id);
+  const run = id === LIVE_DEMO_RUN_ID ? moving.read() : DEMO_RUNS.get(id);
   if (!run) {
     send(response, 404, { code: '404', message: `Could not find process run id ${id}` });
     return;
@@ -62,8 +64,9 @@ function fail(response: ServerResponse, failure: DemoFailure): void {
  * A real HTTP server on a loopback port that answers like the Processes API from fixtures, so `npm start`
  * with no configuration serves something real. Demo only: no credentials are checked.
  */
-export async function startDemoUpstream(): Promise<DemoUpstream> {
-  const server: Server = createServer(handle);
+export async function startDemoUpstream({ liveStepMs = 3_000 }: { liveStepMs?: number } = {}): Promise<DemoUpstream> {
+  const moving = new MovingDemoRun(liveStepMs);
+  const server: Server = createServer((request, response) => handle(request, response, moving));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,6 +1,7 @@
 // The tabs GraphiQL opens with: the demo runs from every angle, then one tab per error the gateway can answer.
 // Every tab is validated against the schema in test/graphiql-tabs.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
+import { LIVE_DEMO_RUN_ID } from '../demo/fixtures/live-run';
 
 export interface GraphiQLTab {
   query: string;
@@ -92,6 +93,23 @@ query ${operation}($excludeGeneratedJobs: Boolean!) {
   variables: JSON.stringify({ excludeGeneratedJobs: exclude }, null, 2),
 });
 
+// Subscriptions run over SSE from GraphiQL (Yoga's default); the demo run finishes a job every few seconds.
+const liveTab: GraphiQLTab = {
+  query: `# Live: the run now, then every change, until it completes (see docs/live-runs.md).
+# Press run and watch the result update; it stops by itself once the run is COMPLETE.
+subscription WatchLiveRun {
+  processRunUpdated(id: "${LIVE_DEMO_RUN_ID}") {
+    id
+    name
+    status
+    revision
+    statusCounts { status count }
+    jobs { id status actionStatus }
+  }
+}
+`,
+};
+
 const operationName = (id: string): string =>
   'Error' + id.replace(/^demo-/, '').replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
@@ -118,5 +136,6 @@ export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
   ),
   generatedJobsTab('WithGeneratedJobs', false),
   generatedJobsTab('WithoutGeneratedJobs', true),
+  liveTab,
   ...DEMO_ERROR_SCENARIOS.map(errorTab),
 ];
