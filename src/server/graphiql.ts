@@ -14,5 +14,7 @@ export function graphiqlOptions({ demoUpstream }: { demoUpstream: boolean }): Gr
     defaultTabs: GRAPHIQL_TABS.map((tab) => ({ ...tab, headers: headers ?? null })),
     headers,
     defaultHeaders: headers,
+    // GraphiQL subscribes over SSE with a GET (text/event-stream), which the CSRF check refuses without this header.
+    additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
   };
 }
