@@ -10,9 +10,8 @@ import type { GatewayConfig } from './config/config';
 import { createGatewayMetrics } from './observability/metrics';
 import { createTracing } from './observability/tracing';
 import { UpstreamDriftReporter } from './observability/upstream-drift';
-import { createLiveMetrics } from './live/live-metrics';
-import { LiveRuns } from './live/live-runs';
-import { attachWebSocketTransport, type WebSocketTransport } from './live/websocket-transport';
+import { createLiveFeature } from './live/live-feature';
+import type { LiveRuns } from './live/live-runs';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createContextFactory, type GatewayContext } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
@@ -56,19 +55,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
   readiness.addCheck(() => client.readinessProblem());
-  const live = new LiveRuns({
-    config: config.live,
-    clientCredentialsMode: config.resilience.clientCredentials !== null,
-    logger,
-    metrics: metrics && createLiveMetrics(metrics.registry),
-  });
-  const webSockets: WebSocketTransport[] = [];
-  const drainSubscriptions = async () => {
-    live.shutdown();
-    // Let the completions just queued reach the sockets before the close frames.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
-  };
+  const liveFeature = createLiveFeature(config, logger, metrics?.registry ?? null);
+  const { live, drainSubscriptions } = liveFeature;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
@@ -115,16 +103,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     readiness,
     drift,
     live,
-    attachWebSockets: (server) => {
-      webSockets.push(
-        attachWebSocketTransport(server, yoga, {
-          keepAliveMs: config.live.keepAliveMs,
-          maxQueryLength: config.limits.maxQueryLength,
-          persistedOperations: config.persistedOperations?.documents ?? null,
-          logger,
-        }),
-      );
-    },
+    attachWebSockets: (server) => liveFeature.attachWebSockets(server, yoga),
     drainSubscriptions,
     close: async () => {
       await drainSubscriptions();
