@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -6,11 +7,13 @@ import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
+import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream';
 import { createGatewayMetrics } from './observability/metrics';
 import { createTracing } from './observability/tracing';
-import { UpstreamDriftReporter } from './observability/upstream-drift';
+import { UpstreamDriftReporter } from './upstream/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
-import { createContextFactory, type GatewayContext } from './server/context';
+import type { GatewayContext } from './resolvers/resolver-context';
+import { createContextFactory } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useOperationLimits } from './server/plugins/operation-limits';
@@ -18,9 +21,13 @@ import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useRequestLogging } from './server/plugins/request-logging';
-import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
+import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
+import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
-import { createProcessesClient } from './upstream/create-processes-client';
+import { ClientCredentialsProvider } from './upstream/client-credentials';
+import { passthroughCredentials, type CredentialsProvider } from './upstream/credentials';
+import { createUpstreamAgent, ProcessesClient } from './upstream/processes-client';
+import type { UpstreamEvents } from './upstream/upstream-events';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -38,6 +45,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+// The composition root: the only place that turns the configuration into components. Everything below receives
+// plain options, never the config object.
+
 /** Everything but the listening socket: tests and index.ts both build the gateway here. */
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
@@ -45,7 +55,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
-  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents);
   readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -97,4 +107,71 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       await tracing?.shutdown();
     },
   };
+}
+
+/** The configured client: one keep-alive pool, the resilience policy, and the credentials mode. */
+function createProcessesClient(
+  config: GatewayConfig,
+  logger: Logger,
+  upstreamBaseUrl: string,
+  demoUpstream: boolean,
+  events: UpstreamEvents | undefined,
+): ProcessesClient {
+  const policy = config.resilience;
+  const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
+  // The embedded demo needs no credentials.
+  const credentials: CredentialsProvider = policy.clientCredentials
+    ? new ClientCredentialsProvider({ ...policy.clientCredentials, timeoutMs: config.upstreamTimeoutMs, dispatcher, logger })
+    : passthroughCredentials(!demoUpstream);
+  return new ProcessesClient({
+    baseUrl: upstreamBaseUrl,
+    apiVersion: config.upstreamApiVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxBodyBytes: policy.maxBodyBytes,
+    credentials,
+    logger,
+    dispatcher,
+    events,
+    attemptTimeouts: { headersMs: policy.headersTimeoutMs, bodyMs: policy.bodyTimeoutMs },
+    retry: { maxAttempts: policy.maxAttempts, baseDelayMs: policy.retryBaseDelayMs, maxDelayMs: policy.retryMaxDelayMs },
+    breaker:
+      policy.breakerThreshold === 0
+        ? null
+        : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
+    rateLimit: policy.rateLimit,
+  });
+}
+
+export interface RunningGateway {
+  url: string;
+  app: App;
+  server: Server;
+  demo: DemoUpstream | null;
+  /** Stop accepting, let in-flight requests finish within the grace period. Resolves true when all finished. */
+  shutdown(): Promise<boolean>;
+}
+
+/** What `npm start` runs: the demo upstream when the config asks for it, the app, and the HTTP listener. */
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const demo = config.demoUpstream ? await startDemoUpstream() : null;
+  if (demo) {
+    logger.warn(
+      { upstream: demo.url },
+      'UPSTREAM_BASE_URL is not set: serving the embedded DEMO upstream (fixture data, no credentials needed)',
+    );
+  }
+  const upstreamBaseUrl = config.upstreamBaseUrl ?? demo!.url;
+  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: demo !== null });
+  const listener = await listen(app.yoga, config.port, config.host);
+  app.readiness.markStarted();
+  logger.info({ url: `${listener.url}/graphql`, upstream: upstreamBaseUrl, demo: demo !== null }, 'gateway listening');
+
+  const shutdown = async (): Promise<boolean> => {
+    app.readiness.markStopping();
+    const drained = await listener.close(config.shutdownGraceMs);
+    await app.close();
+    await demo?.close();
+    return drained;
+  };
+  return { url: listener.url, app, server: listener.server, demo, shutdown };
 }

@@ -4,7 +4,7 @@ import { seedProcessRun } from '../src/demo/fixtures';
 import { buildGatewaySchema, loadTypeDefs } from '../src/schema/build-schema';
 import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
 import { GRAPHIQL_ASSETS_PATH } from '../src/server/plugins/graphiql-assets';
-import type { RunningGateway } from '../src/server/start-gateway';
+import type { RunningGateway } from '../src/app';
 import { FakeUpstream } from './fakes/upstream';
 import { graphiqlOptionsIn, openGraphiQL, postGraphQL, startDemoGateway } from './fixtures/demo-gateway';
 import { startTestGateway } from './support/gateway';

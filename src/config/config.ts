@@ -1,17 +1,37 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
-import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
-import { parseRateLimit } from '../upstream/resilience/token-bucket';
+import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
+import { parseRateLimit, type RateLimit } from './rate-limit';
+
+/**
+ * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
+ * builds a client without the config, e.g. a test) both read these.
+ */
+export const UPSTREAM_DEFAULTS = {
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  maxSockets: 64,
+  maxAttempts: 3,
+  retryBaseDelayMs: 100,
+  retryMaxDelayMs: 2_000,
+  breakerThreshold: 5,
+  breakerHalfOpenAfterMs: 10_000,
+} as const;
 
 export interface GatewayConfig {
   port: number;
   host: string;
-  /** Null → the embedded demo upstream is started in-process. */
+  /** Null → the embedded demo upstream is started in-process (demoUpstream is then true). */
   upstreamBaseUrl: string | null;
+  /** DEMO_UPSTREAM: serve the embedded demo upstream. Default: on outside production when UPSTREAM_BASE_URL is unset. */
+  demoUpstream: boolean;
   upstreamApiVersion: string;
   upstreamTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** NODE_ENV=development: unmasked errors, pretty logs when a terminal is attached. */
   development: boolean;
+  /** NODE_ENV=production: no field suggestions, and no demo upstream unless DEMO_UPSTREAM=true. */
+  production: boolean;
   shutdownGraceMs: number;
   /** GRAPHIQL: serve GraphiQL on GET /graphql. */
   graphiql: boolean;
@@ -37,7 +57,7 @@ export interface UpstreamResilienceConfig {
   breakerThreshold: number;
   breakerHalfOpenAfterMs: number;
   /** Null: no client-side budget. */
-  rateLimit: { limit: number; windowMs: number } | null;
+  rateLimit: RateLimit | null;
   maxBodyBytes: number;
   /** Null: the caller's Authorization is passed through (the default). */
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
@@ -133,14 +153,19 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
     throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
   }
+  const nodeEnv = readString(env, 'NODE_ENV');
+  const production = nodeEnv === 'production';
+  const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: readString(env, 'HOST') ?? '0.0.0.0',
-    upstreamBaseUrl: readBaseUrl(env, 'UPSTREAM_BASE_URL'),
+    upstreamBaseUrl,
+    demoUpstream: readDemoUpstream(env, upstreamBaseUrl, production),
     upstreamApiVersion: apiVersion,
     upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
     logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
-    development: readString(env, 'NODE_ENV') === 'development',
+    development: nodeEnv === 'development',
+    production,
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     graphiql: readBoolean(env, 'GRAPHIQL', true),
     introspection: readBoolean(env, 'INTROSPECTION', true),
@@ -151,6 +176,21 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   };
 }
 
+// Production never serves fixture data by accident: the demo there must be asked for by name.
+function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: boolean): boolean {
+  const demo = readBoolean(env, 'DEMO_UPSTREAM', upstreamBaseUrl === null && !production);
+  if (demo && upstreamBaseUrl !== null) throw new ConfigError('DEMO_UPSTREAM', 'must not be true when UPSTREAM_BASE_URL is set');
+  if (!demo && upstreamBaseUrl === null) {
+    throw new ConfigError(
+      'UPSTREAM_BASE_URL',
+      production
+        ? 'must be set when NODE_ENV=production (the Processes API base URL; DEMO_UPSTREAM=true serves demo fixtures instead)'
+        : 'must be set when DEMO_UPSTREAM=false (the Processes API base URL)',
+    );
+  }
+  return demo;
+}
+
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
   const rateText = readString(env, 'UPSTREAM_RATE_LIMIT');
   const rateLimit = rateText === undefined ? null : parseRateLimit(rateText);
@@ -158,15 +198,15 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
   }
   return {
-    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', 3_000, 1, 600_000),
-    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000),
-    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', 10_000, 1, 600_000),
-    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', 64, 1, 10_000),
-    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', 3, 1, 10),
-    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
-    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', 2_000, 1, 600_000),
-    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', 5, 0, 10_000),
-    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', 10_000, 1, 3_600_000),
+    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', UPSTREAM_DEFAULTS.connectTimeoutMs, 1, 600_000),
+    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', UPSTREAM_DEFAULTS.headersTimeoutMs, 1, 600_000),
+    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', UPSTREAM_DEFAULTS.bodyTimeoutMs, 1, 600_000),
+    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', UPSTREAM_DEFAULTS.maxSockets, 1, 10_000),
+    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', UPSTREAM_DEFAULTS.maxAttempts, 1, 10),
+    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', UPSTREAM_DEFAULTS.retryBaseDelayMs, 1, 60_000),
+    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', UPSTREAM_DEFAULTS.retryMaxDelayMs, 1, 600_000),
+    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', UPSTREAM_DEFAULTS.breakerThreshold, 0, 10_000),
+    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs, 1, 3_600_000),
     rateLimit,
     maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     clientCredentials: readClientCredentials(env, baseUrl),

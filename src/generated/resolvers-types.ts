@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UpstreamProcessRun, UpstreamGroupRun, UpstreamJobRun, UpstreamAuditStamp } from '../upstream/types';
 import type { UnknownRunNodeParent, StatusCountParent, EntityRef, UnknownAssigneeParent, TaskArgumentsParent, UnknownVariantParent, TaskMetadataParent } from '../resolvers/parents';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../resolvers/resolver-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };

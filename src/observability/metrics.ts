@@ -2,7 +2,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamEvents } from '../upstream/upstream-events';
-import type { DriftListener } from './upstream-drift';
+import type { DriftListener } from '../upstream/upstream-drift';
 
 export interface GatewayMetrics {
   /** One per app: tests build many apps in one process, and the global registry rejects duplicate names. */

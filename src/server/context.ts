@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
-import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import { createProcessRunLoader } from '../loaders/process-run-loader';
+import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import type { GatewayContext } from '../resolvers/resolver-context';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
-import { UpstreamCallBudget } from './upstream-call-budget';
-
-export interface GatewayContext {
-  requestId: string;
-  logger: Logger;
-  drift: UpstreamDriftReporter;
-  loaders: { processRun: ProcessRunLoader };
-  upstreamCalls: UpstreamCallBudget;
-}
 
 export interface ContextDependencies {
   client: ProcessesClient;

@@ -6,10 +6,12 @@ import { processRunShapeProblem } from './process-run-shape';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
-import { TokenBucket, type RateLimit } from './resilience/token-bucket';
+import { UPSTREAM_DEFAULTS } from '../config/config';
+import type { RateLimit } from '../config/rate-limit';
+import { TokenBucket } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
-import { UpstreamError } from './upstream-error';
+import { UpstreamError } from '../errors/upstream-failure';
 import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
@@ -25,9 +27,9 @@ export interface ProcessesClientOptions {
   events?: UpstreamEvents;
   /** Per-attempt limits on waiting for the headers and between body chunks; the deadline cuts in first if sooner. */
   attemptTimeouts?: { headersMs: number; bodyMs: number };
-  /** Default: 3 attempts, 100 ms backoff base, 2 s cap. */
+  /** Default: UPSTREAM_DEFAULTS (src/config/config.ts). */
   retry?: RetryOptions;
-  /** Null: no breaker. Default: 5 consecutive failed calls, half-open after 10 s. */
+  /** Null: no breaker. Default: UPSTREAM_DEFAULTS (src/config/config.ts). */
   breaker?: BreakerOptions | null;
   /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
   rateLimit?: RateLimit | null;
@@ -49,7 +51,10 @@ export interface UpstreamAgentOptions {
   connectTimeoutMs?: number;
 }
 
-export function createUpstreamAgent({ connections = 64, connectTimeoutMs = 5_000 }: UpstreamAgentOptions = {}): Agent {
+export function createUpstreamAgent({
+  connections = UPSTREAM_DEFAULTS.maxSockets,
+  connectTimeoutMs = UPSTREAM_DEFAULTS.connectTimeoutMs,
+}: UpstreamAgentOptions = {}): Agent {
   return new Agent({
     connections,
     keepAliveTimeout: 10_000,
@@ -58,8 +63,15 @@ export function createUpstreamAgent({ connections = 64, connectTimeoutMs = 5_000
   });
 }
 
-const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 };
-const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 };
+const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: UPSTREAM_DEFAULTS.maxAttempts,
+  baseDelayMs: UPSTREAM_DEFAULTS.retryBaseDelayMs,
+  maxDelayMs: UPSTREAM_DEFAULTS.retryMaxDelayMs,
+};
+const DEFAULT_BREAKER: BreakerOptions = {
+  threshold: UPSTREAM_DEFAULTS.breakerThreshold,
+  halfOpenAfterMs: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs,
+};
 
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →

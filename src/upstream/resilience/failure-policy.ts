@@ -1,4 +1,4 @@
-import type { UpstreamFailure } from '../upstream-error';
+import type { UpstreamFailure } from '../../errors/upstream-failure';
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 // Connection-level failures where the request cannot have been processed, or the socket died: safe for a GET.

@@ -1,5 +1,5 @@
 import { DelegateBackoff, decorrelatedJitterGenerator, handleWhen, retry, type IExponentialBackoffOptions } from 'cockatiel';
-import { UpstreamError, type UpstreamFailure } from '../upstream-error';
+import { UpstreamError, type UpstreamFailure } from '../../errors/upstream-failure';
 import type { Deadline } from './deadline';
 import { isAnswer, isRetryable, requestedWaitMs } from './failure-policy';
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
-import { UpstreamError, type UpstreamFailure } from '../upstream/upstream-error';
-import type { GatewayErrorCode } from './gateway-error-code';
+import type { GatewayErrorCode } from './error-codes';
+import { gatewayError } from './gateway-error';
+import { UpstreamError, type UpstreamFailure } from './upstream-failure';
 
 // The one table from upstream outcome to `extensions.code`. Field errors never carry `extensions.http`:
 // Yoga would turn the whole response's HTTP status into it.
@@ -23,14 +23,6 @@ function forStatus(status: number): { code: GatewayErrorCode; message: string } 
   if (known) return known;
   if (status >= 500) return { code: 'UPSTREAM_ERROR', message: `The Processes API failed with status ${status}.` };
   return { code: 'UPSTREAM_BAD_RESPONSE', message: `The Processes API answered with unexpected status ${status}.` };
-}
-
-export function gatewayError(
-  code: GatewayErrorCode,
-  message: string,
-  extra: Record<string, unknown> = {},
-): GraphQLError {
-  return createGraphQLError(message, { extensions: { code, ...extra } });
 }
 
 export function mapUpstreamFailure(failure: UpstreamFailure): GraphQLError {

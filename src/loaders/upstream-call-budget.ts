@@ -1,4 +1,4 @@
-import { UpstreamError } from '../upstream/upstream-error';
+import { UpstreamError } from '../errors/upstream-failure';
 
 /**
  * How many upstream calls one GraphQL operation may still make. Counted where the loader fetches, so keys the

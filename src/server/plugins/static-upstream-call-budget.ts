@@ -7,7 +7,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { mapUpstreamFailure } from '../../errors/map-upstream-error';
+import { mapUpstreamFailure } from '../../errors/map-upstream-failure';
 import { processRunCacheKey } from '../../loaders/process-run-loader';
 
 type Variables = Record<string, unknown> | null | undefined;

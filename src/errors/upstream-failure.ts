@@ -1,6 +1,16 @@
-import type { UpstreamErrorBody } from './types';
+// What went wrong talking to the upstream, as facts. map-upstream-failure.ts turns these into GraphQL errors.
+// Here, not in upstream/, so the error module stays a leaf that every layer may import.
 
-// What went wrong talking to the upstream, as facts. src/errors/map-upstream-error.ts turns these into GraphQL errors.
+/** The Processes API's error body (its `message` may carry a retry hint). */
+export interface UpstreamErrorBody {
+  code?: string;
+  message?: string;
+  target?: string;
+  meta?: Record<string, unknown>;
+  details?: unknown;
+  documentationUrl?: string;
+}
+
 export type UpstreamFailure =
   | { kind: 'http'; status: number; body: UpstreamErrorBody | null; retryAfterSeconds: number | null }
   /** phase: which per-attempt timeout fired; absent when the whole-call deadline passed. */
