@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
@@ -16,10 +15,12 @@ import type { GatewayContext } from './resolvers/resolver-context';
 import { createContextFactory } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
+import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
+import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { listen } from './server/http-listener';
@@ -80,15 +81,18 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       // has none of): the reference implementation, ~15% less CPU per seed query. (graphql-jit was rejected: it drops
       // null list items and error locations.)
       useEngine({ execute }),
+      useBrowserPointers({ graphiql: config.graphiql }),
+      // Before logging and metrics: both read the code it settles.
+      useErrorCodes(),
       useRequestLogging(logger),
       ...(metrics?.plugins ?? []),
       ...(tracing?.plugins ?? []),
       ...(config.graphiql ? [useGraphiQLAssets()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
-      // Browsers' "simple" requests (GET, form posts) need this header; JSON POSTs are preflighted and pass as they are.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
+      useCsrfRefusal(),
+      // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
+      ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useReadinessEndpoint(readiness),

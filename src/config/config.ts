@@ -225,16 +225,21 @@ function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResili
   return { clientId, clientSecret, tokenUrl, scope: readString(env, 'UPSTREAM_TOKEN_SCOPE') ?? null };
 }
 
+// An operation within the upstream-call budget must never meet the alias limit first: asking for N distinct runs
+// takes N - 1 aliases, so by default the alias limit is the budget plus room for aliased fields inside each run.
+const ALIASES_BEYOND_UPSTREAM_BUDGET = 10;
+
 function loadOperationLimits(env: Env): OperationLimitsConfig {
+  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000);
   return {
     maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxQueryLength: readInteger(env, 'MAX_QUERY_LENGTH', 100_000, 100, 10_000_000),
     maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', 40, 2, 1000),
-    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET, 0, 10_000),
     maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', 5000, 10, 1_000_000),
     maxCost: readInteger(env, 'MAX_QUERY_COST', 5000, 10, 10_000_000),
     maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
-    maxUpstreamCallsPerOperation: readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000),
+    maxUpstreamCallsPerOperation,
   };
 }
 

@@ -1,6 +1,8 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { causeOf } from '../errors/error-codes';
 import type { UpstreamEvents } from '../upstream/upstream-events';
 import type { DriftListener } from '../upstream/upstream-drift';
 
@@ -22,8 +24,8 @@ export function createGatewayMetrics(): GatewayMetrics {
 
   const errors = new Counter({
     name: 'gateway_graphql_errors_total',
-    help: 'GraphQL errors in responses, by extensions.code',
-    labelNames: ['code'],
+    help: 'GraphQL errors in responses, by extensions.code and cause (client: the caller\'s mistake; upstream; internal: a bug)',
+    labelNames: ['code', 'cause'],
     registers: [registry],
   });
   const upstreamDuration = new Histogram({
@@ -70,7 +72,10 @@ export function createGatewayMetrics(): GatewayMetrics {
       for (const single of Array.isArray(result) ? result : [result]) {
         const list = (single as { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }).errors;
         if (!list) continue;
-        for (const error of list) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        for (const error of list) {
+          const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          errors.inc({ code, cause: causeOf(code) });
+        }
       }
     },
   };
@@ -83,8 +88,26 @@ export function createGatewayMetrics(): GatewayMetrics {
         endpoint: '/metrics',
         // Operation count and duration by name, HTTP duration; per-phase and per-field series cost more than they tell.
         metrics: {
-          graphql_envelop_request: true,
-          graphql_envelop_request_duration: true,
+          graphql_envelop_request: createCounter({
+            registry,
+            counter: {
+              name: 'graphql_envelop_request',
+              help: 'GraphQL operations executed, by operation name and type',
+              labelNames: ['operationName', 'operationType'],
+            },
+            fillLabelsFn: operationLabels,
+            phases: ['execute', 'subscribe'],
+          }),
+          graphql_envelop_request_duration: createHistogram({
+            registry,
+            histogram: {
+              name: 'graphql_envelop_request_duration',
+              help: 'Time spent on running the GraphQL operation from parse to execute, by operation name and type',
+              labelNames: ['operationName', 'operationType'],
+            },
+            fillLabelsFn: operationLabels,
+            phases: ['execute', 'subscribe'],
+          }),
           graphql_yoga_http_duration: true,
           graphql_envelop_request_time_summary: false,
           graphql_envelop_phase_parse: false,
@@ -114,4 +137,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     onDrift: (kind, name) => drift.inc({ kind, name }),
     onLoaderBatch: (size) => batchSize.observe(size),
   };
+}
+
+// The plugin's own labels take the document's first definition, which is a fragment when a client (like the
+// examples' RunJobs) puts its fragments first: label by the operation that actually runs instead.
+function operationLabels(params: { document?: DocumentNode }, context: unknown): { operationName: string; operationType: string } {
+  const requested = (context as { params?: { operationName?: string | null } } | undefined)?.params?.operationName;
+  const operation = params.document ? getOperationAST(params.document, requested ?? undefined) : null;
+  return { operationName: operation?.name?.value ?? 'Anonymous', operationType: operation?.operation ?? 'unknown' };
 }
