@@ -6,7 +6,9 @@ import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
+import { DEMO_ERROR_SCENARIOS } from './demo/demo-errors';
 import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream';
+import { DEMO_RUNS } from './demo/fixtures';
 import { createGatewayMetrics } from './observability/metrics';
 import { createTracing } from './observability/tracing';
 import { UpstreamDriftReporter } from './upstream/upstream-drift';
@@ -169,6 +171,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const listener = await listen(app.yoga, config.port, config.host);
   app.readiness.markStarted();
   logger.info({ url: `${listener.url}/graphql`, upstream: upstreamBaseUrl, demo: demo !== null }, 'gateway listening');
+  logger.info(nextSteps(listener.url, config.graphiql, demo), 'next steps');
 
   const shutdown = async (): Promise<boolean> => {
     app.readiness.markStopping();
@@ -178,4 +181,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     return drained;
   };
   return { url: listener.url, app, server: listener.server, demo, shutdown };
+}
+
+/** What a new user does next: open GraphiQL, and with the demo, which ids answer (runs) and which fail (errors). */
+function nextSteps(url: string, graphiql: boolean, demo: DemoUpstream | null): Record<string, unknown> {
+  return {
+    graphiql: graphiql ? `${url}/graphql (open in a browser)` : 'off (GRAPHIQL=false): POST application/json to /graphql',
+    ...(demo ? { demoRunIds: [...DEMO_RUNS.keys()], demoErrorIds: DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id) } : {}),
+  };
 }

@@ -20,6 +20,7 @@ const EXPECTED_CODES: Record<string, string> = {
   'demo-server-error': 'UPSTREAM_ERROR',
   'demo-unavailable': 'UPSTREAM_UNAVAILABLE',
   'demo-timeout': 'UPSTREAM_TIMEOUT',
+  'demo-unreachable': 'UPSTREAM_UNREACHABLE',
   'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
 };
 
@@ -38,24 +39,15 @@ describe('GraphiQL – the tabs', () => {
     }
   });
 
-  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one tab per demo error id', () => {
+  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one Errors tab for every demo error id', () => {
     expect(GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query))).toEqual([
-      'SeedRunTree',
-      'NestedGroupsTree',
-      'SendTaskAndContentRequestJobs',
-      'CertificationJobs',
-      'WithGeneratedJobs',
-      'WithoutGeneratedJobs',
-      'ErrorBadRequest',
-      'ErrorUnauthenticated',
-      'ErrorForbidden',
-      'ErrorNotFound',
-      'ErrorConflict',
-      'ErrorRateLimited',
-      'ErrorServerError',
-      'ErrorUnavailable',
-      'ErrorTimeout',
-      'ErrorBadResponse',
+      'SeedTree',
+      'NestedTree',
+      'TaskJobs',
+      'CertJobs',
+      'WithGenerated',
+      'WithoutGenerated',
+      'BadRequest',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');
@@ -152,7 +144,9 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
 
   it.each(Object.entries(EXPECTED_CODES))('the %s tab shows %s with a null processRun', async (id, code) => {
     const tab = GRAPHIQL_TABS.find((candidate) => candidate.query.includes(`"${id}"`))!;
-    const response = await postGraphQL(gateway.url, { query: tab.query });
+    // The Errors tab holds one operation per id: the one that names it.
+    const operationName = new RegExp(`query (\\w+) \\{\\s*processRun\\(id: "${id}"\\)`).exec(tab.query)![1];
+    const response = await postGraphQL(gateway.url, { query: tab.query, operationName });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
     expect(response.body.errors).toHaveLength(1);
@@ -188,14 +182,16 @@ describe('GraphiQL – with a real upstream configured', () => {
     await upstream.stop();
   });
 
-  it('prefills the headers editor, and every tab, with an Authorization: Bearer placeholder', async () => {
+  it('prefills no Authorization placeholder and offers no demo tabs or ids', async () => {
     const gateway = await startTestGateway(upstream.url);
     try {
-      const options = graphiqlOptionsIn((await openGraphiQL(gateway.url)).html);
-      const expected = { Authorization: 'Bearer <your Workiva access token>' };
-      expect(JSON.parse(options.headers)).toEqual(expected);
-      expect(JSON.parse(options.defaultHeaders)).toEqual(expected);
-      for (const tab of options.defaultTabs) expect(JSON.parse(tab.headers)).toEqual(expected);
+      const { html } = await openGraphiQL(gateway.url);
+      const options = graphiqlOptionsIn(html);
+      expect(options.headers).toBeUndefined();
+      expect(options.defaultHeaders).toBeUndefined();
+      for (const tab of options.defaultTabs) expect(tab.headers).toBeNull();
+      expect(options.defaultTabs.map((tab: { query: string }) => operationNameOf(tab.query))).toEqual(['ProcessRun']);
+      expect(html).not.toMatch(/demo-|processrun-xyz789|Bearer </);
     } finally {
       await gateway.close();
     }

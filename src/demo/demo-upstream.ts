@@ -47,6 +47,9 @@ function fail(response: ServerResponse, failure: DemoFailure): void {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html><body>Gateway maintenance page</body></html>');
       return;
+    case 'hang-up':
+      response.socket?.destroy();
+      return;
     case 'stall': {
       // Hold the socket without answering: the gateway's deadline aborts it first. The cap only keeps a client
       // with no deadline from holding it forever; close() destroys whatever is still held.

@@ -263,7 +263,7 @@ export type GroupRun = {
   revision?: Maybe<Scalars['Int']['output']>;
   /** Status of the group (upstream `status`, lower case: `running` → `RUNNING`). */
   status: RunStatus;
-  /** Job counts per action status within this group, when the upstream sends them. */
+  /** Job counts per action status within this group, when the upstream sends them; like `ProcessRun.statusCounts`, they include jobs left out by `excludeGeneratedJobs: true`. */
   statusCounts?: Maybe<Array<StatusCount>>;
   /** What starts this group (upstream `triggerType`, passed through as sent). */
   triggerType?: Maybe<Scalars['String']['output']>;
@@ -365,7 +365,7 @@ export type ProcessRun = {
   root: GroupRun;
   /** Overall status of the run. Unknown upstream values become `UNKNOWN`. */
   status: RunStatus;
-  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). */
+  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). Counts the whole run: jobs left out by `excludeGeneratedJobs: true` are still counted, so the counts can exceed `jobs`. */
   statusCounts: Array<StatusCount>;
 };
 

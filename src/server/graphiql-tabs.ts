@@ -1,5 +1,7 @@
-// The tabs GraphiQL opens with: the demo runs from every angle, then one tab per error the gateway can answer.
-// Every tab is validated against the schema in test/graphiql-tabs.test.ts.
+// The tabs GraphiQL opens with. With the demo: its runs from every angle, then one "Errors" tab holding one
+// operation per demo error id (pick it with the run button). With a real upstream: one tab, no demo ids.
+// Short operation names keep the tab bar readable; comment lines stay under 80 columns so no tab scrolls sideways.
+// Every tab is validated against the schema in test/graphiql-explorer.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
 
 export interface GraphiQLTab {
@@ -79,7 +81,8 @@ query ${operation} {
 });
 
 const generatedJobsTab = (operation: string, exclude: boolean): GraphiQLTab => ({
-  query: `# excludeGeneratedJobs: ${exclude} ${exclude ? 'leaves out' : 'keeps'} the certification's generated signer/approver/finalizer jobs.
+  query: `# excludeGeneratedJobs: ${exclude} ${exclude ? 'leaves out' : 'keeps'} the certification's generated
+# signer/approver/finalizer jobs; statusCounts still counts them (whole run).
 # Edit the variable below to compare.
 query ${operation}($excludeGeneratedJobs: Boolean!) {
   processRun(id: "processrun-cert-001", excludeGeneratedJobs: $excludeGeneratedJobs) {
@@ -93,30 +96,48 @@ query ${operation}($excludeGeneratedJobs: Boolean!) {
 });
 
 const operationName = (id: string): string =>
-  'Error' + id.replace(/^demo-/, '').replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+  id.replace(/^demo-/, '').replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
-const errorTab = ({ id, gatewayCode, summary }: (typeof DEMO_ERROR_SCENARIOS)[number]): GraphiQLTab => ({
-  query: `# Demo upstream: ${summary}.
-# Expect errors[0].extensions.code = "${gatewayCode}".
+const errorOperation = ({ id, gatewayCode, summary }: (typeof DEMO_ERROR_SCENARIOS)[number]): string => `# ${gatewayCode}: ${summary}.
 query ${operationName(id)} {
-  processRun(id: "${id}") {
+  processRun(id: "${id}") { id name }
+}
+`;
+
+const errorsTab: GraphiQLTab = {
+  query: `# One operation per error the demo upstream can cause: choose one with the
+# run button's menu. Each answers processRun: null and errors[0].extensions.code.
+
+${DEMO_ERROR_SCENARIOS.map(errorOperation).join('\n')}`,
+};
+
+/** The demo's tabs: they name demo-only ids, so they are offered only with the embedded demo upstream. */
+export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
+  treeTab('SeedTree', "The documentation's example run: its tree, groups and jobs.", SEED_RUN_ID),
+  treeTab('NestedTree', 'Groups nested three deep, children out of ordinal order, one parallel.', 'processrun-nested-001'),
+  jobsTab('TaskJobs', 'Job variants sendTask and contentRequest: arguments and metadata.', SEED_RUN_ID),
+  jobsTab('CertJobs', 'Job variant certification and its generated signer/approver jobs.', 'processrun-cert-001'),
+  generatedJobsTab('WithGenerated', false),
+  generatedJobsTab('WithoutGenerated', true),
+  errorsTab,
+];
+
+/** With a real upstream: one tab that asks for the id, and no demo ids. */
+export const REAL_UPSTREAM_TABS: readonly GraphiQLTab[] = [
+  {
+    query: `# Put a process run id in the variables, and your token in the Headers pane:
+# {"Authorization": "Bearer <token>"}
+query ProcessRun($id: ID!) {
+  processRun(id: $id) {
     id
     name
+    status
+    dueDate
+    statusCounts { status count }
+    jobs { id action actionStatus }
   }
 }
 `,
-});
-
-export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
-  treeTab('SeedRunTree', "The documentation's example run: its tree, groups and jobs (both RunNode members).", SEED_RUN_ID),
-  treeTab('NestedGroupsTree', 'Groups nested three deep, children out of ordinal order, one group in parallel.', 'processrun-nested-001'),
-  jobsTab('SendTaskAndContentRequestJobs', 'Job variants sendTask and contentRequest, with their arguments and metadata.', SEED_RUN_ID),
-  jobsTab(
-    'CertificationJobs',
-    'Job variants certification and its generated signer, approver, conditional approver and phase finalizer.',
-    'processrun-cert-001',
-  ),
-  generatedJobsTab('WithGeneratedJobs', false),
-  generatedJobsTab('WithoutGeneratedJobs', true),
-  ...DEMO_ERROR_SCENARIOS.map(errorTab),
+    variables: JSON.stringify({ id: '' }, null, 2),
+  },
 ];

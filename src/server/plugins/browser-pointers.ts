@@ -2,12 +2,14 @@ import type { Plugin } from 'graphql-yoga';
 
 const ROOT_POINTER = 'process-runs-gateway: GraphQL is served at /graphql (POST application/json).\n';
 
-const GRAPHIQL_OFF_PAGE = `<!doctype html>
-<meta charset="utf-8">
-<title>GraphiQL is off</title>
-<p>GraphiQL is turned off on this gateway (GRAPHIQL=false).
-<p>Send GraphQL as <code>POST /graphql</code> with <code>Content-Type: application/json</code>.
-`;
+const GRAPHIQL_OFF = JSON.stringify({
+  errors: [
+    {
+      message: 'GraphiQL is turned off on this gateway (GRAPHIQL=false): send operations as POST /graphql with Content-Type: application/json.',
+      extensions: { code: 'BAD_REQUEST' },
+    },
+  ],
+});
 
 /**
  * Answers what a person in a browser asks for: `GET /` gets a one-line pointer instead of an empty 404, and with
@@ -23,7 +25,7 @@ export function useBrowserPointers({ graphiql }: { graphiql: boolean }): Plugin 
       }
       const pageLoad = (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!graphiql && url.pathname === '/graphql' && pageLoad) {
-        endResponse(new fetchAPI.Response(GRAPHIQL_OFF_PAGE, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } }));
+        endResponse(new fetchAPI.Response(GRAPHIQL_OFF, { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' } }));
       }
     },
   };
