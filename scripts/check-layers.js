@@ -37,8 +37,8 @@ function listFiles(dir) {
   return out;
 }
 
-function areaOf(file) {
-  const first = path.relative(ROOT, file).split(path.sep)[0];
+function areaOf(file, root = ROOT) {
+  const first = path.relative(root, file).split(path.sep)[0];
   return first.replace(/\.ts$/, '');
 }
 
@@ -74,12 +74,13 @@ function resolve(fromFile, spec) {
   return null;
 }
 
-function check() {
+function check(root = ROOT) {
   const problems = [];
   const runtimeEdges = new Map();
-  const rel = (file) => path.relative(path.join(ROOT, '..'), file);
-  for (const file of listFiles(ROOT)) {
-    const from = areaOf(file);
+  const rel = (file) => path.relative(path.join(root, '..'), file);
+  const areaIn = (file) => areaOf(file, root);
+  for (const file of listFiles(root)) {
+    const from = areaIn(file);
     if (!(from in LAYERS)) problems.push(`${rel(file)}: src/${from} is in no layer; add it to LAYERS in scripts/check-layers.js`);
     runtimeEdges.set(file, []);
     for (const { spec, typeOnly } of importsOf(fs.readFileSync(file, 'utf8'))) {
@@ -88,8 +89,8 @@ function check() {
         if (!spec.endsWith('.json')) problems.push(`${rel(file)}: cannot resolve '${spec}'`);
         continue;
       }
-      if (!target.startsWith(ROOT + path.sep)) continue;
-      const to = areaOf(target);
+      if (!target.startsWith(root + path.sep)) continue;
+      const to = areaIn(target);
       if (!typeOnly) runtimeEdges.get(file).push(target);
       if (from === to) continue;
       if (LEAVES.has(from)) {
@@ -118,7 +119,7 @@ function check() {
   const areaEdges = new Map();
   for (const [file, targets] of runtimeEdges) {
     for (const target of targets) {
-      const [from, to] = [areaOf(file), areaOf(target)];
+      const [from, to] = [areaIn(file), areaIn(target)];
       if (from === to) continue;
       if (!areaEdges.has(from)) areaEdges.set(from, new Map());
       if (!areaEdges.get(from).has(to)) areaEdges.get(from).set(to, `${rel(file)} → ${rel(target)}`);
