@@ -105,8 +105,9 @@ query ${operationName(id)} {
 `;
 
 const errorsTab: GraphiQLTab = {
-  query: `# One operation per error the demo upstream can cause: choose one with the
-# run button's menu. Each answers processRun: null and errors[0].extensions.code.
+  query: `# One operation per error the demo upstream can cause: pick one with the
+# run button's menu. Each answers processRun: null and an errors[0] whose
+# extensions.code is the one named above the operation.
 
 ${DEMO_ERROR_SCENARIOS.map(errorOperation).join('\n')}`,
 };
