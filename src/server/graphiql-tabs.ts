@@ -98,7 +98,21 @@ query ${operation}($excludeGeneratedJobs: Boolean!) {
 const operationName = (id: string): string =>
   id.replace(/^demo-/, '').replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
-const errorOperation = ({ id, gatewayCode, summary }: (typeof DEMO_ERROR_SCENARIOS)[number]): string => `# ${gatewayCode}: ${summary}.
+/** `text` as `# ` comment lines of at most 80 columns. */
+function comment(text: string): string {
+  const lines: string[] = [];
+  let line = '#';
+  for (const word of text.split(' ')) {
+    if (line.length + 1 + word.length > 80 && line !== '#') {
+      lines.push(line);
+      line = '#';
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
+const errorOperation = ({ id, gatewayCode, summary }: (typeof DEMO_ERROR_SCENARIOS)[number]): string => `${comment(`${gatewayCode}: ${summary}.`)}
 query ${operationName(id)} {
   processRun(id: "${id}") { id name }
 }
