@@ -1,13 +1,14 @@
 import type { Plugin } from 'graphql-yoga';
+import { gatewayError } from '../../errors/gateway-error';
 
 const ROOT_POINTER = 'process-runs-gateway: GraphQL is served at /graphql (POST application/json).\n';
 
 const GRAPHIQL_OFF = JSON.stringify({
   errors: [
-    {
-      message: 'GraphiQL is turned off on this gateway (GRAPHIQL=false): send operations as POST /graphql with Content-Type: application/json.',
-      extensions: { code: 'BAD_REQUEST' },
-    },
+    gatewayError(
+      'BAD_REQUEST',
+      'GraphiQL is turned off on this gateway (GRAPHIQL=false): send operations as POST /graphql with Content-Type: application/json.',
+    ).toJSON(),
   ],
 });
 

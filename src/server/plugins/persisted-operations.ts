@@ -2,6 +2,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { PersistedOperations } from '../../config/persisted-operations-file';
+import type { GatewayErrorCode } from '../../errors/error-codes';
 
 // Clients name the document either the APQ way or the GraphQL-over-HTTP "documentId" way; accept both.
 function persistedOperationId(params: GraphQLParams): string | null {
@@ -11,7 +12,8 @@ function persistedOperationId(params: GraphQLParams): string | null {
   return typeof documentId === 'string' ? documentId : null;
 }
 
-const rejection = (code: string, message: string) => ({ message, extensions: { code, http: { status: 400 } } });
+// The plugin takes plain error shapes; the code is still one of the closed list.
+const rejection = (code: GatewayErrorCode, message: string) => ({ message, extensions: { code, http: { status: 400 } } });
 
 /** Runs only allowlisted documents; anything else is refused before parsing. */
 export function useTrustedDocuments(documents: PersistedOperations): Plugin {
