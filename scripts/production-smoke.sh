@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the Docker runtime stage does, without Docker (no engine on these machines): production dependencies only,
-# dist/ and schema/, NODE_ENV=production, on the Node the image ships (24). Serves the demo run, then SIGTERM → exit 0.
+# dist/ and schema/, NODE_ENV=production, on the Node the image ships (24). Serves the demo run (asked for by name:
+# production refuses the demo without DEMO_UPSTREAM=true), then SIGTERM → exit 0.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # The binary itself, not npx: SIGTERM must reach the gateway as it does in the container.
