@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails when an import in src/ breaks the layer rule or closes a runtime import cycle. No dependencies: it reads the
+// Fails when an import in src/ breaks the layer rule or closes a runtime import cycle, or two files share a name. No dependencies: it reads the
 // import/export/require lines of src/**/*.ts. Layers, top to bottom (a file may import its own layer and below):
 //   index → app → server, schema, observability → resolvers, demo, generated → loaders → upstream → config, errors
 // config/ and errors/ are leaves: each imports only from itself. Type-only imports obey the layer rule too (they
@@ -100,6 +100,13 @@ function check(root = ROOT) {
       }
     }
   }
+  // Names say what a thing is: two files with one name (folder entry points aside) are two things named alike.
+  const byName = new Map();
+  for (const file of runtimeEdges.keys()) {
+    const name = path.basename(file);
+    if (name !== 'index.ts') byName.set(name, [...(byName.get(name) ?? []), rel(file)]);
+  }
+  for (const [name, files] of byName) if (files.length > 1) problems.push(`two files named ${name}: ${files.join(', ')}`);
   // Runtime cycles: depth-first search with colours; each cycle reported once by its entry point.
   const state = new Map();
   const stack = [];

@@ -46,6 +46,11 @@ describe('scripts/check-layers.js', () => {
     ]);
   });
 
+  it('flags two files with one name', () => {
+    const problems = check(make({ 'server/budget.ts': 'export const a = 1;\n', 'loaders/budget.ts': 'export const b = 1;\n' }));
+    expect(problems).toEqual([expect.stringMatching(/^two files named budget\.ts: /)]);
+  });
+
   it('flags a runtime cycle, and not a type-only one', () => {
     const runtime = check(
       make({
