@@ -1,5 +1,5 @@
 'use strict';
-// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See README "Benchmark".
+// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See bench/README.md.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
