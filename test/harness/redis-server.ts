@@ -56,6 +56,15 @@ export class RedisServer {
     await exited;
   }
 
+  /** Freezes it (SIGSTOP): connections stay open but nothing answers, like a hung server. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** A plain client (no key prefix) for inspecting what the gateways wrote. */
   client(): Redis {
     return new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 1 });

@@ -2,6 +2,7 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { closedPort, execute, expectNoErrors, expectOnlyError, withGateway } from '../harness';
+import { RedisServer } from '../harness/redis-server';
 
 describe('Redis configuration', () => {
   it('is off without REDIS_URL', () => {
@@ -60,6 +61,49 @@ describe('Redis unreachable from the start', () => {
       const ready = await fetch(`${gateway.url}/ready`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ ready: true, redis: 'down' });
+    });
+  });
+});
+
+describe('Redis hung (accepts, never answers)', () => {
+  const redis = new RedisServer();
+  beforeAll(() => redis.start());
+  afterAll(async () => {
+    redis.resume();
+    await redis.close();
+  });
+
+  it('each request gives up on Redis after REDIS_COMMAND_TIMEOUT_MS and the local share answers; shared again once Redis answers', async () => {
+    const env = { REDIS_URL: redis.url, UPSTREAM_RATE_LIMIT: '100/60s', REDIS_COMMAND_TIMEOUT_MS: '200' };
+    await withGateway(env, async (gateway) => {
+      gateway.upstream.serveRun(seedProcessRun);
+      const query = `query { processRun(id: "${seedProcessRun.id}") { id } }`;
+      const decisions = async (store: string) => {
+        const text = await (await fetch(`${gateway.url}/metrics`)).text();
+        const line = text.split('\n').find((entry) => entry.startsWith(`gateway_upstream_budget_decisions_total{store="${store}",outcome="allowed"} `));
+        return line === undefined ? 0 : Number(line.split(' ')[1]);
+      };
+      for (let waited = 0; (await (await fetch(`${gateway.url}/ready`)).json()).redis !== 'up'; waited += 1) {
+        if (waited > 150) throw new Error('redis never came up');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expectNoErrors(await execute(gateway, query));
+      expect(await decisions('shared')).toBe(1);
+
+      redis.pause();
+      for (let i = 0; i < 3; i += 1) expectNoErrors(await execute(gateway, query));
+      expect(await decisions('local')).toBe(3);
+      expect(await decisions('shared')).toBe(1);
+
+      // Back: a later request is counted in Redis again (the first ones may still meet the backlog, so a few tries).
+      redis.resume();
+      let calls = 4;
+      do {
+        expectNoErrors(await execute(gateway, query));
+        calls += 1;
+      } while ((await decisions('shared')) < 2 && calls < 30);
+      expect(await decisions('shared')).toBe(2);
+      expect(gateway.upstream.requests).toHaveLength(calls);
     });
   });
 });
