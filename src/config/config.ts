@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
 import { parseRateLimit } from '../upstream/resilience/token-bucket';
+import { loadRedisConfig, type RedisConfig } from './redis-config';
 
 export interface GatewayConfig {
   port: number;
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
+  redis: RedisConfig | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -133,6 +136,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
     throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
   }
+  const resilience = loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL'));
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: readString(env, 'HOST') ?? '0.0.0.0',
@@ -146,8 +150,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     introspection: readBoolean(env, 'INTROSPECTION', true),
     persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
-    resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
+    resilience,
     telemetry: loadTelemetry(env),
+    redis: loadRedisConfig(env, resilience.rateLimit),
   };
 }
 

@@ -6,6 +6,7 @@ import { processRunShapeProblem } from './process-run-shape';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
+import type { RateBudget } from './resilience/rate-budget';
 import { TokenBucket, type RateLimit } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
@@ -31,6 +32,8 @@ export interface ProcessesClientOptions {
   breaker?: BreakerOptions | null;
   /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
   rateLimit?: RateLimit | null;
+  /** A budget built elsewhere (the Redis-shared one); when given, rateLimit is ignored. */
+  rateBudget?: RateBudget | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -68,7 +71,7 @@ const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
   private readonly breaker: UpstreamBreaker | null;
-  private readonly bucket: TokenBucket | null;
+  private readonly budget: RateBudget | null;
   private readonly retry: RetryOptions;
 
   constructor(private readonly options: ProcessesClientOptions) {
@@ -76,7 +79,7 @@ export class ProcessesClient {
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
     this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
-    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
+    this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
@@ -113,7 +116,7 @@ export class ProcessesClient {
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
   private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
-    this.takeToken(null);
+    await this.takeToken(null);
     const run = () =>
       withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
         call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
@@ -122,9 +125,9 @@ export class ProcessesClient {
     return this.breaker ? this.breaker.execute(run) : run();
   }
 
-  /** Takes one request from the local budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
-  private takeToken(previous: UpstreamError | null): void {
-    const waitMs = this.bucket?.take() ?? null;
+  /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
+  private async takeToken(previous: UpstreamError | null): Promise<void> {
+    const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
     throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
@@ -139,7 +142,7 @@ export class ProcessesClient {
   ): Promise<unknown> {
     if (attempt > 1) {
       try {
-        this.takeToken(previous);
+        await this.takeToken(previous);
       } catch (error) {
         throw giveUp(error as UpstreamError);
       }
