@@ -22,6 +22,8 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
+  cursorSecret: string | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -148,7 +150,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     limits: loadOperationLimits(env),
     resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
     telemetry: loadTelemetry(env),
+    cursorSecret: readCursorSecret(env),
   };
+}
+
+// Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
+function readCursorSecret(env: Env): string | null {
+  const secret = readString(env, 'CURSOR_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
+  return secret ?? null;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
