@@ -28,9 +28,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   }
   const processMatch = /^\/processes\/([^/]+)$/.exec(url.pathname);
   if (request.method === 'GET' && processMatch) {
-    const process = PROCESSES_BY_ID.get(decodeURIComponent(processMatch[1]!));
+    const id = safeDecode(processMatch[1]!);
+    const process = id === null ? undefined : PROCESSES_BY_ID.get(id);
     if (process) send(response, 200, process);
-    else send(response, 404, { code: '404', message: `Could not find process id ${decodeURIComponent(processMatch[1]!)}` });
+    else send(response, 404, { code: '404', message: `Could not find process id ${id ?? processMatch[1]}` });
     return;
   }
   const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
@@ -50,6 +51,15 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   send(response, 200, url.searchParams.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(run) : run);
+}
+
+// A malformed escape must answer 404, not throw out of the request handler.
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 const STALL_CAP_MS = 10 * 60_000;
