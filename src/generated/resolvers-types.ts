@@ -373,7 +373,7 @@ export type OrderDirection =
 /** Where a page sits in the list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The cursor to pass as `after` for the next page (the page cursor); null on an empty page. */
+  /** The cursor to pass as `after` for the next page (the page cursor); null only on an empty last page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True exactly when the upstream said there are more results (it sent an `@nextLink`). */
   hasNextPage: Scalars['Boolean']['output'];
