@@ -19,8 +19,9 @@ export function childrenOf(group: UpstreamGroup): unknown[] {
  */
 export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): ProcessNodeParent {
   const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamProcessNodeWrapper>;
-  if (wrapper.type === 'job' && isObject(wrapper.job)) return { __typename: 'Job', ...wrapper.job };
-  if (wrapper.type === 'group' && isObject(wrapper.group)) return { __typename: 'Group', ...wrapper.group };
+  // __typename last: an upstream object carrying its own `__typename` key must not pick the GraphQL type.
+  if (wrapper.type === 'job' && isObject(wrapper.job)) return { ...wrapper.job, __typename: 'Job' };
+  if (wrapper.type === 'group' && isObject(wrapper.group)) return { ...wrapper.group, __typename: 'Group' };
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('process-node', 'ProcessNode', type);
   return { __typename: 'UnknownProcessNode', type, raw: child };
