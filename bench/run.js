@@ -36,6 +36,7 @@ const ROWS = [
   { name: 'gateway seed LOG_LEVEL=info', target: 'gateway', workload: 'seed', logLevel: 'info' },
   // At least 3 s: one round of 50 cold large operations takes longer than a 1 s smoke window.
   { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3 },
+  { name: 'gateway processes', target: 'gateway', workload: 'processes' },
 ].filter((row) => !ONLY || ONLY.has(row.name));
 
 function freePort() {
@@ -152,6 +153,7 @@ async function prepare(row, targetUrl, upstream) {
   if (response.status !== 200 || parsed.errors || !parsed.data) throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
   const jobs = countJobs(parsed.data);
   if (jobs !== scenario.expectJobs) throw new Error(`${row.name}: ${jobs} jobs, expected ${scenario.expectJobs}`);
+  if (scenario.check && !scenario.check(parsed.data)) throw new Error(`${row.name}: the answer fails the workload's check`);
   return { request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body }, expected: text, upstreamCalls: calls };
 }
 

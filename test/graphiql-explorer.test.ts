@@ -56,6 +56,10 @@ describe('GraphiQL – the tabs', () => {
       'ErrorUnavailable',
       'ErrorTimeout',
       'ErrorBadResponse',
+      'ProcessesList',
+      'ProcessesPage',
+      'ProcessesByName',
+      'ProcessTreeAndRun',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');

@@ -25,6 +25,8 @@ export interface GatewayConfig {
   telemetry: TelemetryConfig;
   /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
   redis: RedisConfig | null;
+  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
+  cursorSecret: string | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -153,7 +155,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     resilience,
     telemetry: loadTelemetry(env),
     redis: loadRedisConfig(env, resilience.rateLimit),
+    cursorSecret: readCursorSecret(env),
   };
+}
+
+// Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
+function readCursorSecret(env: Env): string | null {
+  const secret = readString(env, 'CURSOR_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
+  return secret ?? null;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {

@@ -1,7 +1,11 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
+import { processPath } from './process-id';
+import { processListPath, type ProcessListArguments } from './process-list-query';
 import { processRunPath } from './process-run-id';
+import { toUpstreamProcess, toUpstreamProcessPage } from './process-shape';
+import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { processRunShapeProblem } from './process-run-shape';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
@@ -11,7 +15,7 @@ import { TokenBucket, type RateLimit } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
 import { UpstreamError } from './upstream-error';
-import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
+import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -84,10 +88,22 @@ export class ProcessesClient {
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const body = await this.getWithPolicy(path, call, new Deadline(this.options.timeoutMs));
+    const body = await this.getWithPolicy('getProcessRun', path, call, new Deadline(this.options.timeoutMs));
     const problem = processRunShapeProblem(body);
     if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status: 200 });
     return body as UpstreamProcessRun;
+  }
+
+  /** GET /processes/{id}: the build-time Process. */
+  async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
+    return toUpstreamProcess(await this.getWithPolicy('getProcess', path, call, new Deadline(this.options.timeoutMs)));
+  }
+
+  /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
+  async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
+    const path = processListPath(args, nextToken);
+    return toUpstreamProcessPage(await this.getWithPolicy('listProcesses', path, call, new Deadline(this.options.timeoutMs)));
   }
 
   /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
@@ -100,27 +116,27 @@ export class ProcessesClient {
     await this.dispatcher.destroy();
   }
 
-  private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  private async getWithPolicy(endpoint: UpstreamEndpoint, path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
     const { credentials } = this.options;
     const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
     try {
-      return await this.guarded(path, authorization, call, deadline);
+      return await this.guarded(endpoint, path, authorization, call, deadline);
     } catch (error) {
       const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
       if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      call.logger.info({ upstream: { endpoint, path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
       const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-      return await this.guarded(path, fresh, call, deadline);
+      return await this.guarded(endpoint, path, fresh, call, deadline);
     }
   }
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
-  private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  private async guarded(endpoint: UpstreamEndpoint, path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
     await this.takeToken(null);
     const run = () =>
-      withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
-        call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
-        this.options.events?.retry?.(notice);
+      withRetries((attempt) => this.attempt(endpoint, path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
+        call.logger.warn({ upstream: { method: 'GET', endpoint, path, ...notice } }, 'upstream retry');
+        this.options.events?.retry?.({ ...notice, endpoint });
       });
     return this.breaker ? this.breaker.execute(run) : run();
   }
@@ -134,6 +150,7 @@ export class ProcessesClient {
   }
 
   private async attempt(
+    endpoint: UpstreamEndpoint,
     path: string,
     authorization: string | null,
     call: UpstreamCall,
@@ -185,10 +202,10 @@ export class ProcessesClient {
     } finally {
       const durationMs = Math.round(performance.now() - started);
       call.logger.info(
-        { upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome, attempt } },
+        { upstream: { method: 'GET', endpoint, path, status: status ?? null, durationMs, outcome, attempt } },
         'upstream call',
       );
-      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
+      this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
     }
   }
 }
