@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useEngine } from '@envelop/core';
@@ -10,7 +11,9 @@ import { DEMO_ERROR_SCENARIOS } from './demo/demo-errors';
 import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream';
 import { DEMO_RUNS } from './demo/fixtures';
 import { createGatewayMetrics } from './observability/metrics';
+import { registerRedisMetrics } from './observability/redis-metrics';
 import { createTracing } from './observability/tracing';
+import { RedisConnection } from './redis/redis-connection';
 import { UpstreamDriftReporter } from './upstream/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
@@ -30,6 +33,8 @@ import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
 import { passthroughCredentials, type CredentialsProvider } from './upstream/credentials';
 import { createUpstreamAgent, ProcessesClient } from './upstream/processes-client';
+import type { RateBudget } from './upstream/resilience/rate-budget';
+import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
 import type { UpstreamEvents } from './upstream/upstream-events';
 
 export interface AppOptions {
@@ -58,12 +63,13 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
-  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents);
+  const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
   readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, cursorSecret: config.cursorSecret }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -110,6 +116,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     drift,
     close: async () => {
       await client.close();
+      await shared?.close();
       await tracing?.shutdown();
     },
   };
@@ -122,6 +129,7 @@ function createProcessesClient(
   upstreamBaseUrl: string,
   demoUpstream: boolean,
   events: UpstreamEvents | undefined,
+  rateBudget: RateBudget | null,
 ): ProcessesClient {
   const policy = config.resilience;
   const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
@@ -145,7 +153,33 @@ function createProcessesClient(
         ? null
         : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
     rateLimit: policy.rateLimit,
+    rateBudget,
   });
+}
+
+interface SharedState {
+  /** The upstream budget shared by all replicas, when both REDIS_URL and UPSTREAM_RATE_LIMIT are set. */
+  rateBudget: RateBudget | null;
+  close(): Promise<void>;
+}
+
+/** What replicas share through Redis (REDIS_URL); null without it, and everything stays in this process. */
+function createSharedState(config: GatewayConfig, logger: Logger, readiness: Readiness, metricsRegistry: Registry | null): SharedState | null {
+  if (!config.redis) return null;
+  const connection = new RedisConnection(config.redis, logger);
+  // Reported, never a reason to take the replica out: requests do not need Redis.
+  readiness.addDetail('redis', () => connection.state);
+  const metrics = metricsRegistry ? registerRedisMetrics(metricsRegistry, connection) : null;
+  const rate = config.resilience.rateLimit;
+  const rateBudget = rate
+    ? new SharedRateBudget({
+        rate,
+        client: connection.client,
+        fallbackShare: config.redis.fallbackBudgetShare,
+        onDecision: metrics?.onBudgetDecision,
+      })
+    : null;
+  return { rateBudget, close: () => connection.close() };
 }
 
 export interface RunningGateway {

@@ -48,6 +48,10 @@ describe('GraphiQL – the tabs', () => {
       'WithGenerated',
       'WithoutGenerated',
       'BadRequest',
+      'ProcessesList',
+      'ProcessesPage',
+      'ProcessesByName',
+      'ProcessTreeAndRun',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');

@@ -1,6 +1,8 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
+import { ConfigError } from './config-error';
 import { parseRateLimit, type RateLimit } from './rate-limit';
+import { loadRedisConfig, type RedisConfig } from './redis-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -42,6 +44,10 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
+  redis: RedisConfig | null;
+  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
+  cursorSecret: string | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -75,15 +81,7 @@ export interface OperationLimitsConfig {
   maxUpstreamCallsPerOperation: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -156,6 +154,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const nodeEnv = readString(env, 'NODE_ENV');
   const production = nodeEnv === 'production';
   const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
+  const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: readString(env, 'HOST') ?? '0.0.0.0',
@@ -171,8 +170,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     introspection: readBoolean(env, 'INTROSPECTION', true),
     persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
-    resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
+    resilience,
     telemetry: loadTelemetry(env),
+    redis: loadRedisConfig(env, resilience.rateLimit),
+    cursorSecret: readCursorSecret(env),
   };
 }
 
@@ -189,6 +190,13 @@ function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: 
     );
   }
   return demo;
+}
+
+// Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
+function readCursorSecret(env: Env): string | null {
+  const secret = readString(env, 'CURSOR_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
+  return secret ?? null;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {

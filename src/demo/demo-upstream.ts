@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
 import { excludeGeneratedJobs } from './exclude-generated-jobs';
-import { DEMO_RUNS } from './fixtures';
+import { listDemoProcesses } from './demo-process-list';
+import { DEMO_PROCESSES, DEMO_RUNS, GENERATED_RUNS } from './fixtures';
+
+const PROCESSES_BY_ID = new Map(DEMO_PROCESSES.map((process) => [process.id, process]));
+const RUNS_BY_ID = new Map([...DEMO_RUNS, ...GENERATED_RUNS.map((run) => [run.id, run] as const)]);
 
 export interface DemoUpstream {
   url: string;
@@ -17,6 +21,19 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
+  if (request.method === 'GET' && url.pathname === '/processes') {
+    const answer = listDemoProcesses(DEMO_PROCESSES, url.searchParams, `http://${request.headers.host ?? 'demo.invalid'}/processes`);
+    send(response, answer.status, answer.body);
+    return;
+  }
+  const processMatch = /^\/processes\/([^/]+)$/.exec(url.pathname);
+  if (request.method === 'GET' && processMatch) {
+    const id = safeDecode(processMatch[1]!);
+    const process = id === null ? undefined : PROCESSES_BY_ID.get(id);
+    if (process) send(response, 200, process);
+    else send(response, 404, { code: '404', message: `Could not find process id ${id ?? processMatch[1]}` });
+    return;
+  }
   const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
   if (request.method !== 'GET' || !match) {
     send(response, 404, { code: '404', message: `No route for ${request.method} ${url.pathname}` });
@@ -28,12 +45,21 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     fail(response, failure);
     return;
   }
-  const run = DEMO_RUNS.get(id);
+  const run = RUNS_BY_ID.get(id);
   if (!run) {
     send(response, 404, { code: '404', message: `Could not find process run id ${id}` });
     return;
   }
   send(response, 200, url.searchParams.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(run) : run);
+}
+
+// A malformed escape must answer 404, not throw out of the request handler.
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 const STALL_CAP_MS = 10 * 60_000;

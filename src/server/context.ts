@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
+import { createProcessLoader } from '../loaders/process-loader';
+import { createProcessPageLoader } from '../loaders/process-page-loader';
 import { createProcessRunLoader } from '../loaders/process-run-loader';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import { ProcessCursorCodec } from '../resolvers/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
@@ -15,6 +18,8 @@ export interface ContextDependencies {
   maxUpstreamCallsPerOperation: number;
   /** Observer of loader batch sizes (metrics). */
   onLoaderBatch?: (size: number) => void;
+  /** CURSOR_SECRET; null: a random key for this process. */
+  cursorSecret?: string | null;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -34,7 +39,8 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, cursorSecret }: ContextDependencies) {
+  const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
@@ -52,10 +58,19 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       logger: requestLogger,
       drift,
       upstreamCalls,
+      cursors,
       loaders: {
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();
           return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
+        process: createProcessLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.getProcess(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
+        processPage: createProcessPageLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.listProcesses(key.args, key.nextToken, call);
         }, onLoaderBatch),
       },
     };

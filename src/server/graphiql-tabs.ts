@@ -3,6 +3,7 @@
 // Short operation names keep the tab bar readable; comment lines stay under 80 columns so no tab scrolls sideways.
 // Every tab is validated against the schema in test/graphiql-explorer.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
+import { PROCESS_TABS } from './graphiql-process-tabs';
 
 export interface GraphiQLTab {
   query: string;
@@ -135,6 +136,7 @@ export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
   generatedJobsTab('WithGenerated', false),
   generatedJobsTab('WithoutGenerated', true),
   errorsTab,
+  ...PROCESS_TABS,
 ];
 
 /** With a real upstream: one tab that asks for the id, and no demo ids. */

@@ -1,18 +1,23 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
+import { processPath } from './process-id';
+import { processListPath, type ProcessListArguments } from './process-list-query';
 import { processRunPath } from './process-run-id';
+import { toUpstreamProcess, toUpstreamProcessPage } from './process-shape';
+import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { processRunShapeProblem } from './process-run-shape';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
 import { UPSTREAM_DEFAULTS } from '../config/config';
 import type { RateLimit } from '../config/rate-limit';
+import type { RateBudget } from './resilience/rate-budget';
 import { TokenBucket } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
 import { UpstreamError } from '../errors/upstream-failure';
-import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
+import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -33,6 +38,8 @@ export interface ProcessesClientOptions {
   breaker?: BreakerOptions | null;
   /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
   rateLimit?: RateLimit | null;
+  /** A budget built elsewhere (the Redis-shared one); when given, rateLimit is ignored. */
+  rateBudget?: RateBudget | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -80,7 +87,7 @@ const DEFAULT_BREAKER: BreakerOptions = {
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
   private readonly breaker: UpstreamBreaker | null;
-  private readonly bucket: TokenBucket | null;
+  private readonly budget: RateBudget | null;
   private readonly retry: RetryOptions;
 
   constructor(private readonly options: ProcessesClientOptions) {
@@ -88,15 +95,27 @@ export class ProcessesClient {
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
     this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
-    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
+    this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const body = await this.getWithPolicy(path, call, new Deadline(this.options.timeoutMs));
+    const body = await this.getWithPolicy('getProcessRun', path, call, new Deadline(this.options.timeoutMs));
     const problem = processRunShapeProblem(body);
     if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status: 200 });
     return body as UpstreamProcessRun;
+  }
+
+  /** GET /processes/{id}: the build-time Process. */
+  async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
+    return toUpstreamProcess(await this.getWithPolicy('getProcess', path, call, new Deadline(this.options.timeoutMs)));
+  }
+
+  /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
+  async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
+    const path = processListPath(args, nextToken);
+    return toUpstreamProcessPage(await this.getWithPolicy('listProcesses', path, call, new Deadline(this.options.timeoutMs)));
   }
 
   /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
@@ -109,40 +128,41 @@ export class ProcessesClient {
     await this.dispatcher.destroy();
   }
 
-  private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  private async getWithPolicy(endpoint: UpstreamEndpoint, path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
     const { credentials } = this.options;
     const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
     try {
-      return await this.guarded(path, authorization, call, deadline);
+      return await this.guarded(endpoint, path, authorization, call, deadline);
     } catch (error) {
       const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
       if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      call.logger.info({ upstream: { endpoint, path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
       const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-      return await this.guarded(path, fresh, call, deadline);
+      return await this.guarded(endpoint, path, fresh, call, deadline);
     }
   }
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
-  private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
-    this.takeToken(null);
+  private async guarded(endpoint: UpstreamEndpoint, path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+    await this.takeToken(null);
     const run = () =>
-      withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
-        call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
-        this.options.events?.retry?.(notice);
+      withRetries((attempt) => this.attempt(endpoint, path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
+        call.logger.warn({ upstream: { method: 'GET', endpoint, path, ...notice } }, 'upstream retry');
+        this.options.events?.retry?.({ ...notice, endpoint });
       });
     return this.breaker ? this.breaker.execute(run) : run();
   }
 
-  /** Takes one request from the local budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
-  private takeToken(previous: UpstreamError | null): void {
-    const waitMs = this.bucket?.take() ?? null;
+  /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
+  private async takeToken(previous: UpstreamError | null): Promise<void> {
+    const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
     throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
   }
 
   private async attempt(
+    endpoint: UpstreamEndpoint,
     path: string,
     authorization: string | null,
     call: UpstreamCall,
@@ -151,7 +171,7 @@ export class ProcessesClient {
   ): Promise<unknown> {
     if (attempt > 1) {
       try {
-        this.takeToken(previous);
+        await this.takeToken(previous);
       } catch (error) {
         throw giveUp(error as UpstreamError);
       }
@@ -194,10 +214,10 @@ export class ProcessesClient {
     } finally {
       const durationMs = Math.round(performance.now() - started);
       call.logger.info(
-        { upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome, attempt } },
+        { upstream: { method: 'GET', endpoint, path, status: status ?? null, durationMs, outcome, attempt } },
         'upstream call',
       );
-      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
+      this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
     }
   }
 }

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ProcessesListPage($first: Int!, $after: String, $nameContains: String) {\n    processes(first: $first, after: $after, filter: { nameContains: $nameContains }) {\n      nodes {\n        id\n        name\n        dueDate\n        run { id status created { dateTime } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ProcessesListPageDocument,
     "\n  query RunHeader($id: ID!) {\n    processRun(id: $id) {\n      id\n      name\n      status\n      revision\n      dueDate\n      process { id }\n      created { dateTime user { id } }\n      modified { dateTime user { id } }\n      statusCounts { status count }\n    }\n  }\n": typeof types.RunHeaderDocument,
     "\n  fragment AssigneeFields on Assignee {\n    __typename\n    ... on User { id }\n    ... on UnknownAssignee { type upstreamId }\n  }\n": typeof types.AssigneeFieldsFragmentDoc,
     "\n  query RunJobs($id: ID!, $excludeGeneratedJobs: Boolean = false) {\n    processRun(id: $id, excludeGeneratedJobs: $excludeGeneratedJobs) {\n      id\n      jobs {\n        id\n        action\n        actionStatus\n        status\n        arguments {\n          __typename\n          ... on TaskJobArguments {\n            title\n            assignee { ...AssigneeFields }\n            document { id }\n          }\n          ... on ContentRequestArguments { approver { ...AssigneeFields } }\n          ... on CertApproverArguments { approver { ...AssigneeFields } }\n        }\n        metadata {\n          __typename\n          ... on TaskJobMetadata { status permalink task { id } }\n        }\n      }\n    }\n  }\n": typeof types.RunJobsDocument,
@@ -21,6 +22,7 @@ type Documents = {
     "\n  query RunTree($id: ID!) {\n    processRun(id: $id) {\n      id\n      root {\n        id\n        name\n        parallel\n        status\n        children {\n          ...RunNodeFields\n          ... on GroupRun {\n            children {\n              ...RunNodeFields\n              ... on GroupRun {\n                children {\n                  ...RunNodeFields\n                  ... on GroupRun { children { ...RunNodeFields } }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunTreeDocument,
 };
 const documents: Documents = {
+    "\n  query ProcessesListPage($first: Int!, $after: String, $nameContains: String) {\n    processes(first: $first, after: $after, filter: { nameContains: $nameContains }) {\n      nodes {\n        id\n        name\n        dueDate\n        run { id status created { dateTime } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ProcessesListPageDocument,
     "\n  query RunHeader($id: ID!) {\n    processRun(id: $id) {\n      id\n      name\n      status\n      revision\n      dueDate\n      process { id }\n      created { dateTime user { id } }\n      modified { dateTime user { id } }\n      statusCounts { status count }\n    }\n  }\n": types.RunHeaderDocument,
     "\n  fragment AssigneeFields on Assignee {\n    __typename\n    ... on User { id }\n    ... on UnknownAssignee { type upstreamId }\n  }\n": types.AssigneeFieldsFragmentDoc,
     "\n  query RunJobs($id: ID!, $excludeGeneratedJobs: Boolean = false) {\n    processRun(id: $id, excludeGeneratedJobs: $excludeGeneratedJobs) {\n      id\n      jobs {\n        id\n        action\n        actionStatus\n        status\n        arguments {\n          __typename\n          ... on TaskJobArguments {\n            title\n            assignee { ...AssigneeFields }\n            document { id }\n          }\n          ... on ContentRequestArguments { approver { ...AssigneeFields } }\n          ... on CertApproverArguments { approver { ...AssigneeFields } }\n        }\n        metadata {\n          __typename\n          ... on TaskJobMetadata { status permalink task { id } }\n        }\n      }\n    }\n  }\n": types.RunJobsDocument,
@@ -42,6 +44,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessesListPage($first: Int!, $after: String, $nameContains: String) {\n    processes(first: $first, after: $after, filter: { nameContains: $nameContains }) {\n      nodes {\n        id\n        name\n        dueDate\n        run { id status created { dateTime } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ProcessesListPage($first: Int!, $after: String, $nameContains: String) {\n    processes(first: $first, after: $after, filter: { nameContains: $nameContains }) {\n      nodes {\n        id\n        name\n        dueDate\n        run { id status created { dateTime } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
