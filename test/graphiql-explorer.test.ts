@@ -39,7 +39,7 @@ describe('GraphiQL – the tabs', () => {
     }
   });
 
-  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one Errors tab for every demo error id', () => {
+  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one Errors tab for every demo error id, then the processes tab', () => {
     expect(GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query))).toEqual([
       'SeedTree',
       'NestedTree',
@@ -49,9 +49,6 @@ describe('GraphiQL – the tabs', () => {
       'WithoutGenerated',
       'BadRequest',
       'ProcessesList',
-      'ProcessesPage',
-      'ProcessesByName',
-      'ProcessTreeAndRun',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');

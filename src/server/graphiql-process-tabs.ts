@@ -1,4 +1,6 @@
-// GraphiQL tabs for the Processes read API: list, page, filter, and one process with its tree and current run.
+// The GraphiQL tab for the Processes read API: one tab (the tab bar stays short) holding four operations, picked
+// with the run button: list, page, filter, and one process with its tree and current run. Comment lines stay
+// under 80 columns.
 import type { GraphiQLTab } from './graphiql-tabs';
 
 const PROCESS_TREE_FRAGMENTS = `
@@ -11,10 +13,12 @@ fragment BuildNode on ProcessNode {
   ... on UnknownProcessNode { type raw }
 }`;
 
-export const PROCESS_TABS: readonly GraphiQLTab[] = [
+/** Each operation with its own variables (tests run them one by one). */
+export const PROCESS_OPERATIONS: readonly GraphiQLTab[] = [
   {
-    query: `# The first page of processes, most recently started run first; never-started processes have run: null.
-# hasNextPage + endCursor: copy endCursor into the "after" variable of the ProcessesPage tab.
+    query: `# The first page of processes, most recently started run first;
+# never-started processes have run: null. To page on, use ProcessesPage
+# (a cursor only works with the first/filter/orderBy it was made for).
 query ProcessesList {
   processes(first: 20) {
     nodes { id name dueDate run { id status created { dateTime } } }
@@ -24,8 +28,9 @@ query ProcessesList {
 `,
   },
   {
-    query: `# Paging forward: run once with "after": null, then paste pageInfo.endCursor into "after" and run again.
-# A cursor only works with the same first/filter/orderBy it was made for (else BAD_USER_INPUT).
+    query: `# Paging forward: run with "after": null, then paste pageInfo.endCursor
+# into "after" and run again. A cursor only works with the same
+# first/filter/orderBy it was made for (else BAD_USER_INPUT).
 query ProcessesPage($first: Int!, $after: String) {
   processes(first: $first, after: $after) {
     edges { cursor node { id name run { status } } }
@@ -36,7 +41,8 @@ query ProcessesPage($first: Int!, $after: String) {
     variables: JSON.stringify({ first: 50, after: null }, null, 2),
   },
   {
-    query: `# Filter by name (the quote is escaped for the upstream as ''), sorted by name.
+    query: `# Filter by name (the quote is escaped for the upstream as ''),
+# sorted by name.
 query ProcessesByName($filter: ProcessFilter, $orderBy: ProcessOrder) {
   processes(first: 10, filter: $filter, orderBy: $orderBy) {
     nodes { id name dueDate }
@@ -47,7 +53,8 @@ query ProcessesByName($filter: ProcessFilter, $orderBy: ProcessOrder) {
     variables: JSON.stringify({ filter: { nameContains: "O'Brien" }, orderBy: { field: 'NAME', direction: 'ASC' } }, null, 2),
   },
   {
-    query: `# One process: its build-time tree (Group/Job), every job in order, and its current run.
+    query: `# One process: its build-time tree (Group/Job), every job in order,
+# and its current run.
 query ProcessTreeAndRun {
   process(id: "process-annual-report") {
     id
@@ -66,3 +73,16 @@ ${PROCESS_TREE_FRAGMENTS}
 `,
   },
 ];
+
+/** The tab: the four operations in one document, with every operation's variables (each ignores the others'). */
+export const PROCESSES_TAB: GraphiQLTab = {
+  query: `# Processes: four operations, pick one with the run button's menu.
+
+${PROCESS_OPERATIONS.map((operation) => operation.query.trim()).join('\n\n')}
+`,
+  variables: JSON.stringify(
+    Object.assign({}, ...PROCESS_OPERATIONS.map((operation) => (operation.variables ? JSON.parse(operation.variables) : {}))),
+    null,
+    2,
+  ),
+};

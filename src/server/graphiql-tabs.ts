@@ -1,9 +1,10 @@
 // The tabs GraphiQL opens with. With the demo: its runs from every angle, then one "Errors" tab holding one
-// operation per demo error id (pick it with the run button). With a real upstream: one tab, no demo ids.
+// operation per demo error id (pick it with the run button), then one processes tab. With a real upstream: one
+// tab, no demo ids.
 // Short operation names keep the tab bar readable; comment lines stay under 80 columns so no tab scrolls sideways.
 // Every tab is validated against the schema in test/graphiql-explorer.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
-import { PROCESS_TABS } from './graphiql-process-tabs';
+import { PROCESSES_TAB } from './graphiql-process-tabs';
 
 export interface GraphiQLTab {
   query: string;
@@ -136,7 +137,7 @@ export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
   generatedJobsTab('WithGenerated', false),
   generatedJobsTab('WithoutGenerated', true),
   errorsTab,
-  ...PROCESS_TABS,
+  PROCESSES_TAB,
 ];
 
 /** With a real upstream: one tab that asks for the id, and no demo ids. */

@@ -1,9 +1,11 @@
-import { PROCESS_TABS } from '../../src/server/graphiql-process-tabs';
+import { PROCESS_OPERATIONS, PROCESSES_TAB } from '../../src/server/graphiql-process-tabs';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import type { RunningGateway } from '../../src/app';
 import { postGraphQL, startDemoGateway } from '../fixtures/demo-gateway';
 
-describe('GraphiQL – the processes tabs on the demo gateway', () => {
+const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
+
+describe('GraphiQL – the processes tab on the demo gateway', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     gateway = await startDemoGateway();
@@ -12,15 +14,18 @@ describe('GraphiQL – the processes tabs on the demo gateway', () => {
     await gateway.shutdown();
   });
 
-  it('are offered after the run and error tabs', () => {
-    expect(GRAPHIQL_TABS.slice(-PROCESS_TABS.length)).toEqual(PROCESS_TABS);
+  it('is offered after the run and error tabs, holding every processes operation', () => {
+    expect(GRAPHIQL_TABS.at(-1)).toBe(PROCESSES_TAB);
+    for (const operation of PROCESS_OPERATIONS) expect(PROCESSES_TAB.query).toContain(operation.query.trim());
   });
 
-  it('answer without errors, and the page tab continues with the list tab\'s cursor', async () => {
+  it('each operation answers without errors as GraphiQL sends it (the whole tab, its variables, an operationName)', async () => {
+    const variables = JSON.parse(PROCESSES_TAB.variables!);
     const answers = [];
-    for (const tab of PROCESS_TABS) {
-      const response = await postGraphQL(gateway.url, { query: tab.query, variables: tab.variables ? JSON.parse(tab.variables) : undefined });
-      expect({ query: tab.query.split('\n')[1], errors: response.body.errors }).toEqual({ query: tab.query.split('\n')[1], errors: undefined });
+    for (const operation of PROCESS_OPERATIONS) {
+      const operationName = operationNameOf(operation.query);
+      const response = await postGraphQL(gateway.url, { query: PROCESSES_TAB.query, variables, operationName });
+      expect({ operationName, errors: response.body.errors }).toEqual({ operationName, errors: undefined });
       answers.push(response.body.data);
     }
     const [list, page, byName, tree] = answers;
@@ -30,7 +35,7 @@ describe('GraphiQL – the processes tabs on the demo gateway', () => {
     expect(tree.process.run.id).toBe('processrun-nested-001');
     expect(tree.process.root.children.map((child: { __typename: string }) => child.__typename)).toEqual(['Group', 'Group']);
     const second = await postGraphQL(gateway.url, {
-      query: PROCESS_TABS[1]!.query,
+      query: PROCESS_OPERATIONS[1]!.query,
       variables: { first: 50, after: page.processes.pageInfo.endCursor },
     });
     expect(second.body.errors).toBeUndefined();
