@@ -2,6 +2,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamEvents } from '../upstream/upstream-events';
+import type { WriteObserver } from '../writes/perform-write';
 import type { DriftListener } from './upstream-drift';
 
 export interface GatewayMetrics {
@@ -11,6 +12,7 @@ export interface GatewayMetrics {
   upstreamEvents: UpstreamEvents;
   onDrift: DriftListener;
   onLoaderBatch(size: number): void;
+  onWrite: WriteObserver;
 }
 
 const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -65,6 +67,13 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
+  const mutations = new Counter({
+    name: 'gateway_mutations_total',
+    help: 'Mutations finished, by mutation and outcome (ok, invalid_input, failed, unknown, applied)',
+    labelNames: ['mutation', 'outcome'],
+    registers: [registry],
+  });
+
   const countErrorCodes: Plugin = {
     onResultProcess({ result }) {
       for (const single of Array.isArray(result) ? result : [result]) {
@@ -113,5 +122,6 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     onDrift: (kind, name) => drift.inc({ kind, name }),
     onLoaderBatch: (size) => batchSize.observe(size),
+    onWrite: (mutation, outcome) => mutations.inc({ mutation, outcome }),
   };
 }

@@ -3,6 +3,7 @@ import { GroupRun } from './group-run';
 import { jobArgumentsResolvers } from './job-arguments';
 import { jobMetadataResolvers } from './job-metadata';
 import { JobRun } from './job-run';
+import { Mutation } from './mutation';
 import { ProcessRun } from './process-run';
 import { Query } from './query';
 import { Assignee, AuditStamp, RunNode } from './references';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
+  Mutation,
   ProcessRun,
   GroupRun,
   JobRun,

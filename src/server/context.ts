@@ -4,6 +4,8 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
 import type { UpstreamDriftReporter } from '../observability/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
+import { createProcessWrites, type ProcessWrites } from '../writes/process-writes';
+import type { WriteObserver } from '../writes/perform-write';
 import { UpstreamCallBudget } from './upstream-call-budget';
 
 export interface GatewayContext {
@@ -12,6 +14,9 @@ export interface GatewayContext {
   drift: UpstreamDriftReporter;
   loaders: { processRun: ProcessRunLoader };
   upstreamCalls: UpstreamCallBudget;
+  /** Mutations only: the upstream writes, never through a loader. */
+  writes: ProcessWrites;
+  onWrite?: WriteObserver;
 }
 
 export interface ContextDependencies {
@@ -22,6 +27,8 @@ export interface ContextDependencies {
   maxUpstreamCallsPerOperation: number;
   /** Observer of loader batch sizes (metrics). */
   onLoaderBatch?: (size: number) => void;
+  /** Observer of finished mutations (metrics). */
+  onWrite?: WriteObserver;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -41,7 +48,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite }: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
@@ -59,6 +66,8 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       logger: requestLogger,
       drift,
       upstreamCalls,
+      writes: createProcessWrites(client, call, upstreamCalls),
+      onWrite,
       loaders: {
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();

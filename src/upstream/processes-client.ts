@@ -3,12 +3,16 @@ import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
 import { processRunPath } from './process-run-id';
 import { processRunShapeProblem } from './process-run-shape';
+import { parseCreatedJobRuns, writtenProcessProblem } from './process-write-shapes';
+import { retryPolicyFor, type UpstreamMethod } from './resilience/failure-policy';
+import { jobRunsPath, processPath, type JobRunsPlacement } from './write-paths';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
 import { TokenBucket, type RateLimit } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
-import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
+import type { UpstreamErrorBody, UpstreamJobRun, UpstreamProcessRun } from './types';
+import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate, UpstreamWrittenProcess } from './write-types';
 import { UpstreamError } from './upstream-error';
 import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
 
@@ -41,6 +45,15 @@ export interface UpstreamCall {
   /** W3C trace context to continue upstream, when the caller sent one. */
   traceparent?: string | null;
   tracestate?: string | null;
+}
+
+/** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
+interface UpstreamRequest {
+  method: UpstreamMethod;
+  /** Path and query, already encoded. */
+  path: string;
+  /** Sent as JSON when present. */
+  body?: unknown;
 }
 
 export interface UpstreamAgentOptions {
@@ -81,10 +94,45 @@ export class ProcessesClient {
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const body = await this.getWithPolicy(path, call, new Deadline(this.options.timeoutMs));
-    const problem = processRunShapeProblem(body);
-    if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status: 200 });
-    return body as UpstreamProcessRun;
+    const { body, status } = await this.send({ method: 'GET', path }, call);
+    return asProcessRun(body, status);
+  }
+
+  /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
+  async runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }, call: UpstreamCall): Promise<UpstreamProcessRun> {
+    const body = options.sendProcessCompleteEmail === undefined ? undefined : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
+    const answer = await this.send({ method: 'POST', path: `${processPath(processId)}/run`, body }, call);
+    return asProcessRun(answer.body, answer.status);
+  }
+
+  /** POST /processRuns/{id}/jobRuns: inserts jobs into a run; answers the created JobRuns (shape guessed, parsed tolerantly). */
+  async addJobRuns(
+    processRunId: string,
+    jobs: UpstreamJobRunCreate[],
+    placement: JobRunsPlacement,
+    call: UpstreamCall,
+  ): Promise<UpstreamJobRun[]> {
+    const { body, status } = await this.send({ method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs }, call);
+    const parsed = parseCreatedJobRuns(body);
+    if (typeof parsed === 'string') throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
+    return parsed;
+  }
+
+  /** POST /processes: creates a process (not started). */
+  async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamWrittenProcess> {
+    const { body, status } = await this.send({ method: 'POST', path: '/processes', body: process }, call);
+    return asWrittenProcess(body, status);
+  }
+
+  /** POST /processes/{id}/batchUpdates: renames jobs and groups; answers the Process. */
+  async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamWrittenProcess> {
+    const { body, status } = await this.send({ method: 'POST', path: `${processPath(processId)}/batchUpdates`, body: { data: items } }, call);
+    return asWrittenProcess(body, status);
+  }
+
+  /** DELETE /processes/{id} (204): moves the process to trash. */
+  async trashProcess(processId: string, call: UpstreamCall): Promise<void> {
+    await this.send({ method: 'DELETE', path: processPath(processId) }, call);
   }
 
   /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
@@ -97,28 +145,36 @@ export class ProcessesClient {
     await this.dispatcher.destroy();
   }
 
-  private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  /** One deadline for the whole call. A 401 on a token this gateway fetched is safe to retry for any method: it was refused. */
+  private async send(request: UpstreamRequest, call: UpstreamCall): Promise<Answer> {
     const { credentials } = this.options;
+    const deadline = new Deadline(this.options.timeoutMs);
     const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
     try {
-      return await this.guarded(path, authorization, call, deadline);
+      return await this.guarded(request, authorization, call, deadline);
     } catch (error) {
       const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
       if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      call.logger.info({ upstream: { method: request.method, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
       const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-      return await this.guarded(path, fresh, call, deadline);
+      return await this.guarded(request, fresh, call, deadline);
     }
   }
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
-  private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  private async guarded(request: UpstreamRequest, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<Answer> {
     this.takeToken(null);
     const run = () =>
-      withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
-        call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
-        this.options.events?.retry?.(notice);
-      });
+      withRetries(
+        (attempt) => this.attempt(request, authorization, call, deadline, attempt),
+        deadline,
+        this.retry,
+        (notice) => {
+          call.logger.warn({ upstream: { method: request.method, path: request.path, ...notice } }, 'upstream retry');
+          this.options.events?.retry?.(notice);
+        },
+        retryPolicyFor(request.method),
+      );
     return this.breaker ? this.breaker.execute(run) : run();
   }
 
@@ -131,12 +187,12 @@ export class ProcessesClient {
   }
 
   private async attempt(
-    path: string,
+    { method, path, body }: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
     deadline: Deadline,
     { attempt, previous, giveUp }: AttemptContext,
-  ): Promise<unknown> {
+  ): Promise<Answer> {
     if (attempt > 1) {
       try {
         this.takeToken(previous);
@@ -152,6 +208,7 @@ export class ProcessesClient {
     if (authorization) headers.authorization = authorization;
     if (call.traceparent) headers.traceparent = call.traceparent;
     if (call.traceparent && call.tracestate) headers.tracestate = call.tracestate;
+    if (body !== undefined) headers['content-type'] = 'application/json';
 
     const limits = this.options.attemptTimeouts ?? { headersMs: this.options.timeoutMs, bodyMs: this.options.timeoutMs };
     const started = performance.now();
@@ -159,8 +216,9 @@ export class ProcessesClient {
     let outcome: UpstreamCallFinished['outcome'] = 'ok';
     try {
       const response = await request(this.options.baseUrl + path, {
-        method: 'GET',
+        method,
         headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
         dispatcher: this.dispatcher,
         signal: deadline.signal,
         headersTimeout: limits.headersMs,
@@ -168,7 +226,7 @@ export class ProcessesClient {
       });
       status = response.statusCode;
       const text = await readBodyWithin(response.body, this.options.maxBodyBytes, response.headers['content-length']);
-      if (status >= 200 && status < 300) return parseJson(text, status);
+      if (status >= 200 && status < 300) return { status, body: text === '' ? null : parseJson(text, status) };
       throw new UpstreamError({
         kind: 'http',
         status,
@@ -176,18 +234,40 @@ export class ProcessesClient {
         retryAfterSeconds: retryAfterOf(status, response.headers['retry-after'], text),
       });
     } catch (error) {
-      const failure = classify(error, deadline.signal);
+      let failure = classify(error, deadline.signal);
+      // An oversized body is still an answer with a status: for a write, a 2xx means it was applied.
+      if (failure.failure.kind === 'bad-response' && failure.failure.status === undefined && status !== undefined) {
+        failure = new UpstreamError({ ...failure.failure, status });
+      }
       outcome = OUTCOME[failure.failure.kind] ?? 'unreachable';
       throw failure;
     } finally {
       const durationMs = Math.round(performance.now() - started);
       call.logger.info(
-        { upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome, attempt } },
+        { upstream: { method, path, status: status ?? null, durationMs, outcome, attempt } },
         'upstream call',
       );
       this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
     }
   }
+}
+
+/** A 2xx answer: its status and parsed body (null when empty, e.g. a 204). */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+function asProcessRun(body: unknown, status: number): UpstreamProcessRun {
+  const problem = processRunShapeProblem(body);
+  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status });
+  return body as UpstreamProcessRun;
+}
+
+function asWrittenProcess(body: unknown, status: number): UpstreamWrittenProcess {
+  const problem = writtenProcessProblem(body);
+  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process (${problem})`, status });
+  return body as UpstreamWrittenProcess;
 }
 
 async function readBodyWithin(
