@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
 import { excludeGeneratedJobs } from './exclude-generated-jobs';
-import { DEMO_RUNS } from './fixtures';
+import type { DemoProcessStore } from './demo-process-store';
+import { createDemoProcessStore, handleDemoWrite } from './demo-writes';
 
 export interface DemoUpstream {
   url: string;
+  /** The in-memory state the writes change (processes, runs). */
+  store: DemoProcessStore;
   close(): Promise<void>;
 }
 
@@ -15,8 +18,9 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(text);
 }
 
-function handle(request: IncomingMessage, response: ServerResponse): void {
+function handle(request: IncomingMessage, response: ServerResponse, store: DemoProcessStore): void {
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
+  if (request.method !== 'GET' && handleDemoWrite(request, response, url, store, send, fail)) return;
   const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
   if (request.method !== 'GET' || !match) {
     send(response, 404, { code: '404', message: `No route for ${request.method} ${url.pathname}` });
@@ -28,7 +32,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     fail(response, failure);
     return;
   }
-  const run = DEMO_RUNS.get(id);
+  const run = store.runs.get(id);
   if (!run) {
     send(response, 404, { code: '404', message: `Could not find process run id ${id}` });
     return;
@@ -62,14 +66,18 @@ function fail(response: ServerResponse, failure: DemoFailure): void {
  * A real HTTP server on a loopback port that answers like the Processes API from fixtures, so `npm start`
  * with no configuration serves something real. Demo only: no credentials are checked.
  */
-export async function startDemoUpstream(): Promise<DemoUpstream> {
-  const server: Server = createServer(handle);
+export async function startDemoUpstream({ advanceEveryMs = 3_000 }: { advanceEveryMs?: number } = {}): Promise<DemoUpstream> {
+  // Writes change what the reads answer; started runs advance one job step every advanceEveryMs.
+  const store = createDemoProcessStore({ advanceEveryMs });
+  const server: Server = createServer((request, response) => handle(request, response, store));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    store,
     close: () =>
       new Promise<void>((resolve) => {
+        store.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
