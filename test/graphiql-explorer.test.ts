@@ -23,7 +23,7 @@ const EXPECTED_CODES: Record<string, string> = {
   'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
 };
 
-const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
+const operationNameOf = (query: string): string => /(?:query|mutation) (\w+)/.exec(query)![1]!;
 
 describe('GraphiQL – the tabs', () => {
   const schema = buildGatewaySchema();
@@ -56,6 +56,13 @@ describe('GraphiQL – the tabs', () => {
       'ErrorUnavailable',
       'ErrorTimeout',
       'ErrorBadResponse',
+      'StartRun',
+      'AddTask',
+      'CreateProcess',
+      'RenameProcessItems',
+      'TrashProcess',
+      'ErrorWriteOutcomeUnknown',
+      'ErrorWriteConflict',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');

@@ -2,6 +2,9 @@ import { startDemoUpstream, type DemoUpstream } from '../../src/demo/demo-upstre
 import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
 import { DEMO_ACTS_THEN_STALLS } from '../../src/demo/demo-writes';
 import { execute, expectNoErrors, expectOnlyError } from '../harness';
+import type { RunningGateway } from '../../src/server/start-gateway';
+import { MUTATION_TABS } from '../../src/server/graphiql-mutation-tabs';
+import { startDemoGateway } from '../fixtures/demo-gateway';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const STEP_MS = 20;
@@ -84,5 +87,22 @@ describe('demo upstream – the writes work in memory and change what the reads 
     const error = expectOnlyError(await execute(gateway, `mutation { runProcess(processId: "${DEMO_ACTS_THEN_STALLS}") { id } }`), 'UPSTREAM_TIMEOUT');
     expect(error.extensions!.outcome).toBe('UNKNOWN');
     expect([...demo.store.runs.values()].filter((run) => run.process === DEMO_ACTS_THEN_STALLS)).toHaveLength(before + 1);
+  });
+});
+
+describe('GraphiQL mutation tabs – each answers as its comment says on a gateway with the embedded demo', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startDemoGateway({ UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_HEADERS_TIMEOUT_MS: '500' });
+  });
+  afterAll(async () => {
+    await gateway.shutdown();
+  });
+
+  it.each(MUTATION_TABS.map((tab) => [/mutation (\w+)/.exec(tab.query)![1]!, tab] as const))('%s', async (name, tab) => {
+    const result = await execute(gateway, tab.query, tab.variables ? JSON.parse(tab.variables) : undefined, { headers: {} });
+    if (name === 'ErrorWriteOutcomeUnknown') expect(expectOnlyError(result, 'UPSTREAM_TIMEOUT').extensions!.outcome).toBe('UNKNOWN');
+    else if (name === 'ErrorWriteConflict') expectOnlyError(result, 'CONFLICT');
+    else expectNoErrors(result);
   });
 });

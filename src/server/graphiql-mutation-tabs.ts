@@ -1,0 +1,97 @@
+// GraphiQL tabs for the mutations against the embedded demo upstream (its writes live in memory until restart).
+import { DEMO_ACTS_THEN_STALLS } from '../demo/demo-writes';
+import type { GraphiQLTab } from './graphiql-tabs';
+
+export const MUTATION_TABS: readonly GraphiQLTab[] = [
+  {
+    query: `# Starts a new run of the seed run's process. The demo moves one job on every 3 s:
+# ask for processRun(id: <the returned id>) again to watch it advance until COMPLETE.
+mutation StartRun($processId: ID!) {
+  runProcess(processId: $processId) {
+    id
+    name
+    status
+    jobs { id action status actionStatus }
+  }
+}
+`,
+    variables: JSON.stringify({ processId: 'process-abc123' }, null, 2),
+  },
+  {
+    query: `# Adds a task to the seed run, right after its first job. Run SeedRunTree again to see it in place.
+mutation AddTask($processRunId: ID!, $task: SendTaskArgumentsInput!) {
+  addJobRuns(
+    processRunId: $processRunId
+    jobs: [{ action: SEND_TASK, arguments: { sendTask: $task } }]
+    placement: { relativeSiblingId: "jobrun-001", before: false }
+  ) {
+    id
+    ordinal
+    status
+    arguments { ... on SendTaskArguments { title assignee { ... on User { id } } } }
+  }
+}
+`,
+    variables: JSON.stringify({ processRunId: 'processrun-xyz789', task: { title: 'Check the accruals', assignee: 'user-abc123', dueDate: '2024-12-20' } }, null, 2),
+  },
+  {
+    query: `# Creates a process (not started): a task, then a group with a content request. Start it with StartRun and its id.
+mutation CreateProcess($input: CreateProcessInput!) {
+  createProcess(input: $input) { id }
+}
+`,
+    variables: JSON.stringify(
+      {
+        input: {
+          name: 'Monthly close',
+          dueDate: '2025-01-31',
+          businessDaysOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+          root: {
+            name: 'Root',
+            children: [
+              { job: { action: 'SEND_TASK', arguments: { sendTask: { title: 'Collect invoices', assignee: 'user-abc123' } } } },
+              { group: { name: 'Review', children: [{ job: { action: 'CONTENT_REQUEST', arguments: { contentRequest: { title: 'Update balance sheet', assignee: 'user-abc123', approver: 'manager-ghi789', document: 'doc-balance123' } } } }] } },
+            ],
+          },
+        },
+      },
+      null,
+      2,
+    ),
+  },
+  {
+    query: `# Renames a job and the root group of the seed's process (ids as the demo stores them).
+mutation RenameProcessItems {
+  renameProcessItems(
+    processId: "process-abc123"
+    renames: [
+      { kind: JOB, id: "job-template-001", newName: "Review the Q4 report" }
+      { kind: GROUP, id: "group-of-grouprun-root123", newName: "Q4 workflow" }
+    ]
+  ) { id }
+}
+`,
+  },
+  {
+    query: `# Moves a process to trash; starting a run of it afterwards answers NOT_FOUND.
+mutation TrashProcess {
+  trashProcess(processId: "process-annual-report")
+}
+`,
+  },
+  {
+    query: `# Demo upstream: the run IS started, but the answer never arrives. Expect UPSTREAM_TIMEOUT with
+# extensions.outcome = "UNKNOWN": the gateway does not retry a write that may have arrived; look before retrying.
+mutation ErrorWriteOutcomeUnknown {
+  runProcess(processId: "${DEMO_ACTS_THEN_STALLS}") { id }
+}
+`,
+  },
+  {
+    query: `# Demo upstream: every error id works for writes too (here 409 → CONFLICT); try demo-unavailable for outcome UNKNOWN.
+mutation ErrorWriteConflict {
+  runProcess(processId: "demo-conflict") { id }
+}
+`,
+  },
+];
