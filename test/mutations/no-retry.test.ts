@@ -50,6 +50,13 @@ describe('writes are never sent twice: a failure after the request may have arri
     expect(t.upstream.requests[0]!.body).toBe(t.upstream.requests[1]!.body);
   });
 
+  it('a 429 retried and the retry then times out: the timeout is the answer (UNKNOWN), not the earlier 429', async () => {
+    t.upstream.onPath('POST', RUN_PATH, faults.failFirst(1, faults.status(429, { code: '429' }), faults.stallBeforeHeaders()));
+    const error = expectOnlyError(await execute(t.gateway, RUN), 'UPSTREAM_TIMEOUT');
+    expect(error.extensions!.outcome).toBe('UNKNOWN');
+    expect(t.upstream.requests).toHaveLength(2);
+  });
+
   it('a 429 asking for a wait past the deadline is answered at once with retryAfter and no outcome', async () => {
     t.upstream.onPath('POST', RUN_PATH, faults.status(429, { code: '429', message: 'Retry request in 10 seconds.' }, { 'retry-after': '10' }));
     const error = expectOnlyError(await execute(t.gateway, RUN), 'RATE_LIMITED');
