@@ -1,5 +1,5 @@
 'use strict';
-// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See README "Benchmark".
+// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See bench/README.md.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -36,6 +36,7 @@ const ROWS = [
   { name: 'gateway seed LOG_LEVEL=info', target: 'gateway', workload: 'seed', logLevel: 'info' },
   // At least 3 s: one round of 50 cold large operations takes longer than a 1 s smoke window.
   { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3 },
+  { name: 'gateway processes', target: 'gateway', workload: 'processes' },
 ].filter((row) => !ONLY || ONLY.has(row.name));
 
 function freePort() {
@@ -152,6 +153,7 @@ async function prepare(row, targetUrl, upstream) {
   if (response.status !== 200 || parsed.errors || !parsed.data) throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
   const jobs = countJobs(parsed.data);
   if (jobs !== scenario.expectJobs) throw new Error(`${row.name}: ${jobs} jobs, expected ${scenario.expectJobs}`);
+  if (scenario.check && !scenario.check(parsed.data)) throw new Error(`${row.name}: the answer fails the workload's check`);
   return { request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body }, expected: text, upstreamCalls: calls };
 }
 

@@ -7,6 +7,7 @@ import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
 import { createGatewayMetrics } from './observability/metrics';
+import { createSharedState } from './redis/shared-state';
 import { createTracing } from './observability/tracing';
 import { UpstreamDriftReporter } from './observability/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
@@ -45,12 +46,13 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
-  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
+  const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
+  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents, rateBudget: shared?.rateBudget });
   readiness.addCheck(() => client.readinessProblem());
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -94,6 +96,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     drift,
     close: async () => {
       await client.close();
+      await shared?.close();
       await tracing?.shutdown();
     },
   };

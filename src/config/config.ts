@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
 import { parseRateLimit } from '../upstream/resilience/token-bucket';
+import { loadRedisConfig, type RedisConfig } from './redis-config';
 
 export interface GatewayConfig {
   port: number;
@@ -22,6 +23,10 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
+  redis: RedisConfig | null;
+  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
+  cursorSecret: string | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -133,6 +138,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
     throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
   }
+  const resilience = loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL'));
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: readString(env, 'HOST') ?? '0.0.0.0',
@@ -146,9 +152,18 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     introspection: readBoolean(env, 'INTROSPECTION', true),
     persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
-    resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
+    resilience,
     telemetry: loadTelemetry(env),
+    redis: loadRedisConfig(env, resilience.rateLimit),
+    cursorSecret: readCursorSecret(env),
   };
+}
+
+// Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
+function readCursorSecret(env: Env): string | null {
+  const secret = readString(env, 'CURSOR_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
+  return secret ?? null;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {

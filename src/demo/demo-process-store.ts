@@ -1,33 +1,11 @@
-// The demo upstream's writable state, in memory (reset on restart): processes (build-time trees), the runs the
-// reads serve, and the timers that move started runs forward. One store per demo upstream instance.
+// The demo upstream's one source of truth, in memory (reset on restart): the processes the reads list and serve
+// (build-time trees, each with its current run under `run`), the runs, and the timers that move started runs
+// forward. Seeded from the fixtures (fixtures/processes.ts); the writes change it. One store per demo instance.
+import type { UpstreamGroup, UpstreamJob, UpstreamProcess } from '../upstream/process-types';
 import type { UpstreamGroupRun, UpstreamJobRun, UpstreamProcessRun, UpstreamRunNodeWrapper } from '../upstream/types';
 
-/** A build-time process as the demo stores and answers it (the upstream's `Process`). */
-export interface DemoProcess {
-  id: string;
-  name: string;
-  root: DemoProcessGroup;
-  [setting: string]: unknown;
-}
-
-export interface DemoProcessGroup {
-  id: string;
-  name: string;
-  parallel: boolean;
-  readOnly: boolean;
-  triggerType: string;
-  children: DemoProcessNode[];
-}
-
-export interface DemoProcessJob {
-  id: string;
-  name?: string;
-  action: string;
-  triggerType: string;
-  arguments: unknown;
-}
-
-export type DemoProcessNode = { type: 'job'; job: DemoProcessJob } | { type: 'group'; group: DemoProcessGroup };
+/** A build-time process as the demo stores and answers it: the upstream's `Process`. */
+export type DemoProcess = UpstreamProcess;
 
 export interface DemoProcessStoreOptions {
   /** How often a started run's next job moves on (waiting → running → complete). */
@@ -38,6 +16,7 @@ export interface DemoProcessStoreOptions {
 const DEMO_USER = 'demo-user';
 
 export class DemoProcessStore {
+  /** In creation order: what GET /processes lists and GET /processes/{id} answers. */
   readonly processes = new Map<string, DemoProcess>();
   readonly trashed = new Map<string, DemoProcess>();
   readonly runs = new Map<string, UpstreamProcessRun>();
@@ -45,12 +24,17 @@ export class DemoProcessStore {
   private sequence = 0;
 
   constructor(
-    fixtures: Iterable<UpstreamProcessRun>,
+    fixtures: { processes: Iterable<UpstreamProcess>; runs: Iterable<UpstreamProcessRun> },
     private readonly options: DemoProcessStoreOptions,
   ) {
-    for (const run of fixtures) {
-      this.runs.set(run.id, structuredClone(run));
-      this.processes.set(run.process, processFromRun(run));
+    for (const run of fixtures.runs) this.runs.set(run.id, structuredClone(run));
+    for (const process of fixtures.processes) {
+      const copy = structuredClone(process);
+      // The embedded run is the stored one, so a run that advances shows in the process reads too.
+      const runId = typeof copy.run === 'string' ? copy.run : copy.run?.id;
+      const run = runId === undefined ? undefined : this.runs.get(runId);
+      if (run) copy.run = run;
+      this.processes.set(copy.id, copy);
     }
   }
 
@@ -62,7 +46,7 @@ export class DemoProcessStore {
   /** Stores a process, giving every group and job an id so renames can name them. */
   addProcess(body: Record<string, unknown> & { name: string; root: unknown }): DemoProcess {
     const stamp = this.stamp();
-    const process: DemoProcess = { ...body, id: this.nextId('process'), root: this.withIds(body.root), created: stamp, modified: stamp };
+    const process: DemoProcess = { ...body, id: this.nextId('process'), root: this.withIds(body.root), created: stamp, modified: stamp, run: null };
     this.processes.set(process.id, process);
     return process;
   }
@@ -85,10 +69,12 @@ export class DemoProcessStore {
       businessDaysOfWeek: Array.isArray(process.businessDaysOfWeek) ? (process.businessDaysOfWeek as string[]) : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
       created: stamp,
       modified: stamp,
-      root: this.groupRun(process.root, undefined, 0),
+      root: this.groupRun(process.root ?? {}, undefined, 0),
     };
     this.advance(run);
     this.runs.set(run.id, run);
+    process.run = run;
+    process.modified = stamp;
     const timer = setInterval(() => {
       if (!this.advance(run)) {
         clearInterval(timer);
@@ -140,58 +126,39 @@ export class DemoProcessStore {
     return { dateTime: (this.options.clock?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { id: DEMO_USER } };
   }
 
-  private withIds(group: unknown): DemoProcessGroup {
-    const source = group as Omit<DemoProcessGroup, 'id' | 'children'> & { children?: unknown[] };
+  private withIds(group: unknown): UpstreamGroup {
+    const source = group as Omit<UpstreamGroup, 'id' | 'children'> & { children?: unknown[] };
     return {
       ...source,
       id: this.nextId('group'),
-      children: (source.children ?? []).map((child) => {
-        const node = child as { type: string; job?: Omit<DemoProcessJob, 'id'>; group?: unknown };
-        return node.type === 'group' ? { type: 'group', group: this.withIds(node.group) } : { type: 'job', job: { ...node.job!, id: this.nextId('job') } };
+      children: (source.children ?? []).map((child, ordinal) => {
+        const node = child as { type: string; job?: UpstreamJob; group?: unknown };
+        return node.type === 'group'
+          ? { type: 'group', group: { ...this.withIds(node.group), ordinal } }
+          : { type: 'job', job: { ...node.job!, id: this.nextId('job'), ordinal } };
       }),
     };
   }
 
-  private groupRun(group: DemoProcessGroup, parent: string | undefined, ordinal: number): UpstreamGroupRun {
+  private groupRun(group: UpstreamGroup, parent: string | undefined, ordinal: number): UpstreamGroupRun {
     const id = this.nextId('grouprun');
     return {
       id,
-      name: group.name,
-      parallel: group.parallel,
+      name: group.name ?? '',
+      parallel: group.parallel === true,
       readOnly: false,
       status: 'waiting',
       ordinal,
       ...(parent && { parent }),
-      triggerType: group.triggerType,
-      children: group.children.map((child, index): UpstreamRunNodeWrapper =>
-        child.type === 'group'
-          ? { type: 'group', groupRun: this.groupRun(child.group, id, index) }
-          : {
-              type: 'job',
-              jobRun: { ...this.newJobRun(child.job), job: child.job.id, ordinal: index },
-            },
-      ),
+      triggerType: group.triggerType ?? 'whenEligible',
+      children: (group.children ?? []).flatMap((child, index): UpstreamRunNodeWrapper[] => {
+        if (child.type === 'group' && child.group) return [{ type: 'group', groupRun: this.groupRun(child.group, id, index) }];
+        if (child.type !== 'job' || !child.job || typeof child.job.action !== 'string') return [];
+        const jobRun = this.newJobRun({ action: child.job.action, arguments: child.job.arguments });
+        return [{ type: 'job', jobRun: { ...jobRun, job: child.job.id ?? jobRun.job, ordinal: index } }];
+      }),
     };
   }
-}
-
-/** A fixture run's process: its tree at build time (run state dropped, template ids as job ids). */
-function processFromRun(run: UpstreamProcessRun): DemoProcess {
-  const toGroup = (group: UpstreamGroupRun): DemoProcessGroup => ({
-    id: `group-of-${group.id}`,
-    name: group.name ?? '',
-    parallel: group.parallel,
-    readOnly: group.readOnly,
-    triggerType: group.triggerType ?? 'whenEligible',
-    children: (group.children ?? []).flatMap((child): DemoProcessNode[] => {
-      if (child.type === 'group' && child.groupRun) return [{ type: 'group', group: toGroup(child.groupRun) }];
-      const job = child.jobRun;
-      if (child.type !== 'job' || !job || job.action.endsWith('Generated')) return [];
-      return [{ type: 'job', job: { id: job.job, action: job.action, triggerType: 'whenEligible', arguments: job.arguments ?? null } }];
-    }),
-  });
-  const { id: _runId, process, root, status: _status, revision: _revision, statusCounts: _counts, ...settings } = run;
-  return { ...settings, id: process, root: toGroup(root) };
 }
 
 export function jobsOf(group: UpstreamGroupRun): UpstreamJobRun[] {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
 import { excludeGeneratedJobs } from './exclude-generated-jobs';
+import { listDemoProcesses } from './demo-process-list';
 import type { DemoProcessStore } from './demo-process-store';
 import { createDemoProcessStore, handleDemoWrite } from './demo-writes';
 
@@ -21,6 +22,19 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 function handle(request: IncomingMessage, response: ServerResponse, store: DemoProcessStore): void {
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
   if (request.method !== 'GET' && handleDemoWrite(request, response, url, store, send, fail)) return;
+  if (request.method === 'GET' && url.pathname === '/processes') {
+    const answer = listDemoProcesses([...store.processes.values()], url.searchParams, `http://${request.headers.host ?? 'demo.invalid'}/processes`);
+    send(response, answer.status, answer.body);
+    return;
+  }
+  const processMatch = /^\/processes\/([^/]+)$/.exec(url.pathname);
+  if (request.method === 'GET' && processMatch) {
+    const id = safeDecode(processMatch[1]!);
+    const process = id === null ? undefined : store.processes.get(id);
+    if (process) send(response, 200, process);
+    else send(response, 404, { code: '404', message: `Could not find process id ${id ?? processMatch[1]}` });
+    return;
+  }
   const match = /^\/processRuns\/([^/]+)$/.exec(url.pathname);
   if (request.method !== 'GET' || !match) {
     send(response, 404, { code: '404', message: `No route for ${request.method} ${url.pathname}` });
@@ -38,6 +52,15 @@ function handle(request: IncomingMessage, response: ServerResponse, store: DemoP
     return;
   }
   send(response, 200, url.searchParams.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(run) : run);
+}
+
+// A malformed escape must answer 404, not throw out of the request handler.
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 const STALL_CAP_MS = 10 * 60_000;

@@ -4,8 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UpstreamGroupRun, UpstreamJobRun, UpstreamProcessRun, UpstreamRunNodeWrapper } from '../upstream/types';
 import { DEMO_FAILURES, type DemoFailure } from './demo-errors';
-import { DemoProcessStore, jobsOf, type DemoProcess, type DemoProcessGroup, type DemoProcessStoreOptions } from './demo-process-store';
-import { DEMO_RUNS, seedProcessRun } from './fixtures';
+import type { UpstreamGroup } from '../upstream/process-types';
+import { DemoProcessStore, jobsOf, type DemoProcess, type DemoProcessStoreOptions } from './demo-process-store';
+import { DEMO_PROCESSES, DEMO_RUNS, GENERATED_RUNS, seedProcess } from './fixtures';
 
 export const DEMO_ACTS_THEN_STALLS = 'demo-acts-then-stalls';
 
@@ -53,7 +54,7 @@ const ROUTES: Route[] = [
       if (typeof input?.name !== 'string' || typeof input.root !== 'object' || !Array.isArray(input.root?.children)) {
         return invalid('A process needs a name and a root group with children.', 'root');
       }
-      return { status: 201, body: store.addProcess(input as DemoProcess) };
+      return { status: 201, body: store.addProcess(input as Parameters<DemoProcessStore['addProcess']>[0]) };
     },
   },
   {
@@ -66,10 +67,11 @@ const ROUTES: Route[] = [
       if (!Array.isArray(items)) return invalid('The body must be { data: [...] }.', 'data');
       for (const item of items) {
         const update = item?.jobNameUpdate ?? item?.groupNameUpdate;
-        const target = findNode(process.root, item?.type === 'groupName' ? 'group' : 'job', update?.id);
+        const target = process.root ? findNode(process.root, item?.type === 'groupName' ? 'group' : 'job', update?.id) : null;
         if (!target || typeof update?.newName !== 'string') return invalid(`No ${item?.type === 'groupName' ? 'group' : 'job'} ${String(update?.id)} in process ${id}.`, 'id');
         target.name = update.newName;
       }
+      if (items.length > 0) process.modified = { dateTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { id: 'demo-user' } };
       return { status: 200, body: process };
     },
   },
@@ -141,11 +143,11 @@ function findGroupRun(group: UpstreamGroupRun, id: string): UpstreamGroupRun | n
   return null;
 }
 
-function findNode(group: DemoProcessGroup, kind: 'job' | 'group', id: unknown): { name?: string } | null {
+function findNode(group: UpstreamGroup, kind: 'job' | 'group', id: unknown): { name?: string | null } | null {
   if (kind === 'group' && group.id === id) return group;
-  for (const child of group.children) {
-    if (child.type === 'job' && kind === 'job' && child.job.id === id) return child.job;
-    const found = child.type === 'group' ? findNode(child.group, kind, id) : null;
+  for (const child of group.children ?? []) {
+    if (child.type === 'job' && kind === 'job' && child.job && child.job.id === id) return child.job;
+    const found = child.type === 'group' && child.group ? findNode(child.group, kind, id) : null;
     if (found) return found;
   }
   return null;
@@ -165,10 +167,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** The demo's store: the fixture runs and their processes, plus the process whose run start is "lost". */
+/** The demo's store: the fixture processes and runs, plus the process whose run start is "lost" (never started). */
 export function createDemoProcessStore(options: DemoProcessStoreOptions): DemoProcessStore {
-  const store = new DemoProcessStore(DEMO_RUNS.values(), options);
-  const seed = store.processes.get(seedProcessRun.process)!;
-  store.processes.set(DEMO_ACTS_THEN_STALLS, { ...structuredClone(seed), id: DEMO_ACTS_THEN_STALLS, name: 'Starts a run, then the answer is lost' });
-  return store;
+  const stalls: DemoProcess = { ...structuredClone(seedProcess), id: DEMO_ACTS_THEN_STALLS, name: 'Starts a run, then the answer is lost', run: null };
+  return new DemoProcessStore({ processes: [...DEMO_PROCESSES, stalls], runs: [...DEMO_RUNS.values(), ...GENERATED_RUNS] }, options);
 }

@@ -33,10 +33,20 @@ export function gatewayError(
   return createGraphQLError(message, { extensions: { code, ...extra } });
 }
 
-export function mapUpstreamFailure(failure: UpstreamFailure): GraphQLError {
+/** What was asked for, for the 403/404 messages. */
+export type UpstreamResource = 'process run' | 'process' | 'process list';
+
+const RESOURCE_MESSAGES: Record<Exclude<UpstreamResource, 'process run'>, Partial<Record<number, string>>> = {
+  process: { 403: 'The credentials do not allow reading this process.', 404: 'Process not found.' },
+  'process list': { 403: 'The credentials do not allow listing processes.', 404: 'The Processes API has no process list here.' },
+};
+
+export function mapUpstreamFailure(failure: UpstreamFailure, resource: UpstreamResource = 'process run'): GraphQLError {
   switch (failure.kind) {
     case 'http': {
-      const { code, message } = forStatus(failure.status);
+      const byStatus = forStatus(failure.status);
+      const code = byStatus.code;
+      const message = (resource === 'process run' ? undefined : RESOURCE_MESSAGES[resource][failure.status]) ?? byStatus.message;
       const body = failure.body ?? {};
       const upstream = omitUndefined({
         status: failure.status,
@@ -81,9 +91,9 @@ export function mapUpstreamFailure(failure: UpstreamFailure): GraphQLError {
 }
 
 /** Anything thrown below a resolver → the error the caller sees. Unknown errors pass through to Yoga's masking. */
-export function toGraphQLError(error: unknown): Error {
+export function toGraphQLError(error: unknown, resource: UpstreamResource = 'process run'): Error {
   if (error instanceof GraphQLError) return error;
-  if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure);
+  if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure, resource);
   return error instanceof Error ? error : new Error(String(error));
 }
 

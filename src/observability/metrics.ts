@@ -30,15 +30,15 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Duration of each upstream HTTP attempt, by status ("none" when no answer arrived) and outcome',
-    labelNames: ['status', 'outcome'],
+    help: 'Duration of each upstream HTTP attempt, by endpoint (getProcessRun, getProcess, listProcesses, and the writes runProcess, addJobRuns, createProcess, batchUpdateProcess, trashProcess), status ("none" when no answer arrived) and outcome',
+    labelNames: ['endpoint', 'status', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const retries = new Counter({
     name: 'gateway_upstream_retries_total',
-    help: 'Upstream attempts retried, by reason',
-    labelNames: ['reason'],
+    help: 'Upstream attempts retried, by endpoint and reason',
+    labelNames: ['endpoint', 'reason'],
     registers: [registry],
   });
   const breakerState = new Gauge({
@@ -55,7 +55,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const batchSize = new Histogram({
     name: 'gateway_loader_batch_size',
-    help: 'Distinct process runs fetched together by one ProcessRun loader batch',
+    help: 'Distinct keys fetched together by one loader batch (process runs, processes, process list pages)',
     buckets: [1, 2, 5, 10, 20, 50, 100],
     registers: [registry],
   });
@@ -112,9 +112,9 @@ export function createGatewayMetrics(): GatewayMetrics {
       countErrorCodes,
     ],
     upstreamEvents: {
-      callFinished: ({ status, durationMs, outcome }) =>
-        upstreamDuration.observe({ status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
-      retry: ({ reason }) => retries.inc({ reason }),
+      callFinished: ({ endpoint, status, durationMs, outcome }) =>
+        upstreamDuration.observe({ endpoint, status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
+      retry: ({ endpoint, reason }) => retries.inc({ endpoint, reason }),
       breakerStateChanged: (state, origin = 'upstream') => {
         breakerState.set({ origin }, BREAKER_STATE[state]);
         breakerTransitions.inc({ origin, state });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-export type DriftKind = 'enum' | 'run-node' | 'job-arguments' | 'job-metadata' | 'assignee';
+export type DriftKind = 'enum' | 'run-node' | 'job-arguments' | 'job-metadata' | 'assignee' | 'process-node' | 'embedded-run';
 
 export type DriftListener = (kind: DriftKind, name: string, value: string) => void;
 

@@ -1,10 +1,10 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { performWrite } from '../writes/perform-write';
-import { toUpstreamProcess } from './mutation-inputs/create-process-input';
+import { toUpstreamProcessCreate } from './mutation-inputs/create-process-input';
 import { checkId } from './mutation-inputs/input-rules';
 import { toJobRunsPlacement, toUpstreamJobRuns } from './mutation-inputs/job-runs-input';
 import { toUpstreamBatchUpdates } from './mutation-inputs/renames-input';
-import { toProcessParent } from './process-parent';
+import { processParent } from './process-parents';
 
 // Each mutation: check the target id, check and convert the input, one upstream call. performWrite logs, counts,
 // maps errors (with extensions.outcome) and clears the loaders' view of the target.
@@ -31,7 +31,7 @@ export const Mutation: MutationResolvers = {
       context,
       'createProcess',
       () => ({ id: null }),
-      async () => toProcessParent(await context.writes.createProcess(toUpstreamProcess(input))),
+      async () => processParent(await context.writes.createProcess(toUpstreamProcessCreate(input))),
       (process) => process.id,
     ),
 
@@ -40,7 +40,7 @@ export const Mutation: MutationResolvers = {
       context,
       'renameProcessItems',
       () => ({ id: checkId(processId, 'processId'), processId }),
-      async () => toProcessParent(await context.writes.batchUpdateProcess(processId, toUpstreamBatchUpdates(renames))),
+      async () => processParent(await context.writes.batchUpdateProcess(processId, toUpstreamBatchUpdates(renames))),
     ),
 
   trashProcess: (_parent, { processId }, context) =>

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
+import { createProcessLoader, type ProcessLoader } from '../loaders/process-loader';
+import { createProcessPageLoader, type ProcessPageLoader } from '../loaders/process-page-loader';
 import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
 import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import { ProcessCursorCodec } from '../resolvers/process-cursor';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites, type ProcessWrites } from '../writes/process-writes';
 import type { WriteObserver } from '../writes/perform-write';
@@ -12,11 +15,13 @@ export interface GatewayContext {
   requestId: string;
   logger: Logger;
   drift: UpstreamDriftReporter;
-  loaders: { processRun: ProcessRunLoader };
+  loaders: { processRun: ProcessRunLoader; process: ProcessLoader; processPage: ProcessPageLoader };
   upstreamCalls: UpstreamCallBudget;
   /** Mutations only: the upstream writes, never through a loader. */
   writes: ProcessWrites;
   onWrite?: WriteObserver;
+  /** Signs and checks `processes` cursors (one key per process). */
+  cursors: ProcessCursorCodec;
 }
 
 export interface ContextDependencies {
@@ -29,6 +34,8 @@ export interface ContextDependencies {
   onLoaderBatch?: (size: number) => void;
   /** Observer of finished mutations (metrics). */
   onWrite?: WriteObserver;
+  /** CURSOR_SECRET; null: a random key for this process. */
+  cursorSecret?: string | null;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -48,7 +55,8 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret }: ContextDependencies) {
+  const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
@@ -68,10 +76,19 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       upstreamCalls,
       writes: createProcessWrites(client, call, upstreamCalls),
       onWrite,
+      cursors,
       loaders: {
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();
           return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
+        process: createProcessLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.getProcess(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
+        processPage: createProcessPageLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.listProcesses(key.args, key.nextToken, call);
         }, onLoaderBatch),
       },
     };

@@ -60,15 +60,15 @@ mutation CreateProcess($input: CreateProcessInput!) {
     ),
   },
   {
-    query: `# Renames a job and the root group of the seed's process (ids as the demo stores them).
+    query: `# Renames a job and the root group of the seed's process; the answer and later process reads show the new names.
 mutation RenameProcessItems {
   renameProcessItems(
     processId: "process-abc123"
     renames: [
       { kind: JOB, id: "job-template-001", newName: "Review the Q4 report" }
-      { kind: GROUP, id: "group-of-grouprun-root123", newName: "Q4 workflow" }
+      { kind: GROUP, id: "group-root123", newName: "Q4 workflow" }
     ]
-  ) { id }
+  ) { id root { name } jobs { id name } }
 }
 `,
   },

@@ -1,6 +1,7 @@
 // The tabs GraphiQL opens with: the demo runs from every angle, then one tab per error the gateway can answer.
 // Every tab is validated against the schema in test/graphiql-tabs.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
+import { PROCESS_TABS } from './graphiql-process-tabs';
 import { MUTATION_TABS } from './graphiql-mutation-tabs';
 
 export interface GraphiQLTab {
@@ -120,5 +121,6 @@ export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
   generatedJobsTab('WithGeneratedJobs', false),
   generatedJobsTab('WithoutGeneratedJobs', true),
   ...DEMO_ERROR_SCENARIOS.map(errorTab),
+  ...PROCESS_TABS,
   ...MUTATION_TABS,
 ];

@@ -3,6 +3,7 @@ import type { GatewayConfig } from '../config/config';
 import { ClientCredentialsProvider } from './client-credentials';
 import { passthroughCredentials, type CredentialsProvider } from './credentials';
 import { createUpstreamAgent, ProcessesClient } from './processes-client';
+import type { RateBudget } from './resilience/rate-budget';
 import type { UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientSetup {
@@ -12,10 +13,12 @@ export interface ProcessesClientSetup {
   /** The embedded demo needs no credentials. */
   demoUpstream: boolean;
   events?: UpstreamEvents;
+  /** The Redis-shared budget; absent: a local token bucket from UPSTREAM_RATE_LIMIT. */
+  rateBudget?: RateBudget | null;
 }
 
 /** The configured client: one keep-alive pool, the resilience policy, and the credentials mode. */
-export function createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events }: ProcessesClientSetup): ProcessesClient {
+export function createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events, rateBudget }: ProcessesClientSetup): ProcessesClient {
   const policy = config.resilience;
   const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
   const credentials: CredentialsProvider = policy.clientCredentials
@@ -37,5 +40,6 @@ export function createProcessesClient({ config, logger, upstreamBaseUrl, demoUps
         ? null
         : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
     rateLimit: policy.rateLimit,
+    rateBudget,
   });
 }

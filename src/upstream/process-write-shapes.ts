@@ -1,7 +1,8 @@
 import type { UpstreamJobRun } from './types';
 
-// What the writes answer. The jobRuns answer is not readable in the public docs: accepted as a bare array or as
-// `{ data: [...] }`, each element a JobRun or a `{ type: "job", jobRun }` child wrapper.
+// What the jobRuns write answers; a created or renamed Process goes through process-shape.ts, as for the reads.
+// The jobRuns answer is not readable in the public docs: accepted as a bare array or as `{ data: [...] }`, each
+// element a JobRun or a `{ type: "job", jobRun }` child wrapper.
 
 const JOB_RUN_FIELDS: ReadonlyArray<[keyof UpstreamJobRun, 'string' | 'number' | 'boolean']> = [
   ['id', 'string'],
@@ -27,13 +28,6 @@ export function parseCreatedJobRuns(body: unknown): UpstreamJobRun[] | string {
     jobRuns.push(jobRun as unknown as UpstreamJobRun);
   }
   return jobRuns;
-}
-
-/** Why a create/batchUpdates answer is not a Process, or null. */
-export function writtenProcessProblem(body: unknown): string | null {
-  if (!isObject(body)) return 'the body is not a JSON object';
-  if (typeof body.id !== 'string' || body.id.length === 0) return 'field "id" is missing or not a string';
-  return null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

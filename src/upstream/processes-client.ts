@@ -1,20 +1,25 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
+import { processPath } from './process-id';
+import { processListPath, type ProcessListArguments } from './process-list-query';
 import { processRunPath } from './process-run-id';
+import { toUpstreamProcess, toUpstreamProcessPage } from './process-shape';
+import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { processRunShapeProblem } from './process-run-shape';
-import { parseCreatedJobRuns, writtenProcessProblem } from './process-write-shapes';
+import { parseCreatedJobRuns } from './process-write-shapes';
 import { retryPolicyFor, type UpstreamMethod } from './resilience/failure-policy';
-import { jobRunsPath, processPath, type JobRunsPlacement } from './write-paths';
+import { jobRunsPath, type JobRunsPlacement } from './write-paths';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
+import type { RateBudget } from './resilience/rate-budget';
 import { TokenBucket, type RateLimit } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamJobRun, UpstreamProcessRun } from './types';
-import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate, UpstreamWrittenProcess } from './write-types';
+import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate } from './write-types';
 import { UpstreamError } from './upstream-error';
-import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
+import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -35,6 +40,8 @@ export interface ProcessesClientOptions {
   breaker?: BreakerOptions | null;
   /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
   rateLimit?: RateLimit | null;
+  /** A budget built elsewhere (the Redis-shared one); when given, rateLimit is ignored. */
+  rateBudget?: RateBudget | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -49,6 +56,8 @@ export interface UpstreamCall {
 
 /** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
 interface UpstreamRequest {
+  /** The bounded label for logs and metrics. */
+  endpoint: UpstreamEndpoint;
   method: UpstreamMethod;
   /** Path and query, already encoded. */
   path: string;
@@ -81,7 +90,7 @@ const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
   private readonly breaker: UpstreamBreaker | null;
-  private readonly bucket: TokenBucket | null;
+  private readonly budget: RateBudget | null;
   private readonly retry: RetryOptions;
 
   constructor(private readonly options: ProcessesClientOptions) {
@@ -89,19 +98,33 @@ export class ProcessesClient {
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
     this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
-    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
+    this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const { body, status } = await this.send({ method: 'GET', path }, call);
+    const { body, status } = await this.send({ endpoint: 'getProcessRun', method: 'GET', path }, call);
     return asProcessRun(body, status);
+  }
+
+  /** GET /processes/{id}: the build-time Process. */
+  async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
+    const { body, status } = await this.send({ endpoint: 'getProcess', method: 'GET', path }, call);
+    return asProcess(body, status);
+  }
+
+  /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
+  async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
+    const path = processListPath(args, nextToken);
+    const { body } = await this.send({ endpoint: 'listProcesses', method: 'GET', path }, call);
+    return toUpstreamProcessPage(body);
   }
 
   /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
   async runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const body = options.sendProcessCompleteEmail === undefined ? undefined : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
-    const answer = await this.send({ method: 'POST', path: `${processPath(processId)}/run`, body }, call);
+    const answer = await this.send({ endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body }, call);
     return asProcessRun(answer.body, answer.status);
   }
 
@@ -112,27 +135,28 @@ export class ProcessesClient {
     placement: JobRunsPlacement,
     call: UpstreamCall,
   ): Promise<UpstreamJobRun[]> {
-    const { body, status } = await this.send({ method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs }, call);
+    const { body, status } = await this.send({ endpoint: 'addJobRuns', method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs }, call);
     const parsed = parseCreatedJobRuns(body);
     if (typeof parsed === 'string') throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
     return parsed;
   }
 
   /** POST /processes: creates a process (not started). */
-  async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamWrittenProcess> {
-    const { body, status } = await this.send({ method: 'POST', path: '/processes', body: process }, call);
-    return asWrittenProcess(body, status);
+  async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamProcess> {
+    const { body, status } = await this.send({ endpoint: 'createProcess', method: 'POST', path: '/processes', body: process }, call);
+    return asProcess(body, status);
   }
 
   /** POST /processes/{id}/batchUpdates: renames jobs and groups; answers the Process. */
-  async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamWrittenProcess> {
-    const { body, status } = await this.send({ method: 'POST', path: `${processPath(processId)}/batchUpdates`, body: { data: items } }, call);
-    return asWrittenProcess(body, status);
+  async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = `${processPath(processId)}/batchUpdates`;
+    const { body, status } = await this.send({ endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } }, call);
+    return asProcess(body, status);
   }
 
   /** DELETE /processes/{id} (204): moves the process to trash. */
   async trashProcess(processId: string, call: UpstreamCall): Promise<void> {
-    await this.send({ method: 'DELETE', path: processPath(processId) }, call);
+    await this.send({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call);
   }
 
   /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
@@ -155,7 +179,7 @@ export class ProcessesClient {
     } catch (error) {
       const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
       if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { method: request.method, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      call.logger.info({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
       const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
       return await this.guarded(request, fresh, call, deadline);
     }
@@ -163,31 +187,31 @@ export class ProcessesClient {
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
   private async guarded(request: UpstreamRequest, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<Answer> {
-    this.takeToken(null);
+    await this.takeToken(null);
     const run = () =>
       withRetries(
         (attempt) => this.attempt(request, authorization, call, deadline, attempt),
         deadline,
         this.retry,
         (notice) => {
-          call.logger.warn({ upstream: { method: request.method, path: request.path, ...notice } }, 'upstream retry');
-          this.options.events?.retry?.(notice);
+          call.logger.warn({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path, ...notice } }, 'upstream retry');
+          this.options.events?.retry?.({ ...notice, endpoint: request.endpoint });
         },
         retryPolicyFor(request.method),
       );
     return this.breaker ? this.breaker.execute(run) : run();
   }
 
-  /** Takes one request from the local budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
-  private takeToken(previous: UpstreamError | null): void {
-    const waitMs = this.bucket?.take() ?? null;
+  /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
+  private async takeToken(previous: UpstreamError | null): Promise<void> {
+    const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
     throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
   }
 
   private async attempt(
-    { method, path, body }: UpstreamRequest,
+    { endpoint, method, path, body }: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
     deadline: Deadline,
@@ -195,7 +219,7 @@ export class ProcessesClient {
   ): Promise<Answer> {
     if (attempt > 1) {
       try {
-        this.takeToken(previous);
+        await this.takeToken(previous);
       } catch (error) {
         throw giveUp(error as UpstreamError);
       }
@@ -244,10 +268,10 @@ export class ProcessesClient {
     } finally {
       const durationMs = Math.round(performance.now() - started);
       call.logger.info(
-        { upstream: { method, path, status: status ?? null, durationMs, outcome, attempt } },
+        { upstream: { method, endpoint, path, status: status ?? null, durationMs, outcome, attempt } },
         'upstream call',
       );
-      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
+      this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
     }
   }
 }
@@ -264,10 +288,14 @@ function asProcessRun(body: unknown, status: number): UpstreamProcessRun {
   return body as UpstreamProcessRun;
 }
 
-function asWrittenProcess(body: unknown, status: number): UpstreamWrittenProcess {
-  const problem = writtenProcessProblem(body);
-  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process (${problem})`, status });
-  return body as UpstreamWrittenProcess;
+/** The one Process parser (process-shape.ts), keeping the real 2xx status: for a write it says the upstream acted. */
+function asProcess(body: unknown, status: number): UpstreamProcess {
+  try {
+    return toUpstreamProcess(body);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.failure.kind === 'bad-response') throw new UpstreamError({ ...error.failure, status });
+    throw error;
+  }
 }
 
 async function readBodyWithin(

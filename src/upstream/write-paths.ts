@@ -1,4 +1,4 @@
-// Paths of the write endpoints. Ids are one percent-encoded path segment, as for processRunPath.
+// Path of the jobRuns write. The process paths are built in process-id.ts, the run paths in process-run-id.ts.
 import { processRunPath } from './process-run-id';
 
 export interface JobRunsPlacement {
@@ -6,10 +6,6 @@ export interface JobRunsPlacement {
   relativeSiblingId?: string;
   /** Upstream default: true (insert before the sibling). */
   before?: boolean;
-}
-
-export function processPath(processId: string): string {
-  return `/processes/${encodeURIComponent(processId)}`;
 }
 
 /** POST /processRuns/{id}/jobRuns with the placement as query parameters; none set: appended at the end. */

@@ -55,12 +55,3 @@ export interface UpstreamProcessCreate {
 export type UpstreamBatchUpdateItem =
   | { type: 'jobName'; jobNameUpdate: { id: string; newName: string } }
   | { type: 'groupName'; groupNameUpdate: { id: string; newName: string } };
-
-/**
- * The Process a create or batchUpdates answers. Only `id` is checked here; the read side (issue 9) owns the full
- * Process shape, and resolvers/process-parent.ts is where the two meet.
- */
-export interface UpstreamWrittenProcess {
-  id: string;
-  [key: string]: unknown;
-}

@@ -12,11 +12,12 @@ export interface WrittenTargets {
  * have changed the upstream all the same.
  */
 export function afterWrite({ loaders }: Pick<GatewayContext, 'loaders'>, { processRunId, processId }: WrittenTargets): void {
-  if (processRunId !== undefined) {
-    loaders.processRun.clear({ id: processRunId, excludeGeneratedJobs: false });
-    loaders.processRun.clear({ id: processRunId, excludeGeneratedJobs: true });
+  for (const excludeGeneratedJobs of [false, true]) {
+    if (processRunId !== undefined) loaders.processRun.clear({ id: processRunId, excludeGeneratedJobs });
+    if (processId !== undefined) loaders.process.clear({ id: processId, excludeGeneratedJobs });
   }
-  if (processId !== undefined) {
-    // Seam for issue 9's process loader: clear its entries for processId here (and the process's current run, if known).
-  }
+  // A process embeds its current run, and which process a run belongs to is not known here: forget them all.
+  if (processId === undefined && processRunId !== undefined) loaders.process.clearAll();
+  // Every write can change a list page: a new or trashed process, a new name, a run's progress.
+  loaders.processPage.clearAll();
 }

@@ -1,12 +1,21 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayErrorCode } from '../errors/gateway-error-code';
-import { gatewayError, toGraphQLError } from '../errors/map-upstream-error';
+import { gatewayError, toGraphQLError, type UpstreamResource } from '../errors/map-upstream-error';
 import type { GatewayContext } from '../server/context';
 import { writeOutcome } from '../upstream/resilience/failure-policy';
 import { UpstreamError } from '../upstream/upstream-error';
 import { afterWrite, type WrittenTargets } from './after-write';
 
 export type MutationName = 'runProcess' | 'addJobRuns' | 'createProcess' | 'renameProcessItems' | 'trashProcess';
+
+/** What each mutation's path names, for the 403/404 messages of the one error table. */
+const RESOURCE: Record<MutationName, UpstreamResource> = {
+  runProcess: 'process',
+  addJobRuns: 'process run',
+  createProcess: 'process',
+  renameProcessItems: 'process',
+  trashProcess: 'process',
+};
 
 /** The metric label: ok, refused input (no upstream call), failed (the upstream did not act), unknown or applied-unreadable. */
 export type WriteOutcomeLabel = 'ok' | 'invalid_input' | 'failed' | 'unknown' | 'applied';
@@ -44,7 +53,7 @@ export async function performWrite<T>(
     finish('ok', createdId ? { created: createdId(result) } : {});
     return result;
   } catch (error) {
-    const { mapped, outcome } = toWriteError(error);
+    const { mapped, outcome } = toWriteError(error, RESOURCE[mutation]);
     finish(outcome, { code: mapped instanceof GraphQLError ? mapped.extensions.code : 'INTERNAL_SERVER_ERROR' });
     throw mapped;
   } finally {
@@ -53,8 +62,8 @@ export async function performWrite<T>(
 }
 
 /** The caller's error, with `extensions.outcome` when the upstream may have acted (UNKNOWN) or did act (APPLIED). */
-function toWriteError(error: unknown): { mapped: Error; outcome: WriteOutcomeLabel } {
-  const mapped = toGraphQLError(error);
+function toWriteError(error: unknown, resource: UpstreamResource): { mapped: Error; outcome: WriteOutcomeLabel } {
+  const mapped = toGraphQLError(error, resource);
   if (!(error instanceof UpstreamError)) {
     // Only the input checks throw BAD_USER_INPUT themselves; the upstream's 400 arrives as an UpstreamError.
     const refused = mapped instanceof GraphQLError && mapped.extensions.code === 'BAD_USER_INPUT';

@@ -2,14 +2,15 @@ import type { UpstreamCallBudget } from '../server/upstream-call-budget';
 import type { ProcessesClient, UpstreamCall } from '../upstream/processes-client';
 import type { UpstreamJobRun, UpstreamProcessRun } from '../upstream/types';
 import type { JobRunsPlacement } from '../upstream/write-paths';
-import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate, UpstreamWrittenProcess } from '../upstream/write-types';
+import type { UpstreamProcess } from '../upstream/process-types';
+import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate } from '../upstream/write-types';
 
 /** The writes one GraphQL request may make. No DataLoader: a write is never deduplicated or cached. */
 export interface ProcessWrites {
   runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }): Promise<UpstreamProcessRun>;
   addJobRuns(processRunId: string, jobs: UpstreamJobRunCreate[], placement: JobRunsPlacement): Promise<UpstreamJobRun[]>;
-  createProcess(process: UpstreamProcessCreate): Promise<UpstreamWrittenProcess>;
-  batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[]): Promise<UpstreamWrittenProcess>;
+  createProcess(process: UpstreamProcessCreate): Promise<UpstreamProcess>;
+  batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[]): Promise<UpstreamProcess>;
   trashProcess(processId: string): Promise<void>;
 }
 

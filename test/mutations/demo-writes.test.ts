@@ -60,14 +60,41 @@ describe('demo upstream – the writes work in memory and change what the reads 
 
   it('renameProcessItems renames in the stored process; trashProcess removes it (a run of it is then NOT_FOUND)', async () => {
     const process = demo.store.processes.get('process-abc123')!;
-    const firstJob = process.root.children[0]!;
-    if (firstJob.type !== 'job') throw new Error('the seed process starts with a job');
-    expectNoErrors(await execute(gateway, `mutation($id: ID!) { renameProcessItems(processId: "process-abc123", renames: [{ kind: JOB, id: $id, newName: "Renamed" }, { kind: GROUP, id: "${process.root.id}", newName: "Main" }]) { id } }`, { id: firstJob.job.id }));
-    expect(firstJob.job.name).toBe('Renamed');
-    expect(process.root.name).toBe('Main');
+    const root = process.root!;
+    const firstJob = root.children![0]!.job;
+    if (!firstJob) throw new Error('the seed process starts with a job');
+    expectNoErrors(await execute(gateway, `mutation($id: ID!) { renameProcessItems(processId: "process-abc123", renames: [{ kind: JOB, id: $id, newName: "Renamed" }, { kind: GROUP, id: "${root.id}", newName: "Main" }]) { id } }`, { id: firstJob.id }));
+    expect(firstJob.name).toBe('Renamed');
+    expect(root.name).toBe('Main');
     expectOnlyError(await execute(gateway, `mutation { renameProcessItems(processId: "process-abc123", renames: [{ kind: JOB, id: "no-such-job", newName: "x" }]) { id } }`), 'BAD_USER_INPUT');
     expect(expectNoErrors(await execute(gateway, `mutation { trashProcess(processId: "process-sox-cert") }`)).trashProcess).toBe('process-sox-cert');
     expectOnlyError(await execute(gateway, `mutation { runProcess(processId: "process-sox-cert") { id } }`), 'NOT_FOUND');
+  });
+
+  it('one store for reads and writes: create → listed; run → its current run; rename → read by id; trash → NOT_FOUND and unlisted', async () => {
+    const listed = async () =>
+      expectNoErrors(await execute(gateway, `{ processes(filter: { nameContains: "Store check" }) { nodes { id name run { id } } } }`)).processes.nodes;
+    const read = (id: string) => execute(gateway, `query($id: ID!) { process(id: $id) { id name jobs { id name } run { id status } } }`, { id });
+    expect(await listed()).toEqual([]);
+    const created = expectNoErrors(
+      await execute(gateway, `mutation { createProcess(input: { name: "Store check", root: { name: "Root", children: [
+        { job: { action: SEND_TASK, arguments: { sendTask: { title: "Collect", assignee: "user-1" } } } }
+      ] } }) { id jobs { id name } } }`),
+    ).createProcess;
+    expect(await listed()).toEqual([{ id: created.id, name: 'Store check', run: null }]);
+
+    const run = expectNoErrors(await execute(gateway, `mutation($id: ID!) { runProcess(processId: $id) { id } }`, { id: created.id })).runProcess;
+    expect(expectNoErrors(await read(created.id)).process.run).toEqual({ id: run.id, status: 'RUNNING' });
+    expect(await listed()).toEqual([{ id: created.id, name: 'Store check', run: { id: run.id } }]);
+
+    const jobId = created.jobs[0].id as string;
+    expectNoErrors(await execute(gateway, `mutation($p: ID!, $j: ID!) { renameProcessItems(processId: $p, renames: [{ kind: JOB, id: $j, newName: "Collected" }]) { id } }`, { p: created.id, j: jobId }));
+    expect(expectNoErrors(await read(created.id)).process.jobs).toEqual([{ id: jobId, name: 'Collected' }]);
+
+    expect(expectNoErrors(await execute(gateway, `mutation($id: ID!) { trashProcess(processId: $id) }`, { id: created.id })).trashProcess).toBe(created.id);
+    const gone = expectOnlyError(await read(created.id), 'NOT_FOUND');
+    expect(gone.message).toBe('Process not found.');
+    expect(await listed()).toEqual([]);
   });
 
   it.each(DEMO_ERROR_SCENARIOS.map((scenario) => [scenario.id, scenario.gatewayCode]))('demo id %s makes each write fail with %s', async (id, code) => {

@@ -279,6 +279,27 @@ export type Document = {
   id: Scalars['ID']['output'];
 };
 
+/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
+export type Group = {
+  __typename?: 'Group';
+  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
+  children: Array<ProcessNode>;
+  /** The group's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The group's display name; null when the upstream sends none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
+  parallel?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
 /** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
 export type GroupRun = {
   __typename?: 'GroupRun';
@@ -313,6 +334,25 @@ export type GroupRun = {
   /** Job counts per action status within this group, when the upstream sends them. */
   statusCounts?: Maybe<Array<StatusCount>>;
   /** What starts this group (upstream `triggerType`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
+export type Job = {
+  __typename?: 'Job';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
+  action?: Maybe<JobAction>;
+  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  /** The job's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The job's display name (upstream `name`); null when not sent. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
   triggerType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -489,11 +529,93 @@ export type MutationTrashProcessArgs = {
   processId: Scalars['ID']['input'];
 };
 
-/** The Process (template) a run was started from. Owned by another subgraph; this one only knows its id. */
+/** A sort direction. */
+export type OrderDirection =
+  /** Smallest first (upstream ` asc`). */
+  | 'ASC'
+  /** Largest first (upstream ` desc`). */
+  | 'DESC';
+
+/** Where a page sits in the list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor to pass as `after` for the next page (the page cursor); null only on an empty last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True exactly when the upstream said there are more results (it sent an `@nextLink`). */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Always false: paging is forward-only (there is no `last`/`before`). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor (the page cursor, see `ProcessEdge.cursor`); null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A Process: the build-time template whose work is a tree of Jobs in its root Group (upstream `Process`,
+ * `GET /processes/{id}`). Runs are started from it. Federation entity: owned and resolved by this subgraph.
+ */
 export type Process = {
   __typename?: 'Process';
-  /** The Process's id (upstream `process` on the run, a plain id). */
+  /** Whether a run closes itself once every job is complete; null when not sent. */
+  autoClose?: Maybe<Scalars['Boolean']['output']>;
+  /** The days that count as business days for due-date arithmetic (upstream `businessDaysOfWeek`); empty when not sent. */
+  businessDaysOfWeek: Array<DayOfWeek>;
+  /** The first business day the process's dates count from (upstream `businessStartDate`, `YYYY-MM-DD`); null when not sent. */
+  businessStartDate?: Maybe<Scalars['Date']['output']>;
+  /** Whether certification steps are approved automatically; null when not sent. */
+  certAutoApprove?: Maybe<Scalars['Boolean']['output']>;
+  /** When and by whom the process was created (upstream `created`); null when not sent. */
+  created?: Maybe<AuditStamp>;
+  /** When the process is due (upstream `dueDate`, `YYYY-MM-DD`); null when none is set. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The Process's identifier as the upstream issues it: the `id` to pass to `process` and the federation key. */
   id: Scalars['ID']['output'];
+  /** Every Job of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
+  jobs: Array<Job>;
+  /** When and by whom the process was last changed (upstream `modified`); null when not sent. */
+  modified?: Maybe<AuditStamp>;
+  /** The process's display name (upstream `name`). */
+  name: Scalars['String']['output'];
+  /** The Process object exactly as the upstream sent it (a list item includes its embedded run). */
+  raw: Scalars['JSON']['output'];
+  /** Whether due dates are relative to a run's start rather than fixed dates; null when not sent. */
+  relativeDates?: Maybe<Scalars['Boolean']['output']>;
+  /** The top-level group of the process's build-time tree (upstream `root`); null when the upstream sends none. */
+  root?: Maybe<Group>;
+  /**
+   * The process's current run; null when the process has never been started (or when the upstream answer carries
+   * no run: see docs/processes.md). Taken from the run the list item embeds when that holds every field asked for;
+   * otherwise fetched with `GET /processRuns/{id}` through the same per-request loader as `processRun`.
+   */
+  run?: Maybe<ProcessRun>;
+};
+
+/** One page of processes (a Relay-style connection, forward-only). */
+export type ProcessConnection = {
+  __typename?: 'ProcessConnection';
+  /** The processes of this page with their cursors, in upstream order. */
+  edges: Array<ProcessEdge>;
+  /** The processes of this page, in upstream order (the same as `edges { node }`). */
+  nodes: Array<Process>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+};
+
+/** A process and its cursor. */
+export type ProcessEdge = {
+  __typename?: 'ProcessEdge';
+  /**
+   * Page granularity: every edge of a page carries that page's cursor, so passing any edge's cursor as `after`
+   * continues after the whole page, never in its middle. Opaque and bound to the query's arguments.
+   */
+  cursor: Scalars['String']['output'];
+  /** The process. */
+  node: Process;
+};
+
+/** Which processes `processes` lists. */
+export type ProcessFilter = {
+  /** Only processes whose name contains this text (upstream `$filter=name contains '<text>'`, quotes escaped). At most 200 characters, no control characters; empty: no filter. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A group of a new process: its children run in order, or all at once when `parallel`. */
@@ -516,6 +638,9 @@ export type ProcessJobInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A node of a process's build-time tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
+export type ProcessNode = Group | Job | UnknownProcessNode;
+
 /** A child of a group: exactly one of `job` or `group` (checked by this gateway, as for `JobArgumentsInput`). */
 export type ProcessNodeInput = {
   /** A nested group. */
@@ -523,6 +648,23 @@ export type ProcessNodeInput = {
   /** A job. */
   job?: InputMaybe<ProcessJobInput>;
 };
+
+/** A sort order for `processes`. */
+export type ProcessOrder = {
+  /** Ascending or descending. */
+  direction: OrderDirection;
+  /** What to sort by. */
+  field: ProcessOrderField;
+};
+
+/** What `processes` can be sorted by (the upstream's `$orderBy` keys). */
+export type ProcessOrderField =
+  /** The process due date (upstream `dueDate`). */
+  | 'DUE_DATE'
+  /** The process name (upstream `name`). */
+  | 'NAME'
+  /** When the process's current run was started (upstream `run.created.dateTime`). */
+  | 'RUN_CREATED';
 
 /**
  * A Process that has been started: an instantiation of a Process (upstream `ProcessRun`).
@@ -566,21 +708,48 @@ export type ProcessRun = {
   statusCounts: Array<StatusCount>;
 };
 
-/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A process (the build-time template runs are started from), fetched from the Processes API
+   * `GET /processes/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
+   */
+  process?: Maybe<Process>;
   /**
    * A process run (a running instance of a Process), fetched from the Processes API
    * `GET /processRuns/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
    */
   processRun?: Maybe<ProcessRun>;
+  /**
+   * One page of processes, from `GET /processes` (one upstream call per page). Forward-only: pass
+   * `pageInfo.endCursor` as `after` for the next page. Arguments out of range, or a cursor made for other
+   * arguments, are `BAD_USER_INPUT` without an upstream call.
+   */
+  processes: ProcessConnection;
 };
 
 
-/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
+export type QueryProcessArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type QueryProcessRunArgs = {
   excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
+export type QueryProcessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProcessFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProcessOrder>;
 };
 
 /** One rename: a job or a group of the process, by id, and its new name. */
@@ -750,6 +919,15 @@ export type UnknownJobMetadata = {
 };
 
 /** A child of a group whose upstream `type` this gateway does not know. Nothing is lost: `raw` holds it as sent. */
+export type UnknownProcessNode = {
+  __typename?: 'UnknownProcessNode';
+  /** The child wrapper exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the child. */
+  type: Scalars['String']['output'];
+};
+
+/** A child of a group whose upstream `type` this gateway does not know. Nothing is lost: `raw` holds it as sent. */
 export type UnknownRunNode = {
   __typename?: 'UnknownRunNode';
   /** The child wrapper exactly as the upstream sent it. */
@@ -773,6 +951,15 @@ export type AddTaskMutationVariables = Exact<{
 
 
 export type AddTaskMutation = { __typename?: 'Mutation', addJobRuns: Array<{ __typename?: 'JobRun', id: string, ordinal: number, status: RunStatus, action: JobAction, arguments?: { __typename?: 'CertApproverArguments' } | { __typename?: 'CertPhaseFinalizerArguments' } | { __typename?: 'CertSignerArguments' } | { __typename?: 'CertificationArguments' } | { __typename?: 'ContentRequestArguments' } | { __typename?: 'SendTaskArguments', title?: string | null, assignee?: { __typename?: 'UnknownAssignee' } | { __typename?: 'User', id: string } | null } | { __typename?: 'UnknownJobArguments' } | null }> };
+
+export type ProcessesListPageQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProcessesListPageQuery = { __typename?: 'Query', processes: { __typename?: 'ProcessConnection', nodes: Array<{ __typename?: 'Process', id: string, name: string, dueDate?: string | null, run?: { __typename?: 'ProcessRun', id: string, status: RunStatus, created: { __typename?: 'AuditStamp', dateTime: string } } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type RunHeaderQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -821,6 +1008,7 @@ export type StartRunMutation = { __typename?: 'Mutation', runProcess: { __typena
 export const AssigneeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssigneeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownAssignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}}]}}]}}]} as unknown as DocumentNode<AssigneeFieldsFragment, unknown>;
 export const RunNodeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RunNodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownRunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<RunNodeFieldsFragment, unknown>;
 export const AddTaskDocument = {"__meta__":{"hash":"e9889b564b2c1229d28dcf6526ede0e261cc7dd576d495c4269fc6a810b3d886"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddTask"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"processRunId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"task"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTaskArgumentsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"placement"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobRunPlacement"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addJobRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"processRunId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processRunId"}}},{"kind":"Argument","name":{"kind":"Name","value":"jobs"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"action"},"value":{"kind":"EnumValue","value":"SEND_TASK"}},{"kind":"ObjectField","name":{"kind":"Name","value":"arguments"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sendTask"},"value":{"kind":"Variable","name":{"kind":"Name","value":"task"}}}]}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"placement"},"value":{"kind":"Variable","name":{"kind":"Name","value":"placement"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"arguments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SendTaskArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AddTaskMutation, AddTaskMutationVariables>;
+export const ProcessesListPageDocument = {"__meta__":{"hash":"6d7ca11377afd7575432dcb8ea29f83290189faf4f167b5a4cb7e2a6eec72251"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProcessesListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"nameContains"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"nameContains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"nameContains"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProcessesListPageQuery, ProcessesListPageQueryVariables>;
 export const RunHeaderDocument = {"__meta__":{"hash":"584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunHeader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"process"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"created"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"modified"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<RunHeaderQuery, RunHeaderQueryVariables>;
 export const RunJobsDocument = {"__meta__":{"hash":"275333c07c7c54e7fa4e1c199626c1cf24c963a0842080e0f7c6833fde486fb7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"excludeGeneratedJobs"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"excludeGeneratedJobs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"excludeGeneratedJobs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"arguments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskJobArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContentRequestArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CertApproverArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssigneeFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskJobMetadata"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"permalink"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssigneeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownAssignee"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}}]}}]}}]} as unknown as DocumentNode<RunJobsQuery, RunJobsQueryVariables>;
 export const RunTreeDocument = {"__meta__":{"hash":"45ea7894f4d38132c80969dbba8933dd48e91e4eb6d754eb155e8b1468dcf34e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunTree"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"root"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RunNodeFields"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RunNodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownRunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<RunTreeQuery, RunTreeQueryVariables>;

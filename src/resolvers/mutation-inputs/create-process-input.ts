@@ -9,7 +9,7 @@ export const MAX_PROCESS_TREE_DEPTH = 10;
 export const MAX_PROCESS_TREE_NODES = 1000;
 
 /** `createProcess(input)` → the POST /processes body. */
-export function toUpstreamProcess(input: CreateProcessInput): UpstreamProcessCreate {
+export function toUpstreamProcessCreate(input: CreateProcessInput): UpstreamProcessCreate {
   const body: Omit<UpstreamProcessCreate, 'root'> = { name: checkName(input.name, 'input.name') };
   if (given(input.dueDate)) body.dueDate = checkDate(input.dueDate, 'input.dueDate');
   if (given(input.businessStartDate)) body.businessStartDate = checkDate(input.businessStartDate, 'input.businessStartDate');

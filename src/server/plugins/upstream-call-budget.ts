@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { mapUpstreamFailure } from '../../errors/map-upstream-error';
+import { processCacheKey } from '../../loaders/process-loader';
 import { processRunCacheKey } from '../../loaders/process-run-loader';
 
 type Variables = Record<string, unknown> | null | undefined;
@@ -15,8 +16,9 @@ type Variables = Record<string, unknown> | null | undefined;
 /**
  * Refuses, before execution, an operation whose root fields would need more upstream calls than the budget:
  * one per distinct `processRun(id, excludeGeneratedJobs)` (aliases included) and one per distinct ProcessRun
- * representation in `_entities`. Distinct, because the per-request loader dedupes the rest. The runtime counter
- * in the context still caps what is actually sent.
+ * representation in `_entities`, the same for `process` and Process representations, and one per `processes`
+ * page. Distinct, because the per-request loaders dedupe the rest. Links below the root (`ProcessRun.process`,
+ * `Process.run`) depend on the data and are capped by the runtime counter in the context, which caps everything.
  */
 export function useUpstreamCallBudget(budget: number): Plugin {
   return {
@@ -46,6 +48,12 @@ export function countUpstreamCalls(document: DocumentNode, operationName: string
     if (typeof id === 'string') keys.add(processRunCacheKey({ id, excludeGeneratedJobs: excludeGeneratedJobs === true }));
     else unknown++;
   };
+  const processKeys = new Set<string>();
+  let pages = 0;
+  const addProcess = (id: unknown, excludeGeneratedJobs: unknown) => {
+    if (typeof id === 'string') processKeys.add(processCacheKey({ id, excludeGeneratedJobs: excludeGeneratedJobs === true }));
+    else unknown++;
+  };
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
@@ -59,17 +67,23 @@ export function countUpstreamCalls(document: DocumentNode, operationName: string
       } else if (selection.name.value === 'processRun') {
         const argument = (name: string) => selection.arguments?.find((arg) => arg.name.value === name)?.value;
         add(valueOf(argument('id'), variables), valueOf(argument('excludeGeneratedJobs'), variables));
+      } else if (selection.name.value === 'process') {
+        const argument = (name: string) => selection.arguments?.find((arg) => arg.name.value === name)?.value;
+        addProcess(valueOf(argument('id'), variables), valueOf(argument('excludeGeneratedJobs'), variables));
+      } else if (selection.name.value === 'processes') {
+        pages++;
       } else if (selection.name.value === '_entities') {
         const representations = valueOf(selection.arguments?.find((arg) => arg.name.value === 'representations')?.value, variables);
         for (const representation of Array.isArray(representations) ? representations : []) {
           const { __typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
           if (__typename === 'ProcessRun') add(id, false);
+          if (__typename === 'Process') addProcess(id, false);
         }
       }
     }
   };
   walk(operation.selectionSet);
-  return keys.size + unknown;
+  return keys.size + processKeys.size + pages + unknown;
 }
 
 /** A literal or variable argument as a plain value; anything not statically known → undefined. */

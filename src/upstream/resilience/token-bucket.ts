@@ -1,5 +1,6 @@
 // Hand-written: a token bucket is a dozen lines, and the libraries that offer one (limiter, bottleneck) add
 // queueing or timers we do not want — a caller over budget is answered at once, never queued.
+import type { RateBudget } from './rate-budget';
 
 export interface RateLimit {
   /** Calls allowed per window. */
@@ -8,7 +9,7 @@ export interface RateLimit {
 }
 
 /** Refills continuously at limit/windowMs; holds at most `limit` tokens. */
-export class TokenBucket {
+export class TokenBucket implements RateBudget {
   private tokens: number;
   private refilledAt: number;
   private readonly perMs: number;
