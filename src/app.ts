@@ -69,7 +69,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, cursorSecret: config.cursorSecret }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

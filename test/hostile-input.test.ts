@@ -86,10 +86,10 @@ describe('operation limits – refused before any upstream call, limits not reve
     expect(upstream.requests).toHaveLength(0);
   });
 
-  it('30 aliases (the default limit) pass, and aliases of one id cost one upstream call', async () => {
-    const response = await gateway.query(aliasesQuery(30, () => SEED_ID));
+  it('60 aliases (the default limit) pass, and aliases of one id cost one upstream call', async () => {
+    const response = await gateway.query(aliasesQuery(60, () => SEED_ID));
     expect(response.body.errors).toBeUndefined();
-    expect(Object.keys(response.body.data!)).toHaveLength(30);
+    expect(Object.keys(response.body.data!)).toHaveLength(60);
     expect(upstream.runRequests).toHaveLength(1);
   });
 

@@ -33,12 +33,32 @@ const RESOURCE_MESSAGES: Record<Exclude<UpstreamResource, 'process run'>, Partia
   'process list': { 403: 'The credentials do not allow listing processes.', 404: 'The Processes API has no process list here.' },
 };
 
-export function mapUpstreamFailure(failure: UpstreamFailure, resource: UpstreamResource = 'process run'): GraphQLError {
+/** Whether the call read or changed the resource: a refused write is not "not allowed to read". */
+export type UpstreamAccess = 'read' | 'write';
+
+const WRITE_MESSAGES: Partial<Record<UpstreamResource, Partial<Record<number, string>>>> = {
+  'process run': { 403: 'The credentials do not allow changing this process run.' },
+  process: { 403: 'The credentials do not allow changing this process.' },
+};
+
+function messageFor(status: number, resource: UpstreamResource, access: UpstreamAccess): string | undefined {
+  if (access === 'write') {
+    const written = WRITE_MESSAGES[resource]?.[status];
+    if (written) return written;
+  }
+  return resource === 'process run' ? undefined : RESOURCE_MESSAGES[resource][status];
+}
+
+export function mapUpstreamFailure(
+  failure: UpstreamFailure,
+  resource: UpstreamResource = 'process run',
+  access: UpstreamAccess = 'read',
+): GraphQLError {
   switch (failure.kind) {
     case 'http': {
       const byStatus = forStatus(failure.status);
       const code = byStatus.code;
-      const message = (resource === 'process run' ? undefined : RESOURCE_MESSAGES[resource][failure.status]) ?? byStatus.message;
+      const message = messageFor(failure.status, resource, access) ?? byStatus.message;
       const body = failure.body ?? {};
       const upstream = omitUndefined({
         status: failure.status,
@@ -83,9 +103,9 @@ export function mapUpstreamFailure(failure: UpstreamFailure, resource: UpstreamR
 }
 
 /** Anything thrown below a resolver → the error the caller sees. Unknown errors pass through to Yoga's masking. */
-export function toGraphQLError(error: unknown, resource: UpstreamResource = 'process run'): Error {
+export function toGraphQLError(error: unknown, resource: UpstreamResource = 'process run', access: UpstreamAccess = 'read'): Error {
   if (error instanceof GraphQLError) return error;
-  if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure, resource);
+  if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure, resource, access);
   return error instanceof Error ? error : new Error(String(error));
 }
 

@@ -163,6 +163,20 @@ export type CertificationArguments = TaskJobArguments & {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** A certification of a document (upstream `certificationArgs`; its fields are not publicly documented, these are the common task fields). */
+export type CertificationArgumentsInput = {
+  /** The user who certifies. */
+  assignee: Scalars['ID']['input'];
+  /** The document certified, if any. */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** When the certification is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the certifier (at most 10000 characters; line breaks and tabs allowed). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the certification (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
+};
+
 /** What a `certification` job has produced (upstream `certificationMetadata`). */
 export type CertificationMetadata = TaskJobMetadata & {
   __typename?: 'CertificationMetadata';
@@ -197,6 +211,24 @@ export type ContentRequestArguments = TaskJobArguments & {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** A request for content in a document (upstream `contentRequestArgs`). */
+export type ContentRequestArgumentsInput = {
+  /** The user who approves the content, if any. */
+  approver?: InputMaybe<Scalars['ID']['input']>;
+  /** The user asked for the content. */
+  assignee: Scalars['ID']['input'];
+  /** The document the content goes into. */
+  document: Scalars['ID']['input'];
+  /** When the content is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the assignee (at most 10000 characters; line breaks and tabs allowed). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** The section of the document, if any. */
+  section?: InputMaybe<Scalars['ID']['input']>;
+  /** Title of the request (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
+};
+
 /** What a `contentRequest` job has produced (upstream `contentRequestMetadata`). */
 export type ContentRequestMetadata = TaskJobMetadata & {
   __typename?: 'ContentRequestMetadata';
@@ -214,6 +246,26 @@ export type ContentRequestMetadata = TaskJobMetadata & {
   taskCancelled?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A new process: its settings and its tree of groups and jobs (at most 10 group levels and 1000 nodes). */
+export type CreateProcessInput = {
+  /** Whether a run closes itself once every job is complete. */
+  autoClose?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The days that count as business days; `UNKNOWN` is refused. */
+  businessDaysOfWeek?: InputMaybe<Array<DayOfWeek>>;
+  /** First business day for due-date arithmetic (`YYYY-MM-DD`). */
+  businessStartDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether certification steps are approved automatically. */
+  certAutoApprove?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When the process is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The process's name (1 to 256 characters, no control characters). */
+  name: Scalars['String']['input'];
+  /** Whether due dates are relative to the run's start. */
+  relativeDates?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The top-level group. */
+  root: ProcessGroupInput;
 };
 
 /** A day of the week (upstream lower case, `monday`). */
@@ -335,6 +387,19 @@ export type JobAction =
 export type JobArguments = CertApproverArguments | CertPhaseFinalizerArguments | CertSignerArguments | CertificationArguments | ContentRequestArguments | SendTaskArguments | UnknownJobArguments;
 
 /**
+ * The arguments of one job: exactly one field, the one matching the job's `action` (checked by this gateway:
+ * `@oneOf` is not yet accepted by the federation subgraph library, apollographql/federation#3437).
+ */
+export type JobArgumentsInput = {
+  /** Arguments of a `CERTIFICATION` job (upstream `certificationArgs`). */
+  certification?: InputMaybe<CertificationArgumentsInput>;
+  /** Arguments of a `CONTENT_REQUEST` job (upstream `contentRequestArgs`). */
+  contentRequest?: InputMaybe<ContentRequestArgumentsInput>;
+  /** Arguments of a `SEND_TASK` job (upstream `sendTaskArgs`). */
+  sendTask?: InputMaybe<SendTaskArgumentsInput>;
+};
+
+/**
  * What a job has produced so far. The upstream sends `{ type, <key>: {...} }` with a key fixed per type
  * (`sendTask` → `sendTaskMetadata`, `certificationSignerGenerated` → `certSignerMetadata`, ...).
  */
@@ -361,6 +426,115 @@ export type JobRun = {
   readOnly: Scalars['Boolean']['output'];
   /** Status of the job within the run (upstream `status`, lower case: `complete` → `COMPLETE`). */
   status: RunStatus;
+};
+
+/** One job to add to a run: its action and that action's arguments. */
+export type JobRunInput = {
+  /** What the job does. Only `SEND_TASK`, `CONTENT_REQUEST` and `CERTIFICATION` can be created; the generated certification steps and `UNKNOWN` are refused. */
+  action: JobAction;
+  /** The arguments of exactly `action`: the one field set must match it (`SEND_TASK` → `sendTask`). */
+  arguments: JobArgumentsInput;
+};
+
+/** Where `addJobRuns` inserts: under `parentGroupId`, next to `relativeSiblingId`. All null: at the end of the run. */
+export type JobRunPlacement = {
+  /** Insert before the sibling (true, the upstream's default) or after it (false). Only with `relativeSiblingId`. */
+  before?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The group to insert into (upstream query `parentGroupId`). */
+  parentGroupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The sibling to insert next to (upstream query `relativeSiblingId`). */
+  relativeSiblingId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds 1 to 500 jobs to a running process (`POST /processRuns/{processRunId}/jobRuns`). Answers the created jobs. */
+  addJobRuns: Array<JobRun>;
+  /** Creates a process, not started (`POST /processes`). Tree bounds: at most 10 group levels and 1000 nodes. */
+  createProcess: Process;
+  /** Renames jobs and groups of a process in one call (`POST /processes/{processId}/batchUpdates`), 1 to 3000 renames. */
+  renameProcessItems: Process;
+  /** Starts a new run of a process (`POST /processes/{processId}/run`, 201). The run is the same type the reads answer. */
+  runProcess: ProcessRun;
+  /** Moves a process to trash (`DELETE /processes/{processId}`, 204); it can be restored in Workiva. Answers the id. */
+  trashProcess: Scalars['ID']['output'];
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationAddJobRunsArgs = {
+  jobs: Array<JobRunInput>;
+  placement?: InputMaybe<JobRunPlacement>;
+  processRunId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationCreateProcessArgs = {
+  input: CreateProcessInput;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationRenameProcessItemsArgs = {
+  processId: Scalars['ID']['input'];
+  renames: Array<RenameInput>;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationRunProcessArgs = {
+  processId: Scalars['ID']['input'];
+  sendProcessCompleteEmail?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationTrashProcessArgs = {
+  processId: Scalars['ID']['input'];
 };
 
 /** A sort direction. */
@@ -452,8 +626,36 @@ export type ProcessFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A group of a new process: its children run in order, or all at once when `parallel`. */
+export type ProcessGroupInput = {
+  /** The group's children, in order. */
+  children: Array<ProcessNodeInput>;
+  /** The group's name (1 to 256 characters, no control characters). */
+  name: Scalars['String']['input'];
+  /** Whether the children run at the same time (default false). */
+  parallel?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A job of a new process. */
+export type ProcessJobInput = {
+  /** What the job does. Only `SEND_TASK`, `CONTENT_REQUEST` and `CERTIFICATION` can be created. */
+  action: JobAction;
+  /** The arguments of exactly `action`. */
+  arguments: JobArgumentsInput;
+  /** The job's name (1 to 256 characters, no control characters); null: the upstream names it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A node of a process's build-time tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
 export type ProcessNode = Group | Job | UnknownProcessNode;
+
+/** A child of a group: exactly one of `job` or `group` (checked by this gateway, as for `JobArgumentsInput`). */
+export type ProcessNodeInput = {
+  /** A nested group. */
+  group?: InputMaybe<ProcessGroupInput>;
+  /** A job. */
+  job?: InputMaybe<ProcessJobInput>;
+};
 
 /** A sort order for `processes`. */
 export type ProcessOrder = {
@@ -558,6 +760,23 @@ export type QueryProcessesArgs = {
   orderBy?: InputMaybe<ProcessOrder>;
 };
 
+/** One rename: a job or a group of the process, by id, and its new name. */
+export type RenameInput = {
+  /** The job's or group's id. */
+  id: Scalars['ID']['input'];
+  /** Whether `id` is a job or a group. */
+  kind: RenameKind;
+  /** The new name (1 to 256 characters, no control characters). */
+  newName: Scalars['String']['input'];
+};
+
+/** What a rename applies to. */
+export type RenameKind =
+  /** A group (upstream `groupName` update). */
+  | 'GROUP'
+  /** A job (upstream `jobName` update). */
+  | 'JOB';
+
 /** A node of a run's tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
 export type RunNode = GroupRun | JobRun | UnknownRunNode;
 
@@ -582,6 +801,24 @@ export type SendTaskArguments = TaskJobArguments & {
   raw: Scalars['JSON']['output'];
   /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A task sent to one user (upstream `sendTaskArgs`). User ids are sent as `{ id, type: "user" }`. */
+export type SendTaskArgumentsInput = {
+  /** The user who approves the task, if any. */
+  approver?: InputMaybe<Scalars['ID']['input']>;
+  /** When the approval is due (`YYYY-MM-DD`). */
+  approverDueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The user the task goes to. */
+  assignee: Scalars['ID']['input'];
+  /** The document the task is about, if any. */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** When the task is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the assignee (at most 10000 characters; line breaks and tabs allowed, other control characters not). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the task (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
 };
 
 /** What a `sendTask` job has produced (upstream `sendTaskMetadata`). */
@@ -817,14 +1054,17 @@ export type ResolversTypes = ResolversObject<{
   CertSignerArguments: ResolverTypeWrapper<TaskArgumentsParent>;
   CertSignerMetadata: ResolverTypeWrapper<TaskMetadataParent>;
   CertificationArguments: ResolverTypeWrapper<TaskArgumentsParent>;
+  CertificationArgumentsInput: CertificationArgumentsInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CertificationMetadata: ResolverTypeWrapper<TaskMetadataParent>;
   ContentRequestArguments: ResolverTypeWrapper<TaskArgumentsParent>;
+  ContentRequestArgumentsInput: ContentRequestArgumentsInput;
   ContentRequestMetadata: ResolverTypeWrapper<TaskMetadataParent>;
+  CreateProcessInput: CreateProcessInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayOfWeek: DayOfWeek;
   Document: ResolverTypeWrapper<EntityRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Group: ResolverTypeWrapper<UpstreamGroup>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   GroupRun: ResolverTypeWrapper<UpstreamGroupRun>;
@@ -832,22 +1072,32 @@ export type ResolversTypes = ResolversObject<{
   Job: ResolverTypeWrapper<UpstreamJob>;
   JobAction: JobAction;
   JobArguments: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['JobArguments']>;
+  JobArgumentsInput: JobArgumentsInput;
   JobMetadata: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['JobMetadata']>;
   JobRun: ResolverTypeWrapper<UpstreamJobRun>;
+  JobRunInput: JobRunInput;
+  JobRunPlacement: JobRunPlacement;
+  Mutation: ResolverTypeWrapper<{}>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Process: ResolverTypeWrapper<ProcessParent>;
   ProcessConnection: ResolverTypeWrapper<Omit<ProcessConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProcessEdge']>, nodes: Array<ResolversTypes['Process']> }>;
   ProcessEdge: ResolverTypeWrapper<Omit<ProcessEdge, 'node'> & { node: ResolversTypes['Process'] }>;
   ProcessFilter: ProcessFilter;
+  ProcessGroupInput: ProcessGroupInput;
+  ProcessJobInput: ProcessJobInput;
   ProcessNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProcessNode']>;
+  ProcessNodeInput: ProcessNodeInput;
   ProcessOrder: ProcessOrder;
   ProcessOrderField: ProcessOrderField;
   ProcessRun: ResolverTypeWrapper<UpstreamProcessRun>;
   Query: ResolverTypeWrapper<{}>;
+  RenameInput: RenameInput;
+  RenameKind: RenameKind;
   RunNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunNode']>;
   RunStatus: RunStatus;
   SendTaskArguments: ResolverTypeWrapper<TaskArgumentsParent>;
+  SendTaskArgumentsInput: SendTaskArgumentsInput;
   SendTaskMetadata: ResolverTypeWrapper<TaskMetadataParent>;
   StatusCount: ResolverTypeWrapper<StatusCountParent>;
   Task: ResolverTypeWrapper<EntityRef>;
@@ -875,32 +1125,44 @@ export type ResolversParentTypes = ResolversObject<{
   CertSignerArguments: TaskArgumentsParent;
   CertSignerMetadata: TaskMetadataParent;
   CertificationArguments: TaskArgumentsParent;
+  CertificationArgumentsInput: CertificationArgumentsInput;
+  ID: Scalars['ID']['output'];
   CertificationMetadata: TaskMetadataParent;
   ContentRequestArguments: TaskArgumentsParent;
+  ContentRequestArgumentsInput: ContentRequestArgumentsInput;
   ContentRequestMetadata: TaskMetadataParent;
+  CreateProcessInput: CreateProcessInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Document: EntityRef;
-  ID: Scalars['ID']['output'];
   Group: UpstreamGroup;
   Int: Scalars['Int']['output'];
   GroupRun: UpstreamGroupRun;
   JSON: Scalars['JSON']['output'];
   Job: UpstreamJob;
   JobArguments: ResolversUnionTypes<ResolversParentTypes>['JobArguments'];
+  JobArgumentsInput: JobArgumentsInput;
   JobMetadata: ResolversUnionTypes<ResolversParentTypes>['JobMetadata'];
   JobRun: UpstreamJobRun;
+  JobRunInput: JobRunInput;
+  JobRunPlacement: JobRunPlacement;
+  Mutation: {};
   PageInfo: PageInfo;
   Process: ProcessParent;
   ProcessConnection: Omit<ProcessConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProcessEdge']>, nodes: Array<ResolversParentTypes['Process']> };
   ProcessEdge: Omit<ProcessEdge, 'node'> & { node: ResolversParentTypes['Process'] };
   ProcessFilter: ProcessFilter;
+  ProcessGroupInput: ProcessGroupInput;
+  ProcessJobInput: ProcessJobInput;
   ProcessNode: ResolversUnionTypes<ResolversParentTypes>['ProcessNode'];
+  ProcessNodeInput: ProcessNodeInput;
   ProcessOrder: ProcessOrder;
   ProcessRun: UpstreamProcessRun;
   Query: {};
+  RenameInput: RenameInput;
   RunNode: ResolversUnionTypes<ResolversParentTypes>['RunNode'];
   SendTaskArguments: TaskArgumentsParent;
+  SendTaskArgumentsInput: SendTaskArgumentsInput;
   SendTaskMetadata: TaskMetadataParent;
   StatusCount: StatusCountParent;
   Task: EntityRef;
@@ -1103,6 +1365,14 @@ export type JobRunResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addJobRuns?: Resolver<Array<ResolversTypes['JobRun']>, ParentType, ContextType, RequireFields<MutationAddJobRunsArgs, 'jobs' | 'processRunId'>>;
+  createProcess?: Resolver<ResolversTypes['Process'], ParentType, ContextType, RequireFields<MutationCreateProcessArgs, 'input'>>;
+  renameProcessItems?: Resolver<ResolversTypes['Process'], ParentType, ContextType, RequireFields<MutationRenameProcessItemsArgs, 'processId' | 'renames'>>;
+  runProcess?: Resolver<ResolversTypes['ProcessRun'], ParentType, ContextType, RequireFields<MutationRunProcessArgs, 'processId'>>;
+  trashProcess?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationTrashProcessArgs, 'processId'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1290,6 +1560,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   JobArguments?: JobArgumentsResolvers<ContextType>;
   JobMetadata?: JobMetadataResolvers<ContextType>;
   JobRun?: JobRunResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Process?: ProcessResolvers<ContextType>;
   ProcessConnection?: ProcessConnectionResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { causeOf } from '../errors/error-codes';
 import type { UpstreamEvents } from '../upstream/upstream-events';
 import type { DriftListener } from '../upstream/upstream-drift';
+import type { WriteObserver } from '../writes/perform-write';
 
 export interface GatewayMetrics {
   /** One per app: tests build many apps in one process, and the global registry rejects duplicate names. */
@@ -13,6 +14,7 @@ export interface GatewayMetrics {
   upstreamEvents: UpstreamEvents;
   onDrift: DriftListener;
   onLoaderBatch(size: number): void;
+  onWrite: WriteObserver;
 }
 
 const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -30,7 +32,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Duration of each upstream HTTP attempt, by endpoint (getProcessRun, getProcess, listProcesses), status ("none" when no answer arrived) and outcome',
+    help: 'Duration of each upstream HTTP attempt, by endpoint (getProcessRun, getProcess, listProcesses, and the writes runProcess, addJobRuns, createProcess, batchUpdateProcess, trashProcess), status ("none" when no answer arrived) and outcome',
     labelNames: ['endpoint', 'status', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
@@ -64,6 +66,13 @@ export function createGatewayMetrics(): GatewayMetrics {
     name: 'gateway_upstream_drift_total',
     help: 'Upstream values the schema does not know (unknown enum values, node types, variants), by kind and name',
     labelNames: ['kind', 'name'],
+    registers: [registry],
+  });
+
+  const mutations = new Counter({
+    name: 'gateway_mutations_total',
+    help: 'Mutations finished, by mutation and outcome (ok, invalid_input, failed, unknown, applied)',
+    labelNames: ['mutation', 'outcome'],
     registers: [registry],
   });
 
@@ -136,6 +145,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     onDrift: (kind, name) => drift.inc({ kind, name }),
     onLoaderBatch: (size) => batchSize.observe(size),
+    onWrite: (mutation, outcome) => mutations.inc({ mutation, outcome }),
   };
 }
 

@@ -5,6 +5,7 @@ import { Job } from './job';
 import { jobArgumentsResolvers } from './job-arguments';
 import { jobMetadataResolvers } from './job-metadata';
 import { JobRun } from './job-run';
+import { Mutation } from './mutation';
 import { Process } from './process';
 import { ProcessRun } from './process-run';
 import { Query } from './query';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
+  Mutation,
   ProcessRun,
   GroupRun,
   JobRun,

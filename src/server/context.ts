@@ -9,6 +9,8 @@ import { ProcessCursorCodec } from '../resolvers/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
+import { createProcessWrites } from '../writes/process-writes';
+import type { WriteObserver } from '../writes/perform-write';
 
 export interface ContextDependencies {
   client: ProcessesClient;
@@ -18,6 +20,8 @@ export interface ContextDependencies {
   maxUpstreamCallsPerOperation: number;
   /** Observer of loader batch sizes (metrics). */
   onLoaderBatch?: (size: number) => void;
+  /** Observer of finished mutations (metrics). */
+  onWrite?: WriteObserver;
   /** CURSOR_SECRET; null: a random key for this process. */
   cursorSecret?: string | null;
 }
@@ -39,7 +43,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, cursorSecret }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret }: ContextDependencies) {
   const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return ({ request }: YogaInitialContext): GatewayContext => {
     const requestId = requestIdOf(request);
@@ -58,6 +62,8 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       logger: requestLogger,
       drift,
       upstreamCalls,
+      writes: createProcessWrites(client, call, upstreamCalls),
+      onWrite,
       cursors,
       loaders: {
         processRun: createProcessRunLoader(async (key) => {

@@ -1,9 +1,10 @@
 // The tabs GraphiQL opens with. With the demo: its runs from every angle, then one "Errors" tab holding one
-// operation per demo error id (pick it with the run button), then one processes tab. With a real upstream: one
-// tab, no demo ids.
+// operation per demo error id (pick it with the run button), then one processes tab and one mutations tab. With
+// a real upstream: one tab, no demo ids.
 // Short operation names keep the tab bar readable; comment lines stay under 80 columns so no tab scrolls sideways.
 // Every tab is validated against the schema in test/graphiql-explorer.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
+import { MUTATIONS_TAB } from './graphiql-mutation-tabs';
 import { PROCESSES_TAB } from './graphiql-process-tabs';
 
 export interface GraphiQLTab {
@@ -82,20 +83,24 @@ query ${operation} {
 `,
 });
 
-const generatedJobsTab = (operation: string, exclude: boolean): GraphiQLTab => ({
-  query: `# excludeGeneratedJobs: ${exclude} ${exclude ? 'leaves out' : 'keeps'} the certification's generated
-# signer/approver/finalizer jobs; statusCounts still counts them (whole run).
-# Edit the variable below to compare.
-query ${operation}($excludeGeneratedJobs: Boolean!) {
-  processRun(id: "processrun-cert-001", excludeGeneratedJobs: $excludeGeneratedJobs) {
+const generatedJobsOperation = (operation: string, exclude: boolean): string => `query ${operation} {
+  processRun(id: "processrun-cert-001", excludeGeneratedJobs: ${exclude}) {
     name
     statusCounts { status count }
     jobs { id action actionStatus }
   }
-}
+}`;
+
+// Both ways in one tab (pick one with the run button) so the tab bar stays at 8.
+const generatedJobsTab: GraphiQLTab = {
+  query: `# excludeGeneratedJobs: false keeps the certification's generated
+# signer/approver/finalizer jobs, true leaves them out; statusCounts still
+# counts them (whole run). Run both with the run button's menu to compare.
+${generatedJobsOperation('WithGenerated', false)}
+
+${generatedJobsOperation('WithoutGenerated', true)}
 `,
-  variables: JSON.stringify({ excludeGeneratedJobs: exclude }, null, 2),
-});
+};
 
 const operationName = (id: string): string =>
   id.replace(/^demo-/, '').replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
@@ -134,10 +139,10 @@ export const GRAPHIQL_TABS: readonly GraphiQLTab[] = [
   treeTab('NestedTree', 'Groups nested three deep, children out of ordinal order, one parallel.', 'processrun-nested-001'),
   jobsTab('TaskJobs', 'Job variants sendTask and contentRequest: arguments and metadata.', SEED_RUN_ID),
   jobsTab('CertJobs', 'Job variant certification and its generated signer/approver jobs.', 'processrun-cert-001'),
-  generatedJobsTab('WithGenerated', false),
-  generatedJobsTab('WithoutGenerated', true),
+  generatedJobsTab,
   errorsTab,
   PROCESSES_TAB,
+  MUTATIONS_TAB,
 ];
 
 /** With a real upstream: one tab that asks for the id, and no demo ids. */

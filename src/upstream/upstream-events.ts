@@ -1,7 +1,15 @@
 // What the upstream client tells observers (metrics, logs). Emitted by the client only; consumers never call HTTP.
 
 /** Which upstream operation a call was: a label in logs and metrics (bounded, unlike paths). */
-export type UpstreamEndpoint = 'getProcessRun' | 'getProcess' | 'listProcesses';
+export type UpstreamEndpoint =
+  | 'getProcessRun'
+  | 'getProcess'
+  | 'listProcesses'
+  | 'runProcess'
+  | 'addJobRuns'
+  | 'createProcess'
+  | 'batchUpdateProcess'
+  | 'trashProcess';
 
 export interface UpstreamCallFinished {
   endpoint: UpstreamEndpoint;

@@ -14,7 +14,7 @@ const UPSTREAM_ROWS: GatewayErrorCode[] = [
   ...(Object.keys(ERROR_CODES) as GatewayErrorCode[]).filter((code) => ERROR_CODES[code] === 'upstream'),
 ];
 
-const operationNames = (query: string) => [...query.matchAll(/^query (\w+)/gm)].map((match) => match[1]!);
+const operationNames = (query: string) => [...query.matchAll(/^(?:query|mutation) (\w+)/gm)].map((match) => match[1]!);
 
 describe('GraphiQL tabs', () => {
   it.each(UPSTREAM_ROWS)('%s has a demo id and an operation in a tab', (code) => {

@@ -1,3 +1,4 @@
+import { MUTATIONS_TAB } from '../../src/server/graphiql-mutation-tabs';
 import { PROCESS_OPERATIONS, PROCESSES_TAB } from '../../src/server/graphiql-process-tabs';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import type { RunningGateway } from '../../src/app';
@@ -14,8 +15,8 @@ describe('GraphiQL – the processes tab on the demo gateway', () => {
     await gateway.shutdown();
   });
 
-  it('is offered after the run and error tabs, holding every processes operation', () => {
-    expect(GRAPHIQL_TABS.at(-1)).toBe(PROCESSES_TAB);
+  it('is offered after the run and error tabs, before the mutations tab, holding every processes operation', () => {
+    expect(GRAPHIQL_TABS.slice(-2)).toEqual([PROCESSES_TAB, MUTATIONS_TAB]);
     for (const operation of PROCESS_OPERATIONS) expect(PROCESSES_TAB.query).toContain(operation.query.trim());
   });
 
