@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { LIVE_DEMO_STEPS } from '../src/demo/fixtures/live-run';
 import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
-import type { RunningGateway } from '../src/server/start-gateway';
+import type { RunningGateway } from '../src/app';
 import { startDemoGateway } from './fixtures/demo-gateway';
 
 // Same browser set-up as test/browser-graphiql.test.ts: Debian's chromium, skipped only off CI without it.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { RunningGateway } from '../src/server/start-gateway';
+import type { RunningGateway } from '../src/app';
 import { startDemoGateway } from './fixtures/demo-gateway';
 
 // Debian's `chromium` package; .ci/run installs it, so CI never takes the skip below.
@@ -58,7 +58,7 @@ describeWithChromium('GraphiQL in headless Chromium – against the embedded dem
     await page.goto(`${gateway.url}/graphql`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.getByText('SeedRunTree').first().waitFor({ timeout: 30_000 });
+    await page.getByText('SeedTree').first().waitFor({ timeout: 30_000 });
     await run.click();
     const result = page.locator('.result-window');
     await result.getByText('Q4 2024 Financial Close').first().waitFor({ timeout: 30_000 });

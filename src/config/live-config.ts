@@ -1,7 +1,10 @@
 // Live runs (Subscription.processRunUpdated): see docs/live-runs.md.
-import { ConfigError, readInteger } from './config';
+import { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
+
+/** config.ts's readInteger, passed in: importing it would make config.ts ↔ live-config.ts a runtime cycle. */
+export type IntegerReader = (env: Env, name: string, fallback: number, min: number, max: number) => number;
 
 export interface LiveConfig {
   /** LIVE_POLL_INTERVAL_MS: the wait between polls of a run that is changing. */
@@ -18,13 +21,21 @@ export interface LiveConfig {
   keepAliveMs: number;
 }
 
-// The public floor protects the upstream; tests need faster polls, so NODE_ENV=test alone may go lower.
+/**
+ * Internal, never from the environment: only code can ask for it (the in-process test gateway in
+ * test/support/gateway.ts does), so no deployment, whatever its NODE_ENV, can poll the upstream faster than the
+ * public floor.
+ */
+export interface LiveTestFloors {
+  liveTestFloors?: boolean;
+}
+
+// The public floors protect the upstream (polls) and the clients (pings).
 const PUBLIC_MIN_POLL_INTERVAL_MS = 1_000;
 const TEST_MIN_POLL_INTERVAL_MS = 20;
 
-export function loadLiveConfig(env: Env): LiveConfig {
-  const testing = env.NODE_ENV === 'test';
-  const floor = testing ? TEST_MIN_POLL_INTERVAL_MS : PUBLIC_MIN_POLL_INTERVAL_MS;
+export function loadLiveConfig(env: Env, readInteger: IntegerReader, { liveTestFloors = false }: LiveTestFloors = {}): LiveConfig {
+  const floor = liveTestFloors ? TEST_MIN_POLL_INTERVAL_MS : PUBLIC_MIN_POLL_INTERVAL_MS;
   const pollIntervalMs = readInteger(env, 'LIVE_POLL_INTERVAL_MS', 5_000, floor, 3_600_000);
   const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', Math.max(30_000, pollIntervalMs), floor, 3_600_000);
   if (maxPollIntervalMs < pollIntervalMs) {
@@ -33,9 +44,9 @@ export function loadLiveConfig(env: Env): LiveConfig {
   return {
     pollIntervalMs,
     maxPollIntervalMs,
-    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', 120_000, testing ? 0 : 1_000, 86_400_000),
+    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', 120_000, liveTestFloors ? 0 : 1_000, 86_400_000),
     maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', 10_000, 0, 10_000_000),
     maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
-    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, testing ? 50 : 1_000, 600_000),
+    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, liveTestFloors ? 50 : 1_000, 600_000),
   };
 }

@@ -2,10 +2,23 @@ import type { Server } from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { GatewayConfig } from '../config/config';
+import type { LiveConfig } from '../config/live-config';
+import type { PersistedOperations } from '../config/persisted-operations-file';
 import { createLiveMetrics } from './live-metrics';
 import { LiveRuns } from './live-runs';
 import { attachWebSocketTransport, type WebSocketTransport } from './websocket-transport';
+
+export interface LiveFeatureOptions {
+  live: LiveConfig;
+  /** The gateway uses its own client-credentials token for every caller. */
+  clientCredentialsMode: boolean;
+  /** MAX_QUERY_LENGTH, checked on WebSocket operations too. */
+  maxQueryLength: number;
+  /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
+  persistedOperations: PersistedOperations | null;
+  logger: Logger;
+  metricsRegistry: Registry | null;
+}
 
 export interface LiveFeature {
   live: LiveRuns;
@@ -15,11 +28,12 @@ export interface LiveFeature {
   drainSubscriptions(): Promise<void>;
 }
 
-/** Live runs as the app wires them: the service, its metrics, the WebSocket transport and the shutdown step. */
-export function createLiveFeature(config: GatewayConfig, logger: Logger, metricsRegistry: Registry | null): LiveFeature {
+/** Live runs as app.ts wires them: the service, its metrics, the WebSocket transport and the shutdown step. */
+export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
+  const { logger, metricsRegistry } = options;
   const live = new LiveRuns({
-    config: config.live,
-    clientCredentialsMode: config.resilience.clientCredentials !== null,
+    config: options.live,
+    clientCredentialsMode: options.clientCredentialsMode,
     logger,
     metrics: metricsRegistry && createLiveMetrics(metricsRegistry),
   });
@@ -29,9 +43,9 @@ export function createLiveFeature(config: GatewayConfig, logger: Logger, metrics
     attachWebSockets: (server, yoga) => {
       webSockets.push(
         attachWebSocketTransport(server, yoga, {
-          keepAliveMs: config.live.keepAliveMs,
-          maxQueryLength: config.limits.maxQueryLength,
-          persistedOperations: config.persistedOperations?.documents ?? null,
+          keepAliveMs: options.live.keepAliveMs,
+          maxQueryLength: options.maxQueryLength,
+          persistedOperations: options.persistedOperations,
           logger,
         }),
       );

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { LiveConfig } from '../config/live-config';
-import { gatewayError } from '../errors/map-upstream-error';
+import { gatewayError } from '../errors/gateway-error';
 import { CredentialHasher } from './credential-hash';
 import type { FetchRun, LiveEvent } from './live-event';
 import type { LiveMetrics } from './live-metrics';

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { gatewayError, toGraphQLError } from '../errors/map-upstream-error';
-import { toUpperSnake } from '../resolvers/enums';
+import { gatewayError } from '../errors/gateway-error';
+import { toGraphQLError } from '../errors/map-upstream-failure';
+import { UpstreamError, type UpstreamFailure } from '../errors/upstream-failure';
 import type { UpstreamProcessRun } from '../upstream/types';
-import { UpstreamError, type UpstreamFailure } from '../upstream/upstream-error';
 import type { FetchRun, RunListener } from './live-event';
 import { backoffMs, idleIntervalMs } from './poll-schedule';
 
@@ -21,7 +21,10 @@ export interface PollerHooks {
   onStopped(): void;
 }
 
-const TERMINAL_STATUSES = new Set(['COMPLETE', 'CANCELLED']);
+// The upstream spells statuses in its own case and separators ('complete', 'Cancelled'): compare the letters only
+// (what the schema's enum mapping in resolvers/ does too; that layer is above this one).
+const TERMINAL_STATUSES = new Set(['complete', 'cancelled']);
+const isTerminal = (status: string): boolean => TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
 
 /** Whether a failure is the upstream's answer about this run (it ends the subscription) or a passing problem. */
 function isTransient(failure: UpstreamFailure): boolean {
@@ -149,7 +152,7 @@ export class RunPoller {
         listener.emit(current);
       }
     }
-    if (TERMINAL_STATUSES.has(toUpperSnake(current.status))) {
+    if (isTerminal(current.status)) {
       this.endAll(null);
       return;
     }

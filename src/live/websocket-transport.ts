@@ -7,8 +7,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { gatewayError } from '../errors/map-upstream-error';
-import type { PersistedOperations } from '../server/plugins/persisted-operations';
+import { gatewayError } from '../errors/gateway-error';
+import type { PersistedOperations } from '../config/persisted-operations-file';
 
 export interface WebSocketTransportOptions {
   keepAliveMs: number;

@@ -103,13 +103,14 @@ export async function execute<TData = Record<string, any>, TVariables = Record<s
   gateway: { url: string },
   document: Operation<TData, TVariables>,
   variables?: TVariables,
-  options: { headers?: Record<string, string> } = {},
+  /** operationName: which operation of a many-operation document to run (as GraphiQL's run button sends it). */
+  options: { headers?: Record<string, string>; operationName?: string } = {},
 ): Promise<ExecutionResult<TData>> {
   const operation = textOf(document);
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, ...options.headers },
-    body: JSON.stringify({ query: operation, variables }),
+    body: JSON.stringify({ query: operation, variables, operationName: options.operationName }),
   });
   const text = await response.text();
   let body: ExecutionResult<TData>['body'];

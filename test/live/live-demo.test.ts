@@ -1,24 +1,36 @@
-import { liveDemoRunAt, LIVE_DEMO_RUN_ID, LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
-import { MovingDemoRun } from '../../src/demo/moving-run';
-import type { RunningGateway } from '../../src/server/start-gateway';
+import { LIVE_DEMO_RUN_ID, LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
+import { createDemoProcessStore } from '../../src/demo/demo-writes';
+import type { RunningGateway } from '../../src/app';
 import { startDemoGateway } from '../fixtures/demo-gateway';
 import { createLiveClient } from '../harness';
 
 describe('the live demo run', () => {
-  it('moves one job per step from the first read, completes, and starts over once its completion was seen', () => {
-    let now = 0;
-    const run = new MovingDemoRun(3_000, () => now);
-    const seen = (at: number) => {
-      now = at;
-      const current = run.read();
-      return [current.revision, current.status];
-    };
-    expect(seen(0)).toEqual([1, 'running']);
-    expect(seen(2_999)).toEqual([1, 'running']);
-    expect(seen(3_000)).toEqual([2, 'running']);
-    expect(seen(3_000 * LIVE_DEMO_STEPS)).toEqual([1 + LIVE_DEMO_STEPS, 'complete']);
-    expect(seen(3_000 * LIVE_DEMO_STEPS + 10)).toEqual([1, 'running']);
-    expect(liveDemoRunAt(LIVE_DEMO_STEPS).root.children!.every((child) => child.jobRun!.status === 'complete')).toBe(true);
+  // The demo store's own timers (the ones runProcess-started runs advance on), driven by Jest's fake clock.
+  afterEach(() => jest.useRealTimers());
+
+  it('moves one job per step from the first read (the advancing of started runs), completes, and starts over once its completion was seen', () => {
+    jest.useFakeTimers();
+    const store = createDemoProcessStore({ advanceEveryMs: 3_000 });
+    try {
+      const seen = () => {
+        const run = store.readRun(LIVE_DEMO_RUN_ID)!;
+        return [run.revision, run.status];
+      };
+      jest.advanceTimersByTime(60_000); // nothing moves before the first read
+      expect(seen()).toEqual([1, 'running']);
+      jest.advanceTimersByTime(2_999);
+      expect(seen()).toEqual([1, 'running']);
+      jest.advanceTimersByTime(1);
+      expect(seen()).toEqual([2, 'running']);
+      jest.advanceTimersByTime(3_000 * (LIVE_DEMO_STEPS - 1));
+      expect(seen()).toEqual([1 + LIVE_DEMO_STEPS, 'complete']);
+      const complete = store.runs.get(LIVE_DEMO_RUN_ID)!;
+      expect(complete.root.children!.every((child) => child.jobRun!.status === 'complete')).toBe(true);
+      expect(complete.statusCounts).toEqual({ Completed: LIVE_DEMO_STEPS });
+      expect(seen()).toEqual([1, 'running']);
+    } finally {
+      store.close();
+    }
   });
 
   describe('npm start (embedded demo upstream)', () => {

@@ -15,8 +15,11 @@ export interface WatchedRun {
   processRunUpdated: { id: string; status: string; revision: number; jobs: Array<{ id: string; status: string }> };
 }
 
-/** Fast polls for tests (NODE_ENV=test lowers the 1000 ms floor); the rest as in production. */
-export const LIVE_TEST_ENV = { NODE_ENV: 'test', LIVE_POLL_INTERVAL_MS: '40', LIVE_MAX_POLL_INTERVAL_MS: '40' };
+/** Fast polls for in-process test gateways (test/support/gateway.ts lowers the 1000 ms floor); the rest as in production. */
+export const LIVE_TEST_ENV = { LIVE_POLL_INTERVAL_MS: '40', LIVE_MAX_POLL_INTERVAL_MS: '40' };
+
+/** A spawned gateway (dist/index.js) has the public floors: its fastest polls. */
+export const LIVE_SPAWNED_ENV = { LIVE_POLL_INTERVAL_MS: '1000', LIVE_MAX_POLL_INTERVAL_MS: '1000' };
 
 /** A run in progress whose state the test changes; every GET of its id answers the current state. */
 export class MovingRun {

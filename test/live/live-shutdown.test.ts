@@ -1,12 +1,12 @@
 import { createLiveClient, FakeUpstream } from '../harness';
 import { spawnGateway } from '../support/spawn-gateway';
-import { LIVE_TEST_ENV, MovingRun, WATCH_RUN } from './live-fixtures';
+import { LIVE_SPAWNED_ENV, MovingRun, WATCH_RUN } from './live-fixtures';
 
 describe('processRunUpdated on SIGTERM', () => {
   it('every open subscription completes (SSE and WebSocket), then the drain finishes and the process exits 0', async () => {
     const upstream = await new FakeUpstream().start();
     const run = new MovingRun().serveOn(upstream);
-    const gateway = await spawnGateway({ ...LIVE_TEST_ENV, UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
+    const gateway = await spawnGateway({ ...LIVE_SPAWNED_ENV, UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
     const sse = createLiveClient(gateway, 'sse');
     const ws = createLiveClient(gateway, 'ws');
     try {

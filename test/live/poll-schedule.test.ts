@@ -14,7 +14,7 @@ describe('live poll schedule', () => {
     expect(backoffMs(1, 5_000, 30_000, 60_000, () => 1)).toBe(60_000);
   });
 
-  it('config: defaults; the public floor of LIVE_POLL_INTERVAL_MS is 1000 ms (lower only with NODE_ENV=test)', () => {
+  it('config: defaults; the public floor of LIVE_POLL_INTERVAL_MS is 1000 ms (lower only when code asks: the test gateway; NODE_ENV=test does not)', () => {
     expect(loadConfig({}).live).toEqual({
       pollIntervalMs: 5_000,
       maxPollIntervalMs: 30_000,
@@ -24,7 +24,12 @@ describe('live poll schedule', () => {
       keepAliveMs: 12_000,
     });
     expect(() => loadConfig({ LIVE_POLL_INTERVAL_MS: '999' })).toThrow('Invalid configuration: LIVE_POLL_INTERVAL_MS must be from 1000 to 3600000, got 999');
-    expect(loadConfig({ NODE_ENV: 'test', LIVE_POLL_INTERVAL_MS: '40' }).live.pollIntervalMs).toBe(40);
+    expect(loadConfig({}, { liveTestFloors: true }).live).toEqual(loadConfig({}).live);
+    expect(loadConfig({ LIVE_POLL_INTERVAL_MS: '40' }, { liveTestFloors: true }).live.pollIntervalMs).toBe(40);
+    // No environment value lowers the floor: not NODE_ENV=test, nor any other NODE_ENV.
+    for (const nodeEnv of ['test', 'development', 'production']) {
+      expect(() => loadConfig({ NODE_ENV: nodeEnv, DEMO_UPSTREAM: 'true', LIVE_POLL_INTERVAL_MS: '40' })).toThrow(/LIVE_POLL_INTERVAL_MS must be from 1000/);
+    }
     expect(() => loadConfig({ LIVE_POLL_INTERVAL_MS: '10000', LIVE_MAX_POLL_INTERVAL_MS: '5000' })).toThrow(/LIVE_MAX_POLL_INTERVAL_MS must be at least/);
   });
 });

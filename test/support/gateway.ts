@@ -44,7 +44,8 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   options: { demoUpstream?: boolean } = {},
 ): Promise<TestGateway> {
-  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env });
+  // Test floors: LIVE_* may go below the public minimums here (code-only; no environment variable can ask for it).
+  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env }, { liveTestFloors: true });
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });
