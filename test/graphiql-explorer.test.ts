@@ -24,7 +24,7 @@ const EXPECTED_CODES: Record<string, string> = {
   'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
 };
 
-const operationNameOf = (query: string): string => /(?:query|mutation|subscription) (\w+)/.exec(query)![1]!;
+const operationNameOf = (query: string): string => /^(?:query|mutation|subscription) (\w+)/m.exec(query)![1]!;
 
 describe('GraphiQL – the tabs', () => {
   const schema = buildGatewaySchema();
