@@ -202,3 +202,54 @@ describe('differential: which operations the fast path takes (so the comparisons
     expect(takes(`query A { __typename } query B { __typename }`)).toBe(false);
   });
 });
+
+describe('differential: the plugins answer the same on both paths (limits, upstream budget, body limit, CSRF, logging)', () => {
+  const env = { CURSOR_SECRET, MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '5', MAX_UPSTREAM_CALLS_PER_OPERATION: '2', MAX_QUERY_LENGTH: '400', MAX_REQUEST_BODY_BYTES: '1024' };
+  const fast = useGateway({ env, upstream: script });
+  const reference = useGateway({ env: { ...env, EXECUTION_FAST_PATH: 'false' }, upstream: script });
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}: processRun(id: "processrun-fanout-0${i}") { id }`).join(' ');
+
+  it.each([
+    ['within every limit', { query: `{ processRun(id: "processrun-xyz789") { id name status } }` }, 200],
+    ['too deep', { query: `{ processRun(id: "processrun-xyz789") { root { children { ... on GroupRun { children { ... on GroupRun { children { __typename } } } } } } } }` }, 200],
+    ['too many aliases', { query: `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: __typename`).join(' ')} }` }, 200],
+    ['over the static upstream-call budget', { query: `{ ${ids(3)} }` }, 200],
+    ['query too long', { query: `{ processRun(id: "processrun-xyz789") { id } } ${'#'.repeat(400)}` }, 200],
+    ['body too large', { query: `{ __typename }`, variables: { pad: 'x'.repeat(1100) } }, 413],
+  ] as const)('%s', async (_name, body, status) => {
+    for (let i = 0; i < 2; i += 1) {
+      const expected = await send(reference.gateway, body);
+      const actual = await send(fast.gateway, body);
+      expect(expected.status).toBe(status);
+      expect(actual).toEqual(expected);
+    }
+  });
+
+  it('CSRF: a GET without the preflight header is refused alike, with it answered alike', async () => {
+    const get = async (gateway: HarnessGateway, headers: Record<string, string>) => {
+      const response = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent('{ processRun(id: "processrun-xyz789") { id name } }')}`, {
+        headers: { accept: 'application/json', authorization: TEST_TOKEN, 'x-request-id': 'differential-1', ...headers },
+      });
+      const seen: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        if (name !== 'date') seen[name] = value;
+      });
+      return { status: response.status, headers: seen, body: await response.text() };
+    };
+    const refused = await get(reference.gateway, {});
+    expect(refused.status).toBe(403);
+    expect(await get(fast.gateway, {})).toEqual(refused);
+    const answered = await get(reference.gateway, { 'x-graphql-yoga-csrf': '1' });
+    expect(answered.status).toBe(200);
+    expect(await get(fast.gateway, { 'x-graphql-yoga-csrf': '1' })).toEqual(answered);
+  });
+
+  it('request logging: the same log messages for an operation taken by graphql-jit', async () => {
+    const messages = (gateway: HarnessGateway) => gateway.logs.entries.filter((entry) => entry.requestId === 'differential-log').map((entry) => entry.msg);
+    const body = { query: `query Logged { processRun(id: "processrun-xyz789") { id } }` };
+    await send(reference.gateway, body, { 'x-request-id': 'differential-log' });
+    await send(fast.gateway, body, { 'x-request-id': 'differential-log' });
+    expect(messages(reference.gateway).length).toBeGreaterThan(0);
+    expect(messages(fast.gateway)).toEqual(messages(reference.gateway));
+  });
+});
