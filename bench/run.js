@@ -230,6 +230,11 @@ async function measure(row, upstream) {
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 /** True when two figures were measured under comparable machine load (see LOAD_FACTOR). */
 function comparableLoad(a, b) {
@@ -238,7 +243,7 @@ function comparableLoad(a, b) {
 }
 
 /**
- * The mean over rounds of `row`'s figure divided by `other`'s from the same round, using only rounds whose loads
+ * The median over rounds of `row`'s figure divided by `other`'s from the same round, using only rounds whose loads
  * were comparable; `skipped` lists the rounds left out, with their loads.
  */
 function roundRatio(runs, row, other, key) {
@@ -253,7 +258,8 @@ function roundRatio(runs, row, other, key) {
     }
     ratios.push(mine.result[key] / theirs.result[key]);
   }
-  return { ratio: ratios.length ? mean(ratios) : null, rounds: ratios, skipped };
+  // The median: one round disturbed by a burst the 1-minute load average is too slow to show cannot carry the verdict.
+  return { ratio: ratios.length ? median(ratios) : null, rounds: ratios, skipped };
 }
 
 function floorOf(name) {
