@@ -18,6 +18,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
 // so a busy machine that completes nothing under load still passes (the reference answer was checked in full).
 const SMOKE = process.env.BENCH_SMOKE === 'true';
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// Two figures are compared only when the machine's 1-minute load average during each was within this factor (the
+// bench itself keeps ~2 cores busy, so the smaller load counts as at least 1): other jobs on a shared machine move
+// CPU per request by up to 40 %, so a ratio across very different loads says more about the machine than the code.
+const LOAD_FACTOR = Number(process.env.BENCH_LOAD_FACTOR || 1.5);
+// Node flags of the gateway's rows: the same as `npm start` and the Dockerfile (see bench/README.md).
+const GATEWAY_NODE_OPTIONS = '--max-semi-space-size=4';
 const FANOUT_DELAY_MS = 20;
 const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
@@ -30,15 +36,21 @@ const ROWS = [
   { name: 'direct', target: 'upstream', workload: 'direct' },
   { name: 'floor seed', target: 'floor', workload: 'seed' },
   { name: 'gateway seed', target: 'gateway', workload: 'seed' },
+  // The reference path (graphql-js for every operation, EXECUTION_FAST_PATH=false): "today's build" for the CPU ratio.
+  { name: 'gateway seed reference', target: 'gateway', workload: 'seed', env: { EXECUTION_FAST_PATH: 'false' }, baseline: 'gateway seed' },
   { name: 'floor large', target: 'floor', workload: 'large' },
   { name: 'gateway large', target: 'gateway', workload: 'large' },
+  { name: 'gateway large reference', target: 'gateway', workload: 'large', env: { EXECUTION_FAST_PATH: 'false' }, baseline: 'gateway large' },
   { name: 'floor fan-out', target: 'floor', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   { name: 'gateway fan-out', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   // One connection: operation latency against one upstream call's delay, without queueing behind other operations.
   { name: 'gateway fan-out 1 conn', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS, connections: 1 },
   { name: 'gateway seed LOG_LEVEL=info', target: 'gateway', workload: 'seed', logLevel: 'info' },
   // At least 3 s: one round of 50 cold large operations takes longer than a 1 s smoke window.
+  { name: 'floor large 50 conns', target: 'floor', workload: 'large', connections: 50, minSeconds: 3 },
   { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3 },
+  // Without the semi-space flag (V8's default young generation): what --max-semi-space-size buys in peak RSS.
+  { name: 'gateway large 50 conns default heap', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3, nodeOptions: '' },
   { name: 'gateway processes', target: 'gateway', workload: 'processes' },
 ].filter((row) => !ONLY || ONLY.has(row.name));
 
@@ -110,7 +122,9 @@ function startTarget(row, upstream) {
   if (row.target === 'floor') {
     return startProcess([process.execPath, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
   }
-  return startProcess([process.execPath, 'dist/index.js'], {
+  const nodeOptions = (row.nodeOptions ?? GATEWAY_NODE_OPTIONS).split(' ').filter(Boolean);
+  return startProcess([process.execPath, ...nodeOptions, 'dist/index.js'], {
+    ...row.env,
     NODE_ENV: 'production',
     UPSTREAM_BASE_URL: upstream.url,
     HOST: '127.0.0.1',
@@ -179,9 +193,11 @@ async function measure(row, upstream) {
     const { request, expected, upstreamCalls } = await prepare(row, target.url, upstream);
     const connections = row.connections || 10;
     await load(request, expected, WARMUP, connections);
+    const loadBefore = os.loadavg()[0];
     const cpuBefore = cpuMs(target.pid);
     const result = await load(request, expected, Math.max(SECONDS, row.minSeconds || 0), connections);
     const cpuAfter = cpuMs(target.pid);
+    const loadAfter = os.loadavg()[0];
     const completed = result['2xx'];
     const seconds = Math.max(SECONDS, row.minSeconds || 0);
     // Wrong answers always fail; a request still waiting when the window closes is not an answer at all.
@@ -205,6 +221,7 @@ async function measure(row, upstream) {
       upstreamCallsPerOp: upstreamCalls,
       requests: completed,
       responseBytes: Buffer.byteLength(expected),
+      loadAvg: (loadBefore + loadAfter) / 2,
     };
   } finally {
     await upstream.control('/__delay/0');
@@ -213,6 +230,44 @@ async function measure(row, upstream) {
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** True when two figures were measured under comparable machine load (see LOAD_FACTOR). */
+function comparableLoad(a, b) {
+  const low = Math.max(1, Math.min(a, b));
+  return Math.max(a, b) / low <= LOAD_FACTOR;
+}
+
+/**
+ * The median over rounds of `row`'s figure divided by `other`'s from the same round, using only rounds whose loads
+ * were comparable; `skipped` lists the rounds left out, with their loads.
+ */
+function roundRatio(runs, row, other, key) {
+  const ratios = [];
+  const skipped = [];
+  for (const mine of runs.filter((run) => run.row === row)) {
+    const theirs = runs.find((run) => run.row === other && run.round === mine.round);
+    if (!theirs || mine.result[key] == null || theirs.result[key] == null) continue;
+    if (!comparableLoad(mine.result.loadAvg, theirs.result.loadAvg)) {
+      skipped.push(`round ${mine.round}: load ${mine.result.loadAvg.toFixed(1)} vs ${theirs.result.loadAvg.toFixed(1)}`);
+      continue;
+    }
+    ratios.push(mine.result[key] / theirs.result[key]);
+  }
+  // The median: one round disturbed by a burst the 1-minute load average is too slow to show cannot carry the verdict.
+  return { ratio: ratios.length ? median(ratios) : null, rounds: ratios, skipped };
+}
+
+function floorOf(name) {
+  const row = ROWS.find((r) => r.name === name);
+  const workload = row.workload === 'fanout' ? 'fan-out' : row.workload;
+  if (row.connections === 50) return `floor ${workload} 50 conns`;
+  return `floor ${workload}`;
+}
 
 function summarise(runs) {
   const summary = {};
@@ -229,28 +284,40 @@ function summarise(runs) {
       peakRssMb: pick('peakRssMb').length ? Math.max(...pick('peakRssMb')) : null,
       upstreamCallsPerOp: mean(pick('upstreamCallsPerOp')),
       responseBytes: samples[0].responseBytes,
+      loadAvgRounds: pick('loadAvg'),
     };
   }
   for (const [name, s] of Object.entries(summary)) {
-    const workload = ROWS.find((row) => row.name === name).workload;
-    const floor = summary[`floor ${workload === 'fanout' ? 'fan-out' : workload}`];
-    s.throughputVsFloor = floor && name.startsWith('gateway') ? s.reqPerSec / floor.reqPerSec : null;
-    s.cpuVsFloor = floor && name.startsWith('gateway') && s.cpuMsPerReq !== null ? s.cpuMsPerReq / floor.cpuMsPerReq : null;
+    const floor = name.startsWith('gateway') && summary[floorOf(name)] ? floorOf(name) : null;
+    s.throughputVsFloor = floor ? roundRatio(runs, name, floor, 'reqPerSec') : null;
+    s.cpuVsFloor = floor ? roundRatio(runs, name, floor, 'cpuMsPerReq') : null;
+    s.rssVsFloor = floor ? roundRatio(runs, name, floor, 'peakRssMb') : null;
+    const reference = ROWS.find((row) => row.baseline === name);
+    s.cpuVsReference = reference && summary[reference.name] ? roundRatio(runs, name, reference.name, 'cpuMsPerReq') : null;
   }
   return summary;
+}
+
+/** A ratio target: MET/MISSED from the load-comparable rounds, SKIPPED (with the loads) when there are none. */
+function ratioCheck(target, comparison, bar) {
+  if (!comparison) return null;
+  const skippedNote = comparison.skipped.length ? `; left out for load: ${comparison.skipped.join(', ')}` : '';
+  if (comparison.ratio === null) return { target, value: `no round with comparable load${skippedNote}`, met: null };
+  const rounds = comparison.rounds.map((r) => r.toFixed(2)).join(' / ');
+  return { target, value: `${comparison.ratio.toFixed(2)}× (rounds ${rounds})${skippedNote}`, met: comparison.ratio <= bar };
 }
 
 function targets(summary) {
   const checks = [];
   const s = (name) => summary[name];
-  if (s('gateway seed')?.throughputVsFloor != null) {
-    const ratio = s('gateway seed').throughputVsFloor;
-    checks.push({ target: 'seed throughput ≥ 0.5× floor', value: `${ratio.toFixed(2)}×`, met: ratio >= 0.5 });
+  checks.push(ratioCheck('seed CPU/request ≤ 0.67× the reference path (today\'s build)', s('gateway seed')?.cpuVsReference, 0.67));
+  if (s('gateway seed')?.throughputVsFloor) {
+    const c = ratioCheck('seed throughput ≥ 0.3× floor', s('gateway seed').throughputVsFloor, Infinity);
+    if (c && c.met !== null) c.met = s('gateway seed').throughputVsFloor.ratio >= 0.3;
+    checks.push(c);
   }
-  if (s('gateway large')?.cpuVsFloor != null) {
-    const ratio = s('gateway large').cpuVsFloor;
-    checks.push({ target: 'large CPU/request ≤ floor', value: `${ratio.toFixed(2)}× floor`, met: ratio <= 1 });
-  }
+  checks.push(ratioCheck('large (2,000 jobs) CPU/request ≤ 0.85× floor', s('gateway large')?.cpuVsFloor, 0.85));
+  checks.push(ratioCheck('peak RSS, 50 concurrent large operations ≤ 1.1× floor', s('gateway large 50 conns')?.rssVsFloor, 1.1));
   if (s('gateway fan-out 1 conn')) {
     const { p50, upstreamCallsPerOp } = s('gateway fan-out 1 conn');
     checks.push({
@@ -259,11 +326,7 @@ function targets(summary) {
       met: p50 < 3 * FANOUT_DELAY_MS && Math.abs(upstreamCallsPerOp - 20) < 0.5,
     });
   }
-  if (s('gateway large 50 conns')?.peakRssMb != null) {
-    const rss = s('gateway large 50 conns').peakRssMb;
-    checks.push({ target: 'peak RSS, 50 concurrent large operations < 250 MB', value: `${rss.toFixed(0)} MB`, met: rss < 250 });
-  }
-  return checks;
+  return checks.filter(Boolean);
 }
 
 function fmt(value, digits = 0) {
@@ -271,17 +334,20 @@ function fmt(value, digits = 0) {
 }
 
 function printTable(summary) {
-  const header = ['scenario', 'req/s (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU'];
+  const header = ['scenario', 'req/s (rounds)', 'load (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU', 'vs reference CPU'];
+  const ratio = (comparison) => (!comparison ? '' : comparison.ratio === null ? 'load differs' : `${comparison.ratio.toFixed(2)}×`);
   const lines = Object.entries(summary).map(([name, s]) => [
     name,
     `${fmt(s.reqPerSec)} (${s.reqPerSecRounds.map((v) => fmt(v)).join(' / ')})`,
+    s.loadAvgRounds.map((v) => fmt(v, 1)).join(' / '),
     fmt(s.p50, 1),
     fmt(s.p99, 1),
     fmt(s.cpuMsPerReq, 3),
     fmt(s.peakRssMb),
     fmt(s.upstreamCallsPerOp, 1),
-    s.throughputVsFloor === null ? '' : `${s.throughputVsFloor.toFixed(2)}×`,
-    s.cpuVsFloor === null ? '' : `${s.cpuVsFloor.toFixed(2)}×`,
+    ratio(s.throughputVsFloor),
+    ratio(s.cpuVsFloor),
+    ratio(s.cpuVsReference),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
   const row = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -307,7 +373,7 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const row of ROWS) {
         const result = await measure(row, upstream);
-        console.log(`  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req`);
+        console.log(`  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req, peak RSS ${fmt(result.peakRssMb)} MB, load ${fmt(result.loadAvg, 1)}`);
         runs.push({ round, row: row.name, result });
       }
     }
@@ -319,10 +385,10 @@ async function main() {
   printTable(summary);
   const checks = targets(summary);
   console.log('');
-  for (const check of checks) console.log(`${check.met ? 'MET   ' : 'MISSED'} ${check.target}: ${check.value}`);
+  for (const check of checks) console.log(`${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`);
   const file = path.join(__dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, summary, targets: checks, runs }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, summary, targets: checks, runs }, null, 2)}\n`);
   console.log(`\nwritten ${path.relative(ROOT, file)}`);
 }
 

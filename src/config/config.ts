@@ -51,6 +51,8 @@ export interface GatewayConfig {
   redis: RedisConfig | null;
   /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
   cursorSecret: string | null;
+  /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
+  executionFastPath: boolean;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     redis: loadRedisConfig(env, resilience.rateLimit),
     cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, readInteger, internal),
+    executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', true),
   };
 }
 
