@@ -4,13 +4,6 @@ import { createServer, type Server } from 'node:http';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type GatewayConfig } from '../../src/config/config';
 import { createLogger } from '../../src/server/logger';
-import { FakeUpstream } from '../fakes/upstream';
-
-export interface GraphQLResponse {
-  status: number;
-  headers: Headers;
-  body: { data?: Record<string, any> | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
-}
 
 /** Log lines the gateway wrote, parsed. */
 export class CapturedLogs extends Writable {
@@ -32,13 +25,12 @@ export interface TestGateway {
   app: App;
   logs: CapturedLogs;
   config: GatewayConfig;
-  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
 export const TEST_TOKEN = 'Bearer test-secret-token-abc123';
 
-/** The gateway on a real loopback port, in front of `upstreamBaseUrl` (a FakeUpstream), logs captured. */
+/** The gateway in-process on a real loopback port, in front of `upstreamBaseUrl` (a FakeUpstream), logs captured. */
 export async function startTestGateway(
   upstreamBaseUrl: string,
   env: Record<string, string> = {},
@@ -57,14 +49,6 @@ export async function startTestGateway(
     app,
     logs,
     config,
-    async query(query, variables, headers = { authorization: TEST_TOKEN }) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
-    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -73,20 +57,3 @@ export async function startTestGateway(
   };
 }
 
-/**
- * A fake upstream and a gateway in front of it for one describe block: started before its tests, the fake's
- * routes and recordings cleared after each test, both stopped at the end.
- */
-export function useGatewayWithFakeUpstream(env: Record<string, string> = {}): { upstream: FakeUpstream; gateway: TestGateway } {
-  const handle = {} as { upstream: FakeUpstream; gateway: TestGateway };
-  beforeAll(async () => {
-    handle.upstream = await new FakeUpstream().start();
-    handle.gateway = await startTestGateway(handle.upstream.url, env);
-  });
-  afterEach(() => handle.upstream.reset());
-  afterAll(async () => {
-    await handle.gateway?.close();
-    await handle.upstream?.stop();
-  });
-  return handle;
-}

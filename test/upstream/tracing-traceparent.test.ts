@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seedProcessRun } from '../src/demo/fixtures';
+import { seedProcessRun } from '../../src/demo/fixtures';
 import { FakeUpstream } from './fakes/upstream';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
 

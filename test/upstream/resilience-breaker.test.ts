@@ -1,8 +1,8 @@
 import pino from 'pino';
-import { seedProcessRun } from '../src/demo/fixtures';
-import { passthroughCredentials } from '../src/upstream/credentials';
-import { ProcessesClient, type UpstreamCall } from '../src/upstream/processes-client';
-import { UpstreamError } from '../src/upstream/upstream-error';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { passthroughCredentials } from '../../src/upstream/credentials';
+import { ProcessesClient, type UpstreamCall } from '../../src/upstream/processes-client';
+import { UpstreamError } from '../../src/upstream/upstream-error';
 import { faults, FakeUpstream } from './fakes/upstream';
 import { startTestGateway, type TestGateway } from './support/gateway';
 

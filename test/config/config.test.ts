@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { ConfigError, loadConfig } from '../../src/config/config';
 
 const ENTRY = join(__dirname, '..', 'dist', 'index.js');
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { RunningGateway } from '../src/server/start-gateway';
+import type { RunningGateway } from '../../src/server/start-gateway';
 import { startDemoGateway } from './fixtures/demo-gateway';
 
 // Debian's `chromium` package; .ci/run installs it, so CI never takes the skip below.

@@ -1,10 +1,10 @@
 import { parse, validate } from 'graphql';
-import { DEMO_ERROR_SCENARIOS } from '../src/demo/demo-errors';
-import { seedProcessRun } from '../src/demo/fixtures';
-import { buildGatewaySchema, loadTypeDefs } from '../src/schema/build-schema';
-import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
-import { GRAPHIQL_ASSETS_PATH } from '../src/server/plugins/graphiql-assets';
-import type { RunningGateway } from '../src/server/start-gateway';
+import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { buildGatewaySchema, loadTypeDefs } from '../../src/schema/build-schema';
+import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { GRAPHIQL_ASSETS_PATH } from '../../src/server/plugins/graphiql-assets';
+import type { RunningGateway } from '../../src/server/start-gateway';
 import { FakeUpstream } from './fakes/upstream';
 import { graphiqlOptionsIn, openGraphiQL, postGraphQL, startDemoGateway } from './fixtures/demo-gateway';
 import { startTestGateway } from './support/gateway';

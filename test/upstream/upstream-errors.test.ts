@@ -1,8 +1,6 @@
-import { seedProcessRun } from '../src/demo/fixtures';
-import { closedPort, json } from './fakes/upstream';
-import { startTestGateway, useGatewayWithFakeUpstream } from './support/gateway';
-
-const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id name } }';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { RunDocument } from '../generated/graphql';
+import { closedPort, execute, expectOnlyError, json, useGateway, withGateway } from '../harness';
 
 // Workiva-style error bodies, as on the upstream's documentation page.
 const BODIES: Record<number, Record<string, unknown>> = {
@@ -26,19 +24,17 @@ const BODIES: Record<number, Record<string, unknown>> = {
 describe('processRun – upstream errors map to one stable extensions.code each', () => {
   // Generous enough that a cold first request on a loaded machine is never mistaken for a timeout; only the
   // never-answering row waits it out.
-  const t = useGatewayWithFakeUpstream({ UPSTREAM_TIMEOUT_MS: '1500' });
+  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '1500' } });
 
   async function expectError(code: string) {
-    const response = await t.gateway.query(QUERY, { id: 'run-1' });
+    const response = await execute(t.gateway, RunDocument, { id: 'run-1' });
     // Field errors never change the HTTP status of the whole response.
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
-    expect(response.body.errors).toHaveLength(1);
-    const [error] = response.body.errors!;
-    expect(error!.path).toEqual(['processRun']);
-    expect(error!.extensions?.code).toBe(code);
-    expect(error!.extensions?.http).toBeUndefined();
-    return error!;
+    const error = expectOnlyError(response, code);
+    expect(error.path).toEqual(['processRun']);
+    expect(error.extensions?.http).toBeUndefined();
+    return error;
   }
 
   it.each([
@@ -104,14 +100,15 @@ describe('processRun – upstream errors map to one stable extensions.code each'
 
   it('a refused connection maps to UPSTREAM_UNREACHABLE', async () => {
     const port = await closedPort();
-    const refused = await startTestGateway(`http://127.0.0.1:${port}`, { UPSTREAM_TIMEOUT_MS: '2000' });
-    try {
-      const response = await refused.query(QUERY, { id: 'run-1' });
-      expect(response.body.data).toEqual({ processRun: null });
-      expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNREACHABLE');
-    } finally {
-      await refused.close();
-    }
+    await withGateway(
+      { UPSTREAM_TIMEOUT_MS: '2000' },
+      async (refused) => {
+        const response = await execute(refused, RunDocument, { id: 'run-1' });
+        expect(response.body.data).toEqual({ processRun: null });
+        expectOnlyError(response, 'UPSTREAM_UNREACHABLE');
+      },
+      { upstreamUrl: `http://127.0.0.1:${port}` },
+    );
   });
 
   it('a reset connection maps to UPSTREAM_UNREACHABLE', async () => {
@@ -153,7 +150,7 @@ describe('processRun – upstream errors map to one stable extensions.code each'
 
   it('keeps serving normally after every kind of failure', async () => {
     t.upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
-    const response = await t.gateway.query(QUERY, { id: 'run-1' });
+    const response = await execute(t.gateway, RunDocument, { id: 'run-1' });
     expect(response.body).toEqual({ data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } });
   });
 });

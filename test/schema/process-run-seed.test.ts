@@ -1,50 +1,15 @@
-import { seedProcessRun } from '../src/demo/fixtures';
-import { TEST_TOKEN, useGatewayWithFakeUpstream } from './support/gateway';
-
-const FULL_QUERY = /* GraphQL */ `
-  query Full($id: ID!) {
-    processRun(id: $id) {
-      id name status revision process { id } dueDate autoClose certAutoApprove relativeDates
-      ipmBetaEnabled iwmOptOut businessDaysOfWeek
-      created { dateTime user { id } }
-      modified { dateTime user { id } }
-      statusCounts { status upstreamStatus count }
-      root {
-        id name parallel readOnly status active ordinal parent revision triggerType statusCounts { status count }
-        children {
-          __typename
-          ... on JobRun {
-            id job ordinal readOnly status action actionStatus
-            arguments {
-              __typename
-              ... on SendTaskArguments { assignee { __typename ... on User { id } } document { id } title raw }
-              ... on ContentRequestArguments {
-                assignee { __typename ... on User { id } } approver { __typename ... on User { id } } document { id } title raw
-              }
-            }
-            metadata {
-              __typename
-              ... on TaskJobMetadata {
-                cancelCleanupComplete permalink status task { id } taskCancelled taskCancelledNotificationSent raw
-              }
-            }
-          }
-        }
-      }
-      jobs { id }
-    }
-  }
-`;
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { FullDocument } from '../generated/graphql';
+import { execute, expectNoErrors, TEST_TOKEN, useGateway } from '../harness';
 
 describe('processRun – the documentation seed run, field by field', () => {
-  const t = useGatewayWithFakeUpstream();
+  const t = useGateway();
   beforeEach(() => t.upstream.serveRun(seedProcessRun));
 
   it('serves every field of the seed run exactly', async () => {
-    const response = await t.gateway.query(FULL_QUERY, { id: 'processrun-xyz789' });
+    const response = await execute(t.gateway, FullDocument, { id: 'processrun-xyz789' });
     expect(response.status).toBe(200);
-    expect(response.body.errors).toBeUndefined();
-    expect(response.body.data).toEqual({
+    expect(expectNoErrors(response)).toEqual({
       processRun: {
         id: 'processrun-xyz789',
         name: 'Q4 2024 Financial Close',
@@ -179,9 +144,8 @@ describe('processRun – the documentation seed run, field by field', () => {
 
   it('sends one GET to /processRuns/{id} with X-Version, Accept, the caller token and a request id', async () => {
     t.upstream.requests.length = 0;
-    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, {
-      authorization: TEST_TOKEN,
-      'x-request-id': 'req-seed-42',
+    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+      headers: { authorization: TEST_TOKEN, 'x-request-id': 'req-seed-42' },
     });
     expect(t.upstream.requests).toHaveLength(1);
     const [request] = t.upstream.requests;

@@ -1,6 +1,6 @@
 import { compositionHasErrors } from '@theguild/federation-composition';
-import { nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
-import { subgraphSdl as printSubgraphSdl } from '../src/schema/subgraph-sdl';
+import { nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
+import { subgraphSdl as printSubgraphSdl } from '../../src/schema/subgraph-sdl';
 import { FakeUpstream } from './fakes/upstream';
 import { compose, startFederationGateway, type FederationGateway } from './fixtures/federation/supergraph';
 import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from './fixtures/federation/users-subgraph';

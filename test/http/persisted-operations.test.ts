@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/config';
-import { seedProcessRun } from '../src/demo/fixtures';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { seedProcessRun } from '../../src/demo/fixtures';
 import { FakeUpstream } from './fakes/upstream';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
 

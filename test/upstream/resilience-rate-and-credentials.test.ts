@@ -1,6 +1,6 @@
-import { seedProcessRun } from '../src/demo/fixtures';
-import { ConfigError, loadConfig } from '../src/config/config';
-import { TokenBucket } from '../src/upstream/resilience/token-bucket';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { TokenBucket } from '../../src/upstream/resilience/token-bucket';
 import { faults, FakeUpstream, json } from './fakes/upstream';
 import { startTestGateway, type TestGateway } from './support/gateway';
 

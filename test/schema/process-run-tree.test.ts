@@ -1,6 +1,6 @@
-import { certificationRun, nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
-import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../src/upstream/types';
-import { useGatewayWithFakeUpstream } from './support/gateway';
+import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
+import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../../src/upstream/types';
+import { execute, useGateway } from '../harness';
 
 const NODE_FIELDS = /* GraphQL */ `
   __typename
@@ -21,11 +21,11 @@ function runWith(id: string, children: UpstreamRunNodeWrapper[], extra: Partial<
 }
 
 describe('processRun – the run tree', () => {
-  const t = useGatewayWithFakeUpstream();
+  const t = useGateway();
 
   it('resolves nested groups as GroupRun members of RunNode, in upstream order', async () => {
     t.upstream.serveRun(nestedGroupsRun);
-    const response = await t.gateway.query(`{
+    const response = await execute(t.gateway, `{
       processRun(id: "processrun-nested-001") {
         root { id children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} } } } } } }
       }
@@ -46,7 +46,7 @@ describe('processRun – the run tree', () => {
 
   it('jobs walks the tree depth first (pre-order), siblings sorted by ordinal', async () => {
     t.upstream.serveRun(nestedGroupsRun);
-    const response = await t.gateway.query('{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
     expect(response.body.errors).toBeUndefined();
     // Drafting (ordinal 0) before Review (1); inside Review: finance (0), legal (1), then the audit group (2).
     expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual([
@@ -61,7 +61,7 @@ describe('processRun – the run tree', () => {
 
   it('jobs keeps upstream order where ordinals tie, and puts missing ordinals last', async () => {
     t.upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
-    const response = await t.gateway.query('{ processRun(id: "run-ties") { jobs { id } } }');
+    const response = await execute(t.gateway, '{ processRun(id: "run-ties") { jobs { id } } }');
     expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
   });
 
@@ -69,11 +69,11 @@ describe('processRun – the run tree', () => {
     const odd = { type: 'milestone', milestoneRun: { id: 'm-1', name: 'Board approval' } };
     t.upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
     const query = `{ processRun(id: "run-odd") { root { children { ${NODE_FIELDS} } } jobs { id } } }`;
-    const response = await t.gateway.query(query);
+    const response = await execute(t.gateway, query);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
     expect(response.body.data!.processRun.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
-    await t.gateway.query(query);
+    await execute(t.gateway, query);
     const driftLines = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
     expect(driftLines).toHaveLength(1);
   });
@@ -81,7 +81,7 @@ describe('processRun – the run tree', () => {
   it('a "group" child without groupRun is kept as UnknownRunNode instead of failing', async () => {
     const broken = { type: 'group', group: { id: 'g-1' } };
     t.upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
-    const response = await t.gateway.query(`{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
+    const response = await execute(t.gateway, `{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
   });
@@ -97,7 +97,7 @@ describe('processRun – the run tree', () => {
       status businessDaysOfWeek statusCounts { status upstreamStatus count }
       jobs { id status action actionStatus }
     } }`;
-    const response = await t.gateway.query(query);
+    const response = await execute(t.gateway, query);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
       processRun: {
@@ -110,7 +110,7 @@ describe('processRun – the run tree', () => {
         jobs: [{ id: 'j-1', status: 'UNKNOWN', action: 'UNKNOWN', actionStatus: 'UNKNOWN' }],
       },
     });
-    await t.gateway.query(query);
+    await execute(t.gateway, query);
     const drift = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
     expect(drift.sort()).toEqual(
       ['ActionStatus=Exploded', 'ActionStatus=Teleported', 'DayOfWeek=funday', 'JobAction=launchRocket', 'RunStatus=archived', 'RunStatus=paused'].sort(),
@@ -119,7 +119,7 @@ describe('processRun – the run tree', () => {
 });
 
 describe('processRun – job arguments and metadata variants', () => {
-  const t = useGatewayWithFakeUpstream();
+  const t = useGateway();
 
   const VARIANTS = /* GraphQL */ `{
     processRun(id: "processrun-cert-001") {
@@ -143,7 +143,7 @@ describe('processRun – job arguments and metadata variants', () => {
 
   it('resolves every documented variant through the type → key table, users given as objects or plain ids', async () => {
     t.upstream.serveRun(certificationRun);
-    const response = await t.gateway.query(VARIANTS);
+    const response = await execute(t.gateway, VARIANTS);
     expect(response.body.errors).toBeUndefined();
     const jobs = response.body.data!.processRun.jobs as Array<Record<string, any>>;
     const summary = jobs.map((j) => ({
@@ -181,7 +181,7 @@ describe('processRun – job arguments and metadata variants', () => {
         job('j-2', 1, { arguments: keyless }),
       ]),
     );
-    const response = await t.gateway.query(VARIANTS.replace('processrun-cert-001', 'run-variants'));
+    const response = await execute(t.gateway, VARIANTS.replace('processrun-cert-001', 'run-variants'));
     expect(response.body.errors).toBeUndefined();
     const [first, second] = response.body.data!.processRun.jobs;
     expect(first.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'esignature', raw: futureArgs });
@@ -195,7 +195,7 @@ describe('processRun – job arguments and metadata variants', () => {
     t.upstream.serveRun(
       runWith('run-assignee', [job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } })]),
     );
-    const response = await t.gateway.query(VARIANTS.replace('processrun-cert-001', 'run-assignee'));
+    const response = await execute(t.gateway, VARIANTS.replace('processrun-cert-001', 'run-assignee'));
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.processRun.jobs[0].arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
   });

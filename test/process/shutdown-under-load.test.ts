@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { seedProcessRun } from '../src/demo/fixtures';
+import { seedProcessRun } from '../../src/demo/fixtures';
 import { FakeUpstream, json } from './fakes/upstream';
 import { TEST_TOKEN } from './support/gateway';
 import { spawnGateway, type SpawnedGateway } from './support/spawn-gateway';

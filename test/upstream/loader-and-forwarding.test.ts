@@ -1,14 +1,13 @@
-import { certificationRun, seedProcessRun } from '../src/demo/fixtures';
-import { excludeGeneratedJobs } from '../src/demo/exclude-generated-jobs';
-import { json } from './fakes/upstream';
-import { useGatewayWithFakeUpstream } from './support/gateway';
+import { certificationRun, seedProcessRun } from '../../src/demo/fixtures';
+import { excludeGeneratedJobs } from '../../src/demo/exclude-generated-jobs';
+import { execute, expectOnlyError, json, useGateway } from '../harness';
 
 describe('processRun – per-request loader and upstream query forwarding', () => {
-  const t = useGatewayWithFakeUpstream();
+  const t = useGateway();
 
   it('aliases asking for the same run cost one upstream call', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await t.gateway.query(`{
+    const response = await execute(t.gateway, `{
       a: processRun(id: "processrun-xyz789") { id }
       b: processRun(id: "processrun-xyz789") { name }
       c: processRun(id: "processrun-xyz789", excludeGeneratedJobs: false) { status }
@@ -23,21 +22,24 @@ describe('processRun – per-request loader and upstream query forwarding', () =
   });
 
   it('distinct ids and distinct excludeGeneratedJobs values are separate calls, sent concurrently', async () => {
+    // Each answer waits until all three calls have arrived (deterministic, not a race against a sleep); if the calls
+    // were sequential, the first would wait out the 5 s fallback alone and maxInFlight would stay below 3.
     let inFlight = 0;
     let maxInFlight = 0;
-    const slow = (body: unknown) => (_request: unknown, response: Parameters<typeof json>[0]) =>
-      new Promise<void>((resolve) => {
-        inFlight += 1;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        setTimeout(() => {
-          inFlight -= 1;
-          json(response, 200, body);
-          resolve();
-        }, 150);
-      });
+    let releaseAll!: () => void;
+    const allArrived = new Promise<void>((resolve) => (releaseAll = resolve));
+    const fallback = setTimeout(() => releaseAll(), 5_000);
+    const slow = (body: unknown) => async (_request: unknown, response: Parameters<typeof json>[0]) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      if (inFlight === 3) releaseAll();
+      await allArrived;
+      inFlight -= 1;
+      json(response, 200, body);
+    };
     t.upstream.onRun('processrun-xyz789', slow(seedProcessRun));
     t.upstream.onRun('processrun-cert-001', slow(certificationRun));
-    const response = await t.gateway.query(`{
+    const response = await execute(t.gateway, `{
       seed: processRun(id: "processrun-xyz789") { id }
       all: processRun(id: "processrun-cert-001") { jobs { id } }
       lean: processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } }
@@ -48,6 +50,7 @@ describe('processRun – per-request loader and upstream query forwarding', () =
       '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
       '/processRuns/processrun-xyz789',
     ]);
+    clearTimeout(fallback);
     expect(maxInFlight).toBe(3);
   });
 
@@ -55,8 +58,8 @@ describe('processRun – per-request loader and upstream query forwarding', () =
     t.upstream.onRun('processrun-cert-001', (request, response) =>
       json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
     );
-    const all = await t.gateway.query('{ processRun(id: "processrun-cert-001") { jobs { id } } }');
-    const lean = await t.gateway.query('{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
+    const all = await execute(t.gateway, '{ processRun(id: "processrun-cert-001") { jobs { id } } }');
+    const lean = await execute(t.gateway, '{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
     expect(t.upstream.runRequests.map((r) => r.url)).toEqual([
       '/processRuns/processrun-cert-001',
       '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
@@ -67,8 +70,8 @@ describe('processRun – per-request loader and upstream query forwarding', () =
 
   it('caches nothing across requests: each request fetches again (callers may differ)', async () => {
     t.upstream.serveRun(seedProcessRun);
-    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-one' });
-    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer caller-two' });
+    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer caller-one' } });
+    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer caller-two' } });
     expect(t.upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
   });
 
@@ -79,15 +82,15 @@ describe('processRun – per-request loader and upstream query forwarding', () =
       if (calls === 1) json(response, 404, { code: '404', message: 'not yet' });
       else json(response, 200, { ...seedProcessRun, id: 'flaky' });
     });
-    const first = await t.gateway.query('{ processRun(id: "flaky") { id } }');
-    const second = await t.gateway.query('{ processRun(id: "flaky") { id } }');
-    expect(first.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const first = await execute(t.gateway, '{ processRun(id: "flaky") { id } }');
+    const second = await execute(t.gateway, '{ processRun(id: "flaky") { id } }');
+    expectOnlyError(first, 'NOT_FOUND');
     expect(second.body).toEqual({ data: { processRun: { id: 'flaky' } } });
   });
 
   it('one failing alias does not fail its siblings', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await t.gateway.query(`{
+    const response = await execute(t.gateway, `{
       ok: processRun(id: "processrun-xyz789") { id }
       missing: processRun(id: "does-not-exist") { id }
     }`);

@@ -1,25 +1,24 @@
-import { seedProcessRun } from '../src/demo/fixtures';
-import { json } from './fakes/upstream';
-import { createLogger } from '../src/server/logger';
-import { CapturedLogs, TEST_TOKEN, useGatewayWithFakeUpstream } from './support/gateway';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { createLogger } from '../../src/server/logger';
+import { CapturedLogs, execute, expectOnlyError, json, TEST_TOKEN, useGateway } from '../harness';
 
 const SECRET = TEST_TOKEN.replace('Bearer ', '');
 
 describe('credentials, request ids and logs', () => {
-  const t = useGatewayWithFakeUpstream();
+  const t = useGateway();
 
   it('an operation without Authorization gets UNAUTHENTICATED and makes no upstream call', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, {});
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: undefined } });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
-    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expectOnlyError(response, 'UNAUTHENTICATED');
     expect(t.upstream.requests).toHaveLength(0);
   });
 
   it('passes the Authorization header through unchanged', async () => {
     t.upstream.serveRun(seedProcessRun);
-    await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }', undefined, { authorization: 'Bearer a.b.c' });
+    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer a.b.c' } });
     expect(t.upstream.requests[0]?.headers.authorization).toBe('Bearer a.b.c');
   });
 
@@ -28,10 +27,10 @@ describe('credentials, request ids and logs', () => {
       json(response, 401, { code: 'Unauthorized', message: 'Bad credentials', details: { received: request.headers.authorization?.length } }),
     );
     t.gateway.logs.lines.length = 0;
-    const failed = await t.gateway.query('{ processRun(id: "run-1") { id } }');
+    const failed = await execute(t.gateway, '{ processRun(id: "run-1") { id } }');
     t.upstream.serveRun(seedProcessRun);
-    const ok = await t.gateway.query('{ processRun(id: "processrun-xyz789") { id } }');
-    expect(failed.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const ok = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }');
+    expectOnlyError(failed, 'UNAUTHENTICATED');
     expect(ok.body.data).toEqual({ processRun: { id: 'processrun-xyz789' } });
     expect(t.gateway.logs.lines.length).toBeGreaterThan(0);
     expect(t.gateway.logs.text).not.toContain(SECRET);
@@ -48,10 +47,9 @@ describe('credentials, request ids and logs', () => {
 
   it('uses the caller x-request-id on every log line of the request, upstream, and in the response', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await fetch(`${t.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, 'x-request-id': 'trace-me-123' },
-      body: JSON.stringify({ query: 'query Named { processRun(id: "processrun-xyz789") { id } }', operationName: 'Named' }),
+    const response = await execute(t.gateway, 'query Named { processRun(id: "processrun-xyz789") { id } }', undefined, {
+      headers: { 'x-request-id': 'trace-me-123' },
+      operationName: 'Named',
     });
     expect(response.headers.get('x-request-id')).toBe('trace-me-123');
     expect(t.upstream.requests[0]?.headers['x-request-id']).toBe('trace-me-123');
@@ -65,10 +63,8 @@ describe('credentials, request ids and logs', () => {
 
   it('replaces an unusable x-request-id with a generated one', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await fetch(`${t.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, 'x-request-id': 'bad id\twith spaces' },
-      body: JSON.stringify({ query: '{ processRun(id: "processrun-xyz789") { id } }' }),
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+      headers: { 'x-request-id': 'bad id\twith spaces' },
     });
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -78,7 +74,7 @@ describe('credentials, request ids and logs', () => {
   it('masks unexpected internal errors: no stack, no upstream URL, no token', async () => {
     // A user reference with no id is a broken upstream object the resolvers refuse with a plain Error.
     t.upstream.serveRun({ ...seedProcessRun, created: { dateTime: '2024-10-30T15:03:27Z', user: {} } });
-    const response = await t.gateway.query('{ processRun(id: "processrun-xyz789") { id created { user { id } } } }');
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id created { user { id } } } }');
     expect(response.body.errors).toHaveLength(1);
     const [error] = response.body.errors!;
     expect(error!.message).toBe('Unexpected error.');

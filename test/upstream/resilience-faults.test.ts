@@ -1,4 +1,4 @@
-import { seedProcessRun } from '../src/demo/fixtures';
+import { seedProcessRun } from '../../src/demo/fixtures';
 import { closedPort, FakeUpstream, faults, type FakeHandler } from './fakes/upstream';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from './support/gateway';
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, print, validate, type DocumentNode } from 'graphql';
-import { RunHeaderDocument, RunJobsDocument, RunTreeDocument } from '../examples/frontend-queries/generated/graphql';
-import { certificationRun, nestedGroupsRun, seedProcessRun } from '../src/demo/fixtures';
-import { buildGatewaySchema } from '../src/schema/build-schema';
+import { RunHeaderDocument, RunJobsDocument, RunTreeDocument } from '../../examples/frontend-queries/generated/graphql';
+import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { FakeUpstream } from './fakes/upstream';
 import { startTestGateway, type TestGateway } from './support/gateway';
 

@@ -1,42 +1,27 @@
-import { seedProcessRun } from '../src/demo/fixtures';
-import { loadConfig } from '../src/config/config';
-import { FakeUpstream, json } from './fakes/upstream';
-import { startTestGateway, useGatewayWithFakeUpstream, type TestGateway } from './support/gateway';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { loadConfig } from '../../src/config/config';
+import { FlakyDocument, MissingDocument, SeedRunDocument } from '../generated/graphql';
+import { execute, expectNoErrors, httpGet, json, metricSample, scrapeMetrics, useGateway } from '../harness';
 
-/** The value of one sample of the Prometheus text, or 0 when the series does not exist yet. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = (match[2] ?? '').split(/,(?=[a-zA-Z_]\w*=")/);
-    if (wanted.every((pair) => present.includes(pair))) return Number(match[3]);
-  }
-  return 0;
-}
-
-async function scrape(gateway: TestGateway): Promise<string> {
-  const response = await fetch(`${gateway.url}/metrics`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/plain');
-  return response.text();
-}
+const sample = metricSample;
+const scrape = scrapeMetrics;
 
 describe('metrics – GET /metrics counters move with operations and upstream failures', () => {
-  const t = useGatewayWithFakeUpstream({
-    UPSTREAM_MAX_ATTEMPTS: '2',
-    UPSTREAM_RETRY_BASE_DELAY_MS: '1',
-    UPSTREAM_RETRY_MAX_DELAY_MS: '5',
-    UPSTREAM_BREAKER_THRESHOLD: '2',
-    UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS: '600000',
+  const t = useGateway({
+    env: {
+      UPSTREAM_MAX_ATTEMPTS: '2',
+      UPSTREAM_RETRY_BASE_DELAY_MS: '1',
+      UPSTREAM_RETRY_MAX_DELAY_MS: '5',
+      UPSTREAM_BREAKER_THRESHOLD: '2',
+      UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS: '600000',
+    },
   });
 
   it('counts an operation by name and its upstream call by status', async () => {
     t.upstream.serveRun(seedProcessRun);
     const before = await scrape(t.gateway);
-    const response = await t.gateway.query('query SeedRun($id: ID!) { processRun(id: $id) { id status } }', { id: seedProcessRun.id });
-    expect(response.body).toEqual({ data: { processRun: { id: seedProcessRun.id, status: 'RUNNING' } } });
+    const response = await execute(t.gateway, SeedRunDocument, { id: seedProcessRun.id });
+    expect(expectNoErrors(response)).toEqual({ processRun: { id: seedProcessRun.id, status: 'RUNNING' } });
     const after = await scrape(t.gateway);
 
     const operation = { operationName: 'SeedRun', operationType: 'query' };
@@ -52,7 +37,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
   it('counts a NOT_FOUND error by code and the upstream 404 by status', async () => {
     t.upstream.onAny((_request, response) => json(response, 404, { code: '404', message: 'Could not find process run' }));
     const before = await scrape(t.gateway);
-    const response = await t.gateway.query('query Missing { processRun(id: "nope") { id } }');
+    const response = await execute(t.gateway, MissingDocument);
     expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     const after = await scrape(t.gateway);
 
@@ -63,7 +48,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
 
   it('counts a request-level error (validation) by its code', async () => {
     const before = await scrape(t.gateway);
-    const response = await t.gateway.query('{ processRun(id: "x") { noSuchField } }');
+    const response = await execute(t.gateway, '{ processRun(id: "x") { noSuchField } }');
     expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const after = await scrape(t.gateway);
     const label = { code: 'GRAPHQL_VALIDATION_FAILED' };
@@ -73,7 +58,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
   it('counts one loader batch of three distinct runs for three aliases', async () => {
     for (const id of ['a', 'b', 'c']) t.upstream.serveRun({ ...seedProcessRun, id });
     const before = await scrape(t.gateway);
-    const response = await t.gateway.query('{ a: processRun(id: "a") { id } b: processRun(id: "b") { id } c: processRun(id: "c") { id } again: processRun(id: "a") { id } }');
+    const response = await execute(t.gateway, '{ a: processRun(id: "a") { id } b: processRun(id: "b") { id } c: processRun(id: "c") { id } again: processRun(id: "a") { id } }');
     expect(response.body).toEqual({ data: { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' }, again: { id: 'a' } } });
     const after = await scrape(t.gateway);
     expect(sample(after, 'gateway_loader_batch_size_count')).toBe(sample(before, 'gateway_loader_batch_size_count') + 1);
@@ -83,7 +68,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
   it('counts upstream drift by kind and schema name, never by the unknown value', async () => {
     t.upstream.serveRun({ ...seedProcessRun, id: 'drifting', status: 'hibernating' });
     const before = await scrape(t.gateway);
-    const response = await t.gateway.query('{ processRun(id: "drifting") { status } }');
+    const response = await execute(t.gateway, '{ processRun(id: "drifting") { status } }');
     expect(response.body).toEqual({ data: { processRun: { status: 'UNKNOWN' } } });
     const after = await scrape(t.gateway);
     const label = { kind: 'enum', name: 'RunStatus' };
@@ -97,7 +82,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
     const before = await scrape(t.gateway);
     expect(sample(before, 'gateway_upstream_breaker_state', { origin: new URL(t.upstream.url).origin })).toBe(0);
     for (const id of ['flaky-1', 'flaky-2']) {
-      const response = await t.gateway.query('query Flaky($id: ID!) { processRun(id: $id) { id } }', { id });
+      const response = await execute(t.gateway, FlakyDocument, { id });
       expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
     }
     const after = await scrape(t.gateway);
@@ -116,22 +101,12 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
 });
 
 describe('metrics – METRICS=false turns the endpoint and the counters off', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    upstream.serveRun(seedProcessRun);
-    gateway = await startTestGateway(upstream.url, { METRICS: 'false' });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
+  const t = useGateway({ env: { METRICS: 'false' }, upstream: (upstream) => upstream.serveRun(seedProcessRun) });
 
   it('GET /metrics is 404 and operations still answer', async () => {
-    const response = await gateway.query('{ processRun(id: "processrun-xyz789") { id } }');
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }');
     expect(response.body).toEqual({ data: { processRun: { id: 'processrun-xyz789' } } });
-    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
+    expect((await httpGet(t.gateway, '/metrics')).status).toBe(404);
   });
 });
 

@@ -1,0 +1,577 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date as the upstream sends it: `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
+  /** An instant as the upstream sends it: ISO 8601 / RFC 3339, e.g. `2024-10-30T15:03:27Z`. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value, passed through exactly as the upstream sent it. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** Progress of a job's action. Upstream sends capitalised words (`Completed`). */
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WAITING';
+
+/** Who a task is assigned to or approved by: a user, or a kind of principal this gateway does not know yet. */
+export type Assignee = UnknownAssignee | User;
+
+/** When and by whom something was done. */
+export type AuditStamp = {
+  __typename?: 'AuditStamp';
+  /** When it happened (upstream `dateTime`). */
+  dateTime: Scalars['DateTime']['output'];
+  /** Who did it (upstream `user`, an object or a plain id). */
+  user: User;
+};
+
+/** Arguments of a generated (conditional) certification approver job (upstream `certApproverArgs`). */
+export type CertApproverArguments = TaskJobArguments & {
+  __typename?: 'CertApproverArguments';
+  /** Who approves (upstream `approver` object or plain-id `approverUser`). */
+  approver?: Maybe<Assignee>;
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `certApproverArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a generated certification approver job has produced (upstream `certApproverMetadata`). */
+export type CertApproverMetadata = TaskJobMetadata & {
+  __typename?: 'CertApproverMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certApproverMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** What a generated conditional certification approver job has produced (upstream `certConditionalApproverMetadata`). */
+export type CertConditionalApproverMetadata = TaskJobMetadata & {
+  __typename?: 'CertConditionalApproverMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certConditionalApproverMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a generated certification phase finalizer job (upstream `certPhaseFinalizerArgs`). */
+export type CertPhaseFinalizerArguments = TaskJobArguments & {
+  __typename?: 'CertPhaseFinalizerArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `certPhaseFinalizerArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** Arguments of a generated certification signer job (upstream `certSignerArgs`). */
+export type CertSignerArguments = TaskJobArguments & {
+  __typename?: 'CertSignerArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `certSignerArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a generated certification signer job has produced (upstream `certSignerMetadata`). */
+export type CertSignerMetadata = TaskJobMetadata & {
+  __typename?: 'CertSignerMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certSignerMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a `certification` job (upstream `certificationArgs`). */
+export type CertificationArguments = TaskJobArguments & {
+  __typename?: 'CertificationArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `certificationArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a `certification` job has produced (upstream `certificationMetadata`). */
+export type CertificationMetadata = TaskJobMetadata & {
+  __typename?: 'CertificationMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `certificationMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Arguments of a `contentRequest` job (upstream `contentRequestArgs`). */
+export type ContentRequestArguments = TaskJobArguments & {
+  __typename?: 'ContentRequestArguments';
+  /** Who approves the content (upstream `approver` object or plain-id `approverUser`). */
+  approver?: Maybe<Assignee>;
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `contentRequestArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a `contentRequest` job has produced (upstream `contentRequestMetadata`). */
+export type ContentRequestMetadata = TaskJobMetadata & {
+  __typename?: 'ContentRequestMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `contentRequestMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A day of the week (upstream lower case, `monday`). */
+export type DayOfWeek =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WEDNESDAY';
+
+/** A Workiva document. Owned by another subgraph; this one only knows its id. */
+export type Document = {
+  __typename?: 'Document';
+  /** The document's id (the upstream sends documents as plain id strings). */
+  id: Scalars['ID']['output'];
+};
+
+/** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
+export type GroupRun = {
+  __typename?: 'GroupRun';
+  /** Whether the group is running now (upstream `active`); null when not sent. */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The group's children in upstream order. Use `ordinal` to sort; `ProcessRun.jobs` is already sorted. */
+  children: Array<RunNode>;
+  /** How many children may start now (upstream `childrenEligibleToStartCount`); null when not sent. */
+  childrenEligibleToStartCount?: Maybe<Scalars['Int']['output']>;
+  /** When and by whom the group was created (upstream `created`); null when not sent. */
+  created?: Maybe<AuditStamp>;
+  /** Whether the group may start now (upstream `eligibleToStart`); null when not sent. */
+  eligibleToStart?: Maybe<Scalars['Boolean']['output']>;
+  /** The GroupRun's identifier (upstream `id`). */
+  id: Scalars['ID']['output'];
+  /** When and by whom the group was last changed (upstream `modified`); null when not sent. */
+  modified?: Maybe<AuditStamp>;
+  /** The group's display name; null when the upstream sends none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false). */
+  parallel: Scalars['Boolean']['output'];
+  /** Id of the parent group (upstream `parent`); null for the root. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`). */
+  readOnly: Scalars['Boolean']['output'];
+  /** Revision counter of the group (upstream `revision`); null when not sent. */
+  revision?: Maybe<Scalars['Int']['output']>;
+  /** Status of the group (upstream `status`, lower case: `running` → `RUNNING`). */
+  status: RunStatus;
+  /** Job counts per action status within this group, when the upstream sends them. */
+  statusCounts?: Maybe<Array<StatusCount>>;
+  /** What starts this group (upstream `triggerType`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a job does. Upstream sends camelCase (`certificationApproverGenerated`). */
+export type JobAction =
+  | 'CERTIFICATION'
+  /** A certification approver step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_APPROVER_GENERATED'
+  /** A conditional certification approver step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_CONDITIONAL_APPROVER_GENERATED'
+  /** The step that finalizes a certification phase, generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_PHASE_FINALIZER_GENERATED'
+  /** A certification signer step generated by the upstream (left out with `excludeGeneratedJobs`). */
+  | 'CERTIFICATION_SIGNER_GENERATED'
+  | 'CONTENT_REQUEST'
+  | 'SEND_TASK'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
+
+/**
+ * A job's inputs. The upstream sends `{ type, <key>: {...} }` where the key is fixed per type
+ * (`sendTask` → `sendTaskArgs`, `certificationApproverGenerated` → `certApproverArgs`, ...).
+ */
+export type JobArguments = CertApproverArguments | CertPhaseFinalizerArguments | CertSignerArguments | CertificationArguments | ContentRequestArguments | SendTaskArguments | UnknownJobArguments;
+
+/**
+ * What a job has produced so far. The upstream sends `{ type, <key>: {...} }` with a key fixed per type
+ * (`sendTask` → `sendTaskMetadata`, `certificationSignerGenerated` → `certSignerMetadata`, ...).
+ */
+export type JobMetadata = CertApproverMetadata | CertConditionalApproverMetadata | CertSignerMetadata | CertificationMetadata | ContentRequestMetadata | SendTaskMetadata | UnknownJobMetadata;
+
+/** One job of a run: a task, content request or certification step (upstream child `{ type: "job", jobRun }`). */
+export type JobRun = {
+  __typename?: 'JobRun';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`). */
+  action: JobAction;
+  /** Progress of the job's action (upstream `actionStatus`, e.g. `Completed` → `COMPLETED`). */
+  actionStatus: ActionStatus;
+  /** The job's inputs, a type per action (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  /** The JobRun's identifier (upstream `id`). */
+  id: Scalars['ID']['output'];
+  /** The id of the job template this run was made from (upstream `job`). */
+  job: Scalars['ID']['output'];
+  /** What the job has produced so far, a type per action (upstream `metadata`); null when the upstream sends none. */
+  metadata?: Maybe<JobMetadata>;
+  /** Position among its siblings. */
+  ordinal: Scalars['Int']['output'];
+  /** Whether the job can no longer be edited (upstream `readOnly`; generated certification jobs are read-only). */
+  readOnly: Scalars['Boolean']['output'];
+  /** Status of the job within the run (upstream `status`, lower case: `complete` → `COMPLETE`). */
+  status: RunStatus;
+};
+
+/** The Process (template) a run was started from. Owned by another subgraph; this one only knows its id. */
+export type Process = {
+  __typename?: 'Process';
+  /** The Process's id (upstream `process` on the run, a plain id). */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A Process that has been started: an instantiation of a Process (upstream `ProcessRun`).
+ * Federation entity: other subgraphs can reference a run by `id`.
+ */
+export type ProcessRun = {
+  __typename?: 'ProcessRun';
+  /** Whether the run closes itself once every job is complete. */
+  autoClose: Scalars['Boolean']['output'];
+  /** The days that count as business days for due-date arithmetic. */
+  businessDaysOfWeek: Array<DayOfWeek>;
+  /** Whether certification steps are approved automatically. */
+  certAutoApprove: Scalars['Boolean']['output'];
+  /** When and by whom the run was started (upstream `created`). */
+  created: AuditStamp;
+  /** When the run is due (upstream `dueDate`, `YYYY-MM-DD`); null when none is set. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The run's identifier as the upstream issues it: the `id` to pass to `processRun` and the federation key. */
+  id: Scalars['ID']['output'];
+  /** Upstream feature flag `ipmBetaEnabled`. */
+  ipmBetaEnabled: Scalars['Boolean']['output'];
+  /** Upstream feature flag `iwmOptOut`. */
+  iwmOptOut: Scalars['Boolean']['output'];
+  /** Every JobRun of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
+  jobs: Array<JobRun>;
+  /** When and by whom the run was last changed (upstream `modified`). */
+  modified: AuditStamp;
+  /** The run's display name (upstream `name`). */
+  name: Scalars['String']['output'];
+  /** The Process this run was started from (upstream `process`, a plain id). */
+  process: Process;
+  /** Whether due dates are relative to the run's start rather than fixed dates. */
+  relativeDates: Scalars['Boolean']['output'];
+  /** Revision counter of the run, incremented by the upstream on every change. */
+  revision: Scalars['Int']['output'];
+  /** The top-level group of the run's tree. */
+  root: GroupRun;
+  /** Overall status of the run. Unknown upstream values become `UNKNOWN`. */
+  status: RunStatus;
+  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). */
+  statusCounts: Array<StatusCount>;
+};
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * A process run (a running instance of a Process), fetched from the Processes API
+   * `GET /processRuns/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
+   */
+  processRun?: Maybe<ProcessRun>;
+};
+
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+export type QueryProcessRunArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+/** A node of a run's tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
+export type RunNode = GroupRun | JobRun | UnknownRunNode;
+
+/** Status of a run or a group. Upstream sends lower case (`running`). */
+export type RunStatus =
+  | 'CANCELLED'
+  | 'CANCELLING'
+  | 'COMPLETE'
+  | 'RUNNING'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN'
+  | 'WAITING';
+
+/** Arguments of a `sendTask` job (upstream `sendTaskArgs`). */
+export type SendTaskArguments = TaskJobArguments & {
+  __typename?: 'SendTaskArguments';
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, a plain id). */
+  document?: Maybe<Document>;
+  /** The `sendTaskArgs` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a `sendTask` job has produced (upstream `sendTaskMetadata`). */
+export type SendTaskMetadata = TaskJobMetadata & {
+  __typename?: 'SendTaskMetadata';
+  /** Whether clean-up after a cancelled task has finished (upstream `cancelCleanupComplete`). */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app (upstream `permalink`). */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The `sendTaskMetadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** The number of jobs in one action status. */
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  /** How many jobs are in this status (the value of the upstream `statusCounts` entry). */
+  count: Scalars['Int']['output'];
+  /** The status as an enum value; `UNKNOWN` for a status this gateway does not know. */
+  status: ActionStatus;
+  /** The status key exactly as the upstream sent it (e.g. `Completed`). */
+  upstreamStatus: Scalars['String']['output'];
+};
+
+/** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
+export type Task = {
+  __typename?: 'Task';
+  /** The task's id (upstream `task`, a plain id). */
+  id: Scalars['ID']['output'];
+};
+
+/** Fields every known argument variant shares. Only `sendTask` and `contentRequest` are confirmed by the upstream's docs; for the certification variants the fields are read when present, and `raw` always holds the object as sent. */
+export type TaskJobArguments = {
+  /** Who the task goes to (upstream `assignee` object or plain-id `assigneeUser`). */
+  assignee?: Maybe<Assignee>;
+  /** The document the task is about (upstream `document`, an id). */
+  document?: Maybe<Document>;
+  /** The variant's object (e.g. the value of `sendTaskArgs`) exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Title of the task the job creates (upstream `title`). */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** Fields every known metadata variant shares: the Workiva task a job created. Confirmed for `sendTask` and `contentRequest`; read when present for the others. */
+export type TaskJobMetadata = {
+  /** Whether clean-up after a cancelled task has finished. */
+  cancelCleanupComplete?: Maybe<Scalars['Boolean']['output']>;
+  /** Link to the task in the Workiva app. */
+  permalink?: Maybe<Scalars['String']['output']>;
+  /** The variant's object (e.g. the value of `sendTaskMetadata`) exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
+  status?: Maybe<TaskStatus>;
+  /** The Workiva task the job created (upstream `task`, a plain id). */
+  task?: Maybe<Task>;
+  /** Whether the task was cancelled (upstream `taskCancelled`). */
+  taskCancelled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
+  taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
+export type TaskStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'IN_PROGRESS'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
+
+/** An assignee or approver whose `type` this gateway does not know (anything but a user). */
+export type UnknownAssignee = {
+  __typename?: 'UnknownAssignee';
+  /** The reference exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the reference, e.g. `group`. */
+  type: Scalars['String']['output'];
+  /** The upstream `id` of the reference, when it has one. (Not `id`: it may be null, `User.id` may not, and both can share a selection.) */
+  upstreamId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Arguments of a type this gateway does not know, or whose expected key was missing. Nothing is lost. */
+export type UnknownJobArguments = {
+  __typename?: 'UnknownJobArguments';
+  /** The whole `arguments` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** Metadata of a type this gateway does not know, or whose expected key was missing. Nothing is lost. */
+export type UnknownJobMetadata = {
+  __typename?: 'UnknownJobMetadata';
+  /** The whole `metadata` object exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** A child of a group whose upstream `type` this gateway does not know. Nothing is lost: `raw` holds it as sent. */
+export type UnknownRunNode = {
+  __typename?: 'UnknownRunNode';
+  /** The child wrapper exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the child. */
+  type: Scalars['String']['output'];
+};
+
+/** A Workiva user. Owned by another subgraph; this one only knows its id. */
+export type User = {
+  __typename?: 'User';
+  /** The user's id. Upstream sends user references both as `{ id, type: "user" }` objects and as plain id strings. */
+  id: Scalars['ID']['output'];
+};
+
+export type SeedRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SeedRunQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, status: RunStatus } | null };
+
+export type MissingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MissingQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string } | null };
+
+export type FlakyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type FlakyQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string } | null };
+
+export type RunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string } | null };
+
+export type RunIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunIdQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string } | null };
+
+export type FullQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type FullQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, autoClose: boolean, certAutoApprove: boolean, relativeDates: boolean, ipmBetaEnabled: boolean, iwmOptOut: boolean, businessDaysOfWeek: Array<DayOfWeek>, process: { __typename?: 'Process', id: string }, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, upstreamStatus: string, count: number }>, root: { __typename?: 'GroupRun', id: string, name?: string | null, parallel: boolean, readOnly: boolean, status: RunStatus, active?: boolean | null, ordinal?: number | null, parent?: string | null, revision?: number | null, triggerType?: string | null, statusCounts?: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> | null, children: Array<{ __typename: 'GroupRun' } | { __typename: 'JobRun', id: string, job: string, ordinal: number, readOnly: boolean, status: RunStatus, action: JobAction, actionStatus: ActionStatus, arguments?: { __typename: 'CertApproverArguments' } | { __typename: 'CertPhaseFinalizerArguments' } | { __typename: 'CertSignerArguments' } | { __typename: 'CertificationArguments' } | { __typename: 'ContentRequestArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments' } | null, metadata?: { __typename: 'CertApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata' } | null } | { __typename: 'UnknownRunNode' }> }, jobs: Array<{ __typename?: 'JobRun', id: string }> } | null };
+
+
+export const SeedRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SeedRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SeedRunQuery, SeedRunQueryVariables>;
+export const MissingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"nope","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<MissingQuery, MissingQueryVariables>;
+export const FlakyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Flaky"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<FlakyQuery, FlakyQueryVariables>;
+export const RunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Run"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RunQuery, RunQueryVariables>;
+export const RunIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RunIdQuery, RunIdQueryVariables>;
+export const FullDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Full"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"process"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"autoClose"}},{"kind":"Field","name":{"kind":"Name","value":"certAutoApprove"}},{"kind":"Field","name":{"kind":"Name","value":"relativeDates"}},{"kind":"Field","name":{"kind":"Name","value":"ipmBetaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"iwmOptOut"}},{"kind":"Field","name":{"kind":"Name","value":"businessDaysOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"created"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"modified"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamStatus"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"root"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"parent"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"triggerType"}},{"kind":"Field","name":{"kind":"Name","value":"statusCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"job"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"arguments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SendTaskArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContentRequestArguments"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskJobMetadata"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelCleanupComplete"}},{"kind":"Field","name":{"kind":"Name","value":"permalink"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taskCancelled"}},{"kind":"Field","name":{"kind":"Name","value":"taskCancelledNotificationSent"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<FullQuery, FullQueryVariables>;
