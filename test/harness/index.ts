@@ -235,3 +235,15 @@ export function expectOnlyError(result: ExecutionResult<unknown>, code: string):
   }
   return errors[0]!;
 }
+
+/**
+ * Polls `check` every 20 ms until it holds, instead of sleeping a guessed time. The deadline only bounds a hang:
+ * it is generous so a loaded 2-core machine never decides the test.
+ */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

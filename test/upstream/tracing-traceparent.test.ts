@@ -1,13 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FakeUpstream } from './fakes/upstream';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+import { RunDocument } from '../generated/graphql';
+import { execute, TEST_TOKEN, withGateway, type FakeUpstream } from '../harness';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';
 const INCOMING = `00-${TRACE_ID}-${CALLER_SPAN_ID}-01`;
-const QUERY = 'query Run($id: ID!) { processRun(id: $id) { id } }';
+const QUERY = RunDocument;
+const SERVED = { data: { processRun: { id: seedProcessRun.id, name: seedProcessRun.name } } };
+const serveSeed = { upstream: (upstream: FakeUpstream) => upstream.serveRun(seedProcessRun) };
 
 interface ExportedSpan {
   traceId: string;
@@ -46,49 +48,49 @@ class FakeCollector {
 }
 
 describe('tracing – W3C trace context reaches the upstream', () => {
-  let upstream: FakeUpstream;
+  // The collector is this suite's own fake; each test runs its own gateway variant and stops it (which flushes the
+  // exporter) before looking at what was exported.
   let collector: FakeCollector;
-  let gateway: TestGateway | null = null;
   beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
     collector = await new FakeCollector().start();
   });
-  beforeEach(() => upstream.serveRun(seedProcessRun));
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = null;
-    upstream.reset();
+  afterEach(() => {
     collector.spans.length = 0;
   });
   afterAll(async () => {
-    await upstream.stop();
     await collector.stop();
   });
 
   it('without an exporter, the caller traceparent and tracestate go upstream unchanged and nothing is exported', async () => {
-    gateway = await startTestGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: '' });
-    const response = await gateway.query(QUERY, { id: seedProcessRun.id }, { authorization: TEST_TOKEN, traceparent: INCOMING, tracestate: 'vendor=1' });
-    expect(response.body).toEqual({ data: { processRun: { id: seedProcessRun.id } } });
-    expect(upstream.runRequests.map((request) => [request.headers.traceparent, request.headers.tracestate])).toEqual([[INCOMING, 'vendor=1']]);
-    await gateway.close();
-    gateway = null;
+    await withGateway(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: '' },
+      async (gateway) => {
+        const response = await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING, tracestate: 'vendor=1' } });
+        expect(response.body).toEqual(SERVED);
+        expect(gateway.upstream.runRequests.map((request) => [request.headers.traceparent, request.headers.tracestate])).toEqual([[INCOMING, 'vendor=1']]);
+      },
+      serveSeed,
+    );
     expect(collector.spans).toEqual([]);
   });
 
   it('with OTEL_EXPORTER_OTLP_ENDPOINT, the upstream gets its own span id in the caller trace, and both spans are exported', async () => {
-    gateway = await startTestGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
-    const response = await gateway.query(QUERY, { id: seedProcessRun.id }, { authorization: TEST_TOKEN, traceparent: INCOMING });
-    expect(response.body).toEqual({ data: { processRun: { id: seedProcessRun.id } } });
+    const upstreamSpanId = await withGateway(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+      async (gateway) => {
+        const response = await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } });
+        expect(response.body).toEqual(SERVED);
 
-    expect(upstream.runRequests).toHaveLength(1);
-    const sent = String(upstream.runRequests[0]!.headers.traceparent);
-    const [version, traceId, upstreamSpanId, flags] = sent.split('-');
-    expect([version, traceId, flags]).toEqual(['00', TRACE_ID, '01']);
-    expect(upstreamSpanId).toMatch(/^[0-9a-f]{16}$/);
-    expect(upstreamSpanId).not.toBe(CALLER_SPAN_ID);
-
-    await gateway.close(); // flushes the batch of spans
-    gateway = null;
+        expect(gateway.upstream.runRequests).toHaveLength(1);
+        const sent = String(gateway.upstream.runRequests[0]!.headers.traceparent);
+        const [version, traceId, spanId, flags] = sent.split('-');
+        expect([version, traceId, flags]).toEqual(['00', TRACE_ID, '01']);
+        expect(spanId).toMatch(/^[0-9a-f]{16}$/);
+        expect(spanId).not.toBe(CALLER_SPAN_ID);
+        return spanId;
+      },
+      serveSeed,
+    ); // stopping the gateway flushes the batch of spans
     const operation = collector.spans.find((span) => span.name === 'query.Run');
     const call = collector.spans.find((span) => span.name === 'GET /processRuns/{id}');
     expect(operation).toMatchObject({ traceId: TRACE_ID, parentSpanId: CALLER_SPAN_ID, kind: 2 });
@@ -96,19 +98,27 @@ describe('tracing – W3C trace context reaches the upstream', () => {
   });
 
   it('with an exporter and no caller traceparent, the upstream call starts a new trace of its own', async () => {
-    gateway = await startTestGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
-    await gateway.query(QUERY, { id: seedProcessRun.id });
-    const sent = String(upstream.runRequests[0]!.headers.traceparent);
-    expect(sent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-    expect(sent.split('-')[1]).not.toBe(TRACE_ID);
+    await withGateway(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+      async (gateway) => {
+        await execute(gateway, QUERY, { id: seedProcessRun.id });
+        const sent = String(gateway.upstream.runRequests[0]!.headers.traceparent);
+        expect(sent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+        expect(sent.split('-')[1]).not.toBe(TRACE_ID);
+      },
+      serveSeed,
+    );
   });
 
   it('OTEL_TRACES_EXPORTER=none keeps tracing off even with an endpoint', async () => {
-    gateway = await startTestGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_EXPORTER: 'none' });
-    await gateway.query(QUERY, { id: seedProcessRun.id }, { authorization: TEST_TOKEN, traceparent: INCOMING });
-    expect(upstream.runRequests[0]!.headers.traceparent).toBe(INCOMING);
-    await gateway.close();
-    gateway = null;
+    await withGateway(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_EXPORTER: 'none' },
+      async (gateway) => {
+        await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } });
+        expect(gateway.upstream.runRequests[0]!.headers.traceparent).toBe(INCOMING);
+      },
+      serveSeed,
+    );
     expect(collector.spans).toEqual([]);
   });
 });
