@@ -7,7 +7,7 @@ import { startDemoGateway } from './fixtures/demo-gateway';
 
 // Debian's `chromium` package; .ci/run installs it, so CI never takes the skip below.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 // Skipped only on a developer machine without Chromium; under CI=true (.ci/run) a missing browser fails the run.
 const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';

@@ -7,7 +7,7 @@ import { FakeUpstream } from './fakes/upstream';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
 
 // The allowlist codegen writes for examples/frontend-queries: the real workflow, not a hand-made fixture.
-const ALLOWLIST = join(__dirname, '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
+const ALLOWLIST = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
 const RUN_HEADER_HASH = '584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49';
 
 describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {

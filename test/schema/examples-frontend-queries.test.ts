@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, print, validate, type DocumentNode } from 'graphql';
+import { parse, validate, type DocumentNode } from 'graphql';
 import { RunHeaderDocument, RunJobsDocument, RunTreeDocument } from '../../examples/frontend-queries/generated/graphql';
 import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { FakeUpstream } from './fakes/upstream';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { execute, expectNoErrors, useGateway } from '../harness';
 
-const EXAMPLES = join(__dirname, '..', 'examples', 'frontend-queries');
+const EXAMPLES = join(__dirname, '..', '..', 'examples', 'frontend-queries');
 const PERSISTED = JSON.parse(readFileSync(join(EXAMPLES, 'generated', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
 
 // The operation sources as written (graphql(`...`) calls), independent of what codegen made of them.
@@ -44,23 +43,11 @@ describe('examples/frontend-queries – the operations a run-status page sends',
   });
 
   describe('against a running gateway', () => {
-    let upstream: FakeUpstream;
-    let gateway: TestGateway;
-
-    beforeAll(async () => {
-      upstream = await new FakeUpstream().start();
-      upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun).serveRun(certificationRun);
-      gateway = await startTestGateway(upstream.url);
-    });
-    afterAll(async () => {
-      await gateway.close();
-      await upstream.stop();
-    });
+    const t = useGateway({ upstream: (upstream) => upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun).serveRun(certificationRun) });
 
     it('RunHeader answers the header of the seed run', async () => {
-      const response = await gateway.query(print(RunHeaderDocument), { id: seedProcessRun.id });
-      expect(response.body.errors).toBeUndefined();
-      expect(response.body.data!.processRun).toMatchObject({
+      const data = expectNoErrors(await execute(t.gateway, RunHeaderDocument, { id: seedProcessRun.id }));
+      expect(data.processRun).toMatchObject({
         id: 'processrun-xyz789',
         name: 'Q4 2024 Financial Close',
         status: 'RUNNING',
@@ -70,19 +57,19 @@ describe('examples/frontend-queries – the operations a run-status page sends',
     });
 
     it('RunJobs lists jobs with assignees and approvers', async () => {
-      const response = await gateway.query(print(RunJobsDocument), { id: seedProcessRun.id });
-      expect(response.body.errors).toBeUndefined();
-      const [first, second] = response.body.data!.processRun.jobs;
-      expect(first.arguments).toMatchObject({ __typename: 'SendTaskArguments', assignee: { __typename: 'User', id: 'user-abc123' } });
-      expect(second.arguments).toMatchObject({ __typename: 'ContentRequestArguments', approver: { __typename: 'User', id: 'manager-ghi789' } });
+      const data = expectNoErrors(await execute(t.gateway, RunJobsDocument, { id: seedProcessRun.id }));
+      const [first, second] = data.processRun!.jobs;
+      expect(first!.arguments).toMatchObject({ __typename: 'SendTaskArguments', assignee: { __typename: 'User', id: 'user-abc123' } });
+      expect(second!.arguments).toMatchObject({ __typename: 'ContentRequestArguments', approver: { __typename: 'User', id: 'manager-ghi789' } });
     });
 
     it('RunTree reaches the third level of nested groups', async () => {
-      const response = await gateway.query(print(RunTreeDocument), { id: nestedGroupsRun.id });
-      expect(response.body.errors).toBeUndefined();
-      const text = JSON.stringify(response.body.data);
+      const data = expectNoErrors(await execute(t.gateway, RunTreeDocument, { id: nestedGroupsRun.id }));
+      const text = JSON.stringify(data);
       expect(text).toContain('"grouprun-review-audit"');
-      expect(upstream.runRequests).toHaveLength(3);
+      // The whole tree comes from one upstream call (the fake is reset between tests; before the harness this
+      // counted the three tests' calls together).
+      expect(t.upstream.runRequests).toHaveLength(1);
     });
   });
 });

@@ -1,25 +1,23 @@
 import { compositionHasErrors } from '@theguild/federation-composition';
 import { nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
 import { subgraphSdl as printSubgraphSdl } from '../../src/schema/subgraph-sdl';
-import { FakeUpstream } from './fakes/upstream';
-import { compose, startFederationGateway, type FederationGateway } from './fixtures/federation/supergraph';
-import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from './fixtures/federation/users-subgraph';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+import { execute, expectNoErrors, TEST_TOKEN, useGateway, type FakeUpstream } from '../harness';
+import { compose, startFederationGateway, type FederationGateway } from '../harness/federation/supergraph';
+import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from '../harness/federation/users-subgraph';
+
+const serveRuns = (upstream: FakeUpstream) => upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun);
 
 describe('federation – this gateway as a subgraph of a supergraph with a users subgraph', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
+  const t = useGateway({ upstream: serveRuns });
   let users: UsersSubgraph;
   let router: FederationGateway;
   let subgraphSdl: string;
 
+  // After useGateway's beforeAll: the users subgraph and a router composed over both.
   beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun);
-    gateway = await startTestGateway(upstream.url);
+    const { gateway } = t;
     users = await startUsersSubgraph();
-    const service = await gateway.query('{ _service { sdl } }');
-    subgraphSdl = service.body.data!._service.sdl;
+    subgraphSdl = expectNoErrors(await execute(gateway, '{ _service { sdl } }'))._service.sdl;
     const composed = compose([
       { name: 'process-runs', url: `${gateway.url}/graphql`, sdl: subgraphSdl },
       { name: 'users', url: users.url, sdl: USERS_SUBGRAPH_SDL },
@@ -28,13 +26,11 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
     router = await startFederationGateway(composed.supergraphSdl, { authorization: TEST_TOKEN });
   });
   afterAll(async () => {
-    await router.stop();
-    await users.close();
-    await gateway.close();
-    await upstream.stop();
+    await router?.stop();
+    await users?.close();
   });
   beforeEach(() => {
-    upstream.requests.length = 0;
+    t.upstream.requests.length = 0;
     router.calls.length = 0;
   });
 
@@ -52,7 +48,7 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
 
   it('composes with the users subgraph with zero errors', () => {
     const composed = compose([
-      { name: 'process-runs', url: `${gateway.url}/graphql`, sdl: subgraphSdl },
+      { name: 'process-runs', url: `${t.gateway.url}/graphql`, sdl: subgraphSdl },
       { name: 'users', url: users.url, sdl: USERS_SUBGRAPH_SDL },
     ]);
     expect(composed.errors).toBeUndefined();
@@ -82,7 +78,7 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
         ],
       },
     });
-    expect(upstream.runRequests.map((request) => request.url)).toEqual(['/processRuns/processrun-xyz789']);
+    expect(t.upstream.runRequests.map((request) => request.url)).toEqual(['/processRuns/processrun-xyz789']);
     // The planner fetches the run once, then users for the two paths (creator, assignees).
     expect(router.calls.filter((call) => call.subgraph === 'process-runs')).toHaveLength(1);
     expect(router.calls[0]!.subgraph).toBe('process-runs');
@@ -111,7 +107,7 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
         { __typename: 'ProcessRun', id: 'processrun-xyz789' },
       ],
     });
-    expect(upstream.runRequests.map((request) => request.url).sort()).toEqual([
+    expect(t.upstream.runRequests.map((request) => request.url).sort()).toEqual([
       '/processRuns/processrun-nested-001',
       '/processRuns/processrun-xyz789',
     ]);
@@ -119,8 +115,7 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
 });
 
 describe('federation – _entities on this subgraph directly', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
+  const t = useGateway({ upstream: serveRuns });
 
   const ENTITIES = /* GraphQL */ `
     query ($representations: [_Any!]!) {
@@ -129,21 +124,9 @@ describe('federation – _entities on this subgraph directly', () => {
   `;
   const ref = (id: string) => ({ __typename: 'ProcessRun', id });
 
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun);
-    gateway = await startTestGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
-  beforeEach(() => {
-    upstream.requests.length = 0;
-  });
 
   it('resolves three representations of two ids in representation order with two upstream calls', async () => {
-    const response = await gateway.query(ENTITIES, {
+    const response = await execute(t.gateway, ENTITIES, {
       representations: [ref('processrun-xyz789'), ref('processrun-nested-001'), ref('processrun-xyz789')],
     });
     expect(response.body.errors).toBeUndefined();
@@ -154,14 +137,14 @@ describe('federation – _entities on this subgraph directly', () => {
     ]);
     expect(response.body.data!._entities[0].name).toBe('Q4 2024 Financial Close');
     // Entity lookups ask for the whole run: excludeGeneratedJobs=false sends no query parameter.
-    expect(upstream.runRequests.map((request) => request.url).sort()).toEqual([
+    expect(t.upstream.runRequests.map((request) => request.url).sort()).toEqual([
       '/processRuns/processrun-nested-001',
       '/processRuns/processrun-xyz789',
     ]);
   });
 
   it('a representation whose run is missing is null with NOT_FOUND for that entry only', async () => {
-    const response = await gateway.query(ENTITIES, {
+    const response = await execute(t.gateway, ENTITIES, {
       representations: [ref('processrun-xyz789'), ref('processrun-missing'), ref('processrun-nested-001')],
     });
     expect(response.status).toBe(200);
@@ -174,14 +157,14 @@ describe('federation – _entities on this subgraph directly', () => {
       path: ['_entities', 1],
       extensions: { code: 'NOT_FOUND', upstream: { status: 404 } },
     });
-    expect(upstream.runRequests).toHaveLength(3);
+    expect(t.upstream.runRequests).toHaveLength(3);
   });
 
   it('a representation with an invalid id is BAD_USER_INPUT without an upstream call', async () => {
-    const response = await gateway.query(ENTITIES, { representations: [ref('..')] });
+    const response = await execute(t.gateway, ENTITIES, { representations: [ref('..')] });
     expect(response.body.data!._entities).toEqual([null]);
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors![0]).toMatchObject({ path: ['_entities', 0], extensions: { code: 'BAD_USER_INPUT' } });
-    expect(upstream.runRequests).toHaveLength(0);
+    expect(t.upstream.runRequests).toHaveLength(0);
   });
 });
