@@ -5,13 +5,15 @@ export interface HttpResult {
   headers: Headers;
   contentType: string | null;
   text: string;
+  /** The body as sent, for binary assets. */
+  bytes: Buffer;
 }
 
 /** GET `path` on the gateway and read the whole body. */
 export async function httpGet(gateway: { url: string }, path: string, headers: Record<string, string> = {}): Promise<HttpResult> {
   const response = await fetch(`${gateway.url}${path}`, { headers });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type'), text };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type'), text: bytes.toString('utf8'), bytes };
 }
 
 /** GET /graphql as a browser asks for it. */

@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { RunningGateway } from '../../src/server/start-gateway';
-import { startDemoGateway } from './fixtures/demo-gateway';
+import { useDemoGateway } from '../harness';
 
 // Debian's `chromium` package; .ci/run installs it, so CI never takes the skip below.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,16 +12,15 @@ const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 const describeWithChromium = canSkip ? describe.skip : describe;
 if (canSkip) {
-  process.stderr.write(`SKIPPED test/browser-graphiql.test.ts: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+  process.stderr.write(`SKIPPED test/http/browser-graphiql.test.ts: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
 }
 
 describeWithChromium('GraphiQL in headless Chromium – against the embedded demo upstream', () => {
-  let gateway: RunningGateway;
+  const t = useDemoGateway();
   let context: BrowserContext;
   let profile: string;
 
   beforeAll(async () => {
-    gateway = await startDemoGateway();
     profile = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -42,11 +40,11 @@ describeWithChromium('GraphiQL in headless Chromium – against the embedded dem
   }, 60_000);
   afterAll(async () => {
     await context?.close();
-    await gateway?.shutdown();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('opens /graphql, runs the first tab and shows "Q4 2024 Financial Close" in the result pane', async () => {
+    const { gateway } = t;
     const page = await context.newPage();
     const offSite: string[] = [];
     const pageErrors: string[] = [];

@@ -4,10 +4,7 @@ import { seedProcessRun } from '../../src/demo/fixtures';
 import { buildGatewaySchema, loadTypeDefs } from '../../src/schema/build-schema';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { GRAPHIQL_ASSETS_PATH } from '../../src/server/plugins/graphiql-assets';
-import type { RunningGateway } from '../../src/server/start-gateway';
-import { FakeUpstream } from './fakes/upstream';
-import { graphiqlOptionsIn, openGraphiQL, postGraphQL, startDemoGateway } from './fixtures/demo-gateway';
-import { startTestGateway } from './support/gateway';
+import { execute, expectOnlyError, graphiqlOptionsIn, httpGet, openGraphiQL, useDemoGateway, withGateway } from '../harness';
 
 // What each demo id must answer with: written out here, not read from src/, so the two cannot drift together.
 const EXPECTED_CODES: Record<string, string> = {
@@ -84,18 +81,12 @@ describe('GraphiQL – the docs pane', () => {
 });
 
 describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    // A short deadline so the demo-timeout tab answers quickly.
-    gateway = await startDemoGateway({ UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_HEADERS_TIMEOUT_MS: '300' });
-  });
-  afterAll(async () => {
-    await gateway.shutdown();
-  });
+  // A short deadline so the demo-timeout tab answers quickly, yet long enough (1.5 s) that a cold demo answer on a
+  // loaded 2-core machine is never mistaken for a timeout.
+  const t = useDemoGateway({ UPSTREAM_TIMEOUT_MS: '1500', UPSTREAM_HEADERS_TIMEOUT_MS: '1500' });
 
   it('GET /graphql renders GraphiQL that loads every asset from this server, none from a CDN', async () => {
-    const page = await openGraphiQL(gateway.url);
+    const page = await openGraphiQL(t.gateway);
     expect(page.status).toBe(200);
     expect(page.contentType).toMatch(/^text\/html/);
     expect(page.html).not.toMatch(/unpkg|jsdelivr|cdn\.|https?:\/\/(?!app\.wdesk\.com)[^"'\s]*\.(js|css)/);
@@ -108,9 +99,9 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
       ['graphql.worker.js', 'text/javascript'],
       ['favicon.ico', 'image/x-icon'],
     ] as const) {
-      const response = await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/${file}`);
-      const body = await response.arrayBuffer();
-      expect({ file, status: response.status, type: response.headers.get('content-type')?.split(';')[0] }).toEqual({
+      const response = await httpGet(t.gateway, `${GRAPHIQL_ASSETS_PATH}/${file}`);
+      const body = response.bytes;
+      expect({ file, status: response.status, type: response.contentType?.split(';')[0] }).toEqual({
         file,
         status: 200,
         type,
@@ -118,12 +109,12 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
       expect(body.byteLength).toBeGreaterThan(1000);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
-    expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/../package.json`)).status).toBe(404);
-    expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/nope.js`)).status).toBe(404);
+    expect((await httpGet(t.gateway, `${GRAPHIQL_ASSETS_PATH}/../package.json`)).status).toBe(404);
+    expect((await httpGet(t.gateway, `${GRAPHIQL_ASSETS_PATH}/nope.js`)).status).toBe(404);
   });
 
   it('the page carries the tabs and, for the demo, no Authorization header', async () => {
-    const options = graphiqlOptionsIn((await openGraphiQL(gateway.url)).html);
+    const options = graphiqlOptionsIn((await openGraphiQL(t.gateway)).html);
     expect(options.defaultTabs.map((tab: { query: string }) => operationNameOf(tab.query))).toEqual(
       GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query)),
     );
@@ -133,35 +124,30 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
 
   it('the run tabs answer without errors', async () => {
     for (const tab of GRAPHIQL_TABS.slice(0, 6)) {
-      const response = await postGraphQL(gateway.url, {
-        query: tab.query,
-        variables: tab.variables ? JSON.parse(tab.variables) : undefined,
-      });
+      const response = await execute(t.gateway, tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
       expect({ tab: operationNameOf(tab.query), errors: response.body.errors }).toEqual({
         tab: operationNameOf(tab.query),
         errors: undefined,
       });
-      expect(response.body.data.processRun.name).toEqual(expect.any(String));
+      expect(response.body.data!.processRun.name).toEqual(expect.any(String));
     }
-    const seed = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[0]!.query });
-    expect(seed.body.data.processRun.name).toBe('Q4 2024 Financial Close');
-    const withGenerated = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[4]!.query, variables: { excludeGeneratedJobs: false } });
-    const withoutGenerated = await postGraphQL(gateway.url, { query: GRAPHIQL_TABS[5]!.query, variables: { excludeGeneratedJobs: true } });
-    expect(withGenerated.body.data.processRun.jobs.length).toBeGreaterThan(withoutGenerated.body.data.processRun.jobs.length);
+    const seed = await execute(t.gateway, GRAPHIQL_TABS[0]!.query);
+    expect(seed.body.data!.processRun.name).toBe('Q4 2024 Financial Close');
+    const withGenerated = await execute(t.gateway, GRAPHIQL_TABS[4]!.query, { excludeGeneratedJobs: false });
+    const withoutGenerated = await execute(t.gateway, GRAPHIQL_TABS[5]!.query, { excludeGeneratedJobs: true });
+    expect(withGenerated.body.data!.processRun.jobs.length).toBeGreaterThan(withoutGenerated.body.data!.processRun.jobs.length);
   });
 
   it.each(Object.entries(EXPECTED_CODES))('the %s tab shows %s with a null processRun', async (id, code) => {
     const tab = GRAPHIQL_TABS.find((candidate) => candidate.query.includes(`"${id}"`))!;
-    const response = await postGraphQL(gateway.url, { query: tab.query });
+    const response = await execute(t.gateway, tab.query);
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
-    expect(response.body.errors).toHaveLength(1);
-    expect(response.body.errors![0]!.extensions!.code).toBe(code);
-    expect(response.body.errors![0]!.path).toEqual(['processRun']);
+    expect(expectOnlyError(response, code).path).toEqual(['processRun']);
   });
 
   it('the demo error bodies are the documented ones: 400 detail, 429 Retry-After', async () => {
-    const badRequest = await postGraphQL(gateway.url, { query: '{ processRun(id: "demo-bad-request") { id } }' });
+    const badRequest = await execute(t.gateway, '{ processRun(id: "demo-bad-request") { id } }');
     expect(badRequest.body.errors![0]!.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       upstream: {
@@ -173,72 +159,54 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
         documentationUrl: 'http://developerdocs.example.com',
       },
     });
-    const rateLimited = await postGraphQL(gateway.url, { query: '{ processRun(id: "demo-rate-limited") { id } }' });
+    const rateLimited = await execute(t.gateway, '{ processRun(id: "demo-rate-limited") { id } }');
     expect(rateLimited.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 10, upstream: { status: 429 } });
   });
 });
 
 describe('GraphiQL – with a real upstream configured', () => {
-  let upstream: FakeUpstream;
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-  });
-  afterAll(async () => {
-    await upstream.stop();
-  });
-
   it('prefills the headers editor, and every tab, with an Authorization: Bearer placeholder', async () => {
-    const gateway = await startTestGateway(upstream.url);
-    try {
-      const options = graphiqlOptionsIn((await openGraphiQL(gateway.url)).html);
+    await withGateway({}, async (gateway) => {
+      const options = graphiqlOptionsIn((await openGraphiQL(gateway)).html);
       const expected = { Authorization: 'Bearer <your Workiva access token>' };
       expect(JSON.parse(options.headers)).toEqual(expected);
       expect(JSON.parse(options.defaultHeaders)).toEqual(expected);
       for (const tab of options.defaultTabs) expect(JSON.parse(tab.headers)).toEqual(expected);
-    } finally {
-      await gateway.close();
-    }
+    });
   });
 
   it('GRAPHIQL=false: no GraphiQL page and no GraphiQL assets', async () => {
-    const gateway = await startTestGateway(upstream.url, { GRAPHIQL: 'false' });
-    try {
-      const page = await openGraphiQL(gateway.url);
+    await withGateway({ GRAPHIQL: 'false' }, async (gateway) => {
+      const page = await openGraphiQL(gateway);
       expect(page.contentType ?? '').not.toMatch(/text\/html/);
       expect(page.html).not.toContain('renderYogaGraphiQL');
-      expect((await fetch(`${gateway.url}${GRAPHIQL_ASSETS_PATH}/graphiql.js`)).status).toBe(404);
-    } finally {
-      await gateway.close();
-    }
+      expect((await httpGet(gateway, `${GRAPHIQL_ASSETS_PATH}/graphiql.js`)).status).toBe(404);
+    });
   });
 
   it('INTROSPECTION=false: __schema and __type are refused, ordinary operations still run', async () => {
-    upstream.serveRun(seedProcessRun);
-    const gateway = await startTestGateway(upstream.url, { INTROSPECTION: 'false' });
-    try {
-      const schemaQuery = await gateway.query('{ __schema { queryType { name } } }');
-      expect(schemaQuery.body.data).toBeUndefined();
-      expect(schemaQuery.body.errors!.map((error) => [error.message, error.extensions!.code])).toEqual([
-        ['GraphQL introspection has been disabled, but the requested query contained the field "__schema".', 'GRAPHQL_VALIDATION_FAILED'],
-        ['GraphQL introspection has been disabled, but the requested query contained the field "queryType".', 'GRAPHQL_VALIDATION_FAILED'],
-      ]);
-      const typeQuery = await gateway.query('{ __type(name: "ProcessRun") { name } }');
-      expect(typeQuery.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      const run = await gateway.query('{ __typename processRun(id: "processrun-xyz789") { name } }');
-      expect(run.body).toEqual({ data: { __typename: 'Query', processRun: { name: 'Q4 2024 Financial Close' } } });
-    } finally {
-      await gateway.close();
-    }
+    await withGateway(
+      { INTROSPECTION: 'false' },
+      async (gateway) => {
+        const schemaQuery = await execute(gateway, '{ __schema { queryType { name } } }');
+        expect(schemaQuery.body.data).toBeUndefined();
+        expect(schemaQuery.body.errors!.map((error) => [error.message, error.extensions!.code])).toEqual([
+          ['GraphQL introspection has been disabled, but the requested query contained the field "__schema".', 'GRAPHQL_VALIDATION_FAILED'],
+          ['GraphQL introspection has been disabled, but the requested query contained the field "queryType".', 'GRAPHQL_VALIDATION_FAILED'],
+        ]);
+        const typeQuery = await execute(gateway, '{ __type(name: "ProcessRun") { name } }');
+        expect(typeQuery.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        const run = await execute(gateway, '{ __typename processRun(id: "processrun-xyz789") { name } }');
+        expect(run.body).toEqual({ data: { __typename: 'Query', processRun: { name: 'Q4 2024 Financial Close' } } });
+      },
+      { upstream: (upstream) => upstream.serveRun(seedProcessRun) },
+    );
   });
 
   it('introspection is on by default', async () => {
-    const gateway = await startTestGateway(upstream.url);
-    try {
-      const schemaQuery = await gateway.query('{ __schema { queryType { name } } }');
+    await withGateway({}, async (gateway) => {
+      const schemaQuery = await execute(gateway, '{ __schema { queryType { name } } }');
       expect(schemaQuery.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    } finally {
-      await gateway.close();
-    }
+    });
   });
 });

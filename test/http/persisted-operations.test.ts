@@ -3,38 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FakeUpstream } from './fakes/upstream';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from './support/gateway';
+import { postGraphQL, useGateway } from '../harness';
 
 // The allowlist codegen writes for examples/frontend-queries: the real workflow, not a hand-made fixture.
 const ALLOWLIST = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
 const RUN_HEADER_HASH = '584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49';
 
 describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
-  let upstream: FakeUpstream;
-  let gateway: TestGateway;
-
-  const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
-  };
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-    upstream.serveRun(seedProcessRun);
-    gateway = await startTestGateway(upstream.url, { PERSISTED_OPERATIONS_FILE: ALLOWLIST });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.stop();
-  });
-  beforeEach(() => {
-    upstream.requests.length = 0;
-  });
+  const t = useGateway({ env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST }, upstream: (upstream) => upstream.serveRun(seedProcessRun) });
+  // Requests by hash are not documents, so they go through postGraphQL rather than execute.
+  const post = (body: Record<string, unknown>) => postGraphQL(t.gateway, body);
 
   it('runs an allowlisted operation sent by APQ-style hash', async () => {
     const response = await post({
@@ -43,14 +21,14 @@ describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data.processRun.name).toBe('Q4 2024 Financial Close');
-    expect(upstream.runRequests).toHaveLength(1);
+    expect(response.body.data!.processRun.name).toBe('Q4 2024 Financial Close');
+    expect(t.upstream.runRequests).toHaveLength(1);
   });
 
   it('runs an allowlisted operation sent by documentId', async () => {
     const response = await post({ documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data.processRun.id).toBe('processrun-xyz789');
+    expect(response.body.data!.processRun.id).toBe('processrun-xyz789');
   });
 
   it('rejects a query that is not sent by hash, before any upstream call', async () => {
@@ -64,7 +42,7 @@ describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
         extensions: { code: 'PERSISTED_QUERY_ONLY' },
       },
     ]);
-    expect(upstream.runRequests).toHaveLength(0);
+    expect(t.upstream.runRequests).toHaveLength(0);
   });
 
   it('rejects a hash that is not on the allowlist', async () => {
@@ -73,13 +51,13 @@ describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
     expect(response.body.errors).toEqual([
       { message: 'This operation is not in the trusted documents allowlist.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
     ]);
-    expect(upstream.runRequests).toHaveLength(0);
+    expect(t.upstream.runRequests).toHaveLength(0);
   });
 
   it('rejects a request with neither a query nor a hash', async () => {
     const response = await post({ variables: { id: 'processrun-xyz789' } });
     expect(response.status).toBe(400);
-    expect(response.body.errors![0]!.extensions.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    expect(response.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
   });
 });
 
