@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config';
-
-const ENTRY = join(__dirname, '..', 'dist', 'index.js');
 
 describe('configuration – validated once at start', () => {
   it('has safe defaults', () => {
@@ -35,18 +31,5 @@ describe('configuration – validated once at start', () => {
   ])('%s=%s is refused with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
-  });
-
-  it('the real entry point prints one clear line and exits non-zero on a bad value', () => {
-    const result = spawnSync(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH, UPSTREAM_TIMEOUT_MS: 'soon' },
-      encoding: 'utf8',
-      timeout: 15_000,
-    });
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual([
-      'Invalid configuration: UPSTREAM_TIMEOUT_MS must be a whole number from 1 to 600000, got "soon"',
-    ]);
   });
 });

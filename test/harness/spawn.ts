@@ -48,15 +48,18 @@ export async function spawnGateway(env: Record<string, string> = {}): Promise<Sp
 export async function killSpawned(gateway: SpawnedGateway | undefined): Promise<void> {
   if (!gateway) return;
   if (gateway.child.exitCode === null && gateway.child.signalCode === null) gateway.child.kill('SIGKILL');
+  // 'close' waits for stdout to end, which a paused reader (a test of a stalled log pipe) would hold back.
+  gateway.child.stdout.resume();
   await gateway.exited;
 }
 
 /** The real entry point for one describe block: built and spawned in beforeAll, killed in afterAll if still running. */
-export function useSpawnedGateway(env: Record<string, string> = {}): { readonly gateway: SpawnedGateway } {
+export function useSpawnedGateway(env: Record<string, string> | (() => Record<string, string>) = {}): { readonly gateway: SpawnedGateway } {
   let current: SpawnedGateway | undefined;
   useBuiltEntryPoint();
   beforeAll(async () => {
-    current = await spawnGateway(env);
+    // A function when the environment is known only in beforeAll (e.g. a fake upstream's URL).
+    current = await spawnGateway(typeof env === 'function' ? env() : env);
   });
   afterAll(() => killSpawned(current));
   return {

@@ -1,34 +1,16 @@
-import { spawnGateway, type SpawnedGateway } from './support/spawn-gateway';
-
-async function post(url: string, query: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
+import { execute, expectOnlyError, httpGet, openGraphiQL, useSpawnedGateway } from '../harness';
 
 describe('npm start with no configuration – the embedded demo upstream', () => {
-  let gateway: SpawnedGateway;
-
-  beforeAll(async () => {
-    gateway = await spawnGateway();
-  });
-  afterAll(async () => {
-    if (gateway.child.exitCode === null) {
-      gateway.child.kill('SIGKILL');
-      await gateway.exited;
-    }
-  });
+  // No credentials: a spawned gateway's execute() sends no Authorization.
+  const t = useSpawnedGateway();
 
   it('says plainly that it serves the demo upstream', () => {
-    const line = gateway.logs.find((e) => /DEMO upstream/.test(String(e.msg)));
+    const line = t.gateway.logs.find((e) => /DEMO upstream/.test(String(e.msg)));
     expect(line?.upstream).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('serves the seed run processrun-xyz789 without credentials', async () => {
-    const { status, body } = await post(gateway.url, '{ processRun(id: "processrun-xyz789") { name status jobs { id } } }');
+    const { status, body } = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { name status jobs { id } } }');
     expect(status).toBe(200);
     expect(body).toEqual({
       data: {
@@ -42,29 +24,30 @@ describe('npm start with no configuration – the embedded demo upstream', () =>
   });
 
   it('serves the nested-groups run and the certification run, where excludeGeneratedJobs visibly changes the result', async () => {
-    const nested = await post(gateway.url, '{ processRun(id: "processrun-nested-001") { jobs { id } } }');
-    expect(nested.body.data.processRun.jobs).toHaveLength(6);
-    const all = await post(gateway.url, '{ processRun(id: "processrun-cert-001") { jobs { action } } }');
-    const lean = await post(gateway.url, '{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { action } } }');
-    expect(all.body.data.processRun.jobs).toHaveLength(6);
-    expect(lean.body.data.processRun.jobs).toEqual([{ action: 'CONTENT_REQUEST' }, { action: 'CERTIFICATION' }]);
+    const nested = await execute(t.gateway, '{ processRun(id: "processrun-nested-001") { jobs { id } } }');
+    expect(nested.body.data!.processRun.jobs).toHaveLength(6);
+    const all = await execute(t.gateway, '{ processRun(id: "processrun-cert-001") { jobs { action } } }');
+    const lean = await execute(t.gateway, '{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { action } } }');
+    expect(all.body.data!.processRun.jobs).toHaveLength(6);
+    expect(lean.body.data!.processRun.jobs).toEqual([{ action: 'CONTENT_REQUEST' }, { action: 'CERTIFICATION' }]);
   });
 
   it('answers an unknown demo id with NOT_FOUND', async () => {
-    const { body } = await post(gateway.url, '{ processRun(id: "no-such-run") { id } }');
-    expect(body.data).toEqual({ processRun: null });
-    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const response = await execute(t.gateway, '{ processRun(id: "no-such-run") { id } }');
+    expect(response.body.data).toEqual({ processRun: null });
+    expectOnlyError(response, 'NOT_FOUND');
   });
 
   it('opens GraphiQL for a browser, and answers /health and /ready', async () => {
-    const graphiql = await fetch(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    const graphiql = await openGraphiQL(t.gateway);
     expect(graphiql.status).toBe(200);
-    expect(await graphiql.text()).toMatch(/graphiql/i);
-    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
-    expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
+    expect(graphiql.html).toMatch(/graphiql/i);
+    expect((await httpGet(t.gateway, '/health')).status).toBe(200);
+    expect((await httpGet(t.gateway, '/ready')).status).toBe(200);
   });
 
   it('exits 0 on SIGTERM after logging the shutdown', async () => {
+    const { gateway } = t;
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
     expect(gateway.logs.some((e) => e.msg === 'shutdown complete')).toBe(true);

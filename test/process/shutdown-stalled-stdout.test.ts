@@ -1,26 +1,20 @@
-import { spawnGateway } from './support/spawn-gateway';
+import { execute, useBuiltEntryPoint, withSpawnedGateway } from '../harness';
 
 describe('shutdown – a stalled log reader cannot keep the gateway from serving or stopping', () => {
+  useBuiltEntryPoint();
+
   it('keeps answering and exits 0 on SIGTERM while nobody reads its stdout', async () => {
-    const gateway = await spawnGateway({ LOG_LEVEL: 'debug' });
-    try {
+    await withSpawnedGateway({ LOG_LEVEL: 'debug' }, async (gateway) => {
       // From here on nobody reads the pipe: once its buffer (64 KiB) is full, every further log write would block.
       gateway.child.stdout.pause();
-      const query = JSON.stringify({ query: '{ processRun(id: "processrun-xyz789") { id name jobs { id } } }' });
+      const query = '{ processRun(id: "processrun-xyz789") { id name jobs { id } } }';
       for (let i = 0; i < 300; i += 1) {
-        const response = await fetch(`${gateway.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-request-id': `stall-${i}-${'x'.repeat(100)}` },
-          body: query,
-        });
+        const response = await execute(gateway, query, undefined, { headers: { 'x-request-id': `stall-${i}-${'x'.repeat(100)}` } });
         expect(response.status).toBe(200);
-        await response.arrayBuffer();
       }
       gateway.child.kill('SIGTERM');
       const code = await new Promise<number | null>((resolve) => gateway.child.once('exit', (exitCode) => resolve(exitCode)));
       expect(code).toBe(0);
-    } finally {
-      if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
-    }
+    });
   });
 });

@@ -1,8 +1,6 @@
 import { connect } from 'node:net';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FakeUpstream, json } from './fakes/upstream';
-import { TEST_TOKEN } from './support/gateway';
-import { spawnGateway, type SpawnedGateway } from './support/spawn-gateway';
+import { execute, json, TEST_TOKEN, useFakeUpstream, useSpawnedGateway, waitFor } from '../harness';
 
 const IN_FLIGHT = 50;
 const UPSTREAM_DELAY_MS = 500;
@@ -19,54 +17,39 @@ function tryConnect(port: number): Promise<string> {
   });
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('graceful shutdown under load (the real entry point, node dist/index.js)', () => {
-  let upstream: FakeUpstream;
-  let gateway: SpawnedGateway;
   // Upstream answers take at least UPSTREAM_DELAY_MS and wait for the test to have seen the listener close,
   // so "in flight during shutdown" does not depend on how fast this machine is.
-  let releaseAnswers: () => void;
+  let releaseAnswers!: () => void;
   const answersReleased = new Promise<void>((resolve) => (releaseAnswers = resolve));
-
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
+  const fake = useFakeUpstream((upstream) =>
     upstream.onAny(async (request, response) => {
       const id = decodeURIComponent(request.path.slice('/processRuns/'.length));
       await Promise.all([answersReleased, new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS))]);
       json(response, 200, { ...seedProcessRun, id });
-    });
-    gateway = await spawnGateway({ UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
-  });
-  afterAll(async () => {
-    releaseAnswers();
-    if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
-    await upstream.stop();
-  });
+    }),
+  );
+  const t = useSpawnedGateway(() => ({ UPSTREAM_BASE_URL: fake.upstream.url, SHUTDOWN_GRACE_MS: '10000' }));
+  afterAll(() => releaseAnswers());
 
   it('SIGTERM with 50 operations in flight: all 50 complete, new connections are refused, exit code 0', async () => {
+    const { gateway } = t;
+    const { upstream } = fake;
     const port = Number(new URL(gateway.url).port);
     const operations = Array.from({ length: IN_FLIGHT }, async (_, index) => {
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: TEST_TOKEN },
-        body: JSON.stringify({ query: 'query($id: ID!) { processRun(id: $id) { id name } }', variables: { id: `run-${index}` } }),
+      const { status, body } = await execute(gateway, 'query($id: ID!) { processRun(id: $id) { id name } }', { id: `run-${index}` }, {
+        headers: { authorization: TEST_TOKEN },
       });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      return { status, body };
     });
 
     // Every operation has reached the upstream and is waiting on its answer: they are truly in flight.
-    await until(() => upstream.runRequests.length === IN_FLIGHT, `${IN_FLIGHT} upstream requests`);
+    await waitFor(() => upstream.runRequests.length === IN_FLIGHT, `${IN_FLIGHT} upstream requests`);
     gateway.child.kill('SIGTERM');
 
     // The listener closes at once; the process is still alive, finishing the in-flight operations.
     let refusal = 'connected';
+    // Retries for up to 5 s: each attempt is one loopback connect, so this only bounds a listener that never closes.
     const deadline = Date.now() + 5_000;
     // A connection caught in the accept backlog as the listener closes is reset (ECONNRESET); keep trying.
     while (refusal !== 'ECONNREFUSED' && Date.now() < deadline) refusal = await tryConnect(port);
