@@ -13,6 +13,18 @@ describe('credentials, request ids and logs', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
     expectOnlyError(response, 'UNAUTHENTICATED');
+    // The whole answer: what a client without a token sees is the point.
+    expect(response.body).toEqual({
+      data: { processRun: null },
+      errors: [
+        {
+          message: 'An Authorization header is required.',
+          locations: [{ line: 1, column: 3 }],
+          path: ['processRun'],
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    });
     expect(t.upstream.requests).toHaveLength(0);
   });
 

@@ -98,5 +98,20 @@ describe('processRun – per-request loader and upstream query forwarding', () =
     expect(response.body.data).toEqual({ ok: { id: 'processrun-xyz789' }, missing: null });
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors![0]).toMatchObject({ path: ['missing'], extensions: { code: 'NOT_FOUND' } });
+    // The whole answer: the sibling's data next to the one error, nothing else.
+    expect(response.body).toEqual({
+      data: { ok: { id: 'processrun-xyz789' }, missing: null },
+      errors: [
+        {
+          message: 'Process run not found.',
+          locations: [{ line: 3, column: 7 }],
+          path: ['missing'],
+          extensions: {
+            code: 'NOT_FOUND',
+            upstream: { status: 404, code: '404', message: 'Could not find process run /processRuns/does-not-exist' },
+          },
+        },
+      ],
+    });
   });
 });

@@ -73,6 +73,13 @@ describe('processRun – upstream errors map to one stable extensions.code each'
     const error = await expectError('RATE_LIMITED');
     expect(error.extensions?.retryAfter).toBe(30);
     expect(error.extensions?.upstream).toEqual({ status: 429, code: '429', message: 'Rate limit exceeded.' });
+    // The whole error a client reads to back off: code, hint and the upstream's own words.
+    expect(error).toEqual({
+      message: 'The Processes API rate limit was reached; retry later.',
+      locations: [{ line: 2, column: 3 }],
+      path: ['processRun'],
+      extensions: { code: 'RATE_LIMITED', retryAfter: 30, upstream: { status: 429, code: '429', message: 'Rate limit exceeded.' } },
+    });
   });
 
   it('upstream 429 maps to RATE_LIMITED with retryAfter from a Retry-After HTTP-date', async () => {
