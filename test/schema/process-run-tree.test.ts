@@ -1,13 +1,7 @@
 import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
 import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../../src/upstream/types';
+import { EnumDriftDocument, JobIdsDocument, JobOrderDocument, JobVariantsDocument, NestedTreeDocument, RootChildrenAndJobsDocument, RootChildrenDocument } from '../generated/graphql';
 import { execute, useGateway } from '../harness';
-
-const NODE_FIELDS = /* GraphQL */ `
-  __typename
-  ... on GroupRun { id name parallel status groupOrdinal: ordinal parent }
-  ... on JobRun { id ordinal }
-  ... on UnknownRunNode { type raw }
-`;
 
 function job(id: string, ordinal: number | undefined, extra: Record<string, unknown> = {}): UpstreamRunNodeWrapper {
   return {
@@ -25,13 +19,10 @@ describe('processRun – the run tree', () => {
 
   it('resolves nested groups as GroupRun members of RunNode, in upstream order', async () => {
     t.upstream.serveRun(nestedGroupsRun);
-    const response = await execute(t.gateway, `{
-      processRun(id: "processrun-nested-001") {
-        root { id children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} ... on GroupRun { children { ${NODE_FIELDS} } } } } } }
-      }
-    }`);
+    const response = await execute(t.gateway, NestedTreeDocument, { id: 'processrun-nested-001' });
     expect(response.body.errors).toBeUndefined();
-    const root = response.body.data!.processRun.root;
+    // The tree's members are a union; the assertions below read it as plain JSON.
+    const root: any = response.body.data!.processRun!.root;
     expect(root.id).toBe('grouprun-annual-root');
     expect(root.children.map((c: { id: string }) => c.id)).toEqual(['grouprun-review', 'grouprun-drafting']);
     const review = root.children[0];
@@ -46,10 +37,10 @@ describe('processRun – the run tree', () => {
 
   it('jobs walks the tree depth first (pre-order), siblings sorted by ordinal', async () => {
     t.upstream.serveRun(nestedGroupsRun);
-    const response = await execute(t.gateway, '{ processRun(id: "processrun-nested-001") { jobs { id ordinal } } }');
+    const response = await execute(t.gateway, JobOrderDocument, { id: 'processrun-nested-001' });
     expect(response.body.errors).toBeUndefined();
     // Drafting (ordinal 0) before Review (1); inside Review: finance (0), legal (1), then the audit group (2).
-    expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual([
+    expect(response.body.data!.processRun!.jobs.map((j) => j.id)).toEqual([
       'jobrun-draft-mdna',
       'jobrun-draft-notes',
       'jobrun-review-finance',
@@ -61,19 +52,18 @@ describe('processRun – the run tree', () => {
 
   it('jobs keeps upstream order where ordinals tie, and puts missing ordinals last', async () => {
     t.upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
-    const response = await execute(t.gateway, '{ processRun(id: "run-ties") { jobs { id } } }');
-    expect(response.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
+    const response = await execute(t.gateway, JobIdsDocument, { id: 'run-ties' });
+    expect(response.body.data!.processRun!.jobs.map((j) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
   });
 
   it('a child of an unknown type resolves to UnknownRunNode with the wrapper as sent, and is logged once', async () => {
     const odd = { type: 'milestone', milestoneRun: { id: 'm-1', name: 'Board approval' } };
     t.upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
-    const query = `{ processRun(id: "run-odd") { root { children { ${NODE_FIELDS} } } jobs { id } } }`;
-    const response = await execute(t.gateway, query);
+    const response = await execute(t.gateway, RootChildrenAndJobsDocument, { id: 'run-odd' });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data!.processRun.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
-    expect(response.body.data!.processRun.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
-    await execute(t.gateway, query);
+    expect(response.body.data!.processRun!.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
+    expect(response.body.data!.processRun!.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
+    await execute(t.gateway, RootChildrenAndJobsDocument, { id: 'run-odd' });
     const driftLines = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
     expect(driftLines).toHaveLength(1);
   });
@@ -81,9 +71,9 @@ describe('processRun – the run tree', () => {
   it('a "group" child without groupRun is kept as UnknownRunNode instead of failing', async () => {
     const broken = { type: 'group', group: { id: 'g-1' } };
     t.upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
-    const response = await execute(t.gateway, `{ processRun(id: "run-broken") { root { children { ${NODE_FIELDS} } } } }`);
+    const response = await execute(t.gateway, RootChildrenDocument, { id: 'run-broken' });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data!.processRun.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
+    expect(response.body.data!.processRun!.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
   });
 
   it('unknown enum values become UNKNOWN, never an error or a null parent, and are logged once each', async () => {
@@ -93,11 +83,7 @@ describe('processRun – the run tree', () => {
       { status: 'archived', businessDaysOfWeek: ['monday', 'funday'], statusCounts: { Completed: 2, Teleported: 1 } },
     );
     t.upstream.serveRun(run);
-    const query = `{ processRun(id: "run-drift") {
-      status businessDaysOfWeek statusCounts { status upstreamStatus count }
-      jobs { id status action actionStatus }
-    } }`;
-    const response = await execute(t.gateway, query);
+    const response = await execute(t.gateway, EnumDriftDocument, { id: 'run-drift' });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
       processRun: {
@@ -110,7 +96,7 @@ describe('processRun – the run tree', () => {
         jobs: [{ id: 'j-1', status: 'UNKNOWN', action: 'UNKNOWN', actionStatus: 'UNKNOWN' }],
       },
     });
-    await execute(t.gateway, query);
+    await execute(t.gateway, EnumDriftDocument, { id: 'run-drift' });
     const drift = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
     expect(drift.sort()).toEqual(
       ['ActionStatus=Exploded', 'ActionStatus=Teleported', 'DayOfWeek=funday', 'JobAction=launchRocket', 'RunStatus=archived', 'RunStatus=paused'].sort(),
@@ -121,31 +107,13 @@ describe('processRun – the run tree', () => {
 describe('processRun – job arguments and metadata variants', () => {
   const t = useGateway();
 
-  const VARIANTS = /* GraphQL */ `{
-    processRun(id: "processrun-cert-001") {
-      jobs {
-        id action
-        arguments {
-          __typename
-          ... on TaskJobArguments { assignee { __typename ... on User { id } ... on UnknownAssignee { type upstreamId } } document { id } title raw }
-          ... on ContentRequestArguments { approver { __typename ... on User { id } } }
-          ... on CertApproverArguments { approver { __typename ... on User { id } } }
-          ... on UnknownJobArguments { type raw }
-        }
-        metadata {
-          __typename
-          ... on TaskJobMetadata { status task { id } permalink }
-          ... on UnknownJobMetadata { type raw }
-        }
-      }
-    }
-  }`;
+  const VARIANTS = JobVariantsDocument;
 
   it('resolves every documented variant through the type → key table, users given as objects or plain ids', async () => {
     t.upstream.serveRun(certificationRun);
-    const response = await execute(t.gateway, VARIANTS);
+    const response = await execute(t.gateway, VARIANTS, { id: 'processrun-cert-001' });
     expect(response.body.errors).toBeUndefined();
-    const jobs = response.body.data!.processRun.jobs as Array<Record<string, any>>;
+    const jobs = response.body.data!.processRun!.jobs as Array<Record<string, any>>;
     const summary = jobs.map((j) => ({
       action: j.action,
       arguments: j.arguments.__typename,
@@ -181,13 +149,13 @@ describe('processRun – job arguments and metadata variants', () => {
         job('j-2', 1, { arguments: keyless }),
       ]),
     );
-    const response = await execute(t.gateway, VARIANTS.replace('processrun-cert-001', 'run-variants'));
+    const response = await execute(t.gateway, VARIANTS, { id: 'run-variants' });
     expect(response.body.errors).toBeUndefined();
-    const [first, second] = response.body.data!.processRun.jobs;
-    expect(first.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'esignature', raw: futureArgs });
-    expect(first.metadata).toEqual({ __typename: 'UnknownJobMetadata', type: 'esignature', raw: futureMeta });
-    expect(second.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'sendTask', raw: keyless });
-    expect(second.metadata).toBeNull();
+    const [first, second] = response.body.data!.processRun!.jobs;
+    expect(first!.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'esignature', raw: futureArgs });
+    expect(first!.metadata).toEqual({ __typename: 'UnknownJobMetadata', type: 'esignature', raw: futureMeta });
+    expect(second!.arguments).toEqual({ __typename: 'UnknownJobArguments', type: 'sendTask', raw: keyless });
+    expect(second!.metadata).toBeNull();
   });
 
   it('an assignee that is not a user resolves to UnknownAssignee rather than a wrong User', async () => {
@@ -195,8 +163,9 @@ describe('processRun – job arguments and metadata variants', () => {
     t.upstream.serveRun(
       runWith('run-assignee', [job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } })]),
     );
-    const response = await execute(t.gateway, VARIANTS.replace('processrun-cert-001', 'run-assignee'));
+    const response = await execute(t.gateway, VARIANTS, { id: 'run-assignee' });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data!.processRun.jobs[0].arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
+    const [only] = response.body.data!.processRun!.jobs;
+    expect(only!.arguments?.__typename === 'SendTaskArguments' && only!.arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
   });
 });
