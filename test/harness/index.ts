@@ -3,7 +3,17 @@
 // through `execute` (or `postGraphQL` for a body that is not a document), and `expectNoErrors` /
 // `expectOnlyError` print the operation and body when they fail.
 // Other entry points: `useDemoGateway` (the embedded demo, in-process), `useSpawnedGateway` / `withSpawnedGateway`
-// (`node dist/index.js`, built on demand), and plain HTTP helpers for /health, /metrics and GraphiQL.
+// (`node dist/index.js`, built on demand), `useFakeUpstream` (a client without a gateway), and plain HTTP helpers
+// for /health, /ready, /metrics and GraphiQL.
+//
+// Where tests live (each folder runs on its own: `npx jest test/<folder>`):
+//   test/http      HTTP surface: limits, hostile input, CSRF, body limit, request ids and logs, /metrics, GraphiQL
+//   test/upstream  the upstream client through the gateway: error mapping, resilience, credentials, budget, tracing
+//   test/schema    resolvers: the seed run, the run tree, federation, the example frontend operations
+//   test/process   the real entry point (`node dist/index.js`): the only suites that build dist/ (see build.ts)
+//   test/config    the config loader, no server
+// Test operations are typed documents in test/operations/*.graphql (codegen → test/generated/, `npm run codegen`);
+// a query stays a string only where its text is the point (hostile, malformed, generated, or a location asserted).
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { seedProcessRun } from '../../src/demo/fixtures';

@@ -1,5 +1,6 @@
 import { certificationRun, seedProcessRun } from '../../src/demo/fixtures';
 import { excludeGeneratedJobs } from '../../src/demo/exclude-generated-jobs';
+import { DistinctCallsDocument, RunIdDocument, RunJobIdsDocument, SameRunAliasesDocument } from '../generated/graphql';
 import { execute, expectOnlyError, json, useGateway } from '../harness';
 
 describe('processRun – per-request loader and upstream query forwarding', () => {
@@ -7,11 +8,7 @@ describe('processRun – per-request loader and upstream query forwarding', () =
 
   it('aliases asking for the same run cost one upstream call', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await execute(t.gateway, `{
-      a: processRun(id: "processrun-xyz789") { id }
-      b: processRun(id: "processrun-xyz789") { name }
-      c: processRun(id: "processrun-xyz789", excludeGeneratedJobs: false) { status }
-    }`);
+    const response = await execute(t.gateway, SameRunAliasesDocument);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
       a: { id: 'processrun-xyz789' },
@@ -39,11 +36,7 @@ describe('processRun – per-request loader and upstream query forwarding', () =
     };
     t.upstream.onRun('processrun-xyz789', slow(seedProcessRun));
     t.upstream.onRun('processrun-cert-001', slow(certificationRun));
-    const response = await execute(t.gateway, `{
-      seed: processRun(id: "processrun-xyz789") { id }
-      all: processRun(id: "processrun-cert-001") { jobs { id } }
-      lean: processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } }
-    }`);
+    const response = await execute(t.gateway, DistinctCallsDocument);
     expect(response.body.errors).toBeUndefined();
     expect(t.upstream.runRequests.map((r) => r.url).sort()).toEqual([
       '/processRuns/processrun-cert-001',
@@ -58,20 +51,20 @@ describe('processRun – per-request loader and upstream query forwarding', () =
     t.upstream.onRun('processrun-cert-001', (request, response) =>
       json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
     );
-    const all = await execute(t.gateway, '{ processRun(id: "processrun-cert-001") { jobs { id } } }');
-    const lean = await execute(t.gateway, '{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { id } } }');
+    const all = await execute(t.gateway, RunJobIdsDocument, { id: 'processrun-cert-001' });
+    const lean = await execute(t.gateway, RunJobIdsDocument, { id: 'processrun-cert-001', excludeGeneratedJobs: true });
     expect(t.upstream.runRequests.map((r) => r.url)).toEqual([
       '/processRuns/processrun-cert-001',
       '/processRuns/processrun-cert-001?excludeGeneratedJobs=true',
     ]);
-    expect(all.body.data!.processRun.jobs).toHaveLength(6);
-    expect(lean.body.data!.processRun.jobs.map((j: { id: string }) => j.id)).toEqual(['jobrun-cert-request', 'jobrun-cert-main']);
+    expect(all.body.data!.processRun!.jobs).toHaveLength(6);
+    expect(lean.body.data!.processRun!.jobs.map((j) => j.id)).toEqual(['jobrun-cert-request', 'jobrun-cert-main']);
   });
 
   it('caches nothing across requests: each request fetches again (callers may differ)', async () => {
     t.upstream.serveRun(seedProcessRun);
-    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer caller-one' } });
-    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer caller-two' } });
+    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, { headers: { authorization: 'Bearer caller-one' } });
+    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, { headers: { authorization: 'Bearer caller-two' } });
     expect(t.upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
   });
 
@@ -82,8 +75,8 @@ describe('processRun – per-request loader and upstream query forwarding', () =
       if (calls === 1) json(response, 404, { code: '404', message: 'not yet' });
       else json(response, 200, { ...seedProcessRun, id: 'flaky' });
     });
-    const first = await execute(t.gateway, '{ processRun(id: "flaky") { id } }');
-    const second = await execute(t.gateway, '{ processRun(id: "flaky") { id } }');
+    const first = await execute(t.gateway, RunIdDocument, { id: 'flaky' });
+    const second = await execute(t.gateway, RunIdDocument, { id: 'flaky' });
     expectOnlyError(first, 'NOT_FOUND');
     expect(second.body).toEqual({ data: { processRun: { id: 'flaky' } } });
   });
