@@ -24,6 +24,8 @@ export { FakeUpstream, json, faults, closedPort, type FakeHandler, type Recorded
 export { TEST_TOKEN, CapturedLogs, type TestGateway } from './gateway';
 export { startDemoGateway, useDemoGateway, type DemoGateway } from './demo-gateway';
 export { spawnGateway, useSpawnedGateway, withSpawnedGateway, killSpawned, useBuiltEntryPoint, ENTRY_POINT, type SpawnedGateway } from './spawn';
+export { aliasesQuery, deepRun, idsOf, nestedQuery, processTreeQuery } from './queries';
+export { WORKIVA_ERROR_BODIES } from './upstream-bodies';
 export { httpGet, openGraphiQL, graphiqlOptionsIn, scrapeMetrics, metricSample, type HttpResult } from './http';
 
 export interface GraphQLErrorBody {

@@ -1,16 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { RunIdDocument } from '../generated/graphql';
-import { execute, httpGet, json, openGraphiQL, postGraphQL, TEST_TOKEN, useGateway, withGateway, type ExecutionResult } from '../harness';
-import { deepRun, nestedQuery, processTreeQuery } from '../harness/process-tree';
+import { aliasesQuery, deepRun, execute, httpGet, idsOf, nestedQuery, processTreeQuery, json, openGraphiQL, postGraphQL, TEST_TOKEN, useGateway, withGateway, type ExecutionResult } from '../harness';
 
 const AUTH = { authorization: TEST_TOKEN };
 const SEED_ID = seedProcessRun.id;
-
-function aliasesQuery(count: number, id: (index: number) => string): string {
-  const fields = Array.from({ length: count }, (_, index) => `a${index}: processRun(id: "${id(index)}") { id }`);
-  return `{ ${fields.join(' ')} }`;
-}
 
 /** The only error of a response refused as a whole, with its code. */
 function onlyError(response: ExecutionResult) {
@@ -36,8 +30,8 @@ describe('operation limits – refused before any upstream call, limits not reve
 
   it.each([
     ['a query nested 300 levels', () => nestedQuery(300), 'it is nested too deeply'],
-    ['1000 aliases', () => aliasesQuery(1000, (index) => `run-${index}`), 'it has too many tokens'],
-    ['31 aliases (just over the default 30)', () => aliasesQuery(31, () => SEED_ID), 'it has too many aliases'],
+    ['1000 aliases', () => aliasesQuery(idsOf(1000, (index) => `run-${index}`)), 'it has too many tokens'],
+    ['31 aliases (just over the default 30)', () => aliasesQuery(idsOf(31, () => SEED_ID)), 'it has too many aliases'],
     ['a 1 MB query string', () => `{ processRun(id: "${SEED_ID}") { ${'id '.repeat(333_334)} } }`, 'it is too long'],
     ['a 1 MB query made of a comment', () => `{ processRun(id: "${SEED_ID}") { id } }\n#${'x'.repeat(1_000_000)}`, 'it is too long'],
     ['51 directives', () => `{ processRun(id: "${SEED_ID}") { id ${'@include(if: true) '.repeat(51)} } }`, 'it has too many directives'],
@@ -62,7 +56,7 @@ describe('operation limits – refused before any upstream call, limits not reve
   });
 
   it('30 aliases (the default limit) pass, and aliases of one id cost one upstream call', async () => {
-    const response = await execute(t.gateway, aliasesQuery(30, () => SEED_ID));
+    const response = await execute(t.gateway, aliasesQuery(idsOf(30, () => SEED_ID)));
     expect(response.body.errors).toBeUndefined();
     expect(Object.keys(response.body.data!)).toHaveLength(30);
     expect(t.upstream.runRequests).toHaveLength(1);
@@ -82,7 +76,7 @@ describe('operation limits – configurable', () => {
     const deep = await execute(t.gateway, processTreeQuery(12), { id: 'run-deep-12' });
     expect(onlyError(deep).extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
     expect(onlyError(deep).message).toBe('The operation is refused: it is nested too deeply. Simplify or split it.');
-    const aliased = await execute(t.gateway, aliasesQuery(3, () => 'x'));
+    const aliased = await execute(t.gateway, aliasesQuery(idsOf(3, () => 'x')));
     expect(onlyError(aliased).message).toBe('The operation is refused: it has too many aliases. Simplify or split it.');
     expect(t.upstream.requests).toHaveLength(0);
   });

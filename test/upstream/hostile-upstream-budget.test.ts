@@ -4,13 +4,9 @@ import { UpstreamDriftReporter } from '../../src/observability/upstream-drift';
 import { createContextFactory } from '../../src/server/context';
 import { passthroughCredentials } from '../../src/upstream/credentials';
 import { ProcessesClient } from '../../src/upstream/processes-client';
-import { execute, json, TEST_TOKEN, useFakeUpstream, useGateway, withGateway, type FakeUpstream } from '../harness';
+import { aliasesQuery, execute, json, TEST_TOKEN, useFakeUpstream, useGateway, withGateway, type FakeUpstream } from '../harness';
 
 const BUDGET_MESSAGE = 'This operation needs more upstream calls than one operation may make; split it.';
-
-function aliasesQuery(ids: string[]): string {
-  return `{ ${ids.map((id, index) => `a${index}: processRun(id: "${id}") { id }`).join(' ')} }`;
-}
 
 const distinctIds = (count: number) => Array.from({ length: count }, (_, index) => `run-${index}`);
 

@@ -1,6 +1,6 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { RunDocument } from '../generated/graphql';
-import { closedPort, execute, faults, useGateway, withGateway, type ExecutionResult, type FakeHandler, type FakeUpstream } from '../harness';
+import { closedPort, execute, faults, useGateway, withGateway, type ExecutionResult, type FakeHandler, type FakeUpstream, WORKIVA_ERROR_BODIES } from '../harness';
 
 const QUERY = RunDocument;
 const SERVED = { data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } };
@@ -15,18 +15,7 @@ const ENV = {
   UPSTREAM_BREAKER_THRESHOLD: '0',
 };
 
-const WORKIVA_BODIES: Record<number, Record<string, unknown>> = {
-  400: { code: 'invalidUser', message: 'The provided user is invalid.', target: 'assignee', meta: { argumentName: 'assignee' } },
-  401: { code: 'Unauthorized', message: 'Bad credentials' },
-  403: { code: '403', message: 'Forbidden' },
-  404: { code: '404', message: 'Could not find process id 51bcc3ec3d0b4aadb69659e2a7ed767b' },
-  409: { code: '409', message: 'Letter is not in a status that supports submissions' },
-  429: { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests.' },
-  500: { code: '500', message: 'unknown error' },
-  502: { code: '502', message: 'Bad Gateway' },
-  503: { code: '503', message: 'Service Unavailable.' },
-  504: { code: '504', message: 'Gateway Timeout' },
-};
+const WORKIVA_BODIES = WORKIVA_ERROR_BODIES;
 
 interface FaultRow {
   name: string;

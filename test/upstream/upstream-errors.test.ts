@@ -1,25 +1,8 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { RunDocument } from '../generated/graphql';
-import { closedPort, execute, expectOnlyError, json, useGateway, withGateway } from '../harness';
+import { closedPort, execute, expectOnlyError, json, useGateway, withGateway, WORKIVA_ERROR_BODIES } from '../harness';
 
-// Workiva-style error bodies, as on the upstream's documentation page.
-const BODIES: Record<number, Record<string, unknown>> = {
-  400: {
-    code: 'invalidUser',
-    documentationUrl: 'http://developerdocs.example.com',
-    message: 'The provided user is invalid.',
-    meta: { argumentName: 'assignee', jobId: 'job1234' },
-    target: 'assignee',
-  },
-  401: { code: 'Unauthorized', message: 'Bad credentials' },
-  403: { code: '403', message: 'Forbidden' },
-  404: { code: '404', message: 'Could not find process id 51bcc3ec3d0b4aadb69659e2a7ed767b' },
-  409: { code: '409', message: 'Letter is not in a status that supports submissions' },
-  500: { code: '500', message: 'unknown error' },
-  502: { code: '502', message: 'Bad Gateway' },
-  503: { code: '503', message: 'Service Unavailable.' },
-  504: { code: '504', message: 'Gateway Timeout' },
-};
+const BODIES = WORKIVA_ERROR_BODIES;
 
 describe('processRun – upstream errors map to one stable extensions.code each', () => {
   // Generous enough that a cold first request on a loaded machine is never mistaken for a timeout; only the

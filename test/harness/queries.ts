@@ -1,6 +1,9 @@
 import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../../src/upstream/types';
 import { auditStamp, groupNode, sendTaskJob } from '../../src/demo/fixtures/builders';
 
+// Operations built from parameters (size, depth, count), for the limit and budget suites; fixed test operations
+// live in test/operations/*.graphql instead.
+
 // What a real client asks for at every level of a run tree: the group, its jobs with every field and each
 // argument/metadata variant. The operation limits' defaults are measured against this query.
 const JOB_FIELDS = /* GraphQL */ `
@@ -80,4 +83,14 @@ export function nestedQuery(levels: number): string {
   let inner = '__typename';
   for (let level = 0; level < levels; level++) inner = `children { ... on GroupRun { ${inner} } }`;
   return `{ processRun(id: "p1") { root { ${inner} } } }`;
+}
+
+/** One aliased `processRun(id) { id }` per id: `{ a0: processRun(id: "…") { id } a1: … }`. */
+export function aliasesQuery(ids: string[]): string {
+  return `{ ${ids.map((id, index) => `a${index}: processRun(id: "${id}") { id }`).join(' ')} }`;
+}
+
+/** `count` ids made by `id(index)`. */
+export function idsOf(count: number, id: (index: number) => string): string[] {
+  return Array.from({ length: count }, (_, index) => id(index));
 }
