@@ -69,8 +69,9 @@ describe('processRun – upstream errors map to one stable extensions.code each'
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
     t.upstream.onAny((_request, response) => json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }));
     const error = await expectError('RATE_LIMITED');
-    // An HTTP-date has one-second resolution: 119 or 120 seconds from now, never milliseconds.
-    expect(error.extensions?.retryAfter).toBeGreaterThanOrEqual(118);
+    // An HTTP-date has one-second resolution: 119 or 120 seconds from now, never milliseconds. The lower bound
+    // leaves 10 s for the gateway to get to the answer on a loaded machine; it still tells seconds from milliseconds.
+    expect(error.extensions?.retryAfter).toBeGreaterThanOrEqual(110);
     expect(error.extensions?.retryAfter).toBeLessThanOrEqual(120);
   });
 
