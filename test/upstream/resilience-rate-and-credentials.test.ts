@@ -9,9 +9,9 @@ const RUN = { ...seedProcessRun, id: 'run-1' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('upstream resilience – client-side rate budget', () => {
-  // 2 per 6 s: a token refills every 3 s, so the three calls below fall in one refill period even on a loaded
+  // 2 per 4 s: a token refills every 2 s, so the three calls below fall in one refill period even on a loaded
   // 2-core machine (they take milliseconds); the wait after the shed call is the retryAfter the gateway gave.
-  const t = useGateway({ env: { UPSTREAM_RATE_LIMIT: '2/6s', UPSTREAM_TIMEOUT_MS: '800' }, upstream: (upstream) => upstream.serveRun(RUN) });
+  const t = useGateway({ env: { UPSTREAM_RATE_LIMIT: '2/4s', UPSTREAM_TIMEOUT_MS: '800' }, upstream: (upstream) => upstream.serveRun(RUN) });
 
   it('sheds the call over budget with RATE_LIMITED and retryAfter, without calling upstream, then serves again', async () => {
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
@@ -21,7 +21,7 @@ describe('upstream resilience – client-side rate budget', () => {
     expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
     const retryAfter = shed.body.errors![0]!.extensions!.retryAfter as number;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(3);
+    expect(retryAfter).toBeLessThanOrEqual(2);
     expect(t.upstream.runRequests).toHaveLength(2);
     await sleep(retryAfter * 1000); // the hint is whole seconds, rounded up: after it a token is there
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
@@ -116,14 +116,14 @@ describe('upstream resilience – OAuth2 client credentials', () => {
   });
 
   it('refreshes a token shortly before it expires', async () => {
-    // Refreshed 2.7 s after it is fetched (a tenth of a short lifetime early): the two calls before the wait take
+    // Refreshed 1.8 s after it is fetched (a tenth of a short lifetime early): the two calls before the wait take
     // milliseconds, so they share the first token even on a loaded machine; the wait is a lower bound, safe under load.
-    serveTokens(3);
+    serveTokens(2);
     t.upstream.serveRun(RUN);
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     expect(t.upstream.requestsTo('/oauth2/token')).toHaveLength(1);
-    await sleep(2_800);
+    await sleep(1_900);
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     expect(t.upstream.requestsTo('/oauth2/token')).toHaveLength(2);
     expect(t.upstream.runRequests.at(-1)!.headers.authorization).toBe('Bearer gateway-token-2');
