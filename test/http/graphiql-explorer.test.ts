@@ -4,6 +4,7 @@ import { seedProcessRun } from '../../src/demo/fixtures';
 import { buildGatewaySchema, loadTypeDefs } from '../../src/schema/build-schema';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { GRAPHIQL_ASSETS_PATH } from '../../src/server/plugins/graphiql-assets';
+import { RunIdDocument } from '../generated/graphql';
 import { execute, expectOnlyError, graphiqlOptionsIn, httpGet, openGraphiQL, useDemoGateway, withGateway } from '../harness';
 
 // What each demo id must answer with: written out here, not read from src/, so the two cannot drift together.
@@ -147,7 +148,7 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
   });
 
   it('the demo error bodies are the documented ones: 400 detail, 429 Retry-After', async () => {
-    const badRequest = await execute(t.gateway, '{ processRun(id: "demo-bad-request") { id } }');
+    const badRequest = await execute(t.gateway, RunIdDocument, { id: 'demo-bad-request' });
     expect(badRequest.body.errors![0]!.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       upstream: {
@@ -159,7 +160,7 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
         documentationUrl: 'http://developerdocs.example.com',
       },
     });
-    const rateLimited = await execute(t.gateway, '{ processRun(id: "demo-rate-limited") { id } }');
+    const rateLimited = await execute(t.gateway, RunIdDocument, { id: 'demo-rate-limited' });
     expect(rateLimited.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 10, upstream: { status: 429 } });
   });
 });

@@ -1,5 +1,5 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FlakyDocument, MissingDocument, SeedRunDocument } from '../generated/graphql';
+import { FlakyDocument, MissingDocument, RunIdDocument, RunStatusDocument, SeedRunDocument } from '../generated/graphql';
 import { execute, expectNoErrors, httpGet, json, metricSample, scrapeMetrics, useGateway } from '../harness';
 
 const sample = metricSample;
@@ -67,7 +67,7 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
   it('counts upstream drift by kind and schema name, never by the unknown value', async () => {
     t.upstream.serveRun({ ...seedProcessRun, id: 'drifting', status: 'hibernating' });
     const before = await scrape(t.gateway);
-    const response = await execute(t.gateway, '{ processRun(id: "drifting") { status } }');
+    const response = await execute(t.gateway, RunStatusDocument, { id: 'drifting' });
     expect(response.body).toEqual({ data: { processRun: { status: 'UNKNOWN' } } });
     const after = await scrape(t.gateway);
     const label = { kind: 'enum', name: 'RunStatus' };
@@ -103,7 +103,7 @@ describe('metrics – METRICS=false turns the endpoint and the counters off', ()
   const t = useGateway({ env: { METRICS: 'false' }, upstream: (upstream) => upstream.serveRun(seedProcessRun) });
 
   it('GET /metrics is 404 and operations still answer', async () => {
-    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }');
+    const response = await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' });
     expect(response.body).toEqual({ data: { processRun: { id: 'processrun-xyz789' } } });
     expect((await httpGet(t.gateway, '/metrics')).status).toBe(404);
   });

@@ -1,3 +1,4 @@
+import { JobActionsDocument, JobIdsDocument, RunIdDocument, RunSummaryDocument } from '../generated/graphql';
 import { execute, expectOnlyError, httpGet, openGraphiQL, useSpawnedGateway } from '../harness';
 
 describe('npm start with no configuration – the embedded demo upstream', () => {
@@ -10,7 +11,7 @@ describe('npm start with no configuration – the embedded demo upstream', () =>
   });
 
   it('serves the seed run processrun-xyz789 without credentials', async () => {
-    const { status, body } = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { name status jobs { id } } }');
+    const { status, body } = await execute(t.gateway, RunSummaryDocument, { id: 'processrun-xyz789' });
     expect(status).toBe(200);
     expect(body).toEqual({
       data: {
@@ -24,16 +25,16 @@ describe('npm start with no configuration – the embedded demo upstream', () =>
   });
 
   it('serves the nested-groups run and the certification run, where excludeGeneratedJobs visibly changes the result', async () => {
-    const nested = await execute(t.gateway, '{ processRun(id: "processrun-nested-001") { jobs { id } } }');
-    expect(nested.body.data!.processRun.jobs).toHaveLength(6);
-    const all = await execute(t.gateway, '{ processRun(id: "processrun-cert-001") { jobs { action } } }');
-    const lean = await execute(t.gateway, '{ processRun(id: "processrun-cert-001", excludeGeneratedJobs: true) { jobs { action } } }');
-    expect(all.body.data!.processRun.jobs).toHaveLength(6);
-    expect(lean.body.data!.processRun.jobs).toEqual([{ action: 'CONTENT_REQUEST' }, { action: 'CERTIFICATION' }]);
+    const nested = await execute(t.gateway, JobIdsDocument, { id: 'processrun-nested-001' });
+    expect(nested.body.data!.processRun!.jobs).toHaveLength(6);
+    const all = await execute(t.gateway, JobActionsDocument, { id: 'processrun-cert-001' });
+    const lean = await execute(t.gateway, JobActionsDocument, { id: 'processrun-cert-001', excludeGeneratedJobs: true });
+    expect(all.body.data!.processRun!.jobs).toHaveLength(6);
+    expect(lean.body.data!.processRun!.jobs).toEqual([{ action: 'CONTENT_REQUEST' }, { action: 'CERTIFICATION' }]);
   });
 
   it('answers an unknown demo id with NOT_FOUND', async () => {
-    const response = await execute(t.gateway, '{ processRun(id: "no-such-run") { id } }');
+    const response = await execute(t.gateway, RunIdDocument, { id: 'no-such-run' });
     expect(response.body.data).toEqual({ processRun: null });
     expectOnlyError(response, 'NOT_FOUND');
   });

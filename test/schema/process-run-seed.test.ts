@@ -1,5 +1,5 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FullDocument } from '../generated/graphql';
+import { FullDocument, RunIdDocument } from '../generated/graphql';
 import { execute, expectNoErrors, TEST_TOKEN, useGateway } from '../harness';
 
 describe('processRun – the documentation seed run, field by field', () => {
@@ -144,7 +144,7 @@ describe('processRun – the documentation seed run, field by field', () => {
 
   it('sends one GET to /processRuns/{id} with X-Version, Accept, the caller token and a request id', async () => {
     t.upstream.requests.length = 0;
-    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, {
       headers: { authorization: TEST_TOKEN, 'x-request-id': 'req-seed-42' },
     });
     expect(t.upstream.requests).toHaveLength(1);
