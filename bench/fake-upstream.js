@@ -2,7 +2,7 @@
 // The Processes API stand-in for the benchmark: bodies are serialised once, so it is never the bottleneck.
 // Control routes (bench only): GET /__stats (calls since reset), POST /__reset, POST /__delay/<ms>.
 const http = require('node:http');
-const { upstreamBodies } = require('./workloads');
+const { upstreamBodies, PROCESSES_PAGE_KEY } = require('./workloads');
 
 const bodies = new Map([...upstreamBodies()].map(([id, text]) => [id, Buffer.from(text)]));
 let calls = 0;
@@ -23,6 +23,10 @@ const server = http.createServer((request, response) => {
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();
     return;
+  }
+  if (url === '/processes' || url.startsWith('/processes?')) {
+    calls += 1;
+    return answer(response, 200, bodies.get(PROCESSES_PAGE_KEY));
   }
   if (url === '/__stats') return answer(response, 200, Buffer.from(JSON.stringify({ calls })));
   if (url === '/__reset') {

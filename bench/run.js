@@ -1,5 +1,5 @@
 'use strict';
-// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See README "Benchmark".
+// `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See bench/README.md.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -14,6 +14,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 // Warm-up long enough for V8 to optimise the hot paths (the first thousand operations cost twice as much).
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS || Math.min(5, SECONDS));
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
+// BENCH_SMOKE=true (CI): every scenario must answer correctly; how many answers fit in the window is not judged,
+// so a busy machine that completes nothing under load still passes (the reference answer was checked in full).
+const SMOKE = process.env.BENCH_SMOKE === 'true';
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const FANOUT_DELAY_MS = 20;
 const ROOT = path.join(__dirname, '..');
@@ -36,6 +39,7 @@ const ROWS = [
   { name: 'gateway seed LOG_LEVEL=info', target: 'gateway', workload: 'seed', logLevel: 'info' },
   // At least 3 s: one round of 50 cold large operations takes longer than a 1 s smoke window.
   { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3 },
+  { name: 'gateway processes', target: 'gateway', workload: 'processes' },
 ].filter((row) => !ONLY || ONLY.has(row.name));
 
 function freePort() {
@@ -152,6 +156,7 @@ async function prepare(row, targetUrl, upstream) {
   if (response.status !== 200 || parsed.errors || !parsed.data) throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
   const jobs = countJobs(parsed.data);
   if (jobs !== scenario.expectJobs) throw new Error(`${row.name}: ${jobs} jobs, expected ${scenario.expectJobs}`);
+  if (scenario.check && !scenario.check(parsed.data)) throw new Error(`${row.name}: the answer fails the workload's check`);
   return { request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body }, expected: text, upstreamCalls: calls };
 }
 
@@ -178,15 +183,24 @@ async function measure(row, upstream) {
     const result = await load(request, expected, Math.max(SECONDS, row.minSeconds || 0), connections);
     const cpuAfter = cpuMs(target.pid);
     const completed = result['2xx'];
-    const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
-    if (failures > 0 || completed === 0) {
-      throw new Error(`${row.name}: ${failures} failed or wrong answers (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, mismatches ${result.mismatches})`);
+    const seconds = Math.max(SECONDS, row.minSeconds || 0);
+    // Wrong answers always fail; a request still waiting when the window closes is not an answer at all.
+    const wrong = { 'wrong bodies': result.mismatches, 'non-2xx answers': result.non2xx, 'connection errors': result.errors };
+    const problems = Object.entries(wrong).filter(([, count]) => count > 0).map(([what, count]) => `${count} ${what}`);
+    if (!SMOKE && result.timeouts > 0) problems.push(`${result.timeouts} requests over the 60 s request timeout`);
+    if (problems.length > 0) {
+      throw new Error(`${row.name}: ${problems.join(', ')} (of ${completed} answers in ${seconds} s under load; the reference answer was correct)`);
+    }
+    if (completed === 0) {
+      const what = `${row.name}: no request completed within the ${seconds} s window under load (machine busy?); the reference answer was checked in full and was correct`;
+      if (!SMOKE) throw new Error(`${what}; raise BENCH_SECONDS to measure`);
+      console.log(`  note: ${what}`);
     }
     return {
-      reqPerSec: completed / result.duration,
+      reqPerSec: completed / (result.duration || seconds),
       p50: result.latency.p50,
       p99: result.latency.p99,
-      cpuMsPerReq: cpuBefore === null ? null : (cpuAfter - cpuBefore) / completed,
+      cpuMsPerReq: cpuBefore === null || completed === 0 ? null : (cpuAfter - cpuBefore) / completed,
       peakRssMb: peakRssMb(target.pid),
       upstreamCallsPerOp: upstreamCalls,
       requests: completed,

@@ -42,9 +42,34 @@ function largeRun() {
 
 const fanoutIds = Array.from({ length: FANOUT_COUNT }, (_, i) => `processrun-fanout-${String(i).padStart(2, '0')}`);
 
-/** id → upstream body (a JSON string). */
+const PROCESSES_PAGE_SIZE = 50;
+
+/** One GET /processes page: 50 processes, every one with its current run embedded (the documented list shape). */
+function processesPage() {
+  const data = Array.from({ length: PROCESSES_PAGE_SIZE }, (_, i) => {
+    const id = `process-bench-${String(i).padStart(2, '0')}`;
+    return {
+      id,
+      name: `Bench process ${i}`,
+      dueDate: '2025-12-31',
+      businessDaysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      autoClose: true,
+      created: seedProcessRun.created,
+      modified: seedProcessRun.modified,
+      root: { id: `group-${id}`, name: 'Main', parallel: false, children: [] },
+      run: { ...seedProcessRun, id: `processrun-bench-${i}`, process: id },
+    };
+  });
+  return { data, '@nextLink': 'https://api.example/processes?$next=bench-page-2&$maxpagesize=50' };
+}
+
+/** The key under which upstreamBodies() holds the GET /processes page. */
+const PROCESSES_PAGE_KEY = '/processes';
+
+/** id → upstream body (a JSON string); PROCESSES_PAGE_KEY → the processes page. */
 function upstreamBodies() {
   const bodies = new Map();
+  bodies.set(PROCESSES_PAGE_KEY, JSON.stringify(processesPage()));
   bodies.set(seedProcessRun.id, JSON.stringify(seedProcessRun));
   bodies.set(LARGE_ID, JSON.stringify(largeRun()));
   for (const id of fanoutIds) bodies.set(id, JSON.stringify({ ...seedProcessRun, id, name: `Fan-out ${id}` }));
@@ -119,11 +144,27 @@ const FANOUT_QUERY = `query FanOut {
 ${fanoutIds.map((id, i) => `  r${i}: processRun(id: "${id}") { id name status jobs { id status actionStatus } }`).join('\n')}
 }`;
 
+// A processes list page: first 50, with each current run's status (one upstream call: the runs are embedded).
+const PROCESSES_QUERY = `query ProcessesPage {
+  processes(first: ${PROCESSES_PAGE_SIZE}) {
+    nodes { id name dueDate run { id status } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 // The floor proxy takes the same POST; it reads `variables.id` or `variables.ids` (it does no GraphQL).
 const scenarios = {
   seed: { query: SEED_QUERY, variables: { id: seedProcessRun.id }, expectJobs: 3, upstreamPerOp: 1 },
   large: { query: LARGE_QUERY, variables: { id: LARGE_ID }, expectJobs: 2000, upstreamPerOp: 1 },
   fanout: { query: FANOUT_QUERY, variables: { ids: fanoutIds }, expectJobs: 3 * FANOUT_COUNT, upstreamPerOp: FANOUT_COUNT },
+  // No floor row: the floor proxy only knows runs.
+  processes: {
+    query: PROCESSES_QUERY,
+    variables: {},
+    expectJobs: 0,
+    upstreamPerOp: 1,
+    check: (data) => data.processes.nodes.length === PROCESSES_PAGE_SIZE && data.processes.nodes.every((node) => node.run.status === 'RUNNING'),
+  },
 };
 
-module.exports = { upstreamBodies, scenarios, seedId: seedProcessRun.id, LARGE_ID, fanoutIds };
+module.exports = { upstreamBodies, scenarios, seedId: seedProcessRun.id, LARGE_ID, fanoutIds, PROCESSES_PAGE_KEY };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the Docker runtime stage does, without Docker (no engine on these machines): production dependencies only,
-# dist/ and schema/, NODE_ENV=production, on the Node the image ships (24). Serves the demo run, then SIGTERM → exit 0.
+# dist/ and schema/, NODE_ENV=production, on the Node the image ships (24). Serves the demo run (asked for by name:
+# production refuses the demo without DEMO_UPSTREAM=true), then SIGTERM → exit 0.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # The binary itself, not npx: SIGTERM must reach the gateway as it does in the container.
@@ -14,7 +15,7 @@ cp -r "$root/dist" "$root/schema" "$work/"
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 
 cd "$work"
-NODE_ENV=production PORT="$port" HOST=127.0.0.1 LOG_LEVEL=info "$node24" dist/index.js > "$work/gateway.log" 2>&1 &
+NODE_ENV=production DEMO_UPSTREAM=true PORT="$port" HOST=127.0.0.1 LOG_LEVEL=info "$node24" dist/index.js > "$work/gateway.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/ready" > /dev/null 2>&1 && break

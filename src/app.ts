@@ -1,26 +1,43 @@
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
+import { DEMO_ERROR_SCENARIOS } from './demo/demo-errors';
+import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream';
+import { DEMO_RUNS } from './demo/fixtures';
 import { createGatewayMetrics } from './observability/metrics';
+import { registerRedisMetrics } from './observability/redis-metrics';
 import { createTracing } from './observability/tracing';
-import { UpstreamDriftReporter } from './observability/upstream-drift';
+import { createLiveFeature } from './live/live-feature';
+import type { LiveRuns } from './live/live-runs';
+import { RedisConnection } from './redis/redis-connection';
+import { UpstreamDriftReporter } from './upstream/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
-import { createContextFactory, type GatewayContext } from './server/context';
+import type { GatewayContext } from './resolvers/resolver-context';
+import { createContextFactory } from './server/context';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
+import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
+import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
-import { useUpstreamCallBudget } from './server/plugins/upstream-call-budget';
+import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
+import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
-import { createProcessesClient } from './upstream/create-processes-client';
+import { ClientCredentialsProvider } from './upstream/client-credentials';
+import { passthroughCredentials, type CredentialsProvider } from './upstream/credentials';
+import { createUpstreamAgent, ProcessesClient } from './upstream/processes-client';
+import type { RateBudget } from './upstream/resilience/rate-budget';
+import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
+import type { UpstreamEvents } from './upstream/upstream-events';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -35,8 +52,16 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   readiness: Readiness;
   drift: UpstreamDriftReporter;
+  live: LiveRuns;
+  /** graphql-ws on the GraphQL endpoint of `server` (SSE needs nothing: Yoga serves it). */
+  attachWebSockets(server: Server): void;
+  /** Completes every open subscription and closes the WebSockets; the HTTP drain follows. Idempotent. */
+  drainSubscriptions(): Promise<void>;
   close(): Promise<void>;
 }
+
+// The composition root: the only place that turns the configuration into components. Everything below receives
+// plain options, never the config object.
 
 /** Everything but the listening socket: tests and index.ts both build the gateway here. */
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
@@ -45,12 +70,22 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
-  const client = createProcessesClient({ config, logger, upstreamBaseUrl, demoUpstream, events: metrics?.upstreamEvents });
+  const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
   readiness.addCheck(() => client.readinessProblem());
+  const liveFeature = createLiveFeature({
+    live: config.live,
+    clientCredentialsMode: config.resilience.clientCredentials !== null,
+    maxQueryLength: config.limits.maxQueryLength,
+    persistedOperations: config.persistedOperations?.documents ?? null,
+    logger,
+    metricsRegistry: metrics?.registry ?? null,
+  });
+  const { live, drainSubscriptions } = liveFeature;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -70,15 +105,18 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       // has none of): the reference implementation, ~15% less CPU per seed query. (graphql-jit was rejected: it drops
       // null list items and error locations.)
       useEngine({ execute }),
+      useBrowserPointers({ graphiql: config.graphiql }),
+      // Before logging and metrics: both read the code it settles.
+      useErrorCodes(),
       useRequestLogging(logger),
       ...(metrics?.plugins ?? []),
       ...(tracing?.plugins ?? []),
       ...(config.graphiql ? [useGraphiQLAssets()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
-      // Browsers' "simple" requests (GET, form posts) need this header; JSON POSTs are preflighted and pass as they are.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      ...(config.development ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
+      useCsrfRefusal(),
+      // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
+      ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useReadinessEndpoint(readiness),
@@ -92,9 +130,120 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     yoga,
     readiness,
     drift,
+    live,
+    attachWebSockets: (server) => liveFeature.attachWebSockets(server, yoga),
+    drainSubscriptions,
     close: async () => {
+      await drainSubscriptions();
       await client.close();
+      await shared?.close();
       await tracing?.shutdown();
     },
+  };
+}
+
+/** The configured client: one keep-alive pool, the resilience policy, and the credentials mode. */
+function createProcessesClient(
+  config: GatewayConfig,
+  logger: Logger,
+  upstreamBaseUrl: string,
+  demoUpstream: boolean,
+  events: UpstreamEvents | undefined,
+  rateBudget: RateBudget | null,
+): ProcessesClient {
+  const policy = config.resilience;
+  const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
+  // The embedded demo needs no credentials.
+  const credentials: CredentialsProvider = policy.clientCredentials
+    ? new ClientCredentialsProvider({ ...policy.clientCredentials, timeoutMs: config.upstreamTimeoutMs, dispatcher, logger })
+    : passthroughCredentials(!demoUpstream);
+  return new ProcessesClient({
+    baseUrl: upstreamBaseUrl,
+    apiVersion: config.upstreamApiVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxBodyBytes: policy.maxBodyBytes,
+    credentials,
+    logger,
+    dispatcher,
+    events,
+    attemptTimeouts: { headersMs: policy.headersTimeoutMs, bodyMs: policy.bodyTimeoutMs },
+    retry: { maxAttempts: policy.maxAttempts, baseDelayMs: policy.retryBaseDelayMs, maxDelayMs: policy.retryMaxDelayMs },
+    breaker:
+      policy.breakerThreshold === 0
+        ? null
+        : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
+    rateLimit: policy.rateLimit,
+    rateBudget,
+  });
+}
+
+interface SharedState {
+  /** The upstream budget shared by all replicas, when both REDIS_URL and UPSTREAM_RATE_LIMIT are set. */
+  rateBudget: RateBudget | null;
+  close(): Promise<void>;
+}
+
+/** What replicas share through Redis (REDIS_URL); null without it, and everything stays in this process. */
+function createSharedState(config: GatewayConfig, logger: Logger, readiness: Readiness, metricsRegistry: Registry | null): SharedState | null {
+  if (!config.redis) return null;
+  const connection = new RedisConnection(config.redis, logger);
+  // Reported, never a reason to take the replica out: requests do not need Redis.
+  readiness.addDetail('redis', () => connection.state);
+  const metrics = metricsRegistry ? registerRedisMetrics(metricsRegistry, connection) : null;
+  const rate = config.resilience.rateLimit;
+  const rateBudget = rate
+    ? new SharedRateBudget({
+        rate,
+        client: connection.client,
+        fallbackShare: config.redis.fallbackBudgetShare,
+        onDecision: metrics?.onBudgetDecision,
+      })
+    : null;
+  return { rateBudget, close: () => connection.close() };
+}
+
+export interface RunningGateway {
+  url: string;
+  app: App;
+  server: Server;
+  demo: DemoUpstream | null;
+  /** Stop accepting, let in-flight requests finish within the grace period. Resolves true when all finished. */
+  shutdown(): Promise<boolean>;
+}
+
+/** What `npm start` runs: the demo upstream when the config asks for it, the app, and the HTTP listener. */
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const demo = config.demoUpstream ? await startDemoUpstream() : null;
+  if (demo) {
+    logger.warn(
+      { upstream: demo.url },
+      'UPSTREAM_BASE_URL is not set: serving the embedded DEMO upstream (fixture data, no credentials needed)',
+    );
+  }
+  const upstreamBaseUrl = config.upstreamBaseUrl ?? demo!.url;
+  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: demo !== null });
+  // graphql-ws shares the HTTP port: attached before the first connection can arrive.
+  const listener = await listen(app.yoga, config.port, config.host, (server) => app.attachWebSockets(server));
+  app.readiness.markStarted();
+  logger.info({ url: `${listener.url}/graphql`, upstream: upstreamBaseUrl, demo: demo !== null }, 'gateway listening');
+  logger.info(nextSteps(listener.url, config.graphiql, demo), 'next steps');
+
+  const shutdown = async (): Promise<boolean> => {
+    app.readiness.markStopping();
+    // Open subscriptions complete first (their clients reconnect elsewhere), then in-flight requests drain.
+    await app.drainSubscriptions();
+    const drained = await listener.close(config.shutdownGraceMs);
+    await app.close();
+    await demo?.close();
+    return drained;
+  };
+  return { url: listener.url, app, server: listener.server, demo, shutdown };
+}
+
+/** What a new user does next: open GraphiQL, and with the demo, which ids answer (runs) and which fail (errors). */
+function nextSteps(url: string, graphiql: boolean, demo: DemoUpstream | null): Record<string, unknown> {
+  return {
+    graphiql: graphiql ? `${url}/graphql (open in a browser)` : 'off (GRAPHIQL=false): POST application/json to /graphql',
+    ...(demo ? { demoRunIds: [...DEMO_RUNS.keys()], demoErrorIds: DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id) } : {}),
   };
 }

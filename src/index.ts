@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
+import { startGateway } from './app';
 import { createLogger, flushLogsWithin } from './server/logger';
-import { startGateway } from './server/start-gateway';
 
 async function main(): Promise<void> {
   let config;

@@ -1,17 +1,40 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
-import { readPersistedOperations, type PersistedOperations } from '../server/plugins/persisted-operations';
-import { parseRateLimit } from '../upstream/resilience/token-bucket';
+import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
+import { ConfigError } from './config-error';
+import { parseRateLimit, type RateLimit } from './rate-limit';
+import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
+import { loadRedisConfig, type RedisConfig } from './redis-config';
+
+/**
+ * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
+ * builds a client without the config, e.g. a test) both read these.
+ */
+export const UPSTREAM_DEFAULTS = {
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  maxSockets: 64,
+  maxAttempts: 3,
+  retryBaseDelayMs: 100,
+  retryMaxDelayMs: 2_000,
+  breakerThreshold: 5,
+  breakerHalfOpenAfterMs: 10_000,
+} as const;
 
 export interface GatewayConfig {
   port: number;
   host: string;
-  /** Null → the embedded demo upstream is started in-process. */
+  /** Null → the embedded demo upstream is started in-process (demoUpstream is then true). */
   upstreamBaseUrl: string | null;
+  /** DEMO_UPSTREAM: serve the embedded demo upstream. Default: on outside production when UPSTREAM_BASE_URL is unset. */
+  demoUpstream: boolean;
   upstreamApiVersion: string;
   upstreamTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** NODE_ENV=development: unmasked errors, pretty logs when a terminal is attached. */
   development: boolean;
+  /** NODE_ENV=production: no field suggestions, and no demo upstream unless DEMO_UPSTREAM=true. */
+  production: boolean;
   shutdownGraceMs: number;
   /** GRAPHIQL: serve GraphiQL on GET /graphql. */
   graphiql: boolean;
@@ -22,6 +45,12 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
+  /** LIVE_*: Subscription.processRunUpdated's poll loops and bounds (src/config/live-config.ts). */
+  live: LiveConfig;
+  /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
+  redis: RedisConfig | null;
+  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
+  cursorSecret: string | null;
 }
 
 /** The upstream client's policy: see README "Resilience policy". */
@@ -37,7 +66,7 @@ export interface UpstreamResilienceConfig {
   breakerThreshold: number;
   breakerHalfOpenAfterMs: number;
   /** Null: no client-side budget. */
-  rateLimit: { limit: number; windowMs: number } | null;
+  rateLimit: RateLimit | null;
   maxBodyBytes: number;
   /** Null: the caller's Authorization is passed through (the default). */
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
@@ -55,15 +84,7 @@ export interface OperationLimitsConfig {
   maxUpstreamCallsPerOperation: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -128,27 +149,59 @@ function readPersistedOperationsFile(env: Env): GatewayConfig['persistedOperatio
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: Env = process.env): GatewayConfig {
+/** `internal` is for code only (tests): see LiveTestFloors. */
+export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}): GatewayConfig {
   const apiVersion = readString(env, 'UPSTREAM_API_VERSION') ?? '2026-04-01.processes.preview';
   if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
     throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
   }
+  const nodeEnv = readString(env, 'NODE_ENV');
+  const production = nodeEnv === 'production';
+  const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
+  const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: readString(env, 'HOST') ?? '0.0.0.0',
-    upstreamBaseUrl: readBaseUrl(env, 'UPSTREAM_BASE_URL'),
+    upstreamBaseUrl,
+    demoUpstream: readDemoUpstream(env, upstreamBaseUrl, production),
     upstreamApiVersion: apiVersion,
     upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
     logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
-    development: readString(env, 'NODE_ENV') === 'development',
+    development: nodeEnv === 'development',
+    production,
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     graphiql: readBoolean(env, 'GRAPHIQL', true),
     introspection: readBoolean(env, 'INTROSPECTION', true),
     persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
-    resilience: loadUpstreamResilience(env, readBaseUrl(env, 'UPSTREAM_BASE_URL')),
+    resilience,
     telemetry: loadTelemetry(env),
+    redis: loadRedisConfig(env, resilience.rateLimit),
+    cursorSecret: readCursorSecret(env),
+    live: loadLiveConfig(env, readInteger, internal),
   };
+}
+
+// Production never serves fixture data by accident: the demo there must be asked for by name.
+function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: boolean): boolean {
+  const demo = readBoolean(env, 'DEMO_UPSTREAM', upstreamBaseUrl === null && !production);
+  if (demo && upstreamBaseUrl !== null) throw new ConfigError('DEMO_UPSTREAM', 'must not be true when UPSTREAM_BASE_URL is set');
+  if (!demo && upstreamBaseUrl === null) {
+    throw new ConfigError(
+      'UPSTREAM_BASE_URL',
+      production
+        ? 'must be set when NODE_ENV=production (the Processes API base URL; DEMO_UPSTREAM=true serves demo fixtures instead)'
+        : 'must be set when DEMO_UPSTREAM=false (the Processes API base URL)',
+    );
+  }
+  return demo;
+}
+
+// Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
+function readCursorSecret(env: Env): string | null {
+  const secret = readString(env, 'CURSOR_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
+  return secret ?? null;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
@@ -158,15 +211,15 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
   }
   return {
-    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', 3_000, 1, 600_000),
-    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000),
-    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', 10_000, 1, 600_000),
-    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', 64, 1, 10_000),
-    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', 3, 1, 10),
-    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
-    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', 2_000, 1, 600_000),
-    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', 5, 0, 10_000),
-    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', 10_000, 1, 3_600_000),
+    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', UPSTREAM_DEFAULTS.connectTimeoutMs, 1, 600_000),
+    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', UPSTREAM_DEFAULTS.headersTimeoutMs, 1, 600_000),
+    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', UPSTREAM_DEFAULTS.bodyTimeoutMs, 1, 600_000),
+    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', UPSTREAM_DEFAULTS.maxSockets, 1, 10_000),
+    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', UPSTREAM_DEFAULTS.maxAttempts, 1, 10),
+    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', UPSTREAM_DEFAULTS.retryBaseDelayMs, 1, 60_000),
+    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', UPSTREAM_DEFAULTS.retryMaxDelayMs, 1, 600_000),
+    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', UPSTREAM_DEFAULTS.breakerThreshold, 0, 10_000),
+    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs, 1, 3_600_000),
     rateLimit,
     maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     clientCredentials: readClientCredentials(env, baseUrl),
@@ -185,16 +238,21 @@ function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResili
   return { clientId, clientSecret, tokenUrl, scope: readString(env, 'UPSTREAM_TOKEN_SCOPE') ?? null };
 }
 
+// An operation within the upstream-call budget must never meet the alias limit first: asking for N distinct runs
+// takes N - 1 aliases, so by default the alias limit is the budget plus room for aliased fields inside each run.
+const ALIASES_BEYOND_UPSTREAM_BUDGET = 10;
+
 function loadOperationLimits(env: Env): OperationLimitsConfig {
+  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000);
   return {
     maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxQueryLength: readInteger(env, 'MAX_QUERY_LENGTH', 100_000, 100, 10_000_000),
     maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', 40, 2, 1000),
-    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET, 0, 10_000),
     maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', 5000, 10, 1_000_000),
     maxCost: readInteger(env, 'MAX_QUERY_COST', 5000, 10, 10_000_000),
     maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
-    maxUpstreamCallsPerOperation: readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000),
+    maxUpstreamCallsPerOperation,
   };
 }
 

@@ -8,7 +8,9 @@ export type DemoFailure =
   /** Never answers: the gateway's deadline (UPSTREAM_TIMEOUT_MS) fires first. */
   | { kind: 'stall' }
   /** 200 with a body that is not JSON. */
-  | { kind: 'not-json' };
+  | { kind: 'not-json' }
+  /** Closes the connection without answering, as a dead host or a dropped route looks to the gateway. */
+  | { kind: 'hang-up' };
 
 export interface DemoErrorScenario {
   id: string;
@@ -94,6 +96,12 @@ export const DEMO_ERROR_SCENARIOS: readonly DemoErrorScenario[] = [
     gatewayCode: 'UPSTREAM_TIMEOUT',
     summary: 'the upstream never answers; the gateway gives up after UPSTREAM_TIMEOUT_MS',
     failure: { kind: 'stall' },
+  },
+  {
+    id: 'demo-unreachable',
+    gatewayCode: 'UPSTREAM_UNREACHABLE',
+    summary: 'the upstream drops the connection without answering (every retry too)',
+    failure: { kind: 'hang-up' },
   },
   {
     id: 'demo-bad-response',

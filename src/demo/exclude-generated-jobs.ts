@@ -1,6 +1,7 @@
 import type { UpstreamGroupRun, UpstreamProcessRun, UpstreamRunNodeWrapper } from '../upstream/types';
 
-// What the upstream does for `excludeGeneratedJobs=true`: drop the jobs it generated for certifications.
+// What the upstream does for `excludeGeneratedJobs=true`: drop the jobs it generated for certifications from the
+// tree. statusCounts stay those of the whole run, as the schema describes (ProcessRun.statusCounts).
 const isGenerated = (child: UpstreamRunNodeWrapper): boolean =>
   child.type === 'job' && typeof child.jobRun?.action === 'string' && child.jobRun.action.endsWith('Generated');
 

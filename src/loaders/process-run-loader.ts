@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { toGraphQLError } from '../errors/map-upstream-error';
+import { toGraphQLError } from '../errors/map-upstream-failure';
 import type { UpstreamProcessRun } from '../upstream/types';
 
 export interface ProcessRunKey {

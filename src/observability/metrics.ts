@@ -1,8 +1,11 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { causeOf } from '../errors/error-codes';
 import type { UpstreamEvents } from '../upstream/upstream-events';
-import type { DriftListener } from './upstream-drift';
+import type { DriftListener } from '../upstream/upstream-drift';
+import type { WriteObserver } from '../writes/perform-write';
 
 export interface GatewayMetrics {
   /** One per app: tests build many apps in one process, and the global registry rejects duplicate names. */
@@ -11,6 +14,7 @@ export interface GatewayMetrics {
   upstreamEvents: UpstreamEvents;
   onDrift: DriftListener;
   onLoaderBatch(size: number): void;
+  onWrite: WriteObserver;
 }
 
 const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -22,21 +26,21 @@ export function createGatewayMetrics(): GatewayMetrics {
 
   const errors = new Counter({
     name: 'gateway_graphql_errors_total',
-    help: 'GraphQL errors in responses, by extensions.code',
-    labelNames: ['code'],
+    help: 'GraphQL errors in responses, by extensions.code and cause (client: the caller\'s mistake; upstream; internal: a bug)',
+    labelNames: ['code', 'cause'],
     registers: [registry],
   });
   const upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Duration of each upstream HTTP attempt, by status ("none" when no answer arrived) and outcome',
-    labelNames: ['status', 'outcome'],
+    help: 'Duration of each upstream HTTP attempt, by endpoint (getProcessRun, getProcess, listProcesses, and the writes runProcess, addJobRuns, createProcess, batchUpdateProcess, trashProcess), status ("none" when no answer arrived) and outcome',
+    labelNames: ['endpoint', 'status', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const retries = new Counter({
     name: 'gateway_upstream_retries_total',
-    help: 'Upstream attempts retried, by reason',
-    labelNames: ['reason'],
+    help: 'Upstream attempts retried, by endpoint and reason',
+    labelNames: ['endpoint', 'reason'],
     registers: [registry],
   });
   const breakerState = new Gauge({
@@ -53,7 +57,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const batchSize = new Histogram({
     name: 'gateway_loader_batch_size',
-    help: 'Distinct process runs fetched together by one ProcessRun loader batch',
+    help: 'Distinct keys fetched together by one loader batch (process runs, processes, process list pages)',
     buckets: [1, 2, 5, 10, 20, 50, 100],
     registers: [registry],
   });
@@ -65,12 +69,22 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
+  const mutations = new Counter({
+    name: 'gateway_mutations_total',
+    help: 'Mutations finished, by mutation and outcome (ok, invalid_input, failed, unknown, applied)',
+    labelNames: ['mutation', 'outcome'],
+    registers: [registry],
+  });
+
   const countErrorCodes: Plugin = {
     onResultProcess({ result }) {
       for (const single of Array.isArray(result) ? result : [result]) {
         const list = (single as { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }).errors;
         if (!list) continue;
-        for (const error of list) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        for (const error of list) {
+          const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          errors.inc({ code, cause: causeOf(code) });
+        }
       }
     },
   };
@@ -83,8 +97,26 @@ export function createGatewayMetrics(): GatewayMetrics {
         endpoint: '/metrics',
         // Operation count and duration by name, HTTP duration; per-phase and per-field series cost more than they tell.
         metrics: {
-          graphql_envelop_request: true,
-          graphql_envelop_request_duration: true,
+          graphql_envelop_request: createCounter({
+            registry,
+            counter: {
+              name: 'graphql_envelop_request',
+              help: 'GraphQL operations executed, by operation name and type',
+              labelNames: ['operationName', 'operationType'],
+            },
+            fillLabelsFn: operationLabels,
+            phases: ['execute', 'subscribe'],
+          }),
+          graphql_envelop_request_duration: createHistogram({
+            registry,
+            histogram: {
+              name: 'graphql_envelop_request_duration',
+              help: 'Time spent on running the GraphQL operation from parse to execute, by operation name and type',
+              labelNames: ['operationName', 'operationType'],
+            },
+            fillLabelsFn: operationLabels,
+            phases: ['execute', 'subscribe'],
+          }),
           graphql_yoga_http_duration: true,
           graphql_envelop_request_time_summary: false,
           graphql_envelop_phase_parse: false,
@@ -103,9 +135,9 @@ export function createGatewayMetrics(): GatewayMetrics {
       countErrorCodes,
     ],
     upstreamEvents: {
-      callFinished: ({ status, durationMs, outcome }) =>
-        upstreamDuration.observe({ status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
-      retry: ({ reason }) => retries.inc({ reason }),
+      callFinished: ({ endpoint, status, durationMs, outcome }) =>
+        upstreamDuration.observe({ endpoint, status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
+      retry: ({ endpoint, reason }) => retries.inc({ endpoint, reason }),
       breakerStateChanged: (state, origin = 'upstream') => {
         breakerState.set({ origin }, BREAKER_STATE[state]);
         breakerTransitions.inc({ origin, state });
@@ -113,5 +145,14 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     onDrift: (kind, name) => drift.inc({ kind, name }),
     onLoaderBatch: (size) => batchSize.observe(size),
+    onWrite: (mutation, outcome) => mutations.inc({ mutation, outcome }),
   };
+}
+
+// The plugin's own labels take the document's first definition, which is a fragment when a client (like the
+// examples' RunJobs) puts its fragments first: label by the operation that actually runs instead.
+function operationLabels(params: { document?: DocumentNode }, context: unknown): { operationName: string; operationType: string } {
+  const requested = (context as { params?: { operationName?: string | null } } | undefined)?.params?.operationName;
+  const operation = params.document ? getOperationAST(params.document, requested ?? undefined) : null;
+  return { operationName: operation?.name?.value ?? 'Anonymous', operationType: operation?.operation ?? 'unknown' };
 }

@@ -1,21 +1,28 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { Group, ProcessNode } from './group';
 import { GroupRun } from './group-run';
+import { Job } from './job';
 import { jobArgumentsResolvers } from './job-arguments';
 import { jobMetadataResolvers } from './job-metadata';
 import { JobRun } from './job-run';
+import { Mutation } from './mutation';
+import { Process } from './process';
 import { ProcessRun } from './process-run';
 import { Query } from './query';
 import { Assignee, AuditStamp, RunNode } from './references';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { StatusCount } from './status-counts';
+import { Subscription } from './subscription';
 
-// Types not listed here (User, Document, Task, Process, UnknownRunNode, UnknownAssignee, the Unknown variants)
+// Types not listed here (User, Document, Task, UnknownRunNode, UnknownProcessNode, the connection types, UnknownAssignee, the Unknown variants)
 // resolve by default: their parents already have the schema's field names.
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
+  Mutation,
+  Subscription,
   ProcessRun,
   GroupRun,
   JobRun,
@@ -23,6 +30,10 @@ export const resolvers: Resolvers = {
   AuditStamp,
   Assignee,
   RunNode,
+  Process,
+  Group,
+  Job,
+  ProcessNode,
   ...jobArgumentsResolvers,
   ...jobMetadataResolvers,
 };

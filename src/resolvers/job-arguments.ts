@@ -6,7 +6,7 @@ import type {
   SendTaskArgumentsResolvers,
   TaskJobArgumentsResolvers,
 } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamVariant } from '../upstream/types';
 import { toAssignee, toDocument } from './references';
 import { resolveVariant, type VariantTable } from './variant';

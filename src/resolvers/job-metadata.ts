@@ -5,7 +5,7 @@ import type {
   SendTaskMetadataResolvers,
   TaskJobMetadataResolvers,
 } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamVariant } from '../upstream/types';
 import { toTaskStatus } from './enums';
 import { toEntityRef } from './references';

@@ -1,7 +1,10 @@
 import type { ProcessRunResolvers } from '../generated/resolvers-types';
-import { assertValidProcessRunId } from '../upstream/process-run-id';
+import { mapUpstreamFailure } from '../errors/map-upstream-failure';
+import { assertValidProcessRunId, processRunIdProblem } from '../upstream/process-run-id';
 import { toDayOfWeek, toRunStatus } from './enums';
+import { processParent } from './process-parents';
 import { collectJobs } from './run-tree';
+import { selectedFieldNames } from './selection';
 import { statusCountList } from './status-counts';
 
 export const ProcessRun: ProcessRunResolvers = {
@@ -12,7 +15,14 @@ export const ProcessRun: ProcessRunResolvers = {
     return loaders.processRun.load({ id, excludeGeneratedJobs: false });
   },
   status: ({ status }, _args, { drift }) => toRunStatus(status, drift),
-  process: ({ process }) => ({ id: process }),
+  // Only `id` asked: known from the run, no call. Anything more: GET /processes/{id} through the per-request loader.
+  process: async ({ process }, _args, { loaders }, info) => {
+    const fields = selectedFieldNames(info);
+    if (fields.size === 0 || (fields.size === 1 && fields.has('id'))) return { id: process, upstream: null, excludeGeneratedJobs: false };
+    const problem = processRunIdProblem(process);
+    if (problem) throw mapUpstreamFailure({ kind: 'bad-response', reason: `the run's process id ${problem}`, status: 200 });
+    return processParent(await loaders.process.load({ id: process, excludeGeneratedJobs: false }));
+  },
   dueDate: ({ dueDate }) => dueDate ?? null,
   businessDaysOfWeek: ({ businessDaysOfWeek }, _args, { drift }) => businessDaysOfWeek.map((day) => toDayOfWeek(day, drift)),
   statusCounts: ({ statusCounts }) => statusCountList(statusCounts),

@@ -1,5 +1,5 @@
 import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversUnionTypes, RunNodeResolvers } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamPrincipalRef } from '../upstream/types';
 import type { EntityRef } from './parents';
 

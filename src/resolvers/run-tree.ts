@@ -1,5 +1,5 @@
 import type { ResolversUnionTypes, ResolversTypes } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamGroupRun, UpstreamJobRun, UpstreamRunNodeWrapper } from '../upstream/types';
 
 export type RunNodeParent = ResolversUnionTypes<ResolversTypes>['RunNode'];

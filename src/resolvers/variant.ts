@@ -1,4 +1,4 @@
-import type { DriftKind, UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { DriftKind, UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamVariant } from '../upstream/types';
 
 /** One row per known upstream `type`: the key holding its object, and the GraphQL type it becomes. */

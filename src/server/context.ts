@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
-import { createProcessRunLoader, type ProcessRunLoader } from '../loaders/process-run-loader';
-import type { UpstreamDriftReporter } from '../observability/upstream-drift';
+import type { LiveRuns } from '../live/live-runs';
+import { createProcessLoader } from '../loaders/process-loader';
+import { createProcessPageLoader } from '../loaders/process-page-loader';
+import { createProcessRunLoader } from '../loaders/process-run-loader';
+import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import { ProcessCursorCodec } from '../resolvers/process-cursor';
+import type { GatewayContext } from '../resolvers/resolver-context';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
-import { UpstreamCallBudget } from './upstream-call-budget';
-
-export interface GatewayContext {
-  requestId: string;
-  logger: Logger;
-  drift: UpstreamDriftReporter;
-  loaders: { processRun: ProcessRunLoader };
-  upstreamCalls: UpstreamCallBudget;
-}
+import { createProcessWrites } from '../writes/process-writes';
+import type { WriteObserver } from '../writes/perform-write';
 
 export interface ContextDependencies {
   client: ProcessesClient;
@@ -22,6 +21,12 @@ export interface ContextDependencies {
   maxUpstreamCallsPerOperation: number;
   /** Observer of loader batch sizes (metrics). */
   onLoaderBatch?: (size: number) => void;
+  /** Observer of finished mutations (metrics). */
+  onWrite?: WriteObserver;
+  /** CURSOR_SECRET; null: a random key for this process. */
+  cursorSecret?: string | null;
+  /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
+  live?: LiveRuns | null;
 }
 
 // A caller-supplied id is kept only when it is short and printable: it goes into logs and an upstream header.
@@ -41,8 +46,10 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch }: ContextDependencies) {
-  return ({ request }: YogaInitialContext): GatewayContext => {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live }: ContextDependencies) {
+  const cursors = new ProcessCursorCodec(cursorSecret ?? null);
+  return (initial: YogaInitialContext): GatewayContext => {
+    const { request } = initial;
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
     const callerAuthorization = request.headers.get('authorization');
@@ -59,12 +66,40 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       logger: requestLogger,
       drift,
       upstreamCalls,
+      writes: createProcessWrites(client, call, upstreamCalls),
+      onWrite,
+      cursors,
       loaders: {
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();
           return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
         }, onLoaderBatch),
+        process: createProcessLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.getProcess(key.id, key.excludeGeneratedJobs, call);
+        }, onLoaderBatch),
+        processPage: createProcessPageLoader(async (key) => {
+          upstreamCalls.spend();
+          return client.listProcesses(key.args, key.nextToken, call);
+        }, onLoaderBatch),
+      },
+      watchProcessRun: (id, excludeGeneratedJobs) => {
+        if (!live) throw new Error('live runs are not set up in this context');
+        return live.watch({
+          runId: id,
+          excludeGeneratedJobs,
+          callerAuthorization,
+          connection: connectionOf(initial),
+          fetchRun: () => client.getProcessRun(id, excludeGeneratedJobs, call),
+          logger: requestLogger,
+        });
       },
     };
   };
+}
+
+/** The client connection a subscription belongs to: the WebSocket (set by the graphql-ws transport) or the HTTP socket. */
+function connectionOf(initial: YogaInitialContext): object | null {
+  const server = initial as YogaInitialContext & { liveConnection?: object; req?: { socket?: object } };
+  return server.liveConnection ?? server.req?.socket ?? null;
 }

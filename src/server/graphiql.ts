@@ -1,18 +1,17 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { GRAPHIQL_ASSETS_PATH } from './plugins/graphiql-assets';
-import { GRAPHIQL_TABS } from './graphiql-tabs';
-
-const AUTHORIZATION_PLACEHOLDER = JSON.stringify({ Authorization: 'Bearer <your Workiva access token>' }, null, 2);
+import { GRAPHIQL_TABS, REAL_UPSTREAM_TABS } from './graphiql-tabs';
 
 export function graphiqlOptions({ demoUpstream }: { demoUpstream: boolean }): GraphiQLOptions {
-  // A real upstream needs the caller's token; the demo does not.
-  const headers = demoUpstream ? undefined : AUTHORIZATION_PLACEHOLDER;
+  // No headers are prefilled: the demo needs none, and with a real upstream the user types their own
+  // Authorization header (a prefilled placeholder would be sent to the upstream as if it were a token).
+  const tabs = demoUpstream ? GRAPHIQL_TABS : REAL_UPSTREAM_TABS;
   return {
     title: 'process-runs-gateway',
     favicon: `${GRAPHIQL_ASSETS_PATH}/favicon.ico`,
-    defaultQuery: GRAPHIQL_TABS[0]!.query,
-    defaultTabs: GRAPHIQL_TABS.map((tab) => ({ ...tab, headers: headers ?? null })),
-    headers,
-    defaultHeaders: headers,
+    defaultQuery: tabs[0]!.query,
+    defaultTabs: tabs.map((tab) => ({ ...tab, headers: null })),
+    // GraphiQL subscribes over SSE with a GET (text/event-stream), which the CSRF check refuses without this header.
+    additionalHeaders: { 'x-graphql-yoga-csrf': 'graphiql' },
   };
 }

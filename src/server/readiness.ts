@@ -3,6 +3,7 @@ export class Readiness {
   private started = false;
   private stopping = false;
   private readonly checks: Array<() => string | null> = [];
+  private readonly detailSources = new Map<string, () => string>();
 
   markStarted(): void {
     this.started = true;
@@ -15,6 +16,17 @@ export class Readiness {
   /** A check returns why the process is not ready, or null. */
   addCheck(check: () => string | null): void {
     this.checks.push(check);
+  }
+
+  /** Shown in /ready's body without deciding readiness (e.g. redis: up/down: requests never wait on Redis). */
+  addDetail(name: string, read: () => string): void {
+    this.detailSources.set(name, read);
+  }
+
+  /** Null when there are none, so a plain gateway's /ready stays an empty 200. */
+  details(): Record<string, string> | null {
+    if (this.detailSources.size === 0) return null;
+    return Object.fromEntries([...this.detailSources].map(([name, read]) => [name, read()]));
   }
 
   /** Null when ready, else the reason. */

@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
-import { UpstreamError } from './upstream-error';
+import { UpstreamError } from '../errors/upstream-failure';
 
 export interface ClientCredentialsOptions {
   clientId: string;

@@ -1,4 +1,4 @@
-import { UpstreamError } from './upstream-error';
+import { UpstreamError } from '../errors/upstream-failure';
 
 /** Decides the Authorization header of an upstream call. */
 export interface CredentialsProvider {

@@ -1,4 +1,4 @@
-import { gatewayError } from '../errors/map-upstream-error';
+import { gatewayError } from '../errors/gateway-error';
 
 export const MAX_PROCESS_RUN_ID_LENGTH = 256;
 

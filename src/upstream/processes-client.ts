@@ -1,16 +1,27 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
+import { processPath } from './process-id';
+import { processListPath, type ProcessListArguments } from './process-list-query';
 import { processRunPath } from './process-run-id';
+import { toUpstreamProcess, toUpstreamProcessPage } from './process-shape';
+import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { processRunShapeProblem } from './process-run-shape';
+import { parseCreatedJobRuns } from './process-write-shapes';
+import { retryPolicyFor, type UpstreamMethod } from './resilience/failure-policy';
+import { jobRunsPath, type JobRunsPlacement } from './write-paths';
 import { UpstreamBreaker, type BreakerOptions } from './resilience/circuit-breakers';
 import { Deadline } from './resilience/deadline';
 import { withRetries, type AttemptContext, type RetryOptions } from './resilience/retry';
-import { TokenBucket, type RateLimit } from './resilience/token-bucket';
+import { UPSTREAM_DEFAULTS } from '../config/config';
+import type { RateLimit } from '../config/rate-limit';
+import type { RateBudget } from './resilience/rate-budget';
+import { TokenBucket } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
-import type { UpstreamErrorBody, UpstreamProcessRun } from './types';
-import { UpstreamError } from './upstream-error';
-import type { UpstreamCallFinished, UpstreamEvents } from './upstream-events';
+import type { UpstreamErrorBody, UpstreamJobRun, UpstreamProcessRun } from './types';
+import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate } from './write-types';
+import { UpstreamError } from '../errors/upstream-failure';
+import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -25,12 +36,14 @@ export interface ProcessesClientOptions {
   events?: UpstreamEvents;
   /** Per-attempt limits on waiting for the headers and between body chunks; the deadline cuts in first if sooner. */
   attemptTimeouts?: { headersMs: number; bodyMs: number };
-  /** Default: 3 attempts, 100 ms backoff base, 2 s cap. */
+  /** Default: UPSTREAM_DEFAULTS (src/config/config.ts). */
   retry?: RetryOptions;
-  /** Null: no breaker. Default: 5 consecutive failed calls, half-open after 10 s. */
+  /** Null: no breaker. Default: UPSTREAM_DEFAULTS (src/config/config.ts). */
   breaker?: BreakerOptions | null;
   /** Client-side budget of upstream requests (each attempt takes one); null or absent: none. */
   rateLimit?: RateLimit | null;
+  /** A budget built elsewhere (the Redis-shared one); when given, rateLimit is ignored. */
+  rateBudget?: RateBudget | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -43,13 +56,27 @@ export interface UpstreamCall {
   tracestate?: string | null;
 }
 
+/** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
+interface UpstreamRequest {
+  /** The bounded label for logs and metrics. */
+  endpoint: UpstreamEndpoint;
+  method: UpstreamMethod;
+  /** Path and query, already encoded. */
+  path: string;
+  /** Sent as JSON when present. */
+  body?: unknown;
+}
+
 export interface UpstreamAgentOptions {
   /** Sockets per origin. */
   connections?: number;
   connectTimeoutMs?: number;
 }
 
-export function createUpstreamAgent({ connections = 64, connectTimeoutMs = 5_000 }: UpstreamAgentOptions = {}): Agent {
+export function createUpstreamAgent({
+  connections = UPSTREAM_DEFAULTS.maxSockets,
+  connectTimeoutMs = UPSTREAM_DEFAULTS.connectTimeoutMs,
+}: UpstreamAgentOptions = {}): Agent {
   return new Agent({
     connections,
     keepAliveTimeout: 10_000,
@@ -58,8 +85,15 @@ export function createUpstreamAgent({ connections = 64, connectTimeoutMs = 5_000
   });
 }
 
-const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 };
-const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 };
+const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: UPSTREAM_DEFAULTS.maxAttempts,
+  baseDelayMs: UPSTREAM_DEFAULTS.retryBaseDelayMs,
+  maxDelayMs: UPSTREAM_DEFAULTS.retryMaxDelayMs,
+};
+const DEFAULT_BREAKER: BreakerOptions = {
+  threshold: UPSTREAM_DEFAULTS.breakerThreshold,
+  halfOpenAfterMs: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs,
+};
 
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
@@ -68,7 +102,7 @@ const DEFAULT_BREAKER: BreakerOptions = { threshold: 5, halfOpenAfterMs: 10_000 
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
   private readonly breaker: UpstreamBreaker | null;
-  private readonly bucket: TokenBucket | null;
+  private readonly budget: RateBudget | null;
   private readonly retry: RetryOptions;
 
   constructor(private readonly options: ProcessesClientOptions) {
@@ -76,15 +110,65 @@ export class ProcessesClient {
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
     this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
-    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
+    this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const body = await this.getWithPolicy(path, call, new Deadline(this.options.timeoutMs));
-    const problem = processRunShapeProblem(body);
-    if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status: 200 });
-    return body as UpstreamProcessRun;
+    const { body, status } = await this.send({ endpoint: 'getProcessRun', method: 'GET', path }, call);
+    return asProcessRun(body, status);
+  }
+
+  /** GET /processes/{id}: the build-time Process. */
+  async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
+    const { body, status } = await this.send({ endpoint: 'getProcess', method: 'GET', path }, call);
+    return asProcess(body, status);
+  }
+
+  /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
+  async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
+    const path = processListPath(args, nextToken);
+    const { body } = await this.send({ endpoint: 'listProcesses', method: 'GET', path }, call);
+    return toUpstreamProcessPage(body);
+  }
+
+  /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
+  async runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }, call: UpstreamCall): Promise<UpstreamProcessRun> {
+    const body = options.sendProcessCompleteEmail === undefined ? undefined : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
+    const answer = await this.send({ endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body }, call);
+    return asProcessRun(answer.body, answer.status);
+  }
+
+  /** POST /processRuns/{id}/jobRuns: inserts jobs into a run; answers the created JobRuns (shape guessed, parsed tolerantly). */
+  async addJobRuns(
+    processRunId: string,
+    jobs: UpstreamJobRunCreate[],
+    placement: JobRunsPlacement,
+    call: UpstreamCall,
+  ): Promise<UpstreamJobRun[]> {
+    const { body, status } = await this.send({ endpoint: 'addJobRuns', method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs }, call);
+    const parsed = parseCreatedJobRuns(body);
+    if (typeof parsed === 'string') throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
+    return parsed;
+  }
+
+  /** POST /processes: creates a process (not started). */
+  async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamProcess> {
+    const { body, status } = await this.send({ endpoint: 'createProcess', method: 'POST', path: '/processes', body: process }, call);
+    return asProcess(body, status);
+  }
+
+  /** POST /processes/{id}/batchUpdates: renames jobs and groups; answers the Process. */
+  async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamProcess> {
+    const path = `${processPath(processId)}/batchUpdates`;
+    const { body, status } = await this.send({ endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } }, call);
+    return asProcess(body, status);
+  }
+
+  /** DELETE /processes/{id} (204): moves the process to trash. */
+  async trashProcess(processId: string, call: UpstreamCall): Promise<void> {
+    await this.send({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call);
   }
 
   /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
@@ -97,49 +181,57 @@ export class ProcessesClient {
     await this.dispatcher.destroy();
   }
 
-  private async getWithPolicy(path: string, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
+  /** One deadline for the whole call. A 401 on a token this gateway fetched is safe to retry for any method: it was refused. */
+  private async send(request: UpstreamRequest, call: UpstreamCall): Promise<Answer> {
     const { credentials } = this.options;
+    const deadline = new Deadline(this.options.timeoutMs);
     const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
     try {
-      return await this.guarded(path, authorization, call, deadline);
+      return await this.guarded(request, authorization, call, deadline);
     } catch (error) {
       const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
       if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+      call.logger.info({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
       const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-      return await this.guarded(path, fresh, call, deadline);
+      return await this.guarded(request, fresh, call, deadline);
     }
   }
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
-  private async guarded(path: string, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<unknown> {
-    this.takeToken(null);
+  private async guarded(request: UpstreamRequest, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<Answer> {
+    await this.takeToken(null);
     const run = () =>
-      withRetries((attempt) => this.attempt(path, authorization, call, deadline, attempt), deadline, this.retry, (notice) => {
-        call.logger.warn({ upstream: { method: 'GET', path, ...notice } }, 'upstream retry');
-        this.options.events?.retry?.(notice);
-      });
+      withRetries(
+        (attempt) => this.attempt(request, authorization, call, deadline, attempt),
+        deadline,
+        this.retry,
+        (notice) => {
+          call.logger.warn({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path, ...notice } }, 'upstream retry');
+          this.options.events?.retry?.({ ...notice, endpoint: request.endpoint });
+        },
+        retryPolicyFor(request.method),
+      );
     return this.breaker ? this.breaker.execute(run) : run();
   }
 
-  /** Takes one request from the local budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
-  private takeToken(previous: UpstreamError | null): void {
-    const waitMs = this.bucket?.take() ?? null;
+  /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
+  private async takeToken(previous: UpstreamError | null): Promise<void> {
+    const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
     throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
   }
 
   private async attempt(
-    path: string,
+    { endpoint, method, path, body }: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
     deadline: Deadline,
     { attempt, previous, giveUp }: AttemptContext,
-  ): Promise<unknown> {
+  ): Promise<Answer> {
     if (attempt > 1) {
       try {
-        this.takeToken(previous);
+        await this.takeToken(previous);
       } catch (error) {
         throw giveUp(error as UpstreamError);
       }
@@ -152,6 +244,7 @@ export class ProcessesClient {
     if (authorization) headers.authorization = authorization;
     if (call.traceparent) headers.traceparent = call.traceparent;
     if (call.traceparent && call.tracestate) headers.tracestate = call.tracestate;
+    if (body !== undefined) headers['content-type'] = 'application/json';
 
     const limits = this.options.attemptTimeouts ?? { headersMs: this.options.timeoutMs, bodyMs: this.options.timeoutMs };
     const started = performance.now();
@@ -159,8 +252,9 @@ export class ProcessesClient {
     let outcome: UpstreamCallFinished['outcome'] = 'ok';
     try {
       const response = await request(this.options.baseUrl + path, {
-        method: 'GET',
+        method,
         headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
         dispatcher: this.dispatcher,
         signal: deadline.signal,
         headersTimeout: limits.headersMs,
@@ -168,7 +262,7 @@ export class ProcessesClient {
       });
       status = response.statusCode;
       const text = await readBodyWithin(response.body, this.options.maxBodyBytes, response.headers['content-length']);
-      if (status >= 200 && status < 300) return parseJson(text, status);
+      if (status >= 200 && status < 300) return { status, body: text === '' ? null : parseJson(text, status) };
       throw new UpstreamError({
         kind: 'http',
         status,
@@ -176,17 +270,43 @@ export class ProcessesClient {
         retryAfterSeconds: retryAfterOf(status, response.headers['retry-after'], text),
       });
     } catch (error) {
-      const failure = classify(error, deadline.signal);
+      let failure = classify(error, deadline.signal);
+      // An oversized body is still an answer with a status: for a write, a 2xx means it was applied.
+      if (failure.failure.kind === 'bad-response' && failure.failure.status === undefined && status !== undefined) {
+        failure = new UpstreamError({ ...failure.failure, status });
+      }
       outcome = OUTCOME[failure.failure.kind] ?? 'unreachable';
       throw failure;
     } finally {
       const durationMs = Math.round(performance.now() - started);
       call.logger.info(
-        { upstream: { method: 'GET', path, status: status ?? null, durationMs, outcome, attempt } },
+        { upstream: { method, endpoint, path, status: status ?? null, durationMs, outcome, attempt } },
         'upstream call',
       );
-      this.options.events?.callFinished?.({ status: status ?? null, durationMs, attempt, outcome });
+      this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
     }
+  }
+}
+
+/** A 2xx answer: its status and parsed body (null when empty, e.g. a 204). */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+function asProcessRun(body: unknown, status: number): UpstreamProcessRun {
+  const problem = processRunShapeProblem(body);
+  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `not a process run (${problem})`, status });
+  return body as UpstreamProcessRun;
+}
+
+/** The one Process parser (process-shape.ts), keeping the real 2xx status: for a write it says the upstream acted. */
+function asProcess(body: unknown, status: number): UpstreamProcess {
+  try {
+    return toUpstreamProcess(body);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.failure.kind === 'bad-response') throw new UpstreamError({ ...error.failure, status });
+    throw error;
   }
 }
 

@@ -96,12 +96,5 @@ export interface UpstreamTaskMetadata {
   [key: string]: unknown;
 }
 
-/** The error body the upstream sends with every 4xx/5xx. */
-export interface UpstreamErrorBody {
-  code?: string;
-  message?: string;
-  target?: string;
-  meta?: Record<string, unknown>;
-  details?: unknown;
-  documentationUrl?: string;
-}
+/** The error body the upstream sends with every 4xx/5xx. Defined with the failure it travels in (src/errors/upstream-failure.ts): errors/ is a leaf. */
+export type { UpstreamErrorBody } from '../errors/upstream-failure';

@@ -1,6 +1,18 @@
 // What the upstream client tells observers (metrics, logs). Emitted by the client only; consumers never call HTTP.
 
+/** Which upstream operation a call was: a label in logs and metrics (bounded, unlike paths). */
+export type UpstreamEndpoint =
+  | 'getProcessRun'
+  | 'getProcess'
+  | 'listProcesses'
+  | 'runProcess'
+  | 'addJobRuns'
+  | 'createProcess'
+  | 'batchUpdateProcess'
+  | 'trashProcess';
+
 export interface UpstreamCallFinished {
+  endpoint: UpstreamEndpoint;
   /** HTTP status, or null when no answer arrived (timeout, refused, reset). */
   status: number | null;
   durationMs: number;
@@ -11,7 +23,7 @@ export interface UpstreamCallFinished {
 
 export interface UpstreamEvents {
   callFinished?(event: UpstreamCallFinished): void;
-  retry?(event: { attempt: number; delayMs: number; reason: string }): void;
+  retry?(event: { attempt: number; delayMs: number; reason: string; endpoint: UpstreamEndpoint }): void;
   /** origin: the upstream origin whose breaker changed (one breaker per origin). */
   breakerStateChanged?(state: 'closed' | 'open' | 'half-open', origin?: string): void;
 }

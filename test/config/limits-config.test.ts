@@ -19,7 +19,7 @@ describe('operation limits – bad values stop the start with the variable named
       maxRequestBodyBytes: 1024 * 1024,
       maxQueryLength: 100_000,
       maxDepth: 40,
-      maxAliases: 30,
+      maxAliases: 60,
       maxTokens: 5000,
       maxCost: 5000,
       maxDirectives: 50,

@@ -155,6 +155,20 @@ export type CertificationArguments = TaskJobArguments & {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** A certification of a document (upstream `certificationArgs`; its fields are not publicly documented, these are the common task fields). */
+export type CertificationArgumentsInput = {
+  /** The user who certifies. */
+  assignee: Scalars['ID']['input'];
+  /** The document certified, if any. */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** When the certification is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the certifier (at most 10000 characters; line breaks and tabs allowed). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the certification (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
+};
+
 /** What a `certification` job has produced (upstream `certificationMetadata`). */
 export type CertificationMetadata = TaskJobMetadata & {
   __typename?: 'CertificationMetadata';
@@ -189,6 +203,24 @@ export type ContentRequestArguments = TaskJobArguments & {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** A request for content in a document (upstream `contentRequestArgs`). */
+export type ContentRequestArgumentsInput = {
+  /** The user who approves the content, if any. */
+  approver?: InputMaybe<Scalars['ID']['input']>;
+  /** The user asked for the content. */
+  assignee: Scalars['ID']['input'];
+  /** The document the content goes into. */
+  document: Scalars['ID']['input'];
+  /** When the content is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the assignee (at most 10000 characters; line breaks and tabs allowed). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** The section of the document, if any. */
+  section?: InputMaybe<Scalars['ID']['input']>;
+  /** Title of the request (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
+};
+
 /** What a `contentRequest` job has produced (upstream `contentRequestMetadata`). */
 export type ContentRequestMetadata = TaskJobMetadata & {
   __typename?: 'ContentRequestMetadata';
@@ -208,6 +240,26 @@ export type ContentRequestMetadata = TaskJobMetadata & {
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** A new process: its settings and its tree of groups and jobs (at most 10 group levels and 1000 nodes). */
+export type CreateProcessInput = {
+  /** Whether a run closes itself once every job is complete. */
+  autoClose?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The days that count as business days; `UNKNOWN` is refused. */
+  businessDaysOfWeek?: InputMaybe<Array<DayOfWeek>>;
+  /** First business day for due-date arithmetic (`YYYY-MM-DD`). */
+  businessStartDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether certification steps are approved automatically. */
+  certAutoApprove?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When the process is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The process's name (1 to 256 characters, no control characters). */
+  name: Scalars['String']['input'];
+  /** Whether due dates are relative to the run's start. */
+  relativeDates?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The top-level group. */
+  root: ProcessGroupInput;
+};
+
 /** A day of the week (upstream lower case, `monday`). */
 export type DayOfWeek =
   | 'FRIDAY'
@@ -225,6 +277,27 @@ export type Document = {
   __typename?: 'Document';
   /** The document's id (the upstream sends documents as plain id strings). */
   id: Scalars['ID']['output'];
+};
+
+/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
+export type Group = {
+  __typename?: 'Group';
+  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
+  children: Array<ProcessNode>;
+  /** The group's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The group's display name; null when the upstream sends none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
+  parallel?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
 };
 
 /** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
@@ -258,9 +331,28 @@ export type GroupRun = {
   revision?: Maybe<Scalars['Int']['output']>;
   /** Status of the group (upstream `status`, lower case: `running` → `RUNNING`). */
   status: RunStatus;
-  /** Job counts per action status within this group, when the upstream sends them. */
+  /** Job counts per action status within this group, when the upstream sends them; like `ProcessRun.statusCounts`, they include jobs left out by `excludeGeneratedJobs: true`. */
   statusCounts?: Maybe<Array<StatusCount>>;
   /** What starts this group (upstream `triggerType`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
+export type Job = {
+  __typename?: 'Job';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
+  action?: Maybe<JobAction>;
+  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  /** The job's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The job's display name (upstream `name`); null when not sent. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
   triggerType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -285,6 +377,19 @@ export type JobAction =
  * (`sendTask` → `sendTaskArgs`, `certificationApproverGenerated` → `certApproverArgs`, ...).
  */
 export type JobArguments = CertApproverArguments | CertPhaseFinalizerArguments | CertSignerArguments | CertificationArguments | ContentRequestArguments | SendTaskArguments | UnknownJobArguments;
+
+/**
+ * The arguments of one job: exactly one field, the one matching the job's `action` (checked by this gateway:
+ * `@oneOf` is not yet accepted by the federation subgraph library, apollographql/federation#3437).
+ */
+export type JobArgumentsInput = {
+  /** Arguments of a `CERTIFICATION` job (upstream `certificationArgs`). */
+  certification?: InputMaybe<CertificationArgumentsInput>;
+  /** Arguments of a `CONTENT_REQUEST` job (upstream `contentRequestArgs`). */
+  contentRequest?: InputMaybe<ContentRequestArgumentsInput>;
+  /** Arguments of a `SEND_TASK` job (upstream `sendTaskArgs`). */
+  sendTask?: InputMaybe<SendTaskArgumentsInput>;
+};
 
 /**
  * What a job has produced so far. The upstream sends `{ type, <key>: {...} }` with a key fixed per type
@@ -315,12 +420,251 @@ export type JobRun = {
   status: RunStatus;
 };
 
-/** The Process (template) a run was started from. Owned by another subgraph; this one only knows its id. */
+/** One job to add to a run: its action and that action's arguments. */
+export type JobRunInput = {
+  /** What the job does. Only `SEND_TASK`, `CONTENT_REQUEST` and `CERTIFICATION` can be created; the generated certification steps and `UNKNOWN` are refused. */
+  action: JobAction;
+  /** The arguments of exactly `action`: the one field set must match it (`SEND_TASK` → `sendTask`). */
+  arguments: JobArgumentsInput;
+};
+
+/** Where `addJobRuns` inserts: under `parentGroupId`, next to `relativeSiblingId`. All null: at the end of the run. */
+export type JobRunPlacement = {
+  /** Insert before the sibling (true, the upstream's default) or after it (false). Only with `relativeSiblingId`. */
+  before?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The group to insert into (upstream query `parentGroupId`). */
+  parentGroupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The sibling to insert next to (upstream query `relativeSiblingId`). */
+  relativeSiblingId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds 1 to 500 jobs to a running process (`POST /processRuns/{processRunId}/jobRuns`). Answers the created jobs. */
+  addJobRuns: Array<JobRun>;
+  /** Creates a process, not started (`POST /processes`). Tree bounds: at most 10 group levels and 1000 nodes. */
+  createProcess: Process;
+  /** Renames jobs and groups of a process in one call (`POST /processes/{processId}/batchUpdates`), 1 to 3000 renames. */
+  renameProcessItems: Process;
+  /** Starts a new run of a process (`POST /processes/{processId}/run`, 201). The run is the same type the reads answer. */
+  runProcess: ProcessRun;
+  /** Moves a process to trash (`DELETE /processes/{processId}`, 204); it can be restored in Workiva. Answers the id. */
+  trashProcess: Scalars['ID']['output'];
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationAddJobRunsArgs = {
+  jobs: Array<JobRunInput>;
+  placement?: InputMaybe<JobRunPlacement>;
+  processRunId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationCreateProcessArgs = {
+  input: CreateProcessInput;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationRenameProcessItemsArgs = {
+  processId: Scalars['ID']['input'];
+  renames: Array<RenameInput>;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationRunProcessArgs = {
+  processId: Scalars['ID']['input'];
+  sendProcessCompleteEmail?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
+ * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
+ * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
+ * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ */
+export type MutationTrashProcessArgs = {
+  processId: Scalars['ID']['input'];
+};
+
+/** A sort direction. */
+export type OrderDirection =
+  /** Smallest first (upstream ` asc`). */
+  | 'ASC'
+  /** Largest first (upstream ` desc`). */
+  | 'DESC';
+
+/** Where a page sits in the list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor to pass as `after` for the next page (the page cursor); null only on an empty last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True exactly when the upstream said there are more results (it sent an `@nextLink`). */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Always false: paging is forward-only (there is no `last`/`before`). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor (the page cursor, see `ProcessEdge.cursor`); null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A Process: the build-time template whose work is a tree of Jobs in its root Group (upstream `Process`,
+ * `GET /processes/{id}`). Runs are started from it. Federation entity: owned and resolved by this subgraph.
+ */
 export type Process = {
   __typename?: 'Process';
-  /** The Process's id (upstream `process` on the run, a plain id). */
+  /** Whether a run closes itself once every job is complete; null when not sent. */
+  autoClose?: Maybe<Scalars['Boolean']['output']>;
+  /** The days that count as business days for due-date arithmetic (upstream `businessDaysOfWeek`); empty when not sent. */
+  businessDaysOfWeek: Array<DayOfWeek>;
+  /** The first business day the process's dates count from (upstream `businessStartDate`, `YYYY-MM-DD`); null when not sent. */
+  businessStartDate?: Maybe<Scalars['Date']['output']>;
+  /** Whether certification steps are approved automatically; null when not sent. */
+  certAutoApprove?: Maybe<Scalars['Boolean']['output']>;
+  /** When and by whom the process was created (upstream `created`); null when not sent. */
+  created?: Maybe<AuditStamp>;
+  /** When the process is due (upstream `dueDate`, `YYYY-MM-DD`); null when none is set. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The Process's identifier as the upstream issues it: the `id` to pass to `process` and the federation key. */
   id: Scalars['ID']['output'];
+  /** Every Job of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
+  jobs: Array<Job>;
+  /** When and by whom the process was last changed (upstream `modified`); null when not sent. */
+  modified?: Maybe<AuditStamp>;
+  /** The process's display name (upstream `name`). */
+  name: Scalars['String']['output'];
+  /** The Process object exactly as the upstream sent it (a list item includes its embedded run). */
+  raw: Scalars['JSON']['output'];
+  /** Whether due dates are relative to a run's start rather than fixed dates; null when not sent. */
+  relativeDates?: Maybe<Scalars['Boolean']['output']>;
+  /** The top-level group of the process's build-time tree (upstream `root`); null when the upstream sends none. */
+  root?: Maybe<Group>;
+  /**
+   * The process's current run; null when the process has never been started (or when the upstream answer carries
+   * no run: see docs/processes.md). Taken from the run the list item embeds when that holds every field asked for;
+   * otherwise fetched with `GET /processRuns/{id}` through the same per-request loader as `processRun`.
+   */
+  run?: Maybe<ProcessRun>;
 };
+
+/** One page of processes (a Relay-style connection, forward-only). */
+export type ProcessConnection = {
+  __typename?: 'ProcessConnection';
+  /** The processes of this page with their cursors, in upstream order. */
+  edges: Array<ProcessEdge>;
+  /** The processes of this page, in upstream order (the same as `edges { node }`). */
+  nodes: Array<Process>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+};
+
+/** A process and its cursor. */
+export type ProcessEdge = {
+  __typename?: 'ProcessEdge';
+  /**
+   * Page granularity: every edge of a page carries that page's cursor, so passing any edge's cursor as `after`
+   * continues after the whole page, never in its middle. Opaque and bound to the query's arguments.
+   */
+  cursor: Scalars['String']['output'];
+  /** The process. */
+  node: Process;
+};
+
+/** Which processes `processes` lists. */
+export type ProcessFilter = {
+  /** Only processes whose name contains this text (upstream `$filter=name contains '<text>'`, quotes escaped). At most 200 characters, no control characters; empty: no filter. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A group of a new process: its children run in order, or all at once when `parallel`. */
+export type ProcessGroupInput = {
+  /** The group's children, in order. */
+  children: Array<ProcessNodeInput>;
+  /** The group's name (1 to 256 characters, no control characters). */
+  name: Scalars['String']['input'];
+  /** Whether the children run at the same time (default false). */
+  parallel?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A job of a new process. */
+export type ProcessJobInput = {
+  /** What the job does. Only `SEND_TASK`, `CONTENT_REQUEST` and `CERTIFICATION` can be created. */
+  action: JobAction;
+  /** The arguments of exactly `action`. */
+  arguments: JobArgumentsInput;
+  /** The job's name (1 to 256 characters, no control characters); null: the upstream names it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A node of a process's build-time tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
+export type ProcessNode = Group | Job | UnknownProcessNode;
+
+/** A child of a group: exactly one of `job` or `group` (checked by this gateway, as for `JobArgumentsInput`). */
+export type ProcessNodeInput = {
+  /** A nested group. */
+  group?: InputMaybe<ProcessGroupInput>;
+  /** A job. */
+  job?: InputMaybe<ProcessJobInput>;
+};
+
+/** A sort order for `processes`. */
+export type ProcessOrder = {
+  /** Ascending or descending. */
+  direction: OrderDirection;
+  /** What to sort by. */
+  field: ProcessOrderField;
+};
+
+/** What `processes` can be sorted by (the upstream's `$orderBy` keys). */
+export type ProcessOrderField =
+  /** The process due date (upstream `dueDate`). */
+  | 'DUE_DATE'
+  /** The process name (upstream `name`). */
+  | 'NAME'
+  /** When the process's current run was started (upstream `run.created.dateTime`). */
+  | 'RUN_CREATED';
 
 /**
  * A Process that has been started: an instantiation of a Process (upstream `ProcessRun`).
@@ -360,26 +704,70 @@ export type ProcessRun = {
   root: GroupRun;
   /** Overall status of the run. Unknown upstream values become `UNKNOWN`. */
   status: RunStatus;
-  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). */
+  /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). Counts the whole run: jobs left out by `excludeGeneratedJobs: true` are still counted, so the counts can exceed `jobs`. */
   statusCounts: Array<StatusCount>;
 };
 
-/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A process (the build-time template runs are started from), fetched from the Processes API
+   * `GET /processes/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
+   */
+  process?: Maybe<Process>;
   /**
    * A process run (a running instance of a Process), fetched from the Processes API
    * `GET /processRuns/{id}`. Null when the upstream answers 404 (the error then carries `NOT_FOUND`).
    */
   processRun?: Maybe<ProcessRun>;
+  /**
+   * One page of processes, from `GET /processes` (one upstream call per page). Forward-only: pass
+   * `pageInfo.endCursor` as `after` for the next page. Arguments out of range, or a cursor made for other
+   * arguments, are `BAD_USER_INPUT` without an upstream call.
+   */
+  processes: ProcessConnection;
 };
 
 
-/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun by id). */
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
+export type QueryProcessArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type QueryProcessRunArgs = {
   excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
+
+
+/** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
+export type QueryProcessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProcessFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProcessOrder>;
+};
+
+/** One rename: a job or a group of the process, by id, and its new name. */
+export type RenameInput = {
+  /** The job's or group's id. */
+  id: Scalars['ID']['input'];
+  /** Whether `id` is a job or a group. */
+  kind: RenameKind;
+  /** The new name (1 to 256 characters, no control characters). */
+  newName: Scalars['String']['input'];
+};
+
+/** What a rename applies to. */
+export type RenameKind =
+  /** A group (upstream `groupName` update). */
+  | 'GROUP'
+  /** A job (upstream `jobName` update). */
+  | 'JOB';
 
 /** A node of a run's tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
 export type RunNode = GroupRun | JobRun | UnknownRunNode;
@@ -405,6 +793,24 @@ export type SendTaskArguments = TaskJobArguments & {
   raw: Scalars['JSON']['output'];
   /** Title of the task the job creates (upstream `title`). */
   title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A task sent to one user (upstream `sendTaskArgs`). User ids are sent as `{ id, type: "user" }`. */
+export type SendTaskArgumentsInput = {
+  /** The user who approves the task, if any. */
+  approver?: InputMaybe<Scalars['ID']['input']>;
+  /** When the approval is due (`YYYY-MM-DD`). */
+  approverDueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The user the task goes to. */
+  assignee: Scalars['ID']['input'];
+  /** The document the task is about, if any. */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** When the task is due (`YYYY-MM-DD`). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Instructions for the assignee (at most 10000 characters; line breaks and tabs allowed, other control characters not). */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the task (1 to 256 characters, no control characters). */
+  title: Scalars['String']['input'];
 };
 
 /** What a `sendTask` job has produced (upstream `sendTaskMetadata`). */
@@ -435,6 +841,27 @@ export type StatusCount = {
   status: ActionStatus;
   /** The status key exactly as the upstream sent it (e.g. `Completed`). */
   upstreamStatus: Scalars['String']['output'];
+};
+
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Watches a process run. The first event is the run as it is now; then one event each time it changes (the
+   * upstream's `revision` goes up, or its content differs); nothing while it does not change. After the event that
+   * carries a terminal status (`COMPLETE` or `CANCELLED`) the subscription completes. A run the caller may not read
+   * ends it with the code `processRun` gives (`NOT_FOUND`, `FORBIDDEN`, …); passing upstream failures are waited
+   * out, and one that lasts too long ends it with `UPSTREAM_UNAVAILABLE`. Refused with `SUBSCRIPTION_LIMIT_EXCEEDED`
+   * beyond the gateway's bounds. Callers with the same credentials share one upstream poll per run.
+   */
+  processRunUpdated: ProcessRun;
+};
+
+
+/** Live updates. Over GraphQL over SSE (`Accept: text/event-stream` on /graphql) or GraphQL over WebSocket (`graphql-ws` protocol on /graphql). */
+export type SubscriptionProcessRunUpdatedArgs = {
+  excludeGeneratedJobs?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 /** A Workiva task created by a task-like job. Owned by another subgraph; this one only knows its id. */
@@ -509,6 +936,15 @@ export type UnknownJobMetadata = {
   /** The whole `metadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** The upstream `type`. */
+  type: Scalars['String']['output'];
+};
+
+/** A child of a group whose upstream `type` this gateway does not know. Nothing is lost: `raw` holds it as sent. */
+export type UnknownProcessNode = {
+  __typename?: 'UnknownProcessNode';
+  /** The child wrapper exactly as the upstream sent it. */
+  raw: Scalars['JSON']['output'];
+  /** The upstream `type` of the child. */
   type: Scalars['String']['output'];
 };
 

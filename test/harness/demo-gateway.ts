@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/server/logger';
-import { startGateway, type RunningGateway } from '../../src/server/start-gateway';
+import { startGateway, type RunningGateway } from '../../src/app';
 import { CapturedLogs } from './gateway';
 
 export type DemoGateway = RunningGateway & { logs: CapturedLogs; defaultHeaders: Record<string, string> };

@@ -22,6 +22,8 @@ export type FakeHandler = (request: RecordedRequest, response: ServerResponse, r
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   private readonly runs = new Map<string, FakeHandler>();
+  private readonly processes = new Map<string, FakeHandler>();
+  private processList: FakeHandler | null = null;
   private fallback: FakeHandler | null = null;
   private readonly paths = new Map<string, FakeHandler>();
   private readonly sockets = new Set<Socket>();
@@ -53,6 +55,47 @@ export class FakeUpstream {
     return this.onRun(run.id, (_request, response) => json(response, 200, run));
   }
 
+  /** Answer GET /processes/{id} for this (decoded) id. */
+  onProcess(id: string, handler: FakeHandler): this {
+    this.processes.set(id, handler);
+    return this;
+  }
+
+  /** Serve this body with 200 for its id on GET /processes/{id}. */
+  serveProcess<Process extends { id: string }>(process: Process): this {
+    return this.onProcess(process.id, (_request, response) => json(response, 200, process));
+  }
+
+  /** Answer GET /processes (the list). */
+  onProcessList(handler: FakeHandler): this {
+    this.processList = handler;
+    return this;
+  }
+
+  /**
+   * Serve `items` on GET /processes in pages of `$maxpagesize` (default 100). The `$next` token is the offset
+   * prefixed by `tokenPrefix`; `@nextLink` points at `nextLinkOrigin` (default: a foreign host, which the
+   * gateway must never call). An unknown token answers 400 like an expired one.
+   */
+  serveProcessList(items: readonly unknown[], options: { tokenPrefix?: string; nextLinkOrigin?: string } = {}): this {
+    const prefix = options.tokenPrefix ?? 'tok-';
+    const origin = options.nextLinkOrigin ?? 'https://evil.example';
+    return this.onProcessList((request, response) => {
+      const size = Number(request.query.get('$maxpagesize') ?? '100');
+      const next = request.query.get('$next');
+      const offset = next === null ? 0 : next.startsWith(prefix) ? Number(next.slice(prefix.length)) : NaN;
+      if (!Number.isInteger(offset) || offset < 0 || offset > items.length) {
+        json(response, 400, { code: 'invalidNextToken', message: 'The $next token is invalid or has expired.', target: '$next' });
+        return;
+      }
+      const data = items.slice(offset, offset + size);
+      const end = offset + size;
+      const body: Record<string, unknown> = { data };
+      if (end < items.length) body['@nextLink'] = `${origin}/processes?$next=${encodeURIComponent(prefix + end)}&$maxpagesize=${size}`;
+      json(response, 200, body);
+    });
+  }
+
   /** Answer every request not matched by onRun. */
   onAny(handler: FakeHandler): this {
     this.fallback = handler;
@@ -68,6 +111,8 @@ export class FakeUpstream {
   reset(): void {
     this.requests.length = 0;
     this.runs.clear();
+    this.processes.clear();
+    this.processList = null;
     this.paths.clear();
     this.fallback = null;
   }
@@ -75,6 +120,11 @@ export class FakeUpstream {
   /** Recorded requests to `path`. */
   requestsTo(path: string): RecordedRequest[] {
     return this.requests.filter((request) => request.path === path);
+  }
+
+  /** Recorded requests to /processes and /processes/{id}. */
+  get processRequests(): RecordedRequest[] {
+    return this.requests.filter((request) => request.path === '/processes' || request.path.startsWith('/processes/'));
   }
 
   /** Recorded requests to /processRuns/{id}. */
@@ -113,6 +163,15 @@ export class FakeUpstream {
         handler = null;
       }
     }
+    const processMatch = /^\/processes\/([^/]+)$/.exec(parsed.pathname);
+    if (processMatch) {
+      try {
+        handler = this.processes.get(decodeURIComponent(processMatch[1]!));
+      } catch {
+        handler = null;
+      }
+    }
+    if (parsed.pathname === '/processes' && recorded.method === 'GET') handler = this.processList;
     handler ??= this.fallback;
     if (!handler) {
       json(response, 404, { code: '404', message: `Could not find process run ${parsed.pathname}` });

@@ -36,11 +36,13 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   options: { demoUpstream?: boolean } = {},
 ): Promise<TestGateway> {
-  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env });
+  // Test floors: LIVE_* may go below the public minimums here (code-only; no environment variable can ask for it).
+  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env }, { liveTestFloors: true });
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });
   const server: Server = createServer(app.yoga);
+  app.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   app.readiness.markStarted();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,6 +52,7 @@ export async function startTestGateway(
     logs,
     config,
     async close() {
+      await app.drainSubscriptions();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

@@ -259,3 +259,4 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+export { createLiveClient, type LiveClient, type LiveTransport, type SubscriptionRecording } from './subscriptions';

@@ -18,10 +18,11 @@ const EXPECTED_CODES: Record<string, string> = {
   'demo-server-error': 'UPSTREAM_ERROR',
   'demo-unavailable': 'UPSTREAM_UNAVAILABLE',
   'demo-timeout': 'UPSTREAM_TIMEOUT',
+  'demo-unreachable': 'UPSTREAM_UNREACHABLE',
   'demo-bad-response': 'UPSTREAM_BAD_RESPONSE',
 };
 
-const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
+const operationNameOf = (query: string): string => /^(?:query|mutation|subscription) (\w+)/m.exec(query)![1]!;
 
 describe('GraphiQL – the tabs', () => {
   const schema = buildGatewaySchema();
@@ -36,30 +37,23 @@ describe('GraphiQL – the tabs', () => {
     }
   });
 
-  it('opens with the seed tree, the job variants, excludeGeneratedJobs both ways, then one tab per demo error id', () => {
+  it('opens with the seed tree, the job variants (the certification tab with excludeGeneratedJobs both ways), the live run, one Errors tab for every demo error id, the processes tab, then the mutations tab', () => {
     expect(GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query))).toEqual([
-      'SeedRunTree',
-      'NestedGroupsTree',
-      'SendTaskAndContentRequestJobs',
-      'CertificationJobs',
-      'WithGeneratedJobs',
-      'WithoutGeneratedJobs',
-      'ErrorBadRequest',
-      'ErrorUnauthenticated',
-      'ErrorForbidden',
-      'ErrorNotFound',
-      'ErrorConflict',
-      'ErrorRateLimited',
-      'ErrorServerError',
-      'ErrorUnavailable',
-      'ErrorTimeout',
-      'ErrorBadResponse',
+      'SeedTree',
+      'NestedTree',
+      'TaskJobs',
+      'CertJobs',
+      'WatchLiveRun',
+      'BadRequest',
+      'ProcessesList',
+      'StartRun',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on JobRun');
-    expect(JSON.parse(GRAPHIQL_TABS[4]!.variables!)).toEqual({ excludeGeneratedJobs: false });
-    expect(JSON.parse(GRAPHIQL_TABS[5]!.variables!)).toEqual({ excludeGeneratedJobs: true });
+    expect(GRAPHIQL_TABS[3]!.query).toContain('query WithGenerated {');
+    expect(GRAPHIQL_TABS[3]!.query).toContain('query WithoutGenerated {');
+    expect(GRAPHIQL_TABS[4]!.query).toContain('subscription WatchLiveRun {');
   });
 });
 
@@ -123,25 +117,29 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
     expect(options.headers).toBeUndefined();
   });
 
-  it('the run tabs answer without errors', async () => {
-    for (const tab of GRAPHIQL_TABS.slice(0, 6)) {
-      const response = await execute(t.gateway, tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
-      expect({ tab: operationNameOf(tab.query), errors: response.body.errors }).toEqual({
-        tab: operationNameOf(tab.query),
-        errors: undefined,
-      });
+  it('the run tabs answer without errors (each operation of the certification tab by its operationName)', async () => {
+    const runs = [
+      ...GRAPHIQL_TABS.slice(0, 4).map((tab) => ({ query: tab.query, operationName: operationNameOf(tab.query) })),
+      { query: GRAPHIQL_TABS[3]!.query, operationName: 'WithGenerated' },
+      { query: GRAPHIQL_TABS[3]!.query, operationName: 'WithoutGenerated' },
+    ];
+    const answers = [];
+    for (const run of runs) {
+      const response = await execute(t.gateway, run.query, undefined, { operationName: run.operationName });
+      expect({ operationName: run.operationName, errors: response.body.errors }).toEqual({ operationName: run.operationName, errors: undefined });
       expect(response.body.data!.processRun.name).toEqual(expect.any(String));
+      answers.push(response.body.data!);
     }
-    const seed = await execute(t.gateway, GRAPHIQL_TABS[0]!.query);
-    expect(seed.body.data!.processRun.name).toBe('Q4 2024 Financial Close');
-    const withGenerated = await execute(t.gateway, GRAPHIQL_TABS[4]!.query, { excludeGeneratedJobs: false });
-    const withoutGenerated = await execute(t.gateway, GRAPHIQL_TABS[5]!.query, { excludeGeneratedJobs: true });
-    expect(withGenerated.body.data!.processRun.jobs.length).toBeGreaterThan(withoutGenerated.body.data!.processRun.jobs.length);
+    expect(answers[0]!.processRun.name).toBe('Q4 2024 Financial Close');
+    const [withGenerated, withoutGenerated] = answers.slice(4);
+    expect(withGenerated!.processRun.jobs.length).toBeGreaterThan(withoutGenerated!.processRun.jobs.length);
   });
 
   it.each(Object.entries(EXPECTED_CODES))('the %s tab shows %s with a null processRun', async (id, code) => {
     const tab = GRAPHIQL_TABS.find((candidate) => candidate.query.includes(`"${id}"`))!;
-    const response = await execute(t.gateway, tab.query);
+    // The Errors tab holds one operation per id: the one that names it.
+    const operationName = new RegExp(`query (\\w+) \\{\\s*processRun\\(id: "${id}"\\)`).exec(tab.query)![1];
+    const response = await execute(t.gateway, tab.query, undefined, { operationName });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
     expect(expectOnlyError(response, code).path).toEqual(['processRun']);
@@ -166,13 +164,15 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
 });
 
 describe('GraphiQL – with a real upstream configured', () => {
-  it('prefills the headers editor, and every tab, with an Authorization: Bearer placeholder', async () => {
+  it('prefills no Authorization placeholder and offers no demo tabs or ids', async () => {
     await withGateway({}, async (gateway) => {
-      const options = graphiqlOptionsIn((await openGraphiQL(gateway)).html);
-      const expected = { Authorization: 'Bearer <your Workiva access token>' };
-      expect(JSON.parse(options.headers)).toEqual(expected);
-      expect(JSON.parse(options.defaultHeaders)).toEqual(expected);
-      for (const tab of options.defaultTabs) expect(JSON.parse(tab.headers)).toEqual(expected);
+      const { html } = await openGraphiQL(gateway);
+      const options = graphiqlOptionsIn(html);
+      expect(options.headers).toBeUndefined();
+      expect(options.defaultHeaders).toBeUndefined();
+      for (const tab of options.defaultTabs) expect(tab.headers).toBeNull();
+      expect(options.defaultTabs.map((tab: { query: string }) => operationNameOf(tab.query))).toEqual(['ProcessRun']);
+      expect(html).not.toMatch(/demo-|processrun-xyz789|Bearer </);
     });
   });
 

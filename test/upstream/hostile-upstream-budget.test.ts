@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { UpstreamDriftReporter } from '../../src/observability/upstream-drift';
+import { UpstreamDriftReporter } from '../../src/upstream/upstream-drift';
 import { createContextFactory } from '../../src/server/context';
 import { passthroughCredentials } from '../../src/upstream/credentials';
 import { ProcessesClient } from '../../src/upstream/processes-client';

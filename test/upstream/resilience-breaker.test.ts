@@ -2,7 +2,7 @@ import pino from 'pino';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { passthroughCredentials } from '../../src/upstream/credentials';
 import { ProcessesClient, type UpstreamCall } from '../../src/upstream/processes-client';
-import { UpstreamError } from '../../src/upstream/upstream-error';
+import { UpstreamError } from '../../src/errors/upstream-failure';
 import { RunDocument } from '../generated/graphql';
 import { execute, faults, httpGet, useFakeUpstream, useGateway, waitFor } from '../harness';
 

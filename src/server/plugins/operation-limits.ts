@@ -5,7 +5,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimitsConfig } from '../../config/config';
-import { gatewayError } from '../../errors/map-upstream-error';
+import { gatewayError } from '../../errors/gateway-error';
 
 // Armor's own errors say "Syntax Error: ..." with no code; ours name what to change, never the limit's value
 // (a caller who knows it can size an attack just under it).

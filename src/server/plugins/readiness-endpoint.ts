@@ -2,7 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Readiness } from '../readiness';
 
 /**
- * GET /ready: 200 when ready, else 503 `{ ready: false, reason }`. Hand-written instead of Yoga's
+ * GET /ready: 200 when ready, else 503 `{ ready: false, reason }`; details (Redis state) join either body. Hand-written instead of Yoga's
  * useReadinessCheck, which runs a URLPattern match on every request that is not /ready (~1% of a small query's
  * CPU); the path tests here are the cheap ones that plugin tries first.
  */
@@ -11,13 +11,14 @@ export function useReadinessEndpoint(readiness: Readiness, endpoint = '/ready'):
     onRequest({ request, url, fetchAPI, endResponse }) {
       if (!request.url.endsWith(endpoint) && url.pathname !== endpoint) return;
       const problem = readiness.problem();
+      const details = readiness.details();
+      const json = { 'content-type': 'application/json' };
       endResponse(
         problem === null
-          ? new fetchAPI.Response(null, { status: 200 })
-          : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem }), {
-              status: 503,
-              headers: { 'content-type': 'application/json' },
-            }),
+          ? details === null
+            ? new fetchAPI.Response(null, { status: 200 })
+            : new fetchAPI.Response(JSON.stringify({ ready: true, ...details }), { status: 200, headers: json })
+          : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem, ...details }), { status: 503, headers: json }),
       );
     },
   };

@@ -1,4 +1,5 @@
-import { createGraphQLError, type FetchAPI, type Plugin } from 'graphql-yoga';
+import type { FetchAPI, Plugin } from 'graphql-yoga';
+import { gatewayError } from '../../errors/gateway-error';
 
 // Replaces Yoga's `maxRequestBodySize` (same errors, same checks) because Yoga pipes EVERY body through a
 // TransformStream: a web-stream pipeline, an AbortSignal and a DOMException per request, about a quarter of a
@@ -8,10 +9,8 @@ import { createGraphQLError, type FetchAPI, type Plugin } from 'graphql-yoga';
 
 const CONTENT_LENGTH = /^\d+$/;
 
-const tooLarge = () =>
-  createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
-const invalidContentLength = () =>
-  createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+const tooLarge = () => gatewayError('REQUEST_ENTITY_TOO_LARGE', 'Request body too large', { http: { status: 413 } });
+const invalidContentLength = () => gatewayError('BAD_REQUEST', 'Content-Length header is invalid.', { http: { status: 400 } });
 
 /** 413 REQUEST_ENTITY_TOO_LARGE above `limit` bytes: from Content-Length up front, else while streaming. */
 export function useRequestBodyLimit(limit: number): Plugin {

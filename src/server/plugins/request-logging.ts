@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
+import { causeOf } from '../../errors/error-codes';
 import { requestIdOf } from '../context';
 
 interface RequestRecord {
@@ -46,7 +47,11 @@ export function useRequestLogging(logger: Logger): Plugin {
         operationName: record?.operationName,
         errorCodes: record?.errorCodes,
       };
-      if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
+      // A caller's mistake is routine (info); an upstream failure is worth a look (warn); INTERNAL_SERVER_ERROR is a bug.
+      const causes = new Set((record?.errorCodes ?? []).map(causeOf));
+      if (causes.has('internal')) logger.error(line, 'request');
+      else if (causes.has('upstream')) logger.warn(line, 'request');
+      else if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
       else logger.info(line, 'request');
     },
   };

@@ -7,7 +7,7 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import type { Logger } from 'pino';
-import { UpstreamError } from '../upstream-error';
+import { UpstreamError } from '../../errors/upstream-failure';
 import type { UpstreamEvents } from '../upstream-events';
 import { countsAgainstBreaker } from './failure-policy';
 

@@ -1,7 +1,7 @@
 import { DelegateBackoff, decorrelatedJitterGenerator, handleWhen, retry, type IExponentialBackoffOptions } from 'cockatiel';
-import { UpstreamError, type UpstreamFailure } from '../upstream-error';
+import { UpstreamError, type UpstreamFailure } from '../../errors/upstream-failure';
 import type { Deadline } from './deadline';
-import { isAnswer, isRetryable, requestedWaitMs } from './failure-policy';
+import { isAnswer, requestedWaitMs, retryPolicyFor, type RetryPolicy } from './failure-policy';
 
 export interface RetryOptions {
   /** Total attempts, the first included. */
@@ -37,6 +37,7 @@ export async function withRetries<T>(
   deadline: Deadline,
   options: RetryOptions,
   onRetry: (notice: RetryNotice) => void,
+  failurePolicy: RetryPolicy = retryPolicyFor('GET'),
 ): Promise<T> {
   let jitter: [number, number] | undefined;
   let plannedDelayMs = 0;
@@ -59,7 +60,7 @@ export async function withRetries<T>(
 
   const policy = retry(
     handleWhen((error) => {
-      if (!(error instanceof UpstreamError) || final.has(error) || !isRetryable(error.failure)) return false;
+      if (!(error instanceof UpstreamError) || final.has(error) || !failurePolicy.isRetryable(error.failure)) return false;
       if (attemptNo >= options.maxAttempts) return false;
       const [delay, next] = decorrelatedJitterGenerator(jitter, backoff);
       jitter = next;
@@ -89,7 +90,9 @@ export async function withRetries<T>(
     });
   } catch (error) {
     // A retry that runs out of time does not change the diagnosis: the last answer, else the earlier failure, decides.
-    if (error instanceof UpstreamError && error.failure.kind === 'timeout' && beforeThis) throw lastAnswer ?? beforeThis;
+    if (failurePolicy.earlierFailureExplainsLaterTimeout && error instanceof UpstreamError && error.failure.kind === 'timeout' && beforeThis) {
+      throw lastAnswer ?? beforeThis;
+    }
     throw error;
   }
 }

@@ -1,0 +1,52 @@
+// Live runs (Subscription.processRunUpdated): see docs/live-runs.md.
+import { ConfigError } from './config-error';
+
+type Env = Record<string, string | undefined>;
+
+/** config.ts's readInteger, passed in: importing it would make config.ts ↔ live-config.ts a runtime cycle. */
+export type IntegerReader = (env: Env, name: string, fallback: number, min: number, max: number) => number;
+
+export interface LiveConfig {
+  /** LIVE_POLL_INTERVAL_MS: the wait between polls of a run that is changing. */
+  pollIntervalMs: number;
+  /** LIVE_MAX_POLL_INTERVAL_MS: the slowest a run that stopped changing is polled (the idle curve's cap). */
+  maxPollIntervalMs: number;
+  /** LIVE_MAX_UPSTREAM_DOWN_MS: how long transient failures are waited out before subscriptions end UPSTREAM_UNAVAILABLE. */
+  maxUpstreamDownMs: number;
+  /** LIVE_MAX_SUBSCRIPTIONS: open subscriptions per process. */
+  maxSubscriptions: number;
+  /** LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: open subscriptions per client connection (WebSocket or HTTP connection). */
+  maxSubscriptionsPerConnection: number;
+  /** LIVE_KEEPALIVE_MS: WebSocket ping interval (SSE uses Yoga's fixed 12 s comment ping). */
+  keepAliveMs: number;
+}
+
+/**
+ * Internal, never from the environment: only code can ask for it (the in-process test gateway in
+ * test/support/gateway.ts does), so no deployment, whatever its NODE_ENV, can poll the upstream faster than the
+ * public floor.
+ */
+export interface LiveTestFloors {
+  liveTestFloors?: boolean;
+}
+
+// The public floors protect the upstream (polls) and the clients (pings).
+const PUBLIC_MIN_POLL_INTERVAL_MS = 1_000;
+const TEST_MIN_POLL_INTERVAL_MS = 20;
+
+export function loadLiveConfig(env: Env, readInteger: IntegerReader, { liveTestFloors = false }: LiveTestFloors = {}): LiveConfig {
+  const floor = liveTestFloors ? TEST_MIN_POLL_INTERVAL_MS : PUBLIC_MIN_POLL_INTERVAL_MS;
+  const pollIntervalMs = readInteger(env, 'LIVE_POLL_INTERVAL_MS', 5_000, floor, 3_600_000);
+  const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', Math.max(30_000, pollIntervalMs), floor, 3_600_000);
+  if (maxPollIntervalMs < pollIntervalMs) {
+    throw new ConfigError('LIVE_MAX_POLL_INTERVAL_MS', `must be at least LIVE_POLL_INTERVAL_MS (${pollIntervalMs}), got ${maxPollIntervalMs}`);
+  }
+  return {
+    pollIntervalMs,
+    maxPollIntervalMs,
+    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', 120_000, liveTestFloors ? 0 : 1_000, 86_400_000),
+    maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', 10_000, 0, 10_000_000),
+    maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
+    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, liveTestFloors ? 50 : 1_000, 600_000),
+  };
+}

@@ -1,0 +1,76 @@
+// Redis settings (REDIS_*): unset REDIS_URL keeps every replica's state in its own memory, as a single process has it.
+import type { RateLimit } from './rate-limit';
+import { ConfigError } from './config-error';
+
+export interface RedisConfig {
+  /** Passed to ioredis as given; may carry a password, so it is never logged (see `target`). */
+  url: string;
+  /** host:port, safe to log. */
+  target: string;
+  /** REDIS_KEY_PREFIX: every key the gateway writes starts with it. */
+  keyPrefix: string;
+  /** REDIS_FALLBACK_BUDGET_SHARE: the share of UPSTREAM_RATE_LIMIT one replica may spend while Redis is unreachable. */
+  fallbackBudgetShare: number;
+  /** REDIS_COMMAND_TIMEOUT_MS: a hung Redis costs a request at most this before the local budget answers. */
+  commandTimeoutMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_PREFIX = 'prg:';
+// Two replicas is the smallest scale-out; set 1/N for N replicas (see docs/scale-out.md).
+const DEFAULT_FALLBACK_SHARE = '1/2';
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisConfig | null {
+  const raw = read(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // The value may hold a password: name the problem, not the value.
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must use redis: or rediss:, got "${url.protocol}"`);
+  }
+  if (!url.hostname) throw new ConfigError('REDIS_URL', 'must name a host');
+
+  const keyPrefix = read(env, 'REDIS_KEY_PREFIX') ?? DEFAULT_PREFIX;
+  if (!/^[\w.:{}-]{1,64}$/.test(keyPrefix)) {
+    throw new ConfigError('REDIS_KEY_PREFIX', `must be 1 to 64 letters, digits, ".", ":", "-", "_", "{" or "}", got "${keyPrefix}"`);
+  }
+
+  // Redis keeps the shared window with a whole-second expiry (rate-limiter-flexible's atomic store).
+  if (rateLimit && rateLimit.windowMs % 1000 !== 0) {
+    throw new ConfigError('UPSTREAM_RATE_LIMIT', `must have a window of whole seconds when REDIS_URL is set, got ${rateLimit.windowMs} ms`);
+  }
+
+  const commandTimeoutText = read(env, 'REDIS_COMMAND_TIMEOUT_MS') ?? '500';
+  if (!/^\d+$/.test(commandTimeoutText) || Number(commandTimeoutText) < 10 || Number(commandTimeoutText) > 60_000) {
+    throw new ConfigError('REDIS_COMMAND_TIMEOUT_MS', `must be a whole number from 10 to 60000, got "${commandTimeoutText}"`);
+  }
+
+  return {
+    url: raw,
+    target: `${url.hostname}:${url.port || '6379'}`,
+    keyPrefix,
+    fallbackBudgetShare: parseShare(read(env, 'REDIS_FALLBACK_BUDGET_SHARE') ?? DEFAULT_FALLBACK_SHARE),
+    commandTimeoutMs: Number(commandTimeoutText),
+  };
+}
+
+/** "1/3" or "0.33" → a number in (0, 1]. */
+function parseShare(text: string): number {
+  const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+  const value = fraction ? Number(fraction[1]) / Number(fraction[2]) : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
+  if (!(value > 0 && value <= 1)) {
+    throw new ConfigError('REDIS_FALLBACK_BUDGET_SHARE', `must be a share above 0 and at most 1, like 1/3 or 0.25, got "${text}"`);
+  }
+  return value;
+}

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { LiveConfig } from '../config/live-config';
+import type { PersistedOperations } from '../config/persisted-operations-file';
+import { createLiveMetrics } from './live-metrics';
+import { LiveRuns } from './live-runs';
+import { attachWebSocketTransport, type WebSocketTransport } from './websocket-transport';
+
+export interface LiveFeatureOptions {
+  live: LiveConfig;
+  /** The gateway uses its own client-credentials token for every caller. */
+  clientCredentialsMode: boolean;
+  /** MAX_QUERY_LENGTH, checked on WebSocket operations too. */
+  maxQueryLength: number;
+  /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
+  persistedOperations: PersistedOperations | null;
+  logger: Logger;
+  metricsRegistry: Registry | null;
+}
+
+export interface LiveFeature {
+  live: LiveRuns;
+  /** graphql-ws on the GraphQL endpoint of `server` (SSE needs nothing: Yoga serves it). */
+  attachWebSockets(server: Server, yoga: YogaServerInstance<Record<string, unknown>, any>): void;
+  /** Completes every open subscription and closes the WebSockets; the HTTP drain follows. Idempotent. */
+  drainSubscriptions(): Promise<void>;
+}
+
+/** Live runs as app.ts wires them: the service, its metrics, the WebSocket transport and the shutdown step. */
+export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
+  const { logger, metricsRegistry } = options;
+  const live = new LiveRuns({
+    config: options.live,
+    clientCredentialsMode: options.clientCredentialsMode,
+    logger,
+    metrics: metricsRegistry && createLiveMetrics(metricsRegistry),
+  });
+  const webSockets: WebSocketTransport[] = [];
+  return {
+    live,
+    attachWebSockets: (server, yoga) => {
+      webSockets.push(
+        attachWebSocketTransport(server, yoga, {
+          keepAliveMs: options.live.keepAliveMs,
+          maxQueryLength: options.maxQueryLength,
+          persistedOperations: options.persistedOperations,
+          logger,
+        }),
+      );
+    },
+    drainSubscriptions: async () => {
+      live.shutdown();
+      // Let the completions just queued reach the sockets before the close frames.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
+    },
+  };
+}

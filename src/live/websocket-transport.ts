@@ -1,0 +1,103 @@
+// GraphQL over WebSocket (the graphql-ws protocol) on the GraphQL endpoint, wired to Yoga as in Yoga's graphql-ws
+// example: every operation runs through yoga.getEnveloped, so the schema, context factory, limits and error masking
+// are the HTTP ones. SSE needs none of this: Yoga serves it on /graphql itself.
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { gatewayError } from '../errors/gateway-error';
+import type { PersistedOperations } from '../config/persisted-operations-file';
+
+export interface WebSocketTransportOptions {
+  keepAliveMs: number;
+  maxQueryLength: number;
+  /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
+  persistedOperations: PersistedOperations | null;
+  logger: Logger;
+}
+
+export interface WebSocketTransport {
+  /** Closes every socket (1001 Going Away) and stops accepting upgrades. */
+  close(): Promise<void>;
+}
+
+// Copied from the upgrade request into the Request the context factory reads; a browser cannot set headers on a
+// WebSocket, so `connectionParams.Authorization` (what Apollo Client and urql send) takes precedence.
+const FORWARDED_HEADERS = ['authorization', 'x-request-id', 'traceparent', 'tracestate'] as const;
+
+function requestFor(upgrade: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Request {
+  const headers = new Headers();
+  for (const name of FORWARDED_HEADERS) {
+    const value = upgrade.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  const fromParams = connectionParams?.Authorization ?? connectionParams?.authorization;
+  if (typeof fromParams === 'string' && fromParams !== '' && !/[\r\n]/.test(fromParams)) headers.set('authorization', fromParams);
+  return new Request(`http://localhost${upgrade.url ?? '/graphql'}`, { method: 'POST', headers });
+}
+
+function trustedDocument(
+  documents: PersistedOperations,
+  payload: { query?: string | null; extensions?: Record<string, unknown> | null; documentId?: unknown },
+): DocumentNode | GraphQLError {
+  const apq = (payload.extensions?.persistedQuery ?? null) as { sha256Hash?: unknown } | null;
+  const id = typeof apq?.sha256Hash === 'string' ? apq.sha256Hash : typeof payload.documentId === 'string' ? payload.documentId : null;
+  if (id === null) {
+    return createGraphQLError('This gateway only runs trusted documents: send the hash of an allowlisted operation.', { extensions: { code: 'PERSISTED_QUERY_ONLY' } });
+  }
+  return documents.get(id) ?? createGraphQLError('This operation is not in the trusted documents allowlist.', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+}
+
+export function attachWebSocketTransport(
+  server: Server,
+  yoga: YogaServerInstance<Record<string, unknown>, any>,
+  options: WebSocketTransportOptions,
+): WebSocketTransport {
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 1024 * 1024 });
+  wss.on('error', (error) => options.logger.warn({ err: error }, 'websocket server error'));
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+      subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, payload) => {
+        const request = requestFor(ctx.extra.request, ctx.connectionParams);
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          request,
+          params: payload,
+          liveConnection: ctx.extra.socket,
+        });
+        let document: DocumentNode;
+        try {
+          if (options.persistedOperations) {
+            const trusted = trustedDocument(options.persistedOperations, payload as never);
+            if (trusted instanceof GraphQLError) return [trusted];
+            document = trusted;
+          } else {
+            if (typeof payload.query !== 'string' || payload.query.length > options.maxQueryLength) {
+              return [gatewayError('OPERATION_LIMIT_EXCEEDED', 'The operation is refused: it is too long. Simplify or split it.')];
+            }
+            document = parse(payload.query);
+          }
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+    options.keepAliveMs,
+  );
+  return { close: () => disposable.dispose() as Promise<void> };
+}

@@ -1,0 +1,75 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { RedisConfig } from '../config/redis-config';
+
+/** 'starting' until the first connection attempt settles. */
+export type RedisState = 'starting' | 'up' | 'down';
+
+/**
+ * The command connection to Redis and whether it is usable right now. Nothing waits on it: commands fail at once
+ * while it is down (no offline queue), so every user of it has a local answer ready. ioredis reconnects by itself;
+ * each change of state is logged once.
+ *
+ * Live pollers (issue 12, not built yet) need a second connection in subscriber mode: add it here as
+ * `subscriber()`, built from the same options, so both share the URL, the prefix and the state reporting.
+ */
+export class RedisConnection {
+  readonly client: Redis;
+  private current: RedisState = 'starting';
+  private readonly listeners: Array<(state: RedisState) => void> = [];
+  private closing = false;
+
+  constructor(
+    private readonly config: RedisConfig,
+    private readonly logger: Logger,
+  ) {
+    this.client = new Redis(config.url, {
+      // Every key this client writes carries the prefix (Lua script keys included); channels are not prefixed.
+      keyPrefix: config.keyPrefix,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: config.commandTimeoutMs,
+      connectTimeout: 2_000,
+      // Keep trying, at most every 2 s: the shared mode comes back on its own.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+      connectionName: 'process-runs-gateway',
+    });
+    this.client.on('ready', () => this.enter('up'));
+    this.client.on('close', () => this.enter('down'));
+    // ioredis repeats the connection error on every reconnect attempt; the state change has already been logged.
+    this.client.on('error', (error: Error) => {
+      if (this.current !== 'up') this.enter('down', error);
+      else this.logger.debug({ err: error, redis: { target: config.target } }, 'redis error');
+    });
+  }
+
+  get state(): RedisState {
+    return this.current;
+  }
+
+  get keyPrefix(): string {
+    return this.config.keyPrefix;
+  }
+
+  onStateChange(listener: (state: RedisState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+
+  private enter(state: RedisState, error?: Error): void {
+    if (state === this.current || this.closing) return;
+    this.current = state;
+    const redis = { target: this.config.target, state };
+    if (state === 'up') this.logger.info({ redis }, 'redis up: shared state in use');
+    else this.logger.warn({ redis, err: error && { message: error.message } }, 'redis unreachable: each replica uses its local fallback until it is back');
+    for (const listener of this.listeners) listener(state);
+  }
+}

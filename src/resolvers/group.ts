@@ -1,0 +1,18 @@
+import type { GroupResolvers, ProcessNodeResolvers } from '../generated/resolvers-types';
+import { childrenOf, toProcessNode } from './process-tree';
+import { booleanOrNull, integerOrNull, stringOrNull } from './upstream-values';
+
+export const Group: GroupResolvers = {
+  id: ({ id }) => stringOrNull(id),
+  name: ({ name }) => stringOrNull(name),
+  parallel: ({ parallel }) => booleanOrNull(parallel),
+  readOnly: ({ readOnly }) => booleanOrNull(readOnly),
+  triggerType: ({ triggerType }) => stringOrNull(triggerType),
+  ordinal: ({ ordinal }) => integerOrNull(ordinal),
+  parent: ({ parent }) => stringOrNull(parent),
+  children: (group, _args, { drift }) => childrenOf(group).map((child) => toProcessNode(child, drift)),
+};
+
+export const ProcessNode: ProcessNodeResolvers = {
+  __resolveType: (parent) => parent.__typename,
+};

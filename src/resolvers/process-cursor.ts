@@ -1,0 +1,65 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { gatewayError } from '../errors/gateway-error';
+import { MAX_NEXT_TOKEN_LENGTH } from '../upstream/process-shape';
+import type { ProcessListArguments } from '../upstream/process-list-query';
+
+const VERSION = 'v1';
+const MAX_CURSOR_LENGTH = 2 * MAX_NEXT_TOKEN_LENGTH;
+
+/** Where a cursor leads: the upstream `$next` token, or null once the list is exhausted (an empty page follows). */
+export interface DecodedCursor {
+  nextToken: string | null;
+}
+
+/**
+ * Opaque, versioned `processes` cursors: `v1.<payload>.<mac>`. The payload holds only the upstream's `$next`
+ * token and a digest of the query's arguments; the HMAC (keyed by CURSOR_SECRET, or a random per-process key)
+ * makes a tampered or foreign cursor detectable before any upstream call.
+ */
+export class ProcessCursorCodec {
+  private readonly key: Buffer;
+
+  constructor(secret: string | null) {
+    this.key = secret === null ? randomBytes(32) : Buffer.from(secret, 'utf8');
+  }
+
+  encode(args: ProcessListArguments, nextToken: string | null): string {
+    const payload = Buffer.from(JSON.stringify({ n: nextToken, a: argumentsDigest(args) }), 'utf8').toString('base64url');
+    return `${VERSION}.${payload}.${this.mac(payload)}`;
+  }
+
+  /** The cursor's token, or BAD_USER_INPUT when it is not one of ours or was made for other arguments. */
+  decode(cursor: string, args: ProcessListArguments): DecodedCursor {
+    const parts = cursor.length <= MAX_CURSOR_LENGTH ? cursor.split('.') : [];
+    if (parts.length !== 3 || parts[0] !== VERSION) throw invalid('it is not a processes cursor of this version');
+    const [, payload, mac] = parts as [string, string, string];
+    const expected = Buffer.from(this.mac(payload), 'utf8');
+    const given = Buffer.from(mac, 'utf8');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw invalid('it was altered or not issued by this gateway');
+    }
+    let decoded: { n?: unknown; a?: unknown };
+    try {
+      decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { n?: unknown; a?: unknown };
+    } catch {
+      throw invalid('it was altered or not issued by this gateway');
+    }
+    if (decoded.a !== argumentsDigest(args)) {
+      throw invalid('it was made for other arguments (first, filter and orderBy must stay the same while paging)');
+    }
+    if (decoded.n !== null && typeof decoded.n !== 'string') throw invalid('it was altered or not issued by this gateway');
+    return { nextToken: decoded.n };
+  }
+
+  private mac(payload: string): string {
+    return createHmac('sha256', this.key).update(`${VERSION}.${payload}`).digest().subarray(0, 16).toString('base64url');
+  }
+}
+
+function argumentsDigest({ pageSize, nameContains, orderBy }: ProcessListArguments): string {
+  return createHash('sha256').update(JSON.stringify([pageSize, nameContains, orderBy])).digest().subarray(0, 12).toString('base64url');
+}
+
+function invalid(reason: string) {
+  return gatewayError('BAD_USER_INPUT', `Invalid cursor in "after": ${reason}.`, { argumentName: 'after' });
+}

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { LiveEvent } from '../live/live-event';
+import type { ProcessLoader } from '../loaders/process-loader';
+import type { ProcessPageLoader } from '../loaders/process-page-loader';
+import type { ProcessRunLoader } from '../loaders/process-run-loader';
+import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
+import type { WriteObserver } from '../writes/perform-write';
+import type { ProcessWrites } from '../writes/process-writes';
+import type { ProcessCursorCodec } from './process-cursor';
+
+/** What every resolver receives; built per request by src/server/context.ts (the generated types point here). */
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  drift: UpstreamDriftReporter;
+  loaders: { processRun: ProcessRunLoader; process: ProcessLoader; processPage: ProcessPageLoader };
+  upstreamCalls: UpstreamCallBudget;
+  /** Mutations only: the upstream writes, never through a loader. */
+  writes: ProcessWrites;
+  onWrite?: WriteObserver;
+  /** Signs and checks `processes` cursors (one key per process). */
+  cursors: ProcessCursorCodec;
+  /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */
+  watchProcessRun(id: string, excludeGeneratedJobs: boolean): AsyncIterableIterator<LiveEvent>;
+}

@@ -1,0 +1,19 @@
+import type { SubscriptionResolvers } from '../generated/resolvers-types';
+import type { LiveEvent } from '../live/live-event';
+import { assertValidProcessRunId } from '../upstream/process-run-id';
+
+export const Subscription: SubscriptionResolvers = {
+  processRunUpdated: {
+    subscribe: (_parent, { id, excludeGeneratedJobs }, { upstreamCalls, watchProcessRun }) => {
+      assertValidProcessRunId(id);
+      // The whole subscription is one operation of the upstream-call budget; its polls are paced by the interval.
+      upstreamCalls.spend();
+      return watchProcessRun(id, excludeGeneratedJobs ?? false);
+    },
+    // An ending error arrives as an event so both transports deliver it the same way: errors, then completion.
+    resolve: (event: LiveEvent) => {
+      if (event.kind === 'error') throw event.error;
+      return event.run;
+    },
+  },
+};

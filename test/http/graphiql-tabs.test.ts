@@ -1,0 +1,42 @@
+// The demo's GraphiQL tabs: every row of the error table has a demo id and a tab, the tab bar stays usable.
+import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
+import { ERROR_CODES, type GatewayErrorCode } from '../../src/errors/error-codes';
+import { GRAPHIQL_TABS, REAL_UPSTREAM_TABS } from '../../src/server/graphiql-tabs';
+
+// The codes an upstream answer or failure maps to: the error table's upstream rows.
+const UPSTREAM_ROWS: GatewayErrorCode[] = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  ...(Object.keys(ERROR_CODES) as GatewayErrorCode[]).filter((code) => ERROR_CODES[code] === 'upstream'),
+];
+
+const operationNames = (query: string) => [...query.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((match) => match[1]!);
+
+describe('GraphiQL tabs', () => {
+  it.each(UPSTREAM_ROWS)('%s has a demo id and an operation in a tab', (code) => {
+    const scenario = DEMO_ERROR_SCENARIOS.find((candidate) => candidate.gatewayCode === code);
+    expect(scenario).toBeDefined();
+    expect(GRAPHIQL_TABS.some((tab) => tab.query.includes(`"${scenario!.id}"`))).toBe(true);
+  });
+
+  it('the tab bar stays usable: at most 8 tabs, titles of at most 16 characters', () => {
+    expect(GRAPHIQL_TABS.length).toBeLessThanOrEqual(8);
+    for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS]) expect(operationNames(tab.query)[0]!.length).toBeLessThanOrEqual(16);
+  });
+
+  it('every explanation line fits 80 columns (no sideways scrolling)', () => {
+    for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS]) {
+      for (const line of tab.query.split('\n').filter((candidate) => candidate.startsWith('#'))) {
+        expect(line.length <= 80 ? 'fits' : line).toBe('fits');
+      }
+    }
+  });
+
+  it('the real-upstream tab names no demo id', () => {
+    for (const tab of REAL_UPSTREAM_TABS) expect(`${tab.query}${tab.variables ?? ''}`).not.toMatch(/demo-|processrun-/);
+  });
+});

@@ -1,0 +1,253 @@
+// Three real gateway processes (`node dist/index.js`) in front of one fake upstream and one real redis-server:
+// the upstream budget is one budget across the replicas, survives Redis going away, and Redis holds no secret.
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { FakeUpstream, json } from '../fakes/upstream';
+import { RedisServer } from '../harness/redis-server';
+import { spawnGateway, type SpawnedGateway } from '../support/spawn-gateway';
+
+const CALLER_TOKEN = 'Bearer caller-token-5ecret-a1b2c3';
+const CLIENT_SECRET = 'client-secret-value-s3cr3t';
+const ISSUED_TOKEN = 'gateway-issued-token-t0k3n';
+const QUERY = `query { processRun(id: "${seedProcessRun.id}") { id } }`;
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: Array<{ extensions?: Record<string, any> }> };
+}
+
+async function ask(gateway: SpawnedGateway): Promise<Answer> {
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: CALLER_TOKEN },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
+/** Each answer either has the run or refuses with RATE_LIMITED + retryAfter; anything else fails the test. */
+function tally(answers: Answer[], windowSeconds: number): { ok: number; refused: number } {
+  let ok = 0;
+  let refused = 0;
+  for (const answer of answers) {
+    if (!answer.body.errors) {
+      expect(answer.body.data).toEqual({ processRun: { id: seedProcessRun.id } });
+      ok += 1;
+      continue;
+    }
+    expect(answer.body.errors).toHaveLength(1);
+    const extensions = answer.body.errors[0]!.extensions!;
+    expect(extensions.code).toBe('RATE_LIMITED');
+    expect(extensions.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(extensions.retryAfter).toBeLessThanOrEqual(windowSeconds);
+    refused += 1;
+  }
+  return { ok, refused };
+}
+
+async function readyBody(gateway: SpawnedGateway): Promise<Record<string, unknown>> {
+  const response = await fetch(`${gateway.url}/ready`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Polls /ready until every replica reports this Redis state (ioredis reconnects every ≤ 2 s). */
+async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): Promise<void> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const states = await Promise.all(gateways.map(async (gateway) => (await readyBody(gateway)).redis));
+    if (states.every((seen) => seen === state)) return;
+    if (Date.now() > until) throw new Error(`replicas report redis ${states.join(', ')}, expected ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function metric(gateway: SpawnedGateway, series: string): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
+const budgetDecisions = (store: 'shared' | 'local', outcome: 'allowed' | 'refused') =>
+  `gateway_upstream_budget_decisions_total{store="${store}",outcome="${outcome}"}`;
+
+async function stopAll(gateways: SpawnedGateway[]): Promise<void> {
+  await Promise.all(
+    gateways.map(async (gateway) => {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }),
+  );
+}
+
+/** Everything in Redis: every key carries the prefix; no token or secret in any key or value. */
+async function expectNothingSecretIn(redis: RedisServer, prefix: string, secrets: string[]): Promise<number> {
+  const entries = await redis.dump();
+  for (const { key, value } of entries) {
+    expect(key.startsWith(prefix)).toBe(true);
+    for (const secret of secrets) {
+      const bare = secret.replace(/^Bearer /, '');
+      expect(key).not.toContain(bare);
+      expect(value).not.toContain(bare);
+    }
+  }
+  return entries.length;
+}
+
+describe('shared upstream budget: three replicas, one Redis (client credentials)', () => {
+  const redis = new RedisServer();
+  const upstream = new FakeUpstream();
+  let gateways: SpawnedGateway[] = [];
+  const K = 12;
+
+  beforeAll(async () => {
+    await Promise.all([redis.start(), upstream.start()]);
+    upstream.serveRun(seedProcessRun);
+    upstream.onPath('POST', '/oauth2/token', (_request, response) =>
+      json(response, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
+    );
+    const env = {
+      UPSTREAM_BASE_URL: upstream.url,
+      UPSTREAM_CLIENT_ID: 'gateway-client',
+      UPSTREAM_CLIENT_SECRET: CLIENT_SECRET,
+      UPSTREAM_RATE_LIMIT: `${K}/60s`,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'test-gw:',
+    };
+    gateways = await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)]);
+    await waitForRedis(gateways, 'up');
+  });
+  afterAll(async () => {
+    await stopAll(gateways);
+    await Promise.all([redis.close(), upstream.stop()]);
+  });
+
+  it(`lets K=${K} calls per window through across the three, whichever replica gets the traffic; the rest are RATE_LIMITED`, async () => {
+    // Uneven on purpose: 15 to the first replica, 10 to the second, 5 to the third, all at once. Each replica alone
+    // would allow K, so separate budgets would let 27 through.
+    const plan = [...Array(15).fill(0), ...Array(10).fill(1), ...Array(5).fill(2)] as number[];
+    const answers = await Promise.all(plan.map((index) => ask(gateways[index]!)));
+    const { ok, refused } = tally(answers, 60);
+    const runCalls = upstream.requestsTo(`/processRuns/${seedProcessRun.id}`).length;
+    expect(runCalls).toBeLessThanOrEqual(K);
+    // The counter is atomic, so the whole budget is spent: exactly K answered, the rest refused.
+    expect(ok).toBe(K);
+    expect(runCalls).toBe(K);
+    expect(refused).toBe(plan.length - K);
+
+    // Every decision came from Redis, none from a local fallback.
+    const shared = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
+    const local = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('local', 'allowed'))));
+    expect(shared.reduce((sum, count) => sum + count, 0)).toBe(K);
+    expect(local).toEqual([0, 0, 0]);
+    for (const gateway of gateways) expect(await metric(gateway, 'gateway_redis_up')).toBe(1);
+  });
+
+  it('keeps refusing on every replica for the rest of the window, with retryAfter from the shared window', async () => {
+    const answers = await Promise.all(gateways.map((gateway) => ask(gateway)));
+    expect(tally(answers, 60)).toEqual({ ok: 0, refused: 3 });
+  });
+
+  it('Redis holds only prefixed keys, and neither the client secret nor any token', async () => {
+    const keys = await expectNothingSecretIn(redis, 'test-gw:', [CLIENT_SECRET, ISSUED_TOKEN, CALLER_TOKEN, 'gateway-client']);
+    expect(keys).toBeGreaterThan(0);
+    const budget = await redis.dump();
+    expect(budget.map(({ key }) => key)).toEqual(['test-gw:upstream-budget:processes-api']);
+  });
+});
+
+describe('Redis goes away mid-traffic and comes back (passthrough credentials, default prefix)', () => {
+  const redis = new RedisServer();
+  const upstream = new FakeUpstream();
+  let gateways: SpawnedGateway[] = [];
+  const K = 60;
+  // 1/3 of 60: each replica may spend 20 per window on its own while Redis is away.
+  const LOCAL_SHARE = 20;
+
+  beforeAll(async () => {
+    await Promise.all([redis.start(), upstream.start()]);
+    upstream.serveRun(seedProcessRun);
+    const env = {
+      UPSTREAM_BASE_URL: upstream.url,
+      UPSTREAM_RATE_LIMIT: `${K}/60s`,
+      REDIS_URL: redis.url,
+      REDIS_FALLBACK_BUDGET_SHARE: '1/3',
+    };
+    gateways = await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)]);
+    await waitForRedis(gateways, 'up');
+  });
+  afterAll(async () => {
+    await stopAll(gateways);
+    await Promise.all([redis.close(), upstream.stop()]);
+  });
+
+  it('no request fails while Redis stops: each replica falls back to its local share, shown in /ready and /metrics', async () => {
+    const answers: Answer[] = [];
+    // Traffic runs in rounds of one request per replica; Redis is stopped while round 3 is in flight, and has
+    // certainly exited before round 5.
+    let stopped: Promise<void> = Promise.resolve();
+    for (let round = 0; round < 12; round += 1) {
+      if (round === 2) stopped = redis.stop();
+      if (round === 4) await stopped;
+      answers.push(...(await Promise.all(gateways.map((gateway) => ask(gateway)))));
+    }
+    // 36 calls: at most 12 per replica, well inside both the shared budget and each local share.
+    expect(tally(answers, 60)).toEqual({ ok: 36, refused: 0 });
+
+    await waitForRedis(gateways, 'down');
+    for (const gateway of gateways) {
+      expect(await readyBody(gateway)).toEqual({ ready: true, redis: 'down' });
+      expect(await metric(gateway, 'gateway_redis_up')).toBe(0);
+      // Rounds 5 to 12 at least were answered locally; the others by Redis: each call by exactly one of them.
+      const local = await metric(gateway, budgetDecisions('local', 'allowed'));
+      expect(local).toBeGreaterThanOrEqual(8);
+      expect(local + (await metric(gateway, budgetDecisions('shared', 'allowed')))).toBe(12);
+      expect(await metric(gateway, 'gateway_redis_state_changes_total{state="down"}')).toBe(1);
+      // Logged once for the change, not once per failed reconnect.
+      expect(gateway.logs.filter((entry) => entry.msg?.startsWith('redis unreachable'))).toHaveLength(1);
+    }
+  });
+
+  it('while Redis is away, each replica enforces its local share: RATE_LIMITED beyond it, nothing else', async () => {
+    const before = upstream.requests.length;
+    const perReplica = await Promise.all(
+      gateways.map(async (gateway) => {
+        const answers: Answer[] = [];
+        for (let i = 0; i < 15; i += 1) answers.push(await ask(gateway));
+        return tally(answers, 60);
+      }),
+    );
+    for (const [index, counts] of perReplica.entries()) {
+      const local = await metric(gateways[index]!, budgetDecisions('local', 'allowed'));
+      // Up to 12 earlier calls plus these 15 ask for more than the share: the share is spent exactly.
+      expect(local).toBe(LOCAL_SHARE);
+      expect(counts.refused).toBeGreaterThanOrEqual(1);
+    }
+    // Together the replicas stay within the global budget while Redis is away.
+    expect(upstream.requests.length - before).toBeLessThanOrEqual(K);
+  });
+
+  it('Redis back: the replicas reconnect and the budget is shared again', async () => {
+    await redis.start();
+    await waitForRedis(gateways, 'up');
+    const sharedBefore = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
+    const answers = await Promise.all(gateways.flatMap((gateway) => [ask(gateway), ask(gateway)]));
+    // The restarted Redis starts an empty window: all 6 fit in it, counted there.
+    expect(tally(answers, 60)).toEqual({ ok: 6, refused: 0 });
+    const sharedAfter = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
+    expect(sharedAfter.map((after, index) => after - sharedBefore[index]!)).toEqual([2, 2, 2]);
+    const admin = redis.client();
+    try {
+      expect(await admin.get('prg:upstream-budget:processes-api')).toBe('6');
+    } finally {
+      admin.disconnect();
+    }
+    for (const gateway of gateways) {
+      expect(await readyBody(gateway)).toEqual({ ready: true, redis: 'up' });
+      expect(gateway.logs.filter((entry) => entry.msg === 'redis up: shared state in use')).toHaveLength(2);
+    }
+  });
+
+  it('Redis holds only prefixed keys and no caller token', async () => {
+    expect(await expectNothingSecretIn(redis, 'prg:', [CALLER_TOKEN])).toBeGreaterThan(0);
+  });
+});
