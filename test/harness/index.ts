@@ -12,6 +12,8 @@
 //   test/schema    resolvers: the seed run, the run tree, federation, the example frontend operations
 //   test/process   the real entry point (`node dist/index.js`): the only suites that build dist/ (see build.ts)
 //   test/config    the config loader, no server
+//   test/mutations, test/live, test/redis   one feature each across the layers (writes; subscriptions over SSE and
+//                  WebSocket via createLiveClient; the shared budget against a real redis-server via RedisServer)
 // Test operations are typed documents in test/operations/*.graphql (codegen → test/generated/, `npm run codegen`);
 // a query stays a string only where its text is the point (hostile, malformed, generated, or a location asserted).
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -23,7 +25,16 @@ import { startTestGateway, TEST_TOKEN, type TestGateway } from './gateway';
 export { FakeUpstream, json, faults, closedPort, type FakeHandler, type RecordedRequest } from './fake-upstream';
 export { TEST_TOKEN, CapturedLogs, type TestGateway } from './gateway';
 export { startDemoGateway, useDemoGateway, type DemoGateway } from './demo-gateway';
-export { spawnGateway, useSpawnedGateway, withSpawnedGateway, killSpawned, useBuiltEntryPoint, ENTRY_POINT, type SpawnedGateway } from './spawn';
+export {
+  spawnGateway,
+  useSpawnedGateway,
+  withSpawnedGateway,
+  killSpawned,
+  runEntryPointToExit,
+  useBuiltEntryPoint,
+  ENTRY_POINT,
+  type SpawnedGateway,
+} from './spawn';
 export { aliasesQuery, deepRun, idsOf, nestedQuery, processTreeQuery } from './queries';
 export { WORKIVA_ERROR_BODIES } from './upstream-bodies';
 export { httpGet, openGraphiQL, graphiqlOptionsIn, scrapeMetrics, metricSample, type HttpResult } from './http';
@@ -59,8 +70,13 @@ export interface GatewayOptions {
   env?: Record<string, string>;
   /** Scripts the fake before the gateway starts and again after each reset between tests. */
   upstream?: (upstream: FakeUpstream) => void;
-  /** Point the gateway somewhere else than its fake (e.g. a closed port); the fake still starts and stops. */
-  upstreamUrl?: string;
+  /**
+   * Point the gateway somewhere else than its fake (e.g. a closed port, or a demo upstream started in an earlier
+   * beforeAll: a function is read when the gateway starts); the fake still starts and stops.
+   */
+  upstreamUrl?: string | (() => string);
+  /** The upstream is the demo's (its GraphiQL tabs and ids), as `npm start` runs it. */
+  demoUpstream?: boolean;
   /**
    * Serve one ordinary operation before the first test, so short deadlines in the tests never pay for a cold
    * start (first connection, JIT) on a busy machine. Needs the gateway to reach its fake.
@@ -82,7 +98,8 @@ async function start(options: GatewayOptions): Promise<HarnessGateway> {
   const upstream = await new FakeUpstream().start();
   options.upstream?.(upstream);
   try {
-    const gateway = await startTestGateway(options.upstreamUrl ?? upstream.url, options.env ?? {});
+    const upstreamUrl = typeof options.upstreamUrl === 'function' ? options.upstreamUrl() : options.upstreamUrl;
+    const gateway = await startTestGateway(upstreamUrl ?? upstream.url, options.env ?? {}, { demoUpstream: options.demoUpstream });
     const closeGateway = gateway.close.bind(gateway);
     const harnessed = Object.assign(gateway, {
       upstream,
@@ -260,3 +277,4 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
   }
 }
 export { createLiveClient, type LiveClient, type LiveTransport, type SubscriptionRecording } from './subscriptions';
+export { RedisServer } from './redis-server';

@@ -79,3 +79,28 @@ export async function withSpawnedGateway<T>(env: Record<string, string>, fn: (ga
     await killSpawned(gateway);
   }
 }
+
+/**
+ * `node dist/index.js` for a start that must fail: resolves with its exit code and output once it exits.
+ * Call `useBuiltEntryPoint()` in the describe block.
+ */
+export function runEntryPointToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ENTRY_POINT], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // Generous: it exits during config loading; only a process that started serving would reach this.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after 20 s; stdout: ${stdout}`));
+    }, 20_000);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

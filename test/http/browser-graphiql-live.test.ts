@@ -2,33 +2,27 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { LIVE_DEMO_STEPS } from '../src/demo/fixtures/live-run';
-import { GRAPHIQL_TABS } from '../src/server/graphiql-tabs';
-import type { RunningGateway } from '../src/app';
-import { startDemoGateway } from './fixtures/demo-gateway';
+import { LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
+import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { metricSample, scrapeMetrics, useDemoGateway } from '../harness';
 
-// Same browser set-up as test/browser-graphiql.test.ts: Debian's chromium, skipped only off CI without it.
+// Same browser set-up as test/http/browser-graphiql.test.ts: Debian's chromium, skipped only off CI without it.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, 'artifacts');
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 const describeWithChromium = canSkip ? describe.skip : describe;
 if (canSkip) {
-  process.stderr.write(`SKIPPED test/browser-graphiql-live.test.ts: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+  process.stderr.write(`SKIPPED test/http/browser-graphiql-live.test.ts: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
 }
 
-async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const match = new RegExp(`^${name} (\\d+(?:\\.\\d+)?)$`, 'm').exec(text);
-  return match ? Number(match[1]) : NaN;
-}
+const metric = async (gateway: { url: string }, name: string): Promise<number> => metricSample(await scrapeMetrics(gateway), name);
 
 describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
-  let gateway: RunningGateway;
+  const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
   let context: BrowserContext;
   let profile: string;
 
   beforeAll(async () => {
-    gateway = await startDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
     profile = mkdtempSync(join(tmpdir(), 'graphiql-live-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -39,7 +33,6 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
   }, 60_000);
   afterAll(async () => {
     await context?.close();
-    await gateway?.shutdown();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
@@ -50,7 +43,7 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
     // The live tab's operation, opened by URL: switching tabs does not change the editor in this GraphiQL set-up
     // (Yoga pins the editor to its `query` parameter), so clicking the tab alone would run the first tab.
     const liveTab = GRAPHIQL_TABS.find((tab) => tab.query.includes('subscription WatchLiveRun'))!;
-    await page.goto(`${gateway.url}/graphql?query=${encodeURIComponent(liveTab.query)}`);
+    await page.goto(`${demo.gateway.url}/graphql?query=${encodeURIComponent(liveTab.query)}`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.graphiql-query-editor').getByText('processrun-live-001').first().waitFor({ timeout: 30_000 });
@@ -74,10 +67,10 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
     expect(revisions.size).toBeGreaterThanOrEqual(2);
     expect(Math.max(...revisions)).toBe(1 + LIVE_DEMO_STEPS);
     // The server sent at least two events to this subscriber and then released it (completion).
-    expect(await metric(gateway.url, 'gateway_live_events_total')).toBeGreaterThanOrEqual(2);
+    expect(await metric(demo.gateway, 'gateway_live_events_total')).toBeGreaterThanOrEqual(2);
     const released = Date.now() + 15_000;
-    while ((await metric(gateway.url, 'gateway_live_subscriptions')) !== 0 && Date.now() < released) await page.waitForTimeout(100);
-    expect(await metric(gateway.url, 'gateway_live_subscriptions')).toBe(0);
+    while ((await metric(demo.gateway, 'gateway_live_subscriptions')) !== 0 && Date.now() < released) await page.waitForTimeout(100);
+    expect(await metric(demo.gateway, 'gateway_live_subscriptions')).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
