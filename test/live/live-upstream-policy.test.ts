@@ -11,7 +11,7 @@ describe('processRunUpdated polls through the one upstream client', () => {
         await watch.waitForEvents(1);
         await waitFor(() => gateway.upstream.runRequests.length === 3, 'the budget of 3 spent by polls');
         expectOnlyError(await execute(gateway, 'query { processRun(id: "other") { id } }'), 'RATE_LIMITED');
-        await sleep(300); // several poll intervals: the loop is backing off, not polling past the budget
+        await sleep(300); // several poll intervals: the loop is backing off, not polling past the budget (load only means fewer polls)
         expect(gateway.upstream.runRequests).toHaveLength(3);
         expect(watch.completed).toBe(false);
         expect(watch.events).toHaveLength(1);
