@@ -68,6 +68,12 @@ export function renderLocalGraphiQL(options: GraphiQLOptions): string {
     <title>${escapeHtml(options.title ?? 'GraphiQL')}</title>
     <link rel="icon" href="${GRAPHIQL_ASSETS_PATH}/favicon.ico" />
     <link rel="stylesheet" href="${GRAPHIQL_ASSETS_PATH}/graphiql.css" />
+    <style>
+      /* The tabs' drag-to-reorder (framer-motion) leaves a stale translateX on every tab but the last, which
+         GraphiQL hides only while a tab is not focused: pressing a tab focused it, it jumped away from the
+         pointer, and the click missed it. Tabs stay in place (drag still reorders, without the tab following). */
+      .graphiql-tab { transform: none !important; }
+    </style>
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>You need to enable JavaScript to run this app.</noscript>
