@@ -7,7 +7,8 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
   // Suites start real HTTP servers; two workers match the two cores these machines have.
-  globalSetup: '<rootDir>/test/global-setup.js',
   maxWorkers: 2,
+  // Gives the run an id; dist/ is built only when a test/process suite asks for it (test/harness/build.ts).
+  globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,
 };

@@ -1,12 +1,7 @@
-// Suites that spawn the real entry point (`node dist/index.js`, as `npm start` and the Dockerfile do) need a
-// current build; compiling once here keeps them from racing each other.
-const { execFileSync } = require('node:child_process');
-const { join } = require('node:path');
+// One id per jest run, inherited by the workers: test/harness/build.ts builds dist/ once per run, and only when a
+// suite that spawns the real entry point asks for it (so `npx jest test/schema` never pays for tsc).
+const { randomUUID } = require('node:crypto');
 
 module.exports = async function globalSetup() {
-  const root = join(__dirname, '..');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  process.env.TEST_RUN_ID = randomUUID();
 };

@@ -23,7 +23,7 @@ export interface LiveConfig {
 
 /**
  * Internal, never from the environment: only code can ask for it (the in-process test gateway in
- * test/support/gateway.ts does), so no deployment, whatever its NODE_ENV, can poll the upstream faster than the
+ * test/harness/gateway.ts does), so no deployment, whatever its NODE_ENV, can poll the upstream faster than the
  * public floor.
  */
 export interface LiveTestFloors {

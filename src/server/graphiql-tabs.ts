@@ -2,7 +2,7 @@
 // "Errors" tab holding one operation per demo error id (pick it with the run button), then one processes tab and
 // one mutations tab. With a real upstream: one tab, no demo ids.
 // Short operation names keep the tab bar readable; comment lines stay under 80 columns so no tab scrolls sideways.
-// Every tab is validated against the schema in test/graphiql-explorer.test.ts.
+// Every tab is validated against the schema in test/http/graphiql-explorer.test.ts.
 import { DEMO_ERROR_SCENARIOS } from '../demo/demo-errors';
 import { LIVE_DEMO_RUN_ID } from '../demo/fixtures/live-run';
 import { MUTATIONS_TAB } from './graphiql-mutation-tabs';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { closedPort } from '../fakes/upstream';
+import { closedPort } from './fake-upstream';
 
 export class RedisServer {
   private child: ChildProcess | null = null;

@@ -4,7 +4,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { GraphQLErrorBody } from './index';
-import { TEST_TOKEN } from '../support/gateway';
+import { TEST_TOKEN } from './gateway';
 
 export type LiveTransport = 'sse' | 'ws';
 

@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { RunningGateway } from '../../src/app';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
-import { startDemoGateway } from '../fixtures/demo-gateway';
+import { useDemoGateway } from '../harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -28,12 +27,11 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const editorText = async (page: Page): Promise<string> => collapse(await page.locator('.graphiql-query-editor .view-lines').innerText());
 
 describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
-  let gateway: RunningGateway;
+  const demo = useDemoGateway();
   let context: BrowserContext;
   let profile: string;
 
   beforeAll(async () => {
-    gateway = await startDemoGateway();
     // A fresh profile: no tabs stored by an earlier visit.
     profile = mkdtempSync(join(tmpdir(), 'graphiql-tabs-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -45,7 +43,6 @@ describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
   }, 60_000);
   afterAll(async () => {
     await context?.close();
-    await gateway?.shutdown();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
@@ -53,7 +50,7 @@ describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${gateway.url}/graphql`);
+    await page.goto(`${demo.gateway.url}/graphql`);
     const tabButtons = page.locator('.graphiql-tab-button');
     await page.locator('.graphiql-execute-button').waitFor({ state: 'visible', timeout: 30_000 });
     await expectEventually(async () => (await editorText(page)).includes('query SeedTree'));

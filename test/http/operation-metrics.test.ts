@@ -1,6 +1,6 @@
 // /metrics labels an operation by the operation that runs (name and type), never by a fragment defined first.
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, useGateway } from '../harness';
+import { execute, expectNoErrors, scrapeMetrics, useGateway } from '../harness';
 
 // Shaped like the examples' RunJobs: the fragment comes before the operation.
 const FRAGMENT_FIRST = `
@@ -24,9 +24,9 @@ describe('/metrics – operation labels', () => {
 
   it('a document whose first definition is a fragment is counted under its operation name and type', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const before = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const before = await scrapeMetrics(t.gateway);
     expectNoErrors(await execute(t.gateway, FRAGMENT_FIRST, { id: seedProcessRun.id }));
-    const after = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const after = await scrapeMetrics(t.gateway);
 
     expect(countFor(after, { operationName: 'RunJobs', operationType: 'query' })).toBe(
       countFor(before, { operationName: 'RunJobs', operationType: 'query' }) + 1,
@@ -38,13 +38,10 @@ describe('/metrics – operation labels', () => {
   it('with several operations, the one named by operationName is the label', async () => {
     t.upstream.serveRun(seedProcessRun);
     const document = `query First { __typename }\nquery Second($id: ID!) { processRun(id: $id) { id } }`;
-    const response = await fetch(`${t.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: document, operationName: 'Second', variables: { id: seedProcessRun.id } }),
-    });
+    const response = await execute(t.gateway, document, { id: seedProcessRun.id }, { operationName: 'Second' });
     expect(response.status).toBe(200);
-    const after = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    expectNoErrors(response);
+    const after = await scrapeMetrics(t.gateway);
     expect(countFor(after, { operationName: 'Second', operationType: 'query' })).toBe(1);
     expect(countFor(after, { operationName: 'First' })).toBe(0);
   });

@@ -2,13 +2,15 @@
 // counted as cause="client" in /metrics, apart from upstream failures and bugs.
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { GATEWAY_ERROR_CODES } from '../../src/errors/error-codes';
-import { execute, expectNoErrors, expectOnlyError, json, useGateway, withGateway, type GraphQLErrorBody } from '../harness';
+import { execute, expectNoErrors, expectOnlyError, httpGet, json, metricSample, openGraphiQL, scrapeMetrics, useGateway, withGateway, type GraphQLErrorBody } from '../harness';
 
 interface RawAnswer {
   status: number;
   body: { data?: unknown; errors?: GraphQLErrorBody[] };
 }
 
+// Raw HTTP on purpose: these requests are malformed (bad JSON, no CSRF header, a browser's Accept), which the
+// harness's execute/postGraphQL never send.
 async function raw(url: string, init: RequestInit): Promise<RawAnswer> {
   const response = await fetch(url, init);
   const text = await response.text();
@@ -22,17 +24,6 @@ async function raw(url: string, init: RequestInit): Promise<RawAnswer> {
 function onlyCode(answer: RawAnswer): string {
   expect(answer.body.errors).toHaveLength(1);
   return String(answer.body.errors![0]!.extensions?.code);
-}
-
-function metricValue(text: string, name: string, labels: Record<string, string>): number {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)\{(.*)\} (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = match[2]!.split(/,(?=[a-zA-Z_]\w*=")/);
-    if (wanted.every((pair) => present.includes(pair))) return Number(match[3]);
-  }
-  return 0;
 }
 
 describe('request-level errors: one stable code each', () => {
@@ -94,17 +85,17 @@ describe('request-level errors: one stable code each', () => {
   });
 
   it('client mistakes are logged at info, never error, and counted as cause="client" apart from upstream failures', async () => {
-    const before = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const before = await scrapeMetrics(t.gateway);
     const logged = t.gateway.logs.lines.length;
     expectOnlyError(await execute(t.gateway, 'query Run($id: ID!) { processRun(id: $id) { id } }'), 'BAD_USER_INPUT');
     t.upstream.onAny((_request, response) => json(response, 500, { code: '500', message: 'boom' }));
     expectOnlyError(await execute(t.gateway, '{ processRun(id: "run-1") { id } }', undefined), 'UPSTREAM_ERROR');
-    const after = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const after = await scrapeMetrics(t.gateway);
 
     const client = { code: 'BAD_USER_INPUT', cause: 'client' };
     const upstream = { code: 'UPSTREAM_ERROR', cause: 'upstream' };
-    expect(metricValue(after, 'gateway_graphql_errors_total', client)).toBe(metricValue(before, 'gateway_graphql_errors_total', client) + 1);
-    expect(metricValue(after, 'gateway_graphql_errors_total', upstream)).toBe(metricValue(before, 'gateway_graphql_errors_total', upstream) + 1);
+    expect(metricSample(after, 'gateway_graphql_errors_total', client)).toBe(metricSample(before, 'gateway_graphql_errors_total', client) + 1);
+    expect(metricSample(after, 'gateway_graphql_errors_total', upstream)).toBe(metricSample(before, 'gateway_graphql_errors_total', upstream) + 1);
 
     const requestLines = t.gateway.logs.entries.slice(logged).filter((entry) => entry.msg === 'request' && entry.errorCodes);
     const levelOf = (code: string) => requestLines.find((entry) => entry.errorCodes.includes(code))?.level;
@@ -129,9 +120,8 @@ describe('what a person in a browser meets', () => {
   const t = useGateway();
 
   it('GET / answers a one-line pointer to /graphql', async () => {
-    const response = await fetch(`${t.gateway.url}/`);
-    expect(response.status).toBe(200);
-    const text = await response.text();
+    const { status, text } = await httpGet(t.gateway, '/');
+    expect(status).toBe(200);
     expect(text.trim().split('\n')).toHaveLength(1);
     expect(text).toContain('/graphql');
   });
@@ -160,9 +150,9 @@ describe('what a person in a browser meets', () => {
   });
 
   it('GRAPHIQL=true: the same browser request gets GraphiQL', async () => {
-    const response = await fetch(`${t.gateway.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>process-runs-gateway</title>');
+    const page = await openGraphiQL(t.gateway);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<title>process-runs-gateway</title>');
     expectNoErrors(await execute(t.gateway, '{ __typename }'));
   });
 });

@@ -1,8 +1,6 @@
 import { LIVE_DEMO_RUN_ID, LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
 import { createDemoProcessStore } from '../../src/demo/demo-writes';
-import type { RunningGateway } from '../../src/app';
-import { startDemoGateway } from '../fixtures/demo-gateway';
-import { createLiveClient } from '../harness';
+import { createLiveClient, useDemoGateway } from '../harness';
 
 describe('the live demo run', () => {
   // The demo store's own timers (the ones runProcess-started runs advance on), driven by Jest's fake clock.
@@ -34,14 +32,10 @@ describe('the live demo run', () => {
   });
 
   describe('npm start (embedded demo upstream)', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
-    });
-    afterAll(() => gateway?.shutdown());
+    const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
 
     it(`processRunUpdated(${LIVE_DEMO_RUN_ID}) emits the run moving, then completes`, async () => {
-      const client = createLiveClient(gateway, 'sse', { authorization: null });
+      const client = createLiveClient(demo.gateway, 'sse', { authorization: null });
       try {
         const watch = client.subscribe<{ processRunUpdated: { status: string; revision: number } }>(
           `subscription { processRunUpdated(id: "${LIVE_DEMO_RUN_ID}") { status revision } }`,

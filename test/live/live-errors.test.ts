@@ -1,5 +1,5 @@
-import { createLiveClient, faults, json, useGateway, withGateway, type LiveTransport } from '../harness';
-import { eventually, LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
+import { createLiveClient, execute, expectOnlyError, faults, json, type LiveTransport, useGateway, waitFor, withGateway } from '../harness';
+import { LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
 
 const codesOf = (events: Array<{ errors?: Array<{ extensions?: Record<string, any> }> }>) =>
   events.flatMap((event) => (event.errors ?? []).map((error) => error.extensions?.code));
@@ -8,7 +8,7 @@ describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated endings over %s',
   // One attempt per poll: the backoff seen at the fake is the poller's, not the client's own retries.
   const t = useGateway({ env: { ...LIVE_TEST_ENV, UPSTREAM_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_THRESHOLD: '0' } });
   // Every test closes its clients; their loops must be gone before the next test reuses the run id.
-  afterEach(() => eventually(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));
+  afterEach(() => waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));
 
   it.each([
     [404, 'NOT_FOUND'],
@@ -24,8 +24,7 @@ describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated endings over %s',
       expect(watch.events).toHaveLength(1);
       expect(watch.events[0]!.data).toBeNull();
       expect(codesOf(watch.events)).toEqual([code]);
-      const query = await t.gateway.query('query { processRun(id: "gone") { id } }');
-      expect(query.body.errors?.[0]?.extensions?.code).toBe(code);
+      expectOnlyError(await execute(t.gateway, 'query { processRun(id: "gone") { id } }'), code);
     } finally {
       await client.close();
     }
@@ -72,7 +71,7 @@ describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated endings over %s',
       const watch = client.subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id });
       await watch.waitForEvents(1);
       failNext = true;
-      await eventually(() => !failNext, 'the failing answer was served');
+      await waitFor(() => !failNext, 'the failing answer was served');
       const failedAt = arrivals.length - 1;
       run.advance();
       const events = await watch.waitForEvents(2);

@@ -1,10 +1,10 @@
-import { createLiveClient, useGateway, type LiveTransport } from '../harness';
-import { eventually, LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
+import { createLiveClient, type LiveTransport, useGateway, waitFor } from '../harness';
+import { LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
 
 describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated over %s', (transport) => {
   const t = useGateway({ env: LIVE_TEST_ENV });
   // Every test closes its clients; their loops must be gone before the next test reuses the run id.
-  afterEach(() => eventually(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));
+  afterEach(() => waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));
 
   it('first event is the run now; then one event per change, none while unchanged; completes after the terminal status', async () => {
     const run = new MovingRun().serveOn(t.upstream);
@@ -16,7 +16,7 @@ describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated over %s', (transp
 
       // Several polls of an unchanged run: still one event.
       const seen = t.upstream.runRequests.length;
-      await eventually(() => t.upstream.runRequests.length >= seen + 4, '4 more polls');
+      await waitFor(() => t.upstream.runRequests.length >= seen + 4, '4 more polls');
       expect(watch.events).toHaveLength(1);
 
       run.advance();
@@ -34,7 +34,7 @@ describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated over %s', (transp
       expect(watch.failure).toBeUndefined();
       expect(watch.events.map((event) => event.data?.processRunUpdated.status)).toEqual(['RUNNING', 'RUNNING', 'RUNNING', 'COMPLETE']);
       expect(watch.events.every((event) => event.errors === undefined)).toBe(true);
-      await eventually(() => t.gateway.app.live.registry.activePollers === 0, 'the poller stops after the terminal status');
+      await waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'the poller stops after the terminal status');
     } finally {
       await client.close();
     }

@@ -1,7 +1,7 @@
 import { compositionHasErrors } from '@theguild/federation-composition';
 import { subgraphSdl } from '../../src/schema/subgraph-sdl';
-import { compose } from '../fixtures/federation/supergraph';
-import { USERS_SUBGRAPH_SDL } from '../fixtures/federation/users-subgraph';
+import { compose } from '../harness/federation/supergraph';
+import { USERS_SUBGRAPH_SDL } from '../harness/federation/users-subgraph';
 
 describe('processRunUpdated in federation', () => {
   it('is in the subgraph SDL and the supergraph composes with it', () => {

@@ -15,7 +15,7 @@ export interface WatchedRun {
   processRunUpdated: { id: string; status: string; revision: number; jobs: Array<{ id: string; status: string }> };
 }
 
-/** Fast polls for in-process test gateways (test/support/gateway.ts lowers the 1000 ms floor); the rest as in production. */
+/** Fast polls for in-process test gateways (test/harness/gateway.ts lowers the 1000 ms floor); the rest as in production. */
 export const LIVE_TEST_ENV = { LIVE_POLL_INTERVAL_MS: '40', LIVE_MAX_POLL_INTERVAL_MS: '40' };
 
 /** A spawned gateway (dist/index.js) has the public floors: its fastest polls. */
@@ -56,12 +56,3 @@ export class MovingRun {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `condition` holds, checking every 20 ms; fails after `timeoutMs` with `what`. */
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await sleep(20);
-  }
-}

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { TEST_TOKEN, useGateway } from '../harness';
-import { eventually, LIVE_TEST_ENV, MovingRun, WATCH_RUN } from './live-fixtures';
+import { TEST_TOKEN, useGateway, waitFor } from '../harness';
+import { LIVE_TEST_ENV, MovingRun, WATCH_RUN } from './live-fixtures';
 
 function openSocket(url: string): Promise<WebSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
@@ -21,7 +21,7 @@ describe('processRunUpdated: keep-alive and clients that vanish', () => {
     try {
       let pings = 0;
       socket.on('ping', () => (pings += 1));
-      await eventually(() => pings >= 3, 'three pings');
+      await waitFor(() => pings >= 3, 'three pings');
     } finally {
       socket.close();
     }
@@ -49,15 +49,15 @@ describe('processRunUpdated: keep-alive and clients that vanish', () => {
     } finally {
       controller.abort();
     }
-    await eventually(() => t.gateway.app.live.activeSubscriptions === 0, 'the aborted stream released its subscription');
+    await waitFor(() => t.gateway.app.live.activeSubscriptions === 0, 'the aborted stream released its subscription');
   });
 
   it('a WebSocket cut without a close handshake releases its subscriptions and the loop', async () => {
     const run = new MovingRun().serveOn(t.upstream);
     const socket = await openSocket(t.gateway.url);
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: WATCH_RUN, variables: { id: run.current.id } } }));
-    await eventually(() => t.gateway.app.live.activeSubscriptions === 1 && t.upstream.runRequests.length > 0, 'subscribed');
+    await waitFor(() => t.gateway.app.live.activeSubscriptions === 1 && t.upstream.runRequests.length > 0, 'subscribed');
     socket.terminate();
-    await eventually(() => t.gateway.app.live.activeSubscriptions === 0 && t.gateway.app.live.registry.activePollers === 0, 'everything released');
+    await waitFor(() => t.gateway.app.live.activeSubscriptions === 0 && t.gateway.app.live.registry.activePollers === 0, 'everything released');
   });
 });

@@ -1,10 +1,12 @@
-import { createLiveClient, FakeUpstream } from '../harness';
-import { spawnGateway } from '../support/spawn-gateway';
+import { createLiveClient, killSpawned, spawnGateway, useBuiltEntryPoint, useFakeUpstream } from '../harness';
 import { LIVE_SPAWNED_ENV, MovingRun, WATCH_RUN } from './live-fixtures';
 
 describe('processRunUpdated on SIGTERM', () => {
+  useBuiltEntryPoint();
+  const fake = useFakeUpstream();
+
   it('every open subscription completes (SSE and WebSocket), then the drain finishes and the process exits 0', async () => {
-    const upstream = await new FakeUpstream().start();
+    const upstream = fake.upstream;
     const run = new MovingRun().serveOn(upstream);
     const gateway = await spawnGateway({ ...LIVE_SPAWNED_ENV, UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
     const sse = createLiveClient(gateway, 'sse');
@@ -23,10 +25,9 @@ describe('processRunUpdated on SIGTERM', () => {
       expect(await gateway.exited).toBe(0);
       expect(gateway.logs.some((entry) => entry.msg === 'shutdown complete')).toBe(true);
     } finally {
-      if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+      await killSpawned(gateway);
       await sse.close();
       await ws.close();
-      await upstream.stop();
     }
   });
 });

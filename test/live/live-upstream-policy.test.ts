@@ -1,5 +1,5 @@
-import { createLiveClient, execute, expectOnlyError, json, withGateway } from '../harness';
-import { eventually, LIVE_TEST_ENV, MovingRun, sleep, WATCH_RUN } from './live-fixtures';
+import { createLiveClient, execute, expectOnlyError, json, waitFor, withGateway } from '../harness';
+import { LIVE_TEST_ENV, MovingRun, sleep, WATCH_RUN } from './live-fixtures';
 
 describe('processRunUpdated polls through the one upstream client', () => {
   it('UPSTREAM_RATE_LIMIT: polls spend the shared budget; once it is spent the loop waits (no error) and queries get RATE_LIMITED', async () => {
@@ -9,9 +9,9 @@ describe('processRunUpdated polls through the one upstream client', () => {
       try {
         const watch = client.subscribe(WATCH_RUN, { id: run.current.id });
         await watch.waitForEvents(1);
-        await eventually(() => gateway.upstream.runRequests.length === 3, 'the budget of 3 spent by polls');
+        await waitFor(() => gateway.upstream.runRequests.length === 3, 'the budget of 3 spent by polls');
         expectOnlyError(await execute(gateway, 'query { processRun(id: "other") { id } }'), 'RATE_LIMITED');
-        await sleep(300); // several poll intervals: the loop is backing off, not polling past the budget
+        await sleep(300); // several poll intervals: the loop is backing off, not polling past the budget (load only means fewer polls)
         expect(gateway.upstream.runRequests).toHaveLength(3);
         expect(watch.completed).toBe(false);
         expect(watch.events).toHaveLength(1);
@@ -32,7 +32,7 @@ describe('processRunUpdated polls through the one upstream client', () => {
         try {
           await Promise.all([alice.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1), bob.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1)]);
           expect(gateway.app.live.registry.activePollers).toBe(1);
-          await eventually(() => gateway.upstream.runRequests.length >= 3, 'a few polls');
+          await waitFor(() => gateway.upstream.runRequests.length >= 3, 'a few polls');
           expect(new Set(gateway.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(new Set(['Bearer gateway-token']));
         } finally {
           await alice.close();

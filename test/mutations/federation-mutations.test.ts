@@ -1,6 +1,6 @@
 import { subgraphSdl } from '../../src/schema/subgraph-sdl';
-import { compose } from '../fixtures/federation/supergraph';
-import { USERS_SUBGRAPH_SDL } from '../fixtures/federation/users-subgraph';
+import { compose } from '../harness/federation/supergraph';
+import { USERS_SUBGRAPH_SDL } from '../harness/federation/users-subgraph';
 
 describe('federation – the mutations are part of the subgraph', () => {
   it('compose with the users subgraph; the supergraph routes every mutation to this subgraph', () => {

@@ -1,5 +1,4 @@
 import { closedPort, execute, expectNoErrors, expectOnlyError, faults, json, useGateway, withGateway } from '../harness';
-import { startTestGateway } from '../support/gateway';
 import { startedRun } from './write-fixtures';
 
 const RUN = `mutation { runProcess(processId: "process-abc123") { id } }`;
@@ -90,16 +89,17 @@ describe('writes are never sent twice: a failure after the request may have arri
 describe('writes that provably never left are retried or answered at once, without an outcome', () => {
   it('connection refused: retried up to UPSTREAM_MAX_ATTEMPTS, then UPSTREAM_UNREACHABLE without outcome', async () => {
     const port = await closedPort();
-    const gateway = await startTestGateway(`http://127.0.0.1:${port}`, { UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_MAX_ATTEMPTS: '3' });
-    try {
-      const error = expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNREACHABLE');
-      expect(error.extensions!.outcome).toBeUndefined();
-      const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream?.method === 'POST');
-      expect(attempts.map((entry) => entry.upstream.attempt)).toEqual([1, 2, 3]);
-      expect(gateway.logs.entries.filter((entry) => entry.msg === 'upstream retry').map((entry) => entry.upstream.reason)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
-    } finally {
-      await gateway.close();
-    }
+    await withGateway(
+      { UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_MAX_ATTEMPTS: '3' },
+      async (gateway) => {
+        const error = expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNREACHABLE');
+        expect(error.extensions!.outcome).toBeUndefined();
+        const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream?.method === 'POST');
+        expect(attempts.map((entry) => entry.upstream.attempt)).toEqual([1, 2, 3]);
+        expect(gateway.logs.entries.filter((entry) => entry.msg === 'upstream retry').map((entry) => entry.upstream.reason)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+      },
+      { upstreamUrl: `http://127.0.0.1:${port}` },
+    );
   });
 
   it('the breaker open: UPSTREAM_UNAVAILABLE at once, no request, no outcome', async () => {

@@ -7,7 +7,7 @@ import { ProcessesClient } from '../../src/upstream/processes-client';
 import { UpstreamDriftReporter } from '../../src/upstream/upstream-drift';
 import { afterWrite } from '../../src/writes/after-write';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, FakeUpstream, json, TEST_TOKEN, useGateway, withGateway } from '../harness';
+import { execute, expectNoErrors, expectOnlyError, httpGet, json, postGraphQL, scrapeMetrics, TEST_TOKEN, useFakeUpstream, useGateway, withGateway } from '../harness';
 import { createdJobRun, SEND_TASK_JOB, startedRun } from './write-fixtures';
 
 const RUN = `mutation { runProcess(processId: "process-abc123") { id } }`;
@@ -18,11 +18,13 @@ describe('mutations – transport rules, logs and metrics', () => {
   const t = useGateway();
 
   it('a mutation over GET is refused with 405 before any upstream call (CSRF header present)', async () => {
-    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent(RUN)}`, {
-      headers: { authorization: TEST_TOKEN, 'x-graphql-yoga-csrf': '1', accept: 'application/graphql-response+json' },
+    const response = await httpGet(t.gateway, `/graphql?query=${encodeURIComponent(RUN)}`, {
+      authorization: TEST_TOKEN,
+      'x-graphql-yoga-csrf': '1',
+      accept: 'application/graphql-response+json',
     });
     expect(response.status).toBe(405);
-    const body = (await response.json()) as { errors: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    const body = JSON.parse(response.text) as { errors: Array<{ message: string; extensions?: Record<string, unknown> }> };
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]!.message).toBe('Can only perform a mutation operation from a POST request.');
     expect(body.errors[0]!.extensions?.code).toBe('BAD_REQUEST');
@@ -30,7 +32,7 @@ describe('mutations – transport rules, logs and metrics', () => {
   });
 
   it('a mutation over GET without the CSRF header is refused by CSRF prevention first', async () => {
-    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent(RUN)}`, { headers: { authorization: TEST_TOKEN } });
+    const response = await httpGet(t.gateway, `/graphql?query=${encodeURIComponent(RUN)}`, { authorization: TEST_TOKEN });
     expect(response.status).toBe(403);
     expect(t.upstream.requests).toEqual([]);
   });
@@ -67,7 +69,7 @@ describe('mutations – transport rules, logs and metrics', () => {
     expectNoErrors(await execute(t.gateway, RUN));
     expectOnlyError(await execute(t.gateway, `mutation { trashProcess(processId: "process-abc123") }`), 'UPSTREAM_UNAVAILABLE');
     expectOnlyError(await execute(t.gateway, `mutation { trashProcess(processId: "") }`), 'BAD_USER_INPUT');
-    const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const metrics = await scrapeMetrics(t.gateway);
     expect(metrics).toMatch(/gateway_mutations_total\{mutation="runProcess",outcome="ok"\} [1-9]/);
     expect(metrics).toContain('gateway_mutations_total{mutation="trashProcess",outcome="unknown"} 1');
     expect(metrics).toContain('gateway_mutations_total{mutation="trashProcess",outcome="invalid_input"} 1');
@@ -78,28 +80,19 @@ describe('mutations – trusted documents apply to them', () => {
   it('an allowlisted mutation runs by hash; a mutation sent as text is refused before any upstream call', async () => {
     await withGateway({ PERSISTED_OPERATIONS_FILE: ALLOWLIST }, async (gateway) => {
       gateway.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, startedRun));
-      const post = (body: unknown) =>
-        fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: TEST_TOKEN }, body: JSON.stringify(body) });
-      const byHash = (await (await post({ variables: { processId: 'process-abc123' }, extensions: { persistedQuery: { version: 1, sha256Hash: START_RUN_HASH } } })).json()) as any;
-      expect(byHash.errors).toBeUndefined();
-      expect(byHash.data.runProcess.id).toBe(startedRun.id);
-      const asText = (await (await post({ query: RUN })).json()) as any;
-      expect(asText.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+      const byHash = await postGraphQL(gateway, { variables: { processId: 'process-abc123' }, extensions: { persistedQuery: { version: 1, sha256Hash: START_RUN_HASH } } });
+      expect(expectNoErrors(byHash).runProcess.id).toBe(startedRun.id);
+      expectOnlyError(await postGraphQL(gateway, { query: RUN }), 'PERSISTED_QUERY_ONLY');
       expect(gateway.upstream.requests).toHaveLength(1);
     });
   });
 });
 
 describe('afterWrite – a read after a write in the same request fetches fresh data', () => {
-  let upstream: FakeUpstream;
-  beforeAll(async () => {
-    upstream = await new FakeUpstream().start();
-  });
-  afterAll(async () => {
-    await upstream.stop();
-  });
+  const fake = useFakeUpstream();
 
   it('clears the processRun loader entries of the written run (both excludeGeneratedJobs variants)', async () => {
+    const upstream = fake.upstream;
     let revision = 5;
     upstream.onRun(seedProcessRun.id, (_request, response) => json(response, 200, { ...seedProcessRun, revision: revision++ }));
     const logger = pino({ level: 'silent' });

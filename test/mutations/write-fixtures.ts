@@ -1,7 +1,7 @@
 // Upstream answers the mutation suites serve: the seed run as a fresh run, created JobRuns, a Process.
 import { seedProcessRun } from '../../src/demo/fixtures';
 import type { UpstreamJobRun } from '../../src/upstream/types';
-import type { RecordedRequest } from '../fakes/upstream';
+import type { RecordedRequest } from '../harness';
 
 export const startedRun = { ...seedProcessRun, id: 'processrun-new-001', process: 'process-abc123', status: 'waiting', revision: 1 };
 

@@ -1,8 +1,7 @@
 // REDIS_* settings: validated at start with one clear line; unset REDIS_URL keeps everything in memory.
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { ConfigError, loadConfig } from '../../src/config/config';
-import { closedPort, execute, expectNoErrors, expectOnlyError, withGateway } from '../harness';
-import { RedisServer } from '../harness/redis-server';
+import { closedPort, execute, expectNoErrors, expectOnlyError, httpGet, metricSample, RedisServer, scrapeMetrics, waitFor, withGateway } from '../harness';
 
 describe('Redis configuration', () => {
   it('is off without REDIS_URL', () => {
@@ -58,9 +57,9 @@ describe('Redis unreachable from the start', () => {
       expectNoErrors(await execute(gateway, query));
       expect(expectOnlyError(await execute(gateway, query), 'RATE_LIMITED').extensions).toMatchObject({ retryAfter: expect.any(Number) });
       expect(gateway.upstream.requests).toHaveLength(2);
-      const ready = await fetch(`${gateway.url}/ready`);
+      const ready = await httpGet(gateway, '/ready');
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ ready: true, redis: 'down' });
+      expect(JSON.parse(ready.text)).toEqual({ ready: true, redis: 'down' });
     });
   });
 });
@@ -78,15 +77,9 @@ describe('Redis hung (accepts, never answers)', () => {
     await withGateway(env, async (gateway) => {
       gateway.upstream.serveRun(seedProcessRun);
       const query = `query { processRun(id: "${seedProcessRun.id}") { id } }`;
-      const decisions = async (store: string) => {
-        const text = await (await fetch(`${gateway.url}/metrics`)).text();
-        const line = text.split('\n').find((entry) => entry.startsWith(`gateway_upstream_budget_decisions_total{store="${store}",outcome="allowed"} `));
-        return line === undefined ? 0 : Number(line.split(' ')[1]);
-      };
-      for (let waited = 0; (await (await fetch(`${gateway.url}/ready`)).json()).redis !== 'up'; waited += 1) {
-        if (waited > 150) throw new Error('redis never came up');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const decisions = async (store: string) =>
+        metricSample(await scrapeMetrics(gateway), 'gateway_upstream_budget_decisions_total', { store, outcome: 'allowed' });
+      await waitFor(async () => JSON.parse((await httpGet(gateway, '/ready')).text).redis === 'up', 'redis up in /ready');
       expectNoErrors(await execute(gateway, query));
       expect(await decisions('shared')).toBe(1);
 

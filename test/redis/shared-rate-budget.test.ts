@@ -1,28 +1,29 @@
 // Three real gateway processes (`node dist/index.js`) in front of one fake upstream and one real redis-server:
 // the upstream budget is one budget across the replicas, survives Redis going away, and Redis holds no secret.
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FakeUpstream, json } from '../fakes/upstream';
-import { RedisServer } from '../harness/redis-server';
-import { spawnGateway, type SpawnedGateway } from '../support/spawn-gateway';
+import {
+  execute,
+  httpGet,
+  json,
+  metricSample,
+  RedisServer,
+  scrapeMetrics,
+  spawnGateway,
+  useBuiltEntryPoint,
+  useFakeUpstream,
+  waitFor,
+  type ExecutionResult,
+  type SpawnedGateway,
+} from '../harness';
 
 const CALLER_TOKEN = 'Bearer caller-token-5ecret-a1b2c3';
 const CLIENT_SECRET = 'client-secret-value-s3cr3t';
 const ISSUED_TOKEN = 'gateway-issued-token-t0k3n';
 const QUERY = `query { processRun(id: "${seedProcessRun.id}") { id } }`;
 
-interface Answer {
-  status: number;
-  body: { data?: unknown; errors?: Array<{ extensions?: Record<string, any> }> };
-}
+type Answer = ExecutionResult;
 
-async function ask(gateway: SpawnedGateway): Promise<Answer> {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: CALLER_TOKEN },
-    body: JSON.stringify({ query: QUERY }),
-  });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
-}
+const ask = (gateway: SpawnedGateway): Promise<Answer> => execute(gateway, QUERY, undefined, { headers: { authorization: CALLER_TOKEN } });
 
 /** Each answer either has the run or refuses with RATE_LIMITED + retryAfter; anything else fails the test. */
 function tally(answers: Answer[], windowSeconds: number): { ok: number; refused: number } {
@@ -45,30 +46,26 @@ function tally(answers: Answer[], windowSeconds: number): { ok: number; refused:
 }
 
 async function readyBody(gateway: SpawnedGateway): Promise<Record<string, unknown>> {
-  const response = await fetch(`${gateway.url}/ready`);
+  const response = await httpGet(gateway, '/ready');
   expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, unknown>;
+  return JSON.parse(response.text) as Record<string, unknown>;
 }
 
 /** Polls /ready until every replica reports this Redis state (ioredis reconnects every ≤ 2 s). */
 async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): Promise<void> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const states = await Promise.all(gateways.map(async (gateway) => (await readyBody(gateway)).redis));
-    if (states.every((seen) => seen === state)) return;
-    if (Date.now() > until) throw new Error(`replicas report redis ${states.join(', ')}, expected ${state}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let states: unknown[] = [];
+  await waitFor(async () => {
+    states = await Promise.all(gateways.map(async (gateway) => (await readyBody(gateway)).redis));
+    return states.every((seen) => seen === state);
+  }, `every replica to report redis ${state} (last: ${states.join(', ')})`);
 }
 
-async function metric(gateway: SpawnedGateway, series: string): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+async function metric(gateway: SpawnedGateway, name: string, labels: Record<string, string> = {}): Promise<number> {
+  return metricSample(await scrapeMetrics(gateway), name, labels);
 }
 
-const budgetDecisions = (store: 'shared' | 'local', outcome: 'allowed' | 'refused') =>
-  `gateway_upstream_budget_decisions_total{store="${store}",outcome="${outcome}"}`;
+const BUDGET_DECISIONS = 'gateway_upstream_budget_decisions_total';
+const budgetDecisions = (store: 'shared' | 'local', outcome: 'allowed' | 'refused') => [BUDGET_DECISIONS, { store, outcome }] as const;
 
 async function stopAll(gateways: SpawnedGateway[]): Promise<void> {
   await Promise.all(
@@ -94,17 +91,19 @@ async function expectNothingSecretIn(redis: RedisServer, prefix: string, secrets
 }
 
 describe('shared upstream budget: three replicas, one Redis (client credentials)', () => {
+  useBuiltEntryPoint();
+  const fake = useFakeUpstream((upstream) =>
+    upstream
+      .serveRun(seedProcessRun)
+      .onPath('POST', '/oauth2/token', (_request, response) => json(response, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 })),
+  );
   const redis = new RedisServer();
-  const upstream = new FakeUpstream();
   let gateways: SpawnedGateway[] = [];
   const K = 12;
 
   beforeAll(async () => {
-    await Promise.all([redis.start(), upstream.start()]);
-    upstream.serveRun(seedProcessRun);
-    upstream.onPath('POST', '/oauth2/token', (_request, response) =>
-      json(response, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
-    );
+    await redis.start();
+    const upstream = fake.upstream;
     const env = {
       UPSTREAM_BASE_URL: upstream.url,
       UPSTREAM_CLIENT_ID: 'gateway-client',
@@ -118,7 +117,7 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
   });
   afterAll(async () => {
     await stopAll(gateways);
-    await Promise.all([redis.close(), upstream.stop()]);
+    await redis.close();
   });
 
   it(`lets K=${K} calls per window through across the three, whichever replica gets the traffic; the rest are RATE_LIMITED`, async () => {
@@ -127,7 +126,7 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
     const plan = [...Array(15).fill(0), ...Array(10).fill(1), ...Array(5).fill(2)] as number[];
     const answers = await Promise.all(plan.map((index) => ask(gateways[index]!)));
     const { ok, refused } = tally(answers, 60);
-    const runCalls = upstream.requestsTo(`/processRuns/${seedProcessRun.id}`).length;
+    const runCalls = fake.upstream.requestsTo(`/processRuns/${seedProcessRun.id}`).length;
     expect(runCalls).toBeLessThanOrEqual(K);
     // The counter is atomic, so the whole budget is spent: exactly K answered, the rest refused.
     expect(ok).toBe(K);
@@ -135,8 +134,8 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
     expect(refused).toBe(plan.length - K);
 
     // Every decision came from Redis, none from a local fallback.
-    const shared = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
-    const local = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('local', 'allowed'))));
+    const shared = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
+    const local = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('local', 'allowed'))));
     expect(shared.reduce((sum, count) => sum + count, 0)).toBe(K);
     expect(local).toEqual([0, 0, 0]);
     for (const gateway of gateways) expect(await metric(gateway, 'gateway_redis_up')).toBe(1);
@@ -156,16 +155,17 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
 });
 
 describe('Redis goes away mid-traffic and comes back (passthrough credentials, default prefix)', () => {
+  useBuiltEntryPoint();
+  const fake = useFakeUpstream((upstream) => upstream.serveRun(seedProcessRun));
   const redis = new RedisServer();
-  const upstream = new FakeUpstream();
   let gateways: SpawnedGateway[] = [];
   const K = 60;
   // 1/3 of 60: each replica may spend 20 per window on its own while Redis is away.
   const LOCAL_SHARE = 20;
 
   beforeAll(async () => {
-    await Promise.all([redis.start(), upstream.start()]);
-    upstream.serveRun(seedProcessRun);
+    await redis.start();
+    const upstream = fake.upstream;
     const env = {
       UPSTREAM_BASE_URL: upstream.url,
       UPSTREAM_RATE_LIMIT: `${K}/60s`,
@@ -177,7 +177,7 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
   });
   afterAll(async () => {
     await stopAll(gateways);
-    await Promise.all([redis.close(), upstream.stop()]);
+    await redis.close();
   });
 
   it('no request fails while Redis stops: each replica falls back to its local share, shown in /ready and /metrics', async () => {
@@ -198,17 +198,17 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
       expect(await readyBody(gateway)).toEqual({ ready: true, redis: 'down' });
       expect(await metric(gateway, 'gateway_redis_up')).toBe(0);
       // Rounds 5 to 12 at least were answered locally; the others by Redis: each call by exactly one of them.
-      const local = await metric(gateway, budgetDecisions('local', 'allowed'));
+      const local = await metric(gateway, ...budgetDecisions('local', 'allowed'));
       expect(local).toBeGreaterThanOrEqual(8);
-      expect(local + (await metric(gateway, budgetDecisions('shared', 'allowed')))).toBe(12);
-      expect(await metric(gateway, 'gateway_redis_state_changes_total{state="down"}')).toBe(1);
+      expect(local + (await metric(gateway, ...budgetDecisions('shared', 'allowed')))).toBe(12);
+      expect(await metric(gateway, 'gateway_redis_state_changes_total', { state: 'down' })).toBe(1);
       // Logged once for the change, not once per failed reconnect.
       expect(gateway.logs.filter((entry) => entry.msg?.startsWith('redis unreachable'))).toHaveLength(1);
     }
   });
 
   it('while Redis is away, each replica enforces its local share: RATE_LIMITED beyond it, nothing else', async () => {
-    const before = upstream.requests.length;
+    const before = fake.upstream.requests.length;
     const perReplica = await Promise.all(
       gateways.map(async (gateway) => {
         const answers: Answer[] = [];
@@ -217,23 +217,23 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
       }),
     );
     for (const [index, counts] of perReplica.entries()) {
-      const local = await metric(gateways[index]!, budgetDecisions('local', 'allowed'));
+      const local = await metric(gateways[index]!, ...budgetDecisions('local', 'allowed'));
       // Up to 12 earlier calls plus these 15 ask for more than the share: the share is spent exactly.
       expect(local).toBe(LOCAL_SHARE);
       expect(counts.refused).toBeGreaterThanOrEqual(1);
     }
     // Together the replicas stay within the global budget while Redis is away.
-    expect(upstream.requests.length - before).toBeLessThanOrEqual(K);
+    expect(fake.upstream.requests.length - before).toBeLessThanOrEqual(K);
   });
 
   it('Redis back: the replicas reconnect and the budget is shared again', async () => {
     await redis.start();
     await waitForRedis(gateways, 'up');
-    const sharedBefore = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
+    const sharedBefore = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
     const answers = await Promise.all(gateways.flatMap((gateway) => [ask(gateway), ask(gateway)]));
     // The restarted Redis starts an empty window: all 6 fit in it, counted there.
     expect(tally(answers, 60)).toEqual({ ok: 6, refused: 0 });
-    const sharedAfter = await Promise.all(gateways.map((gateway) => metric(gateway, budgetDecisions('shared', 'allowed'))));
+    const sharedAfter = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
     expect(sharedAfter.map((after, index) => after - sharedBefore[index]!)).toEqual([2, 2, 2]);
     const admin = redis.client();
     try {

@@ -5,8 +5,8 @@ import { compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { DEMO_PROCESSES, nestedGroupsRun, seedProcess, seedProcessRun } from '../../src/demo/fixtures';
-import { compose, startFederationGateway, type FederationGateway } from '../fixtures/federation/supergraph';
-import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from '../fixtures/federation/users-subgraph';
+import { compose, startFederationGateway, type FederationGateway } from '../harness/federation/supergraph';
+import { startUsersSubgraph, USERS_SUBGRAPH_SDL, type UsersSubgraph } from '../harness/federation/users-subgraph';
 import { execute, expectNoErrors, expectOnlyError, TEST_TOKEN, useGateway, withGateway } from '../harness';
 
 // A third subgraph that only points at processes by id, so the router must resolve Process through _entities.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEMO_PROCESSES } from '../../src/demo/fixtures';
 import { processPages, runLabel, type ProcessesPage } from '../../examples/frontend-queries/processes-list-page';
-import { TEST_TOKEN, useGateway } from '../harness';
+import { expectNoErrors, postGraphQL, useGateway, type GraphQLTarget } from '../harness';
 
 const PERSISTED_FILE = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
 
@@ -12,20 +12,12 @@ describe('examples/frontend-queries – the processes list page, as a trusted do
   });
 
   /** The app's transport: sends only the document's hash (trusted documents), never its text. */
-  const sendByHash = (gatewayUrl: string) => async (documentId: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN },
-      body: JSON.stringify({ documentId, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
+  const sendByHash = (gateway: GraphQLTarget) => async (documentId: string, variables: Record<string, unknown>) =>
+    expectNoErrors(await postGraphQL<any>(gateway, { documentId, variables }));
 
   it('pages through every process by hash, 50 a page, with each row\'s run status', async () => {
     const pages: ProcessesPage[] = [];
-    for await (const page of processPages(sendByHash(t.gateway.url), 50)) pages.push(page);
+    for await (const page of processPages(sendByHash(t.gateway), 50)) pages.push(page);
     expect(pages.map((page) => page.nodes.length)).toEqual([50, 50, 23]);
     const rows = pages.flatMap((page) => page.nodes);
     expect(rows.map((row) => row.id)).toEqual(DEMO_PROCESSES.map((process) => process.id));
@@ -35,7 +27,7 @@ describe('examples/frontend-queries – the processes list page, as a trusted do
   });
 
   it('passes the search text on as the escaped filter', async () => {
-    const pages = processPages(sendByHash(t.gateway.url), 10, "O'Brien");
+    const pages = processPages(sendByHash(t.gateway), 10, "O'Brien");
     await pages.next();
     expect(t.upstream.requests[0]!.query.get('$filter')).toBe("name contains 'O''Brien'");
   });

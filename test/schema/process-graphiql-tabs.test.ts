@@ -1,19 +1,12 @@
 import { MUTATIONS_TAB } from '../../src/server/graphiql-mutation-tabs';
 import { PROCESS_OPERATIONS, PROCESSES_TAB } from '../../src/server/graphiql-process-tabs';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
-import type { RunningGateway } from '../../src/app';
-import { postGraphQL, startDemoGateway } from '../fixtures/demo-gateway';
+import { execute, expectNoErrors, useDemoGateway } from '../harness';
 
 const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
 
 describe('GraphiQL – the processes tab on the demo gateway', () => {
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    gateway = await startDemoGateway();
-  });
-  afterAll(async () => {
-    await gateway.shutdown();
-  });
+  const t = useDemoGateway();
 
   it('is offered after the run and error tabs, before the mutations tab, holding every processes operation', () => {
     expect(GRAPHIQL_TABS.slice(-2)).toEqual([PROCESSES_TAB, MUTATIONS_TAB]);
@@ -25,21 +18,17 @@ describe('GraphiQL – the processes tab on the demo gateway', () => {
     const answers = [];
     for (const operation of PROCESS_OPERATIONS) {
       const operationName = operationNameOf(operation.query);
-      const response = await postGraphQL(gateway.url, { query: PROCESSES_TAB.query, variables, operationName });
+      const response = await execute(t.gateway, PROCESSES_TAB.query, variables, { operationName });
       expect({ operationName, errors: response.body.errors }).toEqual({ operationName, errors: undefined });
-      answers.push(response.body.data);
+      answers.push(response.body.data!);
     }
-    const [list, page, byName, tree] = answers;
+    const [list, page, byName, tree] = answers as [any, any, any, any];
     expect(list.processes.nodes).toHaveLength(20);
     expect(page.processes.pageInfo.hasNextPage).toBe(true);
     expect(byName.processes.nodes.every((node: { name: string }) => node.name.includes("O'Brien"))).toBe(true);
     expect(tree.process.run.id).toBe('processrun-nested-001');
     expect(tree.process.root.children.map((child: { __typename: string }) => child.__typename)).toEqual(['Group', 'Group']);
-    const second = await postGraphQL(gateway.url, {
-      query: PROCESS_OPERATIONS[1]!.query,
-      variables: { first: 50, after: page.processes.pageInfo.endCursor },
-    });
-    expect(second.body.errors).toBeUndefined();
-    expect(second.body.data.processes.edges[0].node.id).not.toBe(page.processes.edges[0].node.id);
+    const second = expectNoErrors(await execute(t.gateway, PROCESS_OPERATIONS[1]!.query, { first: 50, after: page.processes.pageInfo.endCursor }));
+    expect(second.processes.edges[0].node.id).not.toBe(page.processes.edges[0].node.id);
   });
 });

@@ -1,7 +1,6 @@
-import type { RunningGateway } from '../../src/app';
 import { listDemoProcesses } from '../../src/demo/demo-process-list';
 import { DEMO_PROCESSES } from '../../src/demo/fixtures';
-import { postGraphQL, startDemoGateway } from '../fixtures/demo-gateway';
+import { execute, expectNoErrors, useDemoGateway } from '../harness';
 
 const LIST = /* GraphQL */ `
   query List($first: Int, $after: String, $filter: ProcessFilter, $orderBy: ProcessOrder) {
@@ -15,12 +14,10 @@ const LIST = /* GraphQL */ `
 type Node = { id: string; name: string; dueDate: string | null; run: { id: string; status: string; created: { dateTime: string } } | null };
 
 describe('the embedded demo upstream – GET /processes and GET /processes/{id}', () => {
-  let gateway: RunningGateway;
+  const t = useDemoGateway();
 
   async function list(variables: Record<string, unknown>): Promise<{ nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
-    const { body } = await postGraphQL(gateway.url, { query: LIST, variables });
-    expect(body.errors).toBeUndefined();
-    return body.data.processes;
+    return expectNoErrors(await execute(t.gateway, LIST, variables)).processes;
   }
 
   async function all(variables: Record<string, unknown>): Promise<Node[]> {
@@ -33,13 +30,6 @@ describe('the embedded demo upstream – GET /processes and GET /processes/{id}'
     } while (after);
     return nodes;
   }
-
-  beforeAll(async () => {
-    gateway = await startDemoGateway();
-  });
-  afterAll(async () => {
-    await gateway.shutdown();
-  });
 
   it('serves at least 120 processes in real pages, newest run first, never-started ones last, the seed run current on process-abc123', async () => {
     const first = await list({ first: 50 });
@@ -72,21 +62,22 @@ describe('the embedded demo upstream – GET /processes and GET /processes/{id}'
   });
 
   it('serves one process with its tree and current run, consistent with GET /processRuns', async () => {
-    const { body } = await postGraphQL(gateway.url, {
-      query: `{
+    const { body } = await execute(
+      t.gateway,
+      `{
         process(id: "process-annual-report") { name root { children { __typename ... on Group { name children { __typename } } } } jobs { id action } run { id name } }
         processRun(id: "processrun-gen-002") { process { id name run { id } } }
         missing: process(id: "process-nope") { id }
       }`,
-    });
-    expect(body.data.process).toEqual({
+    );
+    expect(body.data!.process).toEqual({
       name: 'FY2024 Annual Report',
       root: { children: [{ __typename: 'Group', name: 'Review', children: [{ __typename: 'Job' }] }, { __typename: 'Group', name: 'Drafting', children: [{ __typename: 'Job' }] }] },
       jobs: [{ id: 'job-review-1', action: 'SEND_TASK' }, { id: 'job-draft-1', action: 'SEND_TASK' }],
       run: { id: 'processrun-nested-001', name: 'FY2024 Annual Report' },
     });
-    expect(body.data.processRun.process).toMatchObject({ id: 'process-gen-002', run: { id: 'processrun-gen-002' } });
-    expect(body.data.missing).toBeNull();
+    expect(body.data!.processRun.process).toMatchObject({ id: 'process-gen-002', run: { id: 'processrun-gen-002' } });
+    expect(body.data!.missing).toBeNull();
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

@@ -1,5 +1,5 @@
 import { DEMO_PROCESSES, seedProcess } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, faults, json, useGateway } from '../harness';
+import { execute, expectNoErrors, expectOnlyError, faults, json, scrapeMetrics, useGateway } from '../harness';
 
 // Workiva-style error bodies, as on the upstream's documentation page.
 const BODIES: Record<number, Record<string, unknown>> = {
@@ -110,7 +110,7 @@ describe('processes and process – metrics label the endpoint', () => {
   it('gateway_upstream_request_duration_seconds carries endpoint="getProcess" / "listProcesses"', async () => {
     t.upstream.serveProcess(seedProcess).onProcessList((_request, response) => json(response, 200, { data: [] }));
     expectNoErrors(await execute(t.gateway, '{ process(id: "process-abc123") { id } processes { nodes { id } } }'));
-    const text = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    const text = await scrapeMetrics(t.gateway);
     for (const endpoint of ['getProcess', 'listProcesses']) {
       expect(text).toMatch(new RegExp(`gateway_upstream_request_duration_seconds_count\\{endpoint="${endpoint}",status="200",outcome="ok"\\} 1`));
     }
