@@ -80,6 +80,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     persistedOperations: config.persistedOperations?.documents ?? null,
     logger,
     metricsRegistry: metrics?.registry ?? null,
+    redis: shared?.connection ?? null,
   });
   const { live, drainSubscriptions } = liveFeature;
 
@@ -180,6 +181,8 @@ function createProcessesClient(
 interface SharedState {
   /** The upstream budget shared by all replicas, when both REDIS_URL and UPSTREAM_RATE_LIMIT are set. */
   rateBudget: RateBudget | null;
+  /** Also shares the live poll loops (src/live/shared-poller-registry.ts). */
+  connection: RedisConnection;
   close(): Promise<void>;
 }
 
@@ -199,7 +202,7 @@ function createSharedState(config: GatewayConfig, logger: Logger, readiness: Rea
         onDecision: metrics?.onBudgetDecision,
       })
     : null;
-  return { rateBudget, close: () => connection.close() };
+  return { rateBudget, connection, close: () => connection.close() };
 }
 
 export interface RunningGateway {

@@ -143,3 +143,5 @@ export function expectOnlyError(result: ExecutionResult<unknown>, code: string):
   return errors[0]!;
 }
 export { createLiveClient, type LiveClient, type LiveTransport, type SubscriptionRecording } from './subscriptions';
+export { RedisServer } from './redis-server';
+export { spawnGateway, type SpawnedGateway } from '../support/spawn-gateway';
