@@ -23,6 +23,8 @@ interface Watched {
 class Run {
   current: UpstreamProcessRun;
   answer: ((run: Run) => void) | null = null;
+  /** From now on the upstream answers 404 for it. */
+  gone = false;
 
   constructor(id: string) {
     this.current = { ...structuredClone(seedProcessRun), id, status: 'running', revision: 1 };
@@ -31,7 +33,8 @@ class Run {
   serveOn(upstream: FakeUpstream): this {
     upstream.onRun(this.current.id, (_request, response) => {
       this.answer?.(this);
-      json(response, 200, this.current);
+      if (this.gone) json(response, 404, { code: 'NotFound', message: 'no such run' });
+      else json(response, 200, this.current);
     });
     return this;
   }
@@ -243,6 +246,18 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
       expect(JSON.parse(JSON.parse(snapshot.value) as string).run).toEqual(run.current);
     } finally {
       admin.disconnect();
+    }
+  });
+
+  it('an ending error seen by the owner (the run is gone: NOT_FOUND) ends the subscribers of every replica', async () => {
+    const run = new Run('shared-run-5').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 1);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    await oneOwner(gateways);
+    run.gone = true;
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    for (const watch of watches) {
+      expect(watch.events.at(-1)!.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     }
   });
 
