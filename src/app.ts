@@ -81,6 +81,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     persistedOperations: config.persistedOperations?.documents ?? null,
     logger,
     metricsRegistry: metrics?.registry ?? null,
+    redis: shared?.connection ?? null,
   });
   const { live, drainSubscriptions } = liveFeature;
 
@@ -181,6 +182,8 @@ function createProcessesClient(
 interface SharedState {
   /** The upstream budget shared by all replicas, when both REDIS_URL and UPSTREAM_RATE_LIMIT are set. */
   rateBudget: RateBudget | null;
+  /** Also shares the live poll loops (src/live/shared-poller-registry.ts). */
+  connection: RedisConnection;
   close(): Promise<void>;
 }
 
@@ -200,7 +203,7 @@ function createSharedState(config: GatewayConfig, logger: Logger, readiness: Rea
         onDecision: metrics?.onBudgetDecision,
       })
     : null;
-  return { rateBudget, close: () => connection.close() };
+  return { rateBudget, connection, close: () => connection.close() };
 }
 
 export interface RunningGateway {

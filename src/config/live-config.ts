@@ -19,6 +19,16 @@ export interface LiveConfig {
   maxSubscriptionsPerConnection: number;
   /** LIVE_KEEPALIVE_MS: WebSocket ping interval (SSE uses Yoga's fixed 12 s comment ping). */
   keepAliveMs: number;
+  /**
+   * LIVE_LEASE_TTL_MS (with REDIS_URL): how long a replica's claim on a shared poll loop lasts unless renewed; when
+   * its owner dies another replica takes the loop over within about this long.
+   */
+  leaseTtlMs: number;
+  /**
+   * LIVE_CREDENTIAL_SECRET: the key of the credential hash in poll keys. Replicas sharing loops through Redis need the
+   * same one (and it never goes to Redis); null → a random key per process, so loops are shared within it only.
+   */
+  credentialSecret: string | null;
 }
 
 /**
@@ -48,5 +58,16 @@ export function loadLiveConfig(env: Env, readInteger: IntegerReader, { liveTestF
     maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', 10_000, 0, 10_000_000),
     maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
     keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, liveTestFloors ? 50 : 1_000, 600_000),
+    // A few intervals: a slow renewal (a loaded replica, a GC pause) must not hand the loop over needlessly.
+    leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', Math.max(3 * pollIntervalMs, 3_000), liveTestFloors ? 60 : 1_000, 600_000),
+    credentialSecret: readCredentialSecret(env),
   };
+}
+
+function readCredentialSecret(env: Env): string | null {
+  const secret = env.LIVE_CREDENTIAL_SECRET?.trim();
+  if (!secret) return null;
+  // As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token.
+  if (secret.length < 32) throw new ConfigError('LIVE_CREDENTIAL_SECRET', 'must be at least 32 characters');
+  return secret;
 }

@@ -4,8 +4,11 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { LiveConfig } from '../config/live-config';
 import type { PersistedOperations } from '../config/persisted-operations-file';
-import { createLiveMetrics } from './live-metrics';
+import type { RedisConnection } from '../redis/redis-connection';
+import { createLiveMetrics, createSharedLiveMetrics, type LiveMetrics } from './live-metrics';
 import { LiveRuns } from './live-runs';
+import type { PollerRegistry } from './poller-registry';
+import { SharedPollerRegistry } from './shared-poller-registry';
 import { attachWebSocketTransport, type WebSocketTransport } from './websocket-transport';
 
 export interface LiveFeatureOptions {
@@ -18,6 +21,8 @@ export interface LiveFeatureOptions {
   persistedOperations: PersistedOperations | null;
   logger: Logger;
   metricsRegistry: Registry | null;
+  /** With REDIS_URL: poll loops are shared by all replicas through it. */
+  redis?: RedisConnection | null;
 }
 
 export interface LiveFeature {
@@ -31,11 +36,13 @@ export interface LiveFeature {
 /** Live runs as app.ts wires them: the service, its metrics, the WebSocket transport and the shutdown step. */
 export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
   const { logger, metricsRegistry } = options;
+  const metrics = metricsRegistry && createLiveMetrics(metricsRegistry);
   const live = new LiveRuns({
     config: options.live,
     clientCredentialsMode: options.clientCredentialsMode,
     logger,
-    metrics: metricsRegistry && createLiveMetrics(metricsRegistry),
+    metrics,
+    registry: sharedRegistry(options, metrics) ?? undefined,
   });
   const webSockets: WebSocketTransport[] = [];
   return {
@@ -57,4 +64,30 @@ export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
       await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
     },
   };
+}
+
+/** The Redis-backed registry when replicas can share loops; null → LiveRuns's in-memory one. */
+function sharedRegistry(options: LiveFeatureOptions, metrics: LiveMetrics | null): PollerRegistry | null {
+  const { redis, live, logger, metricsRegistry } = options;
+  if (!redis) return null;
+  // Replicas share a loop only when they hash a caller's credential alike: the gateway's own token, or a common key.
+  if (!options.clientCredentialsMode && live.credentialSecret === null) {
+    logger.warn('live pollers stay per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) to share them through redis');
+    return null;
+  }
+  const shared = metricsRegistry && createSharedLiveMetrics(metricsRegistry);
+  return new SharedPollerRegistry({
+    connection: redis,
+    timing: live,
+    leaseTtlMs: live.leaseTtlMs,
+    logger,
+    observer: {
+      onPoll: metrics ? (outcome) => metrics.polled(outcome) : undefined,
+      onPollersChanged: metrics ? (active) => metrics.pollersChanged(active) : undefined,
+      onLeasesChanged: shared ? (owned) => shared.leasesChanged(owned) : undefined,
+      onFollowedChanged: shared ? (followed) => shared.followedChanged(followed) : undefined,
+      onLeaseEvent: shared ? (event) => shared.leaseEvent(event) : undefined,
+      onModeChanged: shared ? (mode) => shared.modeChanged(mode) : undefined,
+    },
+  });
 }

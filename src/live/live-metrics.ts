@@ -10,6 +10,14 @@ export interface LiveMetrics {
   refused(reason: 'limit-process' | 'limit-connection' | 'shutting-down'): void;
 }
 
+/** The series of poll loops shared through Redis (only registered with REDIS_URL). */
+export interface SharedLiveMetrics {
+  leasesChanged(owned: number): void;
+  followedChanged(followed: number): void;
+  leaseEvent(event: 'acquired' | 'taken-over' | 'lost' | 'released'): void;
+  modeChanged(mode: 'shared' | 'local'): void;
+}
+
 /** The live-run series on the app's registry (served at /metrics with the rest). */
 export function createLiveMetrics(registry: Registry): LiveMetrics {
   const subscriptions = new Gauge({ name: 'gateway_live_subscriptions', help: 'Open processRunUpdated subscriptions', registers: [registry] });
@@ -39,5 +47,32 @@ export function createLiveMetrics(registry: Registry): LiveMetrics {
     polled: (outcome) => polls.inc({ outcome }),
     emitted: () => events.inc(),
     refused: (reason) => refusals.inc({ reason }),
+  };
+}
+
+export function createSharedLiveMetrics(registry: Registry): SharedLiveMetrics {
+  const leases = new Gauge({ name: 'gateway_live_poller_leases', help: 'Shared poll loops whose Redis lease this replica holds (it polls them for all replicas)', registers: [registry] });
+  const followed = new Gauge({ name: 'gateway_live_followed_loops', help: 'Shared poll loops another replica polls, relayed here to local subscribers', registers: [registry] });
+  const events = new Counter({
+    name: 'gateway_live_lease_events_total',
+    help: 'Lease changes of shared poll loops: acquired (new loop), taken-over (from a silent owner), lost (to another replica), released',
+    labelNames: ['event'],
+    registers: [registry],
+  });
+  const shared = new Gauge({ name: 'gateway_live_shared', help: 'Whether poll loops are shared through Redis (1) or polled locally because Redis is unreachable (0)', registers: [registry] });
+  const modeChanges = new Counter({ name: 'gateway_live_mode_changes_total', help: 'Switches between shared and local poll loops, by new mode', labelNames: ['mode'], registers: [registry] });
+  leases.set(0);
+  followed.set(0);
+  let current: 'shared' | 'local' | null = null;
+  return {
+    leasesChanged: (owned) => leases.set(owned),
+    followedChanged: (count) => followed.set(count),
+    leaseEvent: (event) => events.inc({ event }),
+    modeChanged: (mode) => {
+      shared.set(mode === 'shared' ? 1 : 0);
+      // The first call states the starting mode; only later ones are changes.
+      if (current !== null && current !== mode) modeChanges.inc({ mode });
+      current = mode;
+    },
   };
 }

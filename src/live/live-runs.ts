@@ -40,7 +40,7 @@ export class LiveRuns {
   private readonly closers = new Set<() => void>();
 
   constructor(private readonly options: LiveRunsOptions) {
-    this.hasher = new CredentialHasher(options.clientCredentialsMode);
+    this.hasher = new CredentialHasher(options.clientCredentialsMode, options.config.credentialSecret);
     const metrics = options.metrics;
     this.registry =
       options.registry ??

@@ -24,7 +24,7 @@ export interface PollerHooks {
 // The upstream spells statuses in its own case and separators ('complete', 'Cancelled'): compare the letters only
 // (what the schema's enum mapping in resolvers/ does too; that layer is above this one).
 const TERMINAL_STATUSES = new Set(['complete', 'cancelled']);
-const isTerminal = (status: string): boolean => TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
+export const isTerminal = (status: string): boolean => TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
 
 /** Whether a failure is the upstream's answer about this run (it ends the subscription) or a passing problem. */
 function isTransient(failure: UpstreamFailure): boolean {
@@ -40,6 +40,14 @@ function isTransient(failure: UpstreamFailure): boolean {
     default:
       return false;
   }
+}
+
+/** The error that ends a subscription for `error` (a poll's failure), or null when it is transient (back off, go on). */
+export function finalErrorOf(error: unknown): GraphQLError | null {
+  const failure = error instanceof UpstreamError ? error.failure : null;
+  if (failure && isTransient(failure)) return null;
+  const mapped = toGraphQLError(error);
+  return mapped instanceof GraphQLError ? mapped : gatewayError('UPSTREAM_ERROR', 'Watching the run failed.');
 }
 
 function retryAfterMs(failure: UpstreamFailure): number | null {
@@ -79,6 +87,16 @@ export class RunPoller {
     this.listeners.set(listener, { primed: fresh });
     if (fresh) listener.emit(this.last!.run);
     else if (!this.polling && this.failures === 0) this.pollNow();
+  }
+
+  /**
+   * Starts from a state read elsewhere (a shared loop's snapshot, `ageMs` old) instead of an immediate poll: the
+   * first poll comes when that state is one interval old. Call before the first add().
+   */
+  seed(run: UpstreamProcessRun, ageMs: number): void {
+    if (this.stopped || this.last !== null) return;
+    this.last = { json: JSON.stringify(run), revision: run.revision, run, at: performance.now() - Math.max(0, ageMs) };
+    this.schedule(Math.max(0, this.timing.pollIntervalMs - ageMs));
   }
 
   /** Removes a listener; the loop stops with its last one. */

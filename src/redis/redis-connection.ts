@@ -10,14 +10,15 @@ export type RedisState = 'starting' | 'up' | 'down';
  * while it is down (no offline queue), so every user of it has a local answer ready. ioredis reconnects by itself;
  * each change of state is logged once.
  *
- * Live pollers (issue 12, not built yet) need a second connection in subscriber mode: add it here as
- * `subscriber()`, built from the same options, so both share the URL, the prefix and the state reporting.
+ * Shared live pollers also use a second connection in subscriber mode (`subscriber()`), built from the same URL; the
+ * command connection's state stands for both.
  */
 export class RedisConnection {
   readonly client: Redis;
   private current: RedisState = 'starting';
   private readonly listeners: Array<(state: RedisState) => void> = [];
   private closing = false;
+  private subscriberClient: Redis | null = null;
 
   constructor(
     private readonly config: RedisConfig,
@@ -51,12 +52,38 @@ export class RedisConnection {
     return this.config.keyPrefix;
   }
 
+  /** A channel name with the key prefix (ioredis prefixes keys, not channels). */
+  channel(name: string): string {
+    return `${this.config.keyPrefix}${name}`;
+  }
+
+  /**
+   * The subscriber-mode connection, made on first use. Unlike the command connection it queues while disconnected
+   * (a SUBSCRIBE waits for the reconnect instead of failing) and resubscribes its channels by itself after one.
+   */
+  subscriber(): Redis {
+    if (this.subscriberClient) return this.subscriberClient;
+    const client = new Redis(this.config.url, {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      autoResubscribe: true,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+      connectionName: 'process-runs-gateway:subscriber',
+    });
+    // Its outages are the command connection's too, and logged there.
+    client.on('error', (error: Error) => this.logger.debug({ err: error, redis: { target: this.config.target } }, 'redis subscriber error'));
+    this.subscriberClient = client;
+    return client;
+  }
+
   onStateChange(listener: (state: RedisState) => void): void {
     this.listeners.push(listener);
   }
 
   async close(): Promise<void> {
     this.closing = true;
+    this.subscriberClient?.disconnect();
     try {
       await this.client.quit();
     } catch {

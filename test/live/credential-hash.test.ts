@@ -13,6 +13,17 @@ describe('poll keys', () => {
     expect(new CredentialHasher(false).hash(token)).not.toBe(hasher.hash(token));
   });
 
+  it('LIVE_CREDENTIAL_SECRET: processes with the same secret hash alike (replicas can share loops); another secret does not', () => {
+    const secret = 'a-shared-secret-of-at-least-32-characters';
+    const token = 'Bearer secret-token-123';
+    expect(new CredentialHasher(false, secret).hash(token)).toBe(new CredentialHasher(false, secret).hash(token));
+    expect(new CredentialHasher(false, `${secret}!`).hash(token)).not.toBe(new CredentialHasher(false, secret).hash(token));
+    expect(new CredentialHasher(false, secret).hash(token)).not.toContain('secret-token-123');
+    expect(new CredentialHasher(false, secret).sharedAcrossProcesses).toBe(true);
+    expect(new CredentialHasher(false).sharedAcrossProcesses).toBe(false);
+    expect(new CredentialHasher(true).sharedAcrossProcesses).toBe(true);
+  });
+
   it('client-credentials mode: every caller has the same key part (the upstream only sees the gateway token)', () => {
     const hasher = new CredentialHasher(true);
     expect(hasher.hash('Bearer alice')).toBe(hasher.hash('Bearer bob'));

@@ -1,0 +1,288 @@
+// Three real gateway processes (`node dist/index.js`, the public 1000 ms poll floor) in front of one fake upstream
+// and one real redis-server: subscribers of a run spread over the replicas share one poll loop, a killed owner is
+// replaced, Redis going away falls back to local loops and back, and Redis holds no secret.
+import { seedProcessRun } from '../../src/demo/fixtures';
+import type { UpstreamJobRun, UpstreamProcessRun } from '../../src/upstream/types';
+import { createLiveClient, FakeUpstream, json, RedisServer, spawnGateway, useBuiltEntryPoint, type LiveClient, type LiveTransport, type SpawnedGateway, type SubscriptionRecording } from '../harness';
+
+const CALLER_TOKEN = 'Bearer live-caller-t0ken-9f8e7d';
+const CREDENTIAL_SECRET = 'live-credential-secret-0123456789abcdef';
+const PREFIX = 'live-gw:';
+const LEASE_TTL_MS = 3_000;
+
+const WATCH_RUN = /* GraphQL */ `
+  subscription WatchRun($id: ID!) {
+    processRunUpdated(id: $id) { id status revision }
+  }
+`;
+interface Watched {
+  processRunUpdated: { id: string; status: string; revision: number };
+}
+
+/** A run whose state the test moves; every GET of its id answers the current state (or what `answer` says). */
+class Run {
+  current: UpstreamProcessRun;
+  answer: ((run: Run) => void) | null = null;
+  /** From now on the upstream answers 404 for it. */
+  gone = false;
+
+  constructor(id: string) {
+    this.current = { ...structuredClone(seedProcessRun), id, status: 'running', revision: 1 };
+  }
+
+  serveOn(upstream: FakeUpstream): this {
+    upstream.onRun(this.current.id, (_request, response) => {
+      this.answer?.(this);
+      if (this.gone) json(response, 404, { code: 'NotFound', message: 'no such run' });
+      else json(response, 200, this.current);
+    });
+    return this;
+  }
+
+  advance(): void {
+    const next = structuredClone(this.current);
+    const job = next.root.children![0]!.jobRun as UpstreamJobRun;
+    job.status = job.status === 'complete' ? 'running' : 'complete';
+    next.revision += 1;
+    this.current = next;
+  }
+
+  finish(): void {
+    this.current = { ...structuredClone(this.current), status: 'complete', revision: this.current.revision + 1 };
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for `condition`, checking every 100 ms; generous (only a broken gateway needs this long). */
+async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
+    await sleep(100);
+  }
+}
+
+async function metrics(gateway: SpawnedGateway): Promise<string> {
+  return (await fetch(`${gateway.url}/metrics`)).text();
+}
+
+function series(text: string, name: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line === undefined ? 0 : Number(line.slice(name.length + 1));
+}
+
+/** Sum of a series over all its labels. */
+function total(text: string, name: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+async function metric(gateway: SpawnedGateway, name: string): Promise<number> {
+  return series(await metrics(gateway), name);
+}
+
+async function polls(gateway: SpawnedGateway): Promise<number> {
+  return total(await metrics(gateway), 'gateway_live_polls_total');
+}
+
+async function redisState(gateway: SpawnedGateway): Promise<unknown> {
+  return ((await (await fetch(`${gateway.url}/ready`)).json()) as { redis?: string }).redis;
+}
+
+async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): Promise<void> {
+  await eventually(async () => (await Promise.all(gateways.map(redisState))).every((seen) => seen === state), `every replica reports redis ${state}`);
+}
+
+/** Waits until exactly one replica holds the lease and the others follow; returns the owner's index. */
+async function oneOwner(gateways: SpawnedGateway[]): Promise<number> {
+  let owner = -1;
+  await eventually(async () => {
+    const texts = await Promise.all(gateways.map(metrics));
+    const leases = texts.map((text) => series(text, 'gateway_live_poller_leases'));
+    const followed = texts.map((text) => series(text, 'gateway_live_followed_loops'));
+    owner = leases.indexOf(1);
+    return leases.reduce((a, b) => a + b, 0) === 1 && followed.reduce((a, b) => a + b, 0) === gateways.length - 1;
+  }, 'one owner, the other replicas following');
+  return owner;
+}
+
+const revisionsOf = (watch: SubscriptionRecording<Watched>) => watch.events.map((event) => event.data?.processRunUpdated.revision);
+
+describe('shared live pollers: three replicas, one Redis, one fake upstream', () => {
+  const redis = new RedisServer();
+  const upstream = new FakeUpstream();
+  let gateways: SpawnedGateway[] = [];
+  const clients: LiveClient[] = [];
+  const env = () => ({
+    UPSTREAM_BASE_URL: upstream.url,
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: PREFIX,
+    LIVE_POLL_INTERVAL_MS: '1000',
+    LIVE_MAX_POLL_INTERVAL_MS: '1000',
+    LIVE_LEASE_TTL_MS: String(LEASE_TTL_MS),
+    LIVE_CREDENTIAL_SECRET: CREDENTIAL_SECRET,
+  });
+  /** `perReplica` subscribers of `id` on each given replica, alternating SSE and WebSocket. */
+  const watchOn = (targets: SpawnedGateway[], id: string, perReplica: number) =>
+    targets.flatMap((gateway) =>
+      Array.from({ length: perReplica }, (_, i) => {
+        const transport: LiveTransport = i % 2 ? 'sse' : 'ws';
+        const client = createLiveClient(gateway, transport, { authorization: CALLER_TOKEN });
+        clients.push(client);
+        return client.subscribe<Watched>(WATCH_RUN, { id });
+      }),
+    );
+
+  useBuiltEntryPoint();
+  beforeAll(async () => {
+    await Promise.all([redis.start(), upstream.start()]);
+    gateways = await Promise.all([spawnGateway(env()), spawnGateway(env()), spawnGateway(env())]);
+    await waitForRedis(gateways, 'up');
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await Promise.all(
+      gateways.map(async (gateway) => {
+        gateway.child.kill('SIGTERM');
+        await gateway.exited;
+      }),
+    );
+    await Promise.all([redis.close(), upstream.stop()]);
+  });
+
+  it('subscribers of one run on all three replicas: one poll loop in total, and every subscriber gets every change and the completion', async () => {
+    const run = new Run('shared-run-1').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 3);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    const owner = await oneOwner(gateways);
+
+    // The run stands still: across the replicas only the owner polls, and every upstream request is one of its polls.
+    const before = await Promise.all(gateways.map(polls));
+    const requestsBefore = upstream.runRequests.length;
+    await eventually(async () => (await polls(gateways[owner]!)) >= before[owner]! + 3, 'three more polls by the owner');
+    const after = await Promise.all(gateways.map(polls));
+    const deltas = after.map((count, i) => count - before[i]!);
+    const requests = upstream.runRequests.length - requestsBefore;
+    deltas.forEach((delta, i) => (i === owner ? expect(delta).toBeGreaterThanOrEqual(3) : expect(delta).toBe(0)));
+    // The owner's poll counter and the upstream count the same requests (one may be in flight at either read).
+    expect(Math.abs(requests - deltas[owner]!)).toBeLessThanOrEqual(1);
+
+    // From here every upstream answer is a new revision: with one loop in total, each request is a change that
+    // every subscriber on every replica sees, in order, then the completion (two loops would split the revisions).
+    const base = run.current.revision;
+    const changes = 4;
+    let served = 0;
+    const countFrom = upstream.runRequests.length;
+    run.answer = (moving) => {
+      served += 1;
+      if (served < changes) moving.advance();
+      else if (served === changes) moving.finish();
+    };
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    expect(upstream.runRequests.length - countFrom).toBe(changes);
+    for (const watch of watches) {
+      expect(watch.completed).toBe(true);
+      expect(revisionsOf(watch).slice(-changes)).toEqual(Array.from({ length: changes }, (_, i) => base + 1 + i));
+      expect(watch.events.at(-1)!.data!.processRunUpdated.status).toBe('COMPLETE');
+    }
+    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 0), 'no loop left');
+  });
+
+  it('Redis goes away: every replica polls for its own subscribers (no event lost); Redis back: one loop again', async () => {
+    const run = new Run('shared-run-2').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 2);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    await oneOwner(gateways);
+
+    await redis.stop();
+    await waitForRedis(gateways, 'down');
+    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1), 'a local loop on each replica');
+    for (const gateway of gateways) expect(await metric(gateway, 'gateway_live_shared')).toBe(0);
+    run.advance();
+    await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2]);
+
+    await redis.start();
+    await waitForRedis(gateways, 'up');
+    await oneOwner(gateways);
+    for (const gateway of gateways) {
+      expect(await metric(gateway, 'gateway_live_shared')).toBe(1);
+      expect(gateway.logs.filter((entry) => entry.msg?.startsWith('live pollers: redis unreachable'))).toHaveLength(1);
+      expect(gateway.logs.filter((entry) => entry.msg?.startsWith('live pollers: redis back'))).toHaveLength(1);
+      expect(await metric(gateway, 'gateway_live_mode_changes_total{mode="local"}')).toBe(1);
+    }
+    run.advance();
+    await Promise.all(watches.map((watch) => watch.waitForEvents(3)));
+    // Each state once, never a repeat, whichever loop (local, then shared) delivered it.
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3]);
+    run.finish();
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('Redis holds only prefixed keys with a TTL (leases, snapshots of the run JSON), and no token or secret', async () => {
+    const run = new Run('shared-run-3').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 1);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    await oneOwner(gateways);
+    const entries = await redis.dump();
+    const admin = redis.client();
+    try {
+      expect(entries.some(({ key }) => key.startsWith(`${PREFIX}live:lease:`))).toBe(true);
+      expect(entries.some(({ key }) => key.startsWith(`${PREFIX}live:snapshot:`))).toBe(true);
+      for (const { key, value } of entries) {
+        expect(key.startsWith(PREFIX)).toBe(true);
+        for (const secret of [CALLER_TOKEN.replace(/^Bearer /, ''), CREDENTIAL_SECRET]) {
+          expect(key).not.toContain(secret);
+          expect(value).not.toContain(secret);
+        }
+        if (key.includes('live:')) expect(await admin.pttl(key)).toBeGreaterThan(0);
+      }
+      const snapshot = entries.find(({ key }) => key.startsWith(`${PREFIX}live:snapshot:`) && key.endsWith(`:${run.current.id}`))!;
+      expect(JSON.parse(JSON.parse(snapshot.value) as string).run).toEqual(run.current);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('an ending error seen by the owner (the run is gone: NOT_FOUND) ends the subscribers of every replica', async () => {
+    const run = new Run('shared-run-5').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 1);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    await oneOwner(gateways);
+    run.gone = true;
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    for (const watch of watches) {
+      expect(watch.events.at(-1)!.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    }
+  });
+
+  // Last: it kills a replica.
+  it('the owner is killed (SIGKILL): another replica takes the loop over and its subscribers keep receiving', async () => {
+    const run = new Run('shared-run-4').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 2);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    const owner = await oneOwner(gateways);
+    const survivors = gateways.filter((_, i) => i !== owner);
+    const surviving = watches.filter((_, i) => Math.floor(i / 2) !== owner);
+    const takeOvers = () => Promise.all(survivors.map((g) => metric(g, 'gateway_live_lease_events_total{event="taken-over"}')));
+    const takeOversBefore = (await takeOvers()).reduce((a, b) => a + b, 0);
+
+    gateways[owner]!.child.kill('SIGKILL');
+    await gateways[owner]!.exited;
+    run.advance();
+    // Polling resumes from a survivor within about one lease TTL; the wait is generous for a loaded machine.
+    await Promise.all(surviving.map((watch) => watch.waitForEvents(2)));
+    await oneOwner(survivors);
+    expect((await takeOvers()).reduce((a, b) => a + b, 0) - takeOversBefore).toBe(1);
+    run.finish();
+    await Promise.all(surviving.map((watch) => watch.waitForEnd()));
+    for (const watch of surviving) expect(revisionsOf(watch)).toEqual([1, 2, 3]);
+    gateways = survivors;
+  });
+});
