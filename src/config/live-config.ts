@@ -19,6 +19,8 @@ export interface LiveConfig {
   maxSubscriptionsPerConnection: number;
   /** LIVE_KEEPALIVE_MS: WebSocket ping interval (SSE uses Yoga's fixed 12 s comment ping). */
   keepAliveMs: number;
+  /** WS_ALLOWED_ORIGINS: cross-site origins allowed to open a WebSocket; `'*'` any; empty → same-origin only. */
+  wsAllowedOrigins: ReadonlySet<string> | '*';
 }
 
 /**
@@ -48,5 +50,27 @@ export function loadLiveConfig(env: Env, readInteger: IntegerReader, { liveTestF
     maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', 10_000, 0, 10_000_000),
     maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
     keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, liveTestFloors ? 50 : 1_000, 600_000),
+    wsAllowedOrigins: readAllowedOrigins(env),
   };
+}
+
+// Entries are compared with a browser's Origin header, which is always a bare scheme://host[:port].
+function readAllowedOrigins(env: Env): ReadonlySet<string> | '*' {
+  const entries = (env.WS_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.includes('*')) return '*';
+  const origins = new Set<string>();
+  for (const entry of entries) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      // reported below
+    }
+    if (origin === null) {
+      throw new ConfigError('WS_ALLOWED_ORIGINS', `must be a comma-separated list of origins like https://app.example.com (or *), got "${entry}"`);
+    }
+    origins.add(origin);
+  }
+  return origins;
 }

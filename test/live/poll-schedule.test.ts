@@ -22,6 +22,7 @@ describe('live poll schedule', () => {
       maxSubscriptions: 10_000,
       maxSubscriptionsPerConnection: 100,
       keepAliveMs: 12_000,
+      wsAllowedOrigins: new Set(),
     });
     expect(() => loadConfig({ LIVE_POLL_INTERVAL_MS: '999' })).toThrow('Invalid configuration: LIVE_POLL_INTERVAL_MS must be from 1000 to 3600000, got 999');
     expect(loadConfig({}, { liveTestFloors: true }).live).toEqual(loadConfig({}).live);
