@@ -2,7 +2,7 @@
 // example: every operation runs through yoga.getEnveloped, so the schema, context factory, limits and error masking
 // are the HTTP ones. SSE needs none of this: Yoga serves it on /graphql itself.
 import type { IncomingMessage, Server } from 'node:http';
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -68,6 +68,14 @@ function originAllowed(upgrade: IncomingMessage, allowed: ReadonlySet<string> | 
   return parsed.host === upgrade.headers.host || allowed.has(parsed.origin);
 }
 
+/** Yoga's parse and validation errors carry `extensions.http` (an HTTP status) for its HTTP answers; a socket has none. */
+function withoutHttp(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (formatted.extensions === undefined || !('http' in formatted.extensions)) return formatted;
+  const { http: _http, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 export function attachWebSocketTransport(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, any>,
@@ -88,6 +96,7 @@ export function attachWebSocketTransport(
     {
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onSubscribe: async (ctx, _id, payload) => {
         const request = requestFor(ctx.extra.request, ctx.connectionParams);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

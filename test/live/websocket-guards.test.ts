@@ -87,3 +87,17 @@ describe('WS_ALLOWED_ORIGINS', () => {
     expect(() => loadConfig({ WS_ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/WS_ALLOWED_ORIGINS must be/);
   });
 });
+
+describe('WebSocket transport – errors carry no HTTP status', () => {
+  const t = useGateway();
+
+  it.each([
+    ['a parse error', 'subscription {', 'GRAPHQL_PARSE_FAILED'],
+    ['a validation error', 'subscription { nope }', 'GRAPHQL_VALIDATION_FAILED'],
+    ['a query (refused by the transport)', 'query { __typename }', 'BAD_REQUEST'],
+  ])('%s keeps its code but not extensions.http (only HTTP answers have a status)', async (_name, document, code) => {
+    const errors = await refusal(t.gateway, document);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.extensions).toEqual({ code });
+  });
+});
