@@ -8,10 +8,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A child wrapper → the union member. The group form is unconfirmed upstream, so anything unexpected is kept as UnknownRunNode. */
+/**
+ * A child wrapper → the union member. The group form is unconfirmed upstream, so anything unexpected is kept as
+ * UnknownRunNode. __typename last: an upstream object carrying its own `__typename` key must not pick the GraphQL type.
+ */
 export function toRunNode(child: UpstreamRunNodeWrapper, drift: UpstreamDriftReporter): RunNodeParent {
-  if (child.type === 'job' && isObject(child.jobRun)) return { __typename: 'JobRun', ...child.jobRun };
-  if (child.type === 'group' && isObject(child.groupRun)) return { __typename: 'GroupRun', ...child.groupRun };
+  if (child.type === 'job' && isObject(child.jobRun)) return { ...child.jobRun, __typename: 'JobRun' };
+  if (child.type === 'group' && isObject(child.groupRun)) return { ...child.groupRun, __typename: 'GroupRun' };
   const type = typeof child.type === 'string' ? child.type : String(child.type);
   drift.report('run-node', 'RunNode', type);
   return { __typename: 'UnknownRunNode', type, raw: child };
