@@ -53,7 +53,7 @@ export interface GatewayConfig {
   cursorSecret: string | null;
 }
 
-/** The upstream client's policy: see README "Resilience policy". */
+/** The upstream client's policy: see docs/resilience.md. */
 export interface UpstreamResilienceConfig {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
@@ -72,7 +72,7 @@ export interface UpstreamResilienceConfig {
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
 }
 
-/** Hostile-input limits; defaults measured against a 12-group-level process tree query (see README "Operation limits"). */
+/** Hostile-input limits; defaults measured against a 12-group-level process tree query (see docs/limits.md). */
 export interface OperationLimitsConfig {
   maxRequestBodyBytes: number;
   maxQueryLength: number;
@@ -256,7 +256,7 @@ function loadOperationLimits(env: Env): OperationLimitsConfig {
   };
 }
 
-/** See README "Telemetry". */
+/** See docs/observability.md. */
 export interface TelemetryConfig {
   /** METRICS: Prometheus metrics at GET /metrics. */
   metrics: boolean;
