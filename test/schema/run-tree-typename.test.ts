@@ -23,3 +23,24 @@ describe('processRun tree – an upstream `__typename` key does not pick the Gra
     ]);
   });
 });
+
+describe('processRun tree – one walker for run and process trees', () => {
+  const t = useGateway();
+
+  it('ProcessRun.jobs skips a group whose children are not a list (as Process.jobs does), in ordinal order', async () => {
+    const run = structuredClone(seedProcessRun);
+    const job = run.root.children!.find((child) => child.type === 'job')!.jobRun!;
+    const group = { ...run.root, id: 'group-bad', ordinal: 0, children: { not: 'a list' } };
+    run.root.children = [
+      { type: 'job', jobRun: { ...job, id: 'job-2', ordinal: 2 } },
+      { type: 'group', groupRun: group },
+      { type: 'job', jobRun: { ...job, id: 'job-1', ordinal: 1 } },
+    ] as unknown as typeof run.root.children;
+    t.upstream.onRun(run.id, (_request, response) => json(response, 200, run));
+    const data = expectNoErrors(
+      await execute(t.gateway, `query($id: ID!) { processRun(id: $id) { jobs { id } root { children { __typename ... on GroupRun { children { __typename } } } } } }`, { id: run.id }),
+    );
+    expect(data.processRun.jobs).toEqual([{ id: 'job-1' }, { id: 'job-2' }]);
+    expect(data.processRun.root.children).toEqual([{ __typename: 'JobRun' }, { __typename: 'GroupRun', children: [] }, { __typename: 'JobRun' }]);
+  });
+});
