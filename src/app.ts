@@ -31,6 +31,7 @@ import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
+import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
@@ -121,6 +122,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
+      useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
       // Checked against Content-Length up front and while streaming (chunked bodies): 413 REQUEST_ENTITY_TOO_LARGE.

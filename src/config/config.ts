@@ -55,7 +55,7 @@ export interface GatewayConfig {
   executionFastPath: boolean;
 }
 
-/** The upstream client's policy: see README "Resilience policy". */
+/** The upstream client's policy: see docs/resilience.md. */
 export interface UpstreamResilienceConfig {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
@@ -74,7 +74,7 @@ export interface UpstreamResilienceConfig {
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
 }
 
-/** Hostile-input limits; defaults measured against a 12-group-level process tree query (see README "Operation limits"). */
+/** Hostile-input limits; defaults measured against a 12-group-level process tree query (see docs/limits.md). */
 export interface OperationLimitsConfig {
   maxRequestBodyBytes: number;
   maxQueryLength: number;
@@ -259,7 +259,7 @@ function loadOperationLimits(env: Env): OperationLimitsConfig {
   };
 }
 
-/** See README "Telemetry". */
+/** See docs/observability.md. */
 export interface TelemetryConfig {
   /** METRICS: Prometheus metrics at GET /metrics. */
   metrics: boolean;

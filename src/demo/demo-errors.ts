@@ -1,4 +1,5 @@
-// Demo ids that make the embedded demo upstream fail, one per row of the README's error table, with the bodies the
+// Demo ids that make the embedded demo upstream fail, one per upstream failure of docs/errors.md ("Field-level";
+// listed in docs/graphiql-federation-frontends.md "Demo error ids"), with the bodies the
 // Processes API documentation shows for each status (seed doc `get-process-run-by-id`), so every error shape can be
 // seen in GraphiQL without Workiva credentials.
 import type { UpstreamErrorBody } from '../upstream/types';
@@ -14,7 +15,7 @@ export type DemoFailure =
 
 export interface DemoErrorScenario {
   id: string;
-  /** What the caller sees, for GraphiQL tab titles and the README. */
+  /** What the caller sees, for GraphiQL tab titles and docs/graphiql-federation-frontends.md. */
   gatewayCode: string;
   summary: string;
   failure: DemoFailure;

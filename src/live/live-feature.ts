@@ -51,6 +51,7 @@ export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
       webSockets.push(
         attachWebSocketTransport(server, yoga, {
           keepAliveMs: options.live.keepAliveMs,
+          allowedOrigins: options.live.wsAllowedOrigins,
           maxQueryLength: options.maxQueryLength,
           persistedOperations: options.persistedOperations,
           logger,

@@ -21,9 +21,10 @@ export interface PollerHooks {
   onStopped(): void;
 }
 
-// The upstream spells statuses in its own case and separators ('complete', 'Cancelled'): compare the letters only
-// (what the schema's enum mapping in resolvers/ does too; that layer is above this one).
-const TERMINAL_STATUSES = new Set(['complete', 'cancelled']);
+// The upstream spells statuses in its own case and separators ('complete', 'Cancelled'), and both British and
+// American 'cancel(l)ed' appear: compare the letters only (as the schema's enum mapping in resolvers/ does too;
+// that layer is above this one).
+const TERMINAL_STATUSES = new Set(['complete', 'cancelled', 'canceled']);
 export const isTerminal = (status: string): boolean => TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
 
 /** Whether a failure is the upstream's answer about this run (it ends the subscription) or a passing problem. */

@@ -2,7 +2,7 @@
 // example: every operation runs through yoga.getEnveloped, so the schema, context factory, limits and error masking
 // are the HTTP ones. SSE needs none of this: Yoga serves it on /graphql itself.
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -12,6 +12,8 @@ import type { PersistedOperations } from '../config/persisted-operations-file';
 
 export interface WebSocketTransportOptions {
   keepAliveMs: number;
+  /** WS_ALLOWED_ORIGINS: cross-site origins that may open a socket; `'*'` any; empty → same-origin only. */
+  allowedOrigins: ReadonlySet<string> | '*';
   maxQueryLength: number;
   /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
   persistedOperations: PersistedOperations | null;
@@ -50,17 +52,51 @@ function trustedDocument(
   return documents.get(id) ?? createGraphQLError('This operation is not in the trusted documents allowlist.', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
 }
 
+/**
+ * Cross-site WebSocket hijacking: any page can open a socket to us (no CORS, no CSRF header), so a browser's
+ * Origin must be this host or listed. Clients without an Origin (servers, routers) are not browsers: let through.
+ */
+function originAllowed(upgrade: IncomingMessage, allowed: ReadonlySet<string> | '*'): boolean {
+  const origin = upgrade.headers.origin;
+  if (origin === undefined || allowed === '*') return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false; // "null" (sandboxed frames, file:) and garbage
+  }
+  return parsed.host === upgrade.headers.host || allowed.has(parsed.origin);
+}
+
+/** Yoga's parse and validation errors carry `extensions.http` (an HTTP status) for its HTTP answers; a socket has none. */
+function withoutHttp(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (formatted.extensions === undefined || !('http' in formatted.extensions)) return formatted;
+  const { http: _http, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 export function attachWebSocketTransport(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, any>,
   options: WebSocketTransportOptions,
 ): WebSocketTransport {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: 1024 * 1024,
+    verifyClient: ({ req }, accept) => {
+      if (originAllowed(req, options.allowedOrigins)) return accept(true);
+      options.logger.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused: cross-site Origin not in WS_ALLOWED_ORIGINS');
+      accept(false, 403, 'Forbidden: cross-site WebSocket (set WS_ALLOWED_ORIGINS to allow this origin)');
+    },
+  });
   wss.on('error', (error) => options.logger.warn({ err: error }, 'websocket server error'));
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onSubscribe: async (ctx, _id, payload) => {
         const request = requestFor(ctx.extra.request, ctx.connectionParams);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -86,6 +122,11 @@ export function attachWebSocketTransport(
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        // No POST-only rule or CSRF check guards a socket: a mutation here could be a cross-site page acting with
+        // the gateway's token (client-credentials mode). Only subscriptions need this transport.
+        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+          return [gatewayError('BAD_REQUEST', 'Only subscriptions run over WebSocket: queries and mutations go over POST /graphql.')];
+        }
         return {
           schema,
           document,

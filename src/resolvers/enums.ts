@@ -12,8 +12,8 @@ export function toUpperSnake(value: string): string {
 type EnumConverter<T extends string> = (value: unknown, drift: UpstreamDriftReporter) => T | 'UNKNOWN';
 
 // An unknown value becomes UNKNOWN and is reported, never an error: one odd status must not null a whole run.
-function enumConverter<T extends string>(enumName: string, values: readonly T[]): EnumConverter<T> {
-  const known = new Map<string, T>(values.map((v) => [v, v]));
+function enumConverter<T extends string>(enumName: string, values: readonly T[], aliases: Readonly<Record<string, T>> = {}): EnumConverter<T> {
+  const known = new Map<string, T>([...values.map((v): [string, T] => [v, v]), ...Object.entries(aliases)]);
   const memo = new Map<string, T>();
   return (value, drift) => {
     if (typeof value === 'string') {
@@ -30,9 +30,11 @@ function enumConverter<T extends string>(enumName: string, values: readonly T[])
   };
 }
 
-export const toRunStatus = enumConverter<RunStatus>('RunStatus', ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED']);
-export const toActionStatus = enumConverter<ActionStatus>('ActionStatus', ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED']);
-export const toTaskStatus = enumConverter<TaskStatus>('TaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED']);
+// The upstream's docs show the cancelled status only as "can…": both spellings (and 'canceling') are accepted.
+const CANCEL_SPELLINGS = { CANCELED: 'CANCELLED', CANCELING: 'CANCELLING' } as const;
+export const toRunStatus = enumConverter<RunStatus>('RunStatus', ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED'], CANCEL_SPELLINGS);
+export const toActionStatus = enumConverter<ActionStatus>('ActionStatus', ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'], { CANCELED: 'CANCELLED' });
+export const toTaskStatus = enumConverter<TaskStatus>('TaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'], { CANCELED: 'CANCELLED' });
 export const toDayOfWeek = enumConverter<DayOfWeek>('DayOfWeek', [
   'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
 ]);

@@ -4,7 +4,14 @@ import { MAX_NEXT_TOKEN_LENGTH } from '../upstream/process-shape';
 import type { ProcessListArguments } from '../upstream/process-list-query';
 
 const VERSION = 'v1';
-const MAX_CURSOR_LENGTH = 2 * MAX_NEXT_TOKEN_LENGTH;
+const DIGEST_BYTES = 12;
+const MAC_BYTES = 16;
+const base64urlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
+// The longest cursor encode() can make: every UTF-16 unit of the longest accepted `$next` at its worst JSON
+// encoding (a control character or lone surrogate escaped as \uXXXX: 6 bytes), the JSON around it, base64url.
+const MAX_PAYLOAD_BYTES =
+  JSON.stringify({ n: '', a: 'x'.repeat(base64urlLength(DIGEST_BYTES)) }).length + 6 * MAX_NEXT_TOKEN_LENGTH;
+const MAX_CURSOR_LENGTH = `${VERSION}..`.length + base64urlLength(MAX_PAYLOAD_BYTES) + base64urlLength(MAC_BYTES);
 
 /** Where a cursor leads: the upstream `$next` token, or null once the list is exhausted (an empty page follows). */
 export interface DecodedCursor {
@@ -52,12 +59,12 @@ export class ProcessCursorCodec {
   }
 
   private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(`${VERSION}.${payload}`).digest().subarray(0, 16).toString('base64url');
+    return createHmac('sha256', this.key).update(`${VERSION}.${payload}`).digest().subarray(0, MAC_BYTES).toString('base64url');
   }
 }
 
 function argumentsDigest({ pageSize, nameContains, orderBy }: ProcessListArguments): string {
-  return createHash('sha256').update(JSON.stringify([pageSize, nameContains, orderBy])).digest().subarray(0, 12).toString('base64url');
+  return createHash('sha256').update(JSON.stringify([pageSize, nameContains, orderBy])).digest().subarray(0, DIGEST_BYTES).toString('base64url');
 }
 
 function invalid(reason: string) {

@@ -1,17 +1,20 @@
 import type { ResolversTypes, ResolversUnionTypes } from '../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamGroup, UpstreamJob, UpstreamProcessNodeWrapper } from '../upstream/process-types';
+import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
 
 export type ProcessNodeParent = ResolversUnionTypes<ResolversTypes>['ProcessNode'];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A group's children, or [] when the upstream sends none or something that is not a list. */
+export function childrenOf(group: UpstreamGroup): readonly unknown[] {
+  return listOrEmpty(group.children);
 }
 
-/** A group's children, or [] when the upstream sends none or something that is not a list. */
-export function childrenOf(group: UpstreamGroup): unknown[] {
-  return Array.isArray(group.children) ? group.children : [];
-}
+const PROCESS_TREE: TreeShape<UpstreamJob, UpstreamGroup> = {
+  leafOf: ({ type, job }: Partial<UpstreamProcessNodeWrapper>) => (type === 'job' && isObject(job) ? job : null),
+  groupOf: ({ type, group }: Partial<UpstreamProcessNodeWrapper>) => (type === 'group' && isObject(group) ? group : null),
+  childrenOf,
+};
 
 /**
  * A child wrapper → the union member. `{ type: "job", job }` is documented by example; `{ type: "group", group }`
@@ -27,36 +30,7 @@ export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): Pro
   return { __typename: 'UnknownProcessNode', type, raw: child };
 }
 
-function ordinalOf(child: unknown): number {
-  const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamProcessNodeWrapper>;
-  const ordinal = (wrapper.job ?? wrapper.group)?.ordinal;
-  return typeof ordinal === 'number' ? ordinal : Number.POSITIVE_INFINITY;
-}
-
-/** Stable: ties and missing ordinals keep upstream order (the same rule as ProcessRun.jobs). */
-function byOrdinal(children: readonly unknown[]): unknown[] {
-  return [...children].sort((a, b) => {
-    const x = ordinalOf(a);
-    const y = ordinalOf(b);
-    return x === y ? 0 : x < y ? -1 : 1;
-  });
-}
-
-/** Every Job under `root`, depth first (pre-order), siblings in ordinal order. Iterative: trees can be deep. */
+/** Every Job under `root`, depth first (pre-order), siblings in ordinal order (the same rule as ProcessRun.jobs). */
 export function collectProcessJobs(root: UpstreamGroup | null): UpstreamJob[] {
-  if (!root) return [];
-  const jobs: UpstreamJob[] = [];
-  const stack: unknown[][] = [byOrdinal(childrenOf(root)).reverse()];
-  while (stack.length > 0) {
-    const pending = stack[stack.length - 1]!;
-    if (pending.length === 0) {
-      stack.pop();
-      continue;
-    }
-    const child = pending.pop() as Partial<UpstreamProcessNodeWrapper>;
-    if (!isObject(child)) continue;
-    if (child.type === 'job' && isObject(child.job)) jobs.push(child.job);
-    else if (child.type === 'group' && isObject(child.group)) stack.push(byOrdinal(childrenOf(child.group)).reverse());
-  }
-  return jobs;
+  return root ? collectLeaves(root, PROCESS_TREE) : [];
 }

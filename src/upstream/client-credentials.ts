@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
+import { readBodyWithin } from './bounded-body';
 import type { CredentialsProvider } from './credentials';
 import { UpstreamError } from '../errors/upstream-failure';
 
@@ -65,7 +66,7 @@ export class ClientCredentialsProvider implements CredentialsProvider {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.statusCode;
-      const text = await readLimited(response.body);
+      const text = await readBodyWithin(response.body, MAX_TOKEN_BYTES, response.headers['content-length'], 'the token response');
       if (status < 200 || status >= 300) {
         // 400/401 from a token endpoint means our client credentials were refused.
         const asStatus = status === 400 || status === 401 || status === 403 ? 401 : status;
@@ -112,20 +113,6 @@ function parseToken(text: string): { accessToken: string; expiresInS: number } {
   }
   const expiresIn = Number(record.expires_in);
   return { accessToken, expiresInS: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_S };
-}
-
-async function readLimited(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_TOKEN_BYTES) {
-      body.destroy();
-      throw new UpstreamError({ kind: 'bad-response', reason: 'the token response is too large' });
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** The shared fetch keeps going for other callers; this caller stops waiting when its deadline fires. */

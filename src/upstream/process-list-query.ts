@@ -1,4 +1,5 @@
 import { gatewayError } from '../errors/gateway-error';
+import { unsafeTextProblem } from './unsafe-text';
 
 /** `$maxpagesize` range the upstream documents. */
 export const MIN_PAGE_SIZE = 1;
@@ -18,9 +19,6 @@ export interface ProcessListArguments {
 
 const ORDER_KEYS: Record<string, ProcessOrderKey> = { NAME: 'name', DUE_DATE: 'dueDate', RUN_CREATED: 'run.created.dateTime' };
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** GraphQL arguments → validated list arguments; BAD_USER_INPUT (before any upstream call) for anything out of range. */
 export function toProcessListArguments(args: {
   first?: number | null;
@@ -37,7 +35,7 @@ export function toProcessListArguments(args: {
     if ([...text].length > MAX_NAME_FILTER_LENGTH) {
       throw gatewayError('BAD_USER_INPUT', `filter.nameContains must be at most ${MAX_NAME_FILTER_LENGTH} characters.`, { argumentName: 'filter' });
     }
-    if (CONTROL_CHARACTERS.test(text) || LONE_SURROGATE.test(text)) {
+    if (unsafeTextProblem(text) !== null) {
       throw gatewayError('BAD_USER_INPUT', 'filter.nameContains must not contain control characters or broken Unicode.', { argumentName: 'filter' });
     }
   }

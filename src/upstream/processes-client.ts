@@ -1,6 +1,7 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { CredentialsProvider } from './credentials';
+import { readBodyWithin } from './bounded-body';
 import { processPath } from './process-id';
 import { processListPath, type ProcessListArguments } from './process-list-query';
 import { processRunPath } from './process-run-id';
@@ -308,28 +309,6 @@ function asProcess(body: unknown, status: number): UpstreamProcess {
     if (error instanceof UpstreamError && error.failure.kind === 'bad-response') throw new UpstreamError({ ...error.failure, status });
     throw error;
   }
-}
-
-async function readBodyWithin(
-  body: Dispatcher.ResponseData['body'],
-  maxBytes: number,
-  contentLength: string | string[] | undefined,
-): Promise<string> {
-  if (typeof contentLength === 'string' && Number(contentLength) > maxBytes) {
-    body.destroy();
-    throw new UpstreamError({ kind: 'bad-response', reason: `body larger than ${maxBytes} bytes` });
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new UpstreamError({ kind: 'bad-response', reason: `body larger than ${maxBytes} bytes` });
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 function parseJson(text: string, status: number): unknown {

@@ -50,7 +50,8 @@ export class MovingRun {
     this.current = next;
   }
 
-  finish(status: 'complete' | 'cancelled' = 'complete'): void {
+  /** A terminal status, in any of the upstream's spellings ('complete', 'cancelled', 'canceled', 'Canceled'). */
+  finish(status: string = 'complete'): void {
     this.current = { ...structuredClone(this.current), status, revision: this.current.revision + 1 };
   }
 }

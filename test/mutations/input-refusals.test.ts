@@ -70,6 +70,15 @@ describe('mutations – every input refusal is BAD_USER_INPUT naming the input p
     expect(t.upstream.requests).toEqual([]);
   });
 
+  it('createProcess: 500 group levels (18 KB) is BAD_USER_INPUT with HTTP 200, not a stack overflow in variable coercion', async () => {
+    const variables = { input: processInput({ root: { name: 'Root', children: [nested(500)] } }) };
+    const result = await execute(t.gateway, CREATE, variables);
+    const error = expectOnlyError(result, 'BAD_USER_INPUT');
+    expect(result.status).toBe(200);
+    expect(error.message).toBe('Variables are nested deeper than 64 levels: no valid input is.');
+    expect(t.upstream.requests).toEqual([]);
+  });
+
   it('the limits themselves are accepted: 10 group levels, 1000 nodes, 500 jobs, 3000 renames, 2024-02-29', async () => {
     t.upstream.onAny(faults.status(503, { code: '503', message: 'Service Unavailable.' }));
     const accepted: Array<[string, Record<string, unknown>]> = [

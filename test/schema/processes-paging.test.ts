@@ -148,6 +148,22 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
     ]);
   });
 
+  it.each([
+    ['3-byte characters', '\u20ac'.repeat(4096)],
+    ['astral characters (4 bytes per 2 units)', '\u{1F600}'.repeat(2048)],
+    ['control characters (escaped to 6 bytes in the cursor JSON)', '\u0001'.repeat(4096)],
+  ])('a $next of the maximum 4096 characters, all %s, pages through its cursor', async (_name, token) => {
+    t.upstream.onProcessList((request, response) => {
+      const next = request.query.get('$next');
+      if (next === null) json(response, 200, { data: [DEMO_PROCESSES[0]], '@nextLink': `https://x.example/processes?$next=${encodeURIComponent(token)}` });
+      else json(response, 200, next === token ? { data: [DEMO_PROCESSES[1]] } : { data: [] });
+    });
+    const first = await page(t.gateway, { first: 1 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page(t.gateway, { first: 1, after: first.pageInfo.endCursor });
+    expect(second.nodes.map((node) => node.id)).toEqual([DEMO_PROCESSES[1]!.id]);
+  });
+
   it('an empty page that still has an @nextLink keeps an endCursor to continue with', async () => {
     t.upstream.onProcessList((request, response) =>
       json(response, 200, request.query.get('$next') ? { data: [DEMO_PROCESSES[0]] } : { data: [], '@nextLink': 'https://x.example/processes?$next=t2' }),

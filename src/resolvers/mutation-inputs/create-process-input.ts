@@ -3,7 +3,10 @@ import type { UpstreamProcessCreate, UpstreamProcessGroupCreate, UpstreamProcess
 import { toUpstreamJobArguments, upstreamAction } from './job-arguments-input';
 import { checkDate, checkName, given, inputRefusal } from './input-rules';
 
-/** Group levels, the root counted as level 1. Checked while walking, so a deeper input is refused, not recursed into. */
+/**
+ * Group levels, the root counted as level 1, checked while walking. graphql-js has coerced (recursively) the whole
+ * input before this runs: useVariablesDepthLimit (src/server/plugins/variables-depth.ts) bounds that recursion.
+ */
 export const MAX_PROCESS_TREE_DEPTH = 10;
 /** Groups and jobs together, the root included. */
 export const MAX_PROCESS_TREE_NODES = 1000;

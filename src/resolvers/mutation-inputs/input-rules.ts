@@ -1,15 +1,12 @@
 import { gatewayError } from '../../errors/gateway-error';
 import { processRunIdProblem } from '../../upstream/process-run-id';
+import { unsafeTextProblem } from '../../upstream/unsafe-text';
 
 // The rules every mutation input obeys, checked before any upstream call. Each refusal names the input path.
 
 export const MAX_NAME_LENGTH = 256;
 export const MAX_INSTRUCTIONS_LENGTH = 10_000;
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-// Instructions are prose: line breaks and tabs are fine, other control characters are not.
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** BAD_USER_INPUT naming the input path (`jobs.0.arguments.sendTask.title`) in `extensions.field`. */
@@ -29,16 +26,16 @@ export function checkName(value: string, field: string): string {
   const length = [...value].length;
   if (length === 0 || value.trim().length === 0) throw inputRefusal(field, 'must not be empty');
   if (length > MAX_NAME_LENGTH) throw inputRefusal(field, `must be at most ${MAX_NAME_LENGTH} characters`);
-  if (CONTROL_CHARACTERS.test(value)) throw inputRefusal(field, 'must not contain control characters');
-  if (LONE_SURROGATE.test(value)) throw inputRefusal(field, 'must be well-formed Unicode');
+  const problem = unsafeTextProblem(value);
+  if (problem) throw inputRefusal(field, problem);
   return value;
 }
 
 /** Free text (instructions): at most 10000 characters; line breaks and tabs allowed. */
 export function checkText(value: string, field: string): string {
   if ([...value].length > MAX_INSTRUCTIONS_LENGTH) throw inputRefusal(field, `must be at most ${MAX_INSTRUCTIONS_LENGTH} characters`);
-  if (CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(value)) throw inputRefusal(field, 'must not contain control characters other than line breaks and tabs');
-  if (LONE_SURROGATE.test(value)) throw inputRefusal(field, 'must be well-formed Unicode');
+  const problem = unsafeTextProblem(value, { lineBreaksAllowed: true });
+  if (problem) throw inputRefusal(field, problem);
   return value;
 }
 
