@@ -147,6 +147,8 @@ export function useGateway(options: GatewayOptions = {}): { readonly gateway: Ha
     afterEach(() => {
       if (!current) return;
       current.upstream.reset();
+      // Each test reads only its own log lines: a `toContain` must not pass on an earlier test's line.
+      current.logs.lines.length = 0;
       options.upstream?.(current.upstream);
     });
     afterAll(async () => {
