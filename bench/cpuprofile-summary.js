@@ -1,0 +1,58 @@
+'use strict';
+// Reads a `node --cpu-prof` profile: self time by package and by function, inclusive time by function and by
+// package/file (a frame's samples counted once per stack). Percentages of all samples after the first SKIP seconds.
+//
+//   node bench/cpuprofile-summary.js <file.cpuprofile>   SKIP=seconds (drop the warm-up)  TOP=n (rows per table)
+const fs = require('node:fs');
+
+const profile = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const SKIP_US = Number(process.env.SKIP || 0) * 1e6;
+const TOP = Number(process.env.TOP || 40);
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map();
+for (const node of profile.nodes) for (const child of node.children || []) parentOf.set(child, node.id);
+
+const samplesByNode = new Map();
+let elapsed = 0;
+let total = 0;
+for (let i = 0; i < profile.samples.length; i++) {
+  elapsed += profile.timeDeltas[i];
+  if (elapsed < SKIP_US) continue;
+  samplesByNode.set(profile.samples[i], (samplesByNode.get(profile.samples[i]) || 0) + 1);
+  total++;
+}
+
+const shortUrl = (url) => url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(dist\/)/, '$1');
+const functionKey = ({ callFrame: frame }) => `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+function packageKey({ callFrame: frame }) {
+  if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url);
+  if (dependency) return dependency[1];
+  if (frame.url.startsWith('node:')) return frame.url.split('/').slice(0, 2).join('/');
+  const own = /\/(dist\/.*)$/.exec(frame.url);
+  return own ? own[1] : frame.url;
+}
+
+const tables = { selfByPackage: new Map(), selfByFunction: new Map(), inclusiveByFunction: new Map(), inclusiveByPackage: new Map() };
+const add = (map, key, count) => map.set(key, (map.get(key) || 0) + count);
+for (const [id, count] of samplesByNode) {
+  const leaf = nodes.get(id);
+  add(tables.selfByPackage, packageKey(leaf), count);
+  add(tables.selfByFunction, functionKey(leaf), count);
+  const seenFunctions = new Set();
+  const seenPackages = new Set();
+  for (let at = id; at !== undefined; at = parentOf.get(at)) {
+    const node = nodes.get(at);
+    const fn = functionKey(node);
+    const pkg = packageKey(node);
+    if (!seenFunctions.has(fn)) seenFunctions.add(fn), add(tables.inclusiveByFunction, fn, count);
+    if (!seenPackages.has(pkg)) seenPackages.add(pkg), add(tables.inclusiveByPackage, pkg, count);
+  }
+}
+
+for (const [title, map] of Object.entries(tables)) {
+  process.stdout.write(`\n== ${title} (${total} samples)\n`);
+  for (const [key, count] of [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    process.stdout.write(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}\n`);
+  }
+}
