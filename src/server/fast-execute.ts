@@ -25,12 +25,24 @@ type Plan = CompiledQuery | null;
 
 const MAX_PLANS_PER_DOCUMENT = 8;
 
+/** Which path answered one operation (tests assert it, so the fast path cannot stop running unnoticed). */
+export type FastPathOutcome = 'fast' | 'fast-then-fallback' | 'reference-ineligible' | 'compile-failed';
+
+export type FastPathStats = Record<FastPathOutcome, number>;
+
+export interface FastExecute {
+  execute: Execute;
+  /** Operations answered per path since start (live counters). */
+  stats: Readonly<FastPathStats>;
+}
+
 /**
  * An `execute` for useEngine: graphql-jit for eligible queries, graphql-js for everything else and for every answer
  * graphql-jit returns with errors. The re-run reads through the request's loaders, whose results (failures
  * included) are cached per request, so it sends no second upstream call; mutations never reach graphql-jit.
  */
-export function createFastExecute(): Execute {
+export function createFastExecute(): FastExecute {
+  const stats: FastPathStats = { fast: 0, 'fast-then-fallback': 0, 'reference-ineligible': 0, 'compile-failed': 0 };
   // Yoga's parse cache hands the same DocumentNode to every request with the same text.
   const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Plan>>>();
 
@@ -48,14 +60,24 @@ export function createFastExecute(): Execute {
     return plan;
   };
 
-  return (args) => {
-    if (args.rootValue !== undefined || args.fieldResolver || args.typeResolver) return referenceExecute(args);
-    const plan = planFor(args);
-    if (!plan) return referenceExecute(args);
-    const result = plan.query(undefined, args.contextValue, args.variableValues);
-    if (isPromiseLike(result)) return result.then((settled) => (settled.errors ? referenceExecute(args) : settled));
-    return result.errors ? referenceExecute(args) : result;
+  const reference = (args: ExecutionArgs, outcome: FastPathOutcome) => {
+    stats[outcome] += 1;
+    return referenceExecute(args);
   };
+  const settle = (args: ExecutionArgs, result: ExecutionResult) => {
+    if (result.errors) return reference(args, 'fast-then-fallback');
+    stats.fast += 1;
+    return result;
+  };
+
+  const execute: Execute = (args) => {
+    if (args.rootValue !== undefined || args.fieldResolver || args.typeResolver) return reference(args, 'reference-ineligible');
+    const plan = planFor(args);
+    if (!plan) return reference(args, eligible(args.schema, args.document, args.operationName ?? undefined) ? 'compile-failed' : 'reference-ineligible');
+    const result = plan.query(undefined, args.contextValue, args.variableValues);
+    return isPromiseLike(result) ? result.then((settled) => settle(args, settled)) : settle(args, result);
+  };
+  return { execute, stats };
 }
 
 function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { eligible } from '../../src/server/fast-execute';
+import { eligible, type FastPathOutcome, type FastPathStats } from '../../src/server/fast-execute';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { json, TEST_TOKEN, useGateway, type FakeUpstream, type HarnessGateway } from '../harness';
 
@@ -63,12 +63,32 @@ async function send(gateway: HarnessGateway, body: unknown, headers: Record<stri
   return { status: response.status, headers: seen, body: await response.text() };
 }
 
+/**
+ * Which path the fast gateway must answer a case on: graphql-jit (`fast`), graphql-jit then graphql-js because the
+ * answer has errors (`fallback`), graphql-js because graphql-jit may not take it (`ineligible`), or no execution at
+ * all (`none`: refused before it). Asserted from the app's counters, so a fast path that stopped running fails here.
+ */
+type Path = 'fast' | 'fallback' | 'ineligible' | 'none';
+const OUTCOME: Record<Exclude<Path, 'none'>, FastPathOutcome> = { fast: 'fast', fallback: 'fast-then-fallback', ineligible: 'reference-ineligible' };
+
 interface Case {
   name: string;
   body: unknown;
   headers?: Record<string, string>;
   /** The reference answer must look like this (so a case that silently tests nothing fails). */
   expect: (answer: Raw) => void;
+  path: Path;
+}
+
+/** What the fast gateway's counters must have moved by after `runs` answers on `path`. */
+function expectedStats(before: FastPathStats, path: Path, runs: number): FastPathStats {
+  const after = { ...before };
+  if (path !== 'none') after[OUTCOME[path]] += runs;
+  return after;
+}
+
+function statsOf(gateway: HarnessGateway): FastPathStats {
+  return { ...gateway.app.fastPath! };
 }
 
 const ok = (answer: Raw) => {
@@ -82,8 +102,8 @@ const hasErrors = (status: number) => (answer: Raw) => {
 
 const bench = workloads.scenarios;
 const CASES: Array<Case & { body: any }> = [
-  ...Object.entries(bench).map(([name, scenario]) => ({ name: `bench ${name}`, body: { query: scenario.query, variables: scenario.variables }, expect: ok })),
-  { name: 'seed, every scalar', body: { query: `{ processRun(id: "processrun-xyz789") { id name status dueDate created { dateTime user { id } } jobs { id status action } } }` }, expect: ok },
+  ...Object.entries(bench).map(([name, scenario]) => ({ name: `bench ${name}`, body: { query: scenario.query, variables: scenario.variables }, expect: ok, path: 'fast' as const })),
+  { name: 'seed, every scalar', body: { query: `{ processRun(id: "processrun-xyz789") { id name status dueDate created { dateTime user { id } } jobs { id status action } } }` }, expect: ok, path: 'fast' },
   {
     name: 'tree through a recursive-looking fragment',
     body: {
@@ -93,16 +113,19 @@ const CASES: Array<Case & { body: any }> = [
       variables: { id: 'processrun-large-2000' },
     },
     expect: ok,
+    path: 'fast',
   },
   {
     name: 'aliases, one failing (404)',
     body: { query: `{ a: processRun(id: "processrun-xyz789") { id name } b: processRun(id: "processrun-missing") { id name } c: processRun(id: "processrun-xyz789") { status } }` },
     expect: hasErrors(200),
+    path: 'fallback',
   },
   {
     name: 'aliases, one failing (upstream 500)',
     body: { query: `{ a: processRun(id: "processrun-upstream-500") { id } b: processRun(id: "processrun-xyz789") { id } }` },
     expect: hasErrors(200),
+    path: 'fallback',
   },
   {
     name: 'fragments with overlapping fields',
@@ -112,11 +135,13 @@ const CASES: Array<Case & { body: any }> = [
         fragment B on ProcessRun { id jobs { action id } status name }`,
     },
     expect: ok,
+    path: 'ineligible',
   },
   {
     name: 'inline fragments overlapping on a union',
     body: { query: `{ processRun(id: "processrun-xyz789") { root { children { __typename ... on JobRun { id __typename status } ... on GroupRun { id name } ... on JobRun { status action } } } } }` },
     expect: ok,
+    path: 'fast',
   },
   {
     name: '_entities with a missing entity',
@@ -125,21 +150,22 @@ const CASES: Array<Case & { body: any }> = [
       variables: { r: [{ __typename: 'ProcessRun', id: 'processrun-xyz789' }, { __typename: 'ProcessRun', id: 'processrun-missing' }, { __typename: 'ProcessRun', id: 'processrun-xyz789' }] },
     },
     expect: hasErrors(200),
+    path: 'ineligible',
   },
-  { name: 'masked error with locations', body: { query: `{ processRun(id: "${BROKEN_RUN_ID}") { id root { id children { __typename } } jobs { id } } }` }, expect: hasErrors(200) },
+  { name: 'masked error with locations', body: { query: `{ processRun(id: "${BROKEN_RUN_ID}") { id root { id children { __typename } } jobs { id } } }` }, expect: hasErrors(200), path: 'fallback' },
   // application/json callers get 200 for request errors; graphql-response+json callers get 400.
-  { name: 'validation error', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, expect: hasErrors(200) },
-  { name: 'validation error, graphql-response+json', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, headers: { accept: 'application/graphql-response+json' }, expect: hasErrors(400) },
-  { name: 'parse error', body: { query: `{ processRun(id: "processrun-xyz789") { id ` }, expect: hasErrors(200) },
-  { name: 'seed, graphql-response+json', body: { query: bench.seed!.query, variables: bench.seed!.variables }, headers: { accept: 'application/graphql-response+json' }, expect: ok },
-  { name: 'variables error', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }`, variables: { id: { not: 'an id' } } }, expect: hasErrors(200) },
-  { name: 'missing variable', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }` }, expect: hasErrors(200) },
-  { name: '@skip and @include', body: { query: `query ($s: Boolean!) { processRun(id: "processrun-xyz789") { id name @skip(if: $s) status @include(if: $s) } }`, variables: { s: true } }, expect: ok },
-  { name: '__typename and a named operation among two', body: { query: `query A { __typename } query B { processRun(id: "processrun-xyz789") { __typename id } }`, operationName: 'B' }, expect: ok },
-  { name: 'processes page', body: { query: `{ processes(first: 3) { nodes { id name run { id status } } pageInfo { hasNextPage endCursor } } }` }, expect: ok },
-  { name: 'mutation against the fake', body: { query: `mutation { runProcess(processId: "process-abc123") { id status jobs { id action } } }` }, expect: ok },
-  { name: 'no authorization', body: { query: `{ processRun(id: "processrun-xyz789") { id } }` }, headers: { authorization: '' }, expect: (answer) => expect(answer.body).toContain('errors') },
-  { name: 'not JSON', body: '{"query": ', expect: hasErrors(400) },
+  { name: 'validation error', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, expect: hasErrors(200), path: 'none' },
+  { name: 'validation error, graphql-response+json', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, headers: { accept: 'application/graphql-response+json' }, expect: hasErrors(400), path: 'none' },
+  { name: 'parse error', body: { query: `{ processRun(id: "processrun-xyz789") { id ` }, expect: hasErrors(200), path: 'none' },
+  { name: 'seed, graphql-response+json', body: { query: bench.seed!.query, variables: bench.seed!.variables }, headers: { accept: 'application/graphql-response+json' }, expect: ok, path: 'fast' },
+  { name: 'variables error', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }`, variables: { id: { not: 'an id' } } }, expect: hasErrors(200), path: 'fallback' },
+  { name: 'missing variable', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }` }, expect: hasErrors(200), path: 'fallback' },
+  { name: '@skip and @include', body: { query: `query ($s: Boolean!) { processRun(id: "processrun-xyz789") { id name @skip(if: $s) status @include(if: $s) } }`, variables: { s: true } }, expect: ok, path: 'ineligible' },
+  { name: '__typename and a named operation among two', body: { query: `query A { __typename } query B { processRun(id: "processrun-xyz789") { __typename id } }`, operationName: 'B' }, expect: ok, path: 'fast' },
+  { name: 'processes page', body: { query: `{ processes(first: 3) { nodes { id name run { id status } } pageInfo { hasNextPage endCursor } } }` }, expect: ok, path: 'fast' },
+  { name: 'mutation against the fake', body: { query: `mutation { runProcess(processId: "process-abc123") { id status jobs { id action } } }` }, expect: ok, path: 'ineligible' },
+  { name: 'no authorization', body: { query: `{ processRun(id: "processrun-xyz789") { id } }` }, headers: { authorization: '' }, expect: (answer) => expect(answer.body).toContain('errors'), path: 'fallback' },
+  { name: 'not JSON', body: '{"query": ', expect: hasErrors(400), path: 'none' },
 ];
 
 describe('differential: the fast path answers byte for byte what the reference path answers', () => {
@@ -152,6 +178,7 @@ describe('differential: the fast path answers byte for byte what the reference p
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const before = statsOf(fast.gateway);
     // Twice: the first request compiles the plan, the second runs it.
     for (let i = 0; i < 2; i += 1) {
       const expected = await send(reference.gateway, c.body, c.headers);
@@ -159,6 +186,7 @@ describe('differential: the fast path answers byte for byte what the reference p
       c.expect(expected);
       expect(actual).toEqual(expected);
     }
+    expect(statsOf(fast.gateway)).toEqual(expectedStats(before, c.path, 2));
     // Same upstream traffic: a re-run after an error reads the request's cached loads, never the upstream again.
     const traffic = (upstream: FakeUpstream) => upstream.requests.map((r) => `${r.method} ${r.url}`).sort();
     expect(traffic(fast.upstream)).toEqual(traffic(reference.upstream));
@@ -170,16 +198,18 @@ describe('differential: persisted operations (PERSISTED_OPERATIONS_FILE)', () =>
   const reference = useGateway({ env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST, EXECUTION_FAST_PATH: 'false' }, upstream: script });
 
   it.each([
-    ['by APQ hash', { variables: { id: 'processrun-xyz789' }, extensions: { persistedQuery: { version: 1, sha256Hash: RUN_HEADER_HASH } } }, 200],
-    ['by documentId', { documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } }, 200],
-    ['a query sent as text (refused)', { query: '{ processRun(id: "processrun-xyz789") { id name } }' }, 400],
-  ] as const)('%s', async (_name, body, status) => {
+    ['by APQ hash', { variables: { id: 'processrun-xyz789' }, extensions: { persistedQuery: { version: 1, sha256Hash: RUN_HEADER_HASH } } }, 200, 'fast'],
+    ['by documentId', { documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } }, 200, 'fast'],
+    ['a query sent as text (refused)', { query: '{ processRun(id: "processrun-xyz789") { id name } }' }, 400, 'none'],
+  ] as const)('%s', async (_name, body, status, path) => {
+    const before = statsOf(fast.gateway);
     for (let i = 0; i < 2; i += 1) {
       const expected = await send(reference.gateway, body);
       const actual = await send(fast.gateway, body);
       expect(expected.status).toBe(status);
       expect(actual).toEqual(expected);
     }
+    expect(statsOf(fast.gateway)).toEqual(expectedStats(before, path, 2));
   });
 });
 
