@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { eligible, type FastPathOutcome, type FastPathStats } from '../../src/server/fast-execute';
+import { COMPILE_AFTER_USES, eligible, MAX_COMPILED_PLANS, MAX_OPERATIONS_PER_DOCUMENT, type FastPathOutcome } from '../../src/server/fast-execute';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { json, TEST_TOKEN, useGateway, type FakeUpstream, type HarnessGateway } from '../harness';
 
@@ -80,16 +80,26 @@ interface Case {
   path: Path;
 }
 
-/** What the fast gateway's counters must have moved by after `runs` answers on `path`. */
-function expectedStats(before: FastPathStats, path: Path, runs: number): FastPathStats {
-  const after = { ...before };
-  if (path !== 'none') after[OUTCOME[path]] += runs;
-  return after;
+/**
+ * Sends `body` to both gateways RUNS times and compares the answers; each fast answer must come from `path`, except
+ * that an operation graphql-jit would take is answered by graphql-js until it is hot (COMPILE_AFTER_USES).
+ */
+async function compare(fast: HarnessGateway, reference: HarnessGateway, body: unknown, path: Path, check: (answer: Raw) => void, headers?: Record<string, string>): Promise<void> {
+  for (let i = 0; i < RUNS; i += 1) {
+    const expected = await send(reference, body, headers);
+    const before = { ...fast.app.fastPath!.answered };
+    const actual = await send(fast, body, headers);
+    const after = fast.app.fastPath!.answered;
+    const moved = (Object.keys(after) as FastPathOutcome[]).flatMap((outcome) => Array<FastPathOutcome>(after[outcome] - before[outcome]).fill(outcome));
+    check(expected);
+    expect(actual).toEqual(expected);
+    const mayBeCold = path !== 'none' && path !== 'ineligible' && i < COMPILE_AFTER_USES - 1 && moved[0] === 'reference-not-yet-hot';
+    expect(moved).toEqual(path === 'none' ? [] : [mayBeCold ? 'reference-not-yet-hot' : OUTCOME[path]]);
+  }
 }
 
-function statsOf(gateway: HarnessGateway): FastPathStats {
-  return { ...gateway.app.fastPath! };
-}
+/** Past the compile threshold: the last two answers of every case come from a compiled plan when eligible. */
+const RUNS = COMPILE_AFTER_USES + 1;
 
 const ok = (answer: Raw) => {
   expect(answer.status).toBe(200);
@@ -178,15 +188,7 @@ describe('differential: the fast path answers byte for byte what the reference p
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const before = statsOf(fast.gateway);
-    // Twice: the first request compiles the plan, the second runs it.
-    for (let i = 0; i < 2; i += 1) {
-      const expected = await send(reference.gateway, c.body, c.headers);
-      const actual = await send(fast.gateway, c.body, c.headers);
-      c.expect(expected);
-      expect(actual).toEqual(expected);
-    }
-    expect(statsOf(fast.gateway)).toEqual(expectedStats(before, c.path, 2));
+    await compare(fast.gateway, reference.gateway, c.body, c.path, c.expect, c.headers);
     // Same upstream traffic: a re-run after an error reads the request's cached loads, never the upstream again.
     const traffic = (upstream: FakeUpstream) => upstream.requests.map((r) => `${r.method} ${r.url}`).sort();
     expect(traffic(fast.upstream)).toEqual(traffic(reference.upstream));
@@ -202,14 +204,69 @@ describe('differential: persisted operations (PERSISTED_OPERATIONS_FILE)', () =>
     ['by documentId', { documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } }, 200, 'fast'],
     ['a query sent as text (refused)', { query: '{ processRun(id: "processrun-xyz789") { id name } }' }, 400, 'none'],
   ] as const)('%s', async (_name, body, status, path) => {
-    const before = statsOf(fast.gateway);
-    for (let i = 0; i < 2; i += 1) {
-      const expected = await send(reference.gateway, body);
-      const actual = await send(fast.gateway, body);
-      expect(expected.status).toBe(status);
-      expect(actual).toEqual(expected);
+    await compare(fast.gateway, reference.gateway, body, path, (answer) => expect(answer.status).toBe(status));
+  });
+});
+
+describe('differential: what the fast path compiles (a new query text costs ~16 ms of CPU to compile)', () => {
+  const t = useGateway({ upstream: script });
+  const stats = () => t.gateway.app.fastPath!;
+  const answered = async (query: string, operationName?: string) => {
+    const before = { ...stats().answered };
+    const answer = await send(t.gateway, { query, operationName });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).errors).toBeUndefined();
+    return (Object.keys(before) as FastPathOutcome[]).filter((outcome) => stats().answered[outcome] !== before[outcome]);
+  };
+
+  it('never compiles a document seen fewer than COMPILE_AFTER_USES times, however many there are', async () => {
+    const compiled = stats().compiled;
+    for (let i = 0; i < 50; i += 1) {
+      for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(`{ __typename } # varied ${i}`)).toEqual(['reference-not-yet-hot']);
     }
-    expect(statsOf(fast.gateway)).toEqual(expectedStats(before, path, 2));
+    expect(stats().compiled).toBe(compiled);
+  });
+
+  it('compiles a document on its COMPILE_AFTER_USES-th execution and runs the plan from then on', async () => {
+    const compiled = stats().compiled;
+    const query = `{ processRun(id: "processrun-xyz789") { id name } }`;
+    for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(query)).toEqual(['reference-not-yet-hot']);
+    expect(stats().compiled).toBe(compiled);
+    expect(await answered(query)).toEqual(['fast']);
+    expect(await answered(query)).toEqual(['fast']);
+    expect(stats().compiled).toBe(compiled + 1);
+  });
+
+  it('holds at most MAX_COMPILED_PLANS plans; an evicted one is answered by graphql-js until it is hot again', async () => {
+    const text = (i: number) => `{ __typename } # plan ${i}`;
+    const heat = async (i: number) => {
+      for (let use = 0; use < COMPILE_AFTER_USES; use += 1) await answered(text(i));
+    };
+    // Enough hot documents to fill the cache from empty, plus one: the first is then the least recently used.
+    const count = MAX_COMPILED_PLANS + 1;
+    for (let i = 0; i < count; i += 1) await heat(i);
+    expect(stats().plans).toBe(MAX_COMPILED_PLANS);
+    expect(stats().evicted).toBeGreaterThanOrEqual(1);
+    expect(await answered(text(count - 1))).toEqual(['fast']);
+    const evicted = stats().evicted;
+    for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(text(0))).toEqual(['reference-not-yet-hot']);
+    expect(await answered(text(0))).toEqual(['fast']);
+    expect(stats().plans).toBe(MAX_COMPILED_PLANS);
+    expect(stats().evicted).toBe(evicted + 1);
+  });
+
+  it('runs the operations of a document beyond MAX_OPERATIONS_PER_DOCUMENT on graphql-js, never compiling them', async () => {
+    const names = Array.from({ length: MAX_OPERATIONS_PER_DOCUMENT + 1 }, (_, i) => `Op${i}`);
+    const document = names.map((name) => `query ${name} { __typename }`).join(' ');
+    const compiled = stats().compiled;
+    for (let use = 0; use < COMPILE_AFTER_USES; use += 1) {
+      for (const name of names) await answered(document, name);
+    }
+    expect(stats().compiled).toBe(compiled + MAX_OPERATIONS_PER_DOCUMENT);
+    expect(await answered(document, names[0])).toEqual(['fast']);
+    const extra = names[MAX_OPERATIONS_PER_DOCUMENT]!;
+    expect(await answered(document, extra)).toEqual(['reference-too-many-operations']);
+    expect(stats().compiled).toBe(compiled + MAX_OPERATIONS_PER_DOCUMENT);
   });
 });
 
