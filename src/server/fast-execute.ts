@@ -12,6 +12,7 @@ import {
   type NamedTypeNode,
   type SelectionSetNode,
 } from 'graphql';
+import { type HeldDriftReporter, UpstreamDriftReporter } from '../upstream/upstream-drift';
 
 // graphql-jit compiles a query to a function: ~20% less CPU on the seed query, ~30% on a 2,000-job tree. It does
 // not answer every operation byte for byte like graphql-js (null items of nullable lists, error `locations`, key
@@ -140,8 +141,10 @@ export function createFastExecute(): FastExecute {
     answered[outcome] += 1;
     return referenceExecute(args);
   };
-  const settle = (args: ExecutionArgs, result: ExecutionResult) => {
+  const settle = (args: ExecutionArgs, result: ExecutionResult, drift: HeldDriftReporter | null) => {
+    // Thrown away: the re-run reports the same sightings again.
     if (result.errors) return reference(args, 'fast-then-fallback');
+    drift?.commit();
     answered.fast += 1;
     return result;
   };
@@ -152,8 +155,11 @@ export function createFastExecute(): FastExecute {
     if (!operation) return reference(args, 'reference-too-many-operations');
     const plan = planFor(operation, args);
     if (typeof plan === 'string') return reference(args, plan);
-    const result = plan.query(undefined, args.contextValue, args.variableValues);
-    return isPromiseLike(result) ? result.then((settled) => settle(args, settled)) : settle(args, result);
+    // The attempt's drift sightings count only if its answer is used (this copy, not the request's context, holds them).
+    const context = args.contextValue as { drift?: unknown } | null | undefined;
+    const drift = context?.drift instanceof UpstreamDriftReporter ? context.drift.held() : null;
+    const result = plan.query(undefined, drift ? { ...context, drift } : args.contextValue, args.variableValues);
+    return isPromiseLike(result) ? result.then((settled) => settle(args, settled, drift)) : settle(args, result, drift);
   };
   return { execute, stats };
 }

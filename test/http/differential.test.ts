@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { COMPILE_AFTER_USES, eligible, MAX_COMPILED_PLANS, MAX_OPERATIONS_PER_DOCUMENT, type FastPathOutcome } from '../../src/server/fast-execute';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { json, TEST_TOKEN, useGateway, type FakeUpstream, type HarnessGateway } from '../harness';
+import { json, metricSample, scrapeMetrics, TEST_TOKEN, useGateway, type FakeUpstream, type HarnessGateway } from '../harness';
 
 // The differential test of the execution fast path (EXECUTION_FAST_PATH, src/server/fast-execute.ts): every
 // operation below is answered by a gateway on the fast path and by one on the reference path (Yoga + graphql-js,
@@ -24,6 +24,7 @@ const CURSOR_SECRET = 'differential-test-cursor-secret-0123456789';
 const RUN_HEADER_HASH = '584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49';
 
 const BROKEN_RUN_ID = 'processrun-broken-shape';
+const DRIFTING_RUN_ID = 'processrun-drifting';
 
 /** The same upstream for both gateways: the bench's bodies, the suite's seed and tree runs, failures by id. */
 function script(upstream: FakeUpstream): void {
@@ -37,6 +38,8 @@ function script(upstream: FakeUpstream): void {
     else upstream.onRun(key, send);
   }
   upstream.serveRun(seedProcessRun);
+  // A status this schema does not know: upstream drift (UNKNOWN, counted in gateway_upstream_drift_total).
+  upstream.serveRun({ ...seedProcessRun, id: DRIFTING_RUN_ID, status: 'hibernating' });
   upstream.onRun('processrun-missing', (_request, response) => json(response, 404, { code: 'notFound', message: 'Process run not found.' }));
   upstream.onRun('processrun-upstream-500', (_request, response) => json(response, 500, { code: 'internal', message: 'boom' }));
   // A 200 whose body is not a run: the resolvers' own failure, which Yoga masks.
@@ -162,6 +165,12 @@ const CASES: Array<Case & { body: any }> = [
     expect: hasErrors(200),
     path: 'ineligible',
   },
+  {
+    name: 'upstream drift and an error in one query',
+    body: { query: `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }` },
+    expect: hasErrors(200),
+    path: 'fallback',
+  },
   { name: 'masked error with locations', body: { query: `{ processRun(id: "${BROKEN_RUN_ID}") { id root { id children { __typename } } jobs { id } } }` }, expect: hasErrors(200), path: 'fallback' },
   // application/json callers get 200 for request errors; graphql-response+json callers get 400.
   { name: 'validation error', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, expect: hasErrors(200), path: 'none' },
@@ -267,6 +276,26 @@ describe('differential: what the fast path compiles (a new query text costs ~16 
     const extra = names[MAX_OPERATIONS_PER_DOCUMENT]!;
     expect(await answered(document, extra)).toEqual(['reference-too-many-operations']);
     expect(stats().compiled).toBe(compiled + MAX_OPERATIONS_PER_DOCUMENT);
+  });
+});
+
+describe('differential: upstream drift is counted once per operation, whichever path answered it', () => {
+  const t = useGateway({ upstream: script });
+  const drift = async () => metricSample(await scrapeMetrics(t.gateway), 'gateway_upstream_drift_total', { kind: 'enum', name: 'RunStatus' });
+
+  it.each([
+    ['answered by graphql-jit', `{ processRun(id: "${DRIFTING_RUN_ID}") { id status } }`, 'fast'],
+    // The fast attempt sees the unknown status, its answer is thrown away for the 404, and graphql-js sees it again.
+    ['answered by graphql-js after graphql-jit (an error elsewhere)', `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }`, 'fast-then-fallback'],
+  ] as const)('%s', async (_name, query, outcome) => {
+    for (let use = 1; use <= COMPILE_AFTER_USES + 1; use += 1) {
+      const before = await drift();
+      const answered = t.gateway.app.fastPath!.answered[outcome];
+      const answer = JSON.parse((await send(t.gateway, { query })).body);
+      expect(answer.data.a?.status ?? answer.data.processRun.status).toBe('UNKNOWN');
+      if (use >= COMPILE_AFTER_USES) expect(t.gateway.app.fastPath!.answered[outcome]).toBe(answered + 1);
+      expect(await drift()).toBe(before + 1);
+    }
   });
 });
 
