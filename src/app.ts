@@ -20,7 +20,7 @@ import { UpstreamDriftReporter } from './upstream/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
 import { createContextFactory } from './server/context';
-import { createFastExecute } from './server/fast-execute';
+import { createFastExecute, type FastPathStats } from './server/fast-execute';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
@@ -55,6 +55,8 @@ export interface App {
   readiness: Readiness;
   drift: UpstreamDriftReporter;
   live: LiveRuns;
+  /** Which execution path answered how many operations; null on the reference path (EXECUTION_FAST_PATH=false). */
+  fastPath: Readonly<FastPathStats> | null;
   /** graphql-ws on the GraphQL endpoint of `server` (SSE needs nothing: Yoga serves it). */
   attachWebSockets(server: Server): void;
   /** Completes every open subscription and closes the WebSockets; the HTTP drain follows. Idempotent. */
@@ -85,6 +87,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     redis: shared?.connection ?? null,
   });
   const { live, drainSubscriptions } = liveFeature;
+  const fastExecute = config.executionFastPath ? createFastExecute() : null;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
@@ -107,7 +110,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
       // has none of): the reference implementation, ~15% less CPU per seed query. The fast path puts graphql-jit in
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
-      useEngine({ execute: config.executionFastPath ? createFastExecute() : execute }),
+      useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),
@@ -135,6 +138,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     readiness,
     drift,
     live,
+    fastPath: fastExecute?.stats ?? null,
     attachWebSockets: (server) => liveFeature.attachWebSockets(server, yoga),
     drainSubscriptions,
     close: async () => {

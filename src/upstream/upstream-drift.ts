@@ -27,4 +27,32 @@ export class UpstreamDriftReporter {
     this.seen.add(key);
     this.logger.warn({ drift: { kind, name, value: value.slice(0, 200) } }, 'upstream sent a value the schema does not know');
   }
+
+  /**
+   * A reporter for one execution whose answer may be thrown away (the fast path's, recomputed by graphql-js when it
+   * has errors, src/server/fast-execute.ts): its sightings reach this reporter only on commit(), so a re-run that
+   * sees them again does not count them twice.
+   */
+  held(): HeldDriftReporter {
+    return new HeldDriftReporter(this.logger, this);
+  }
+}
+
+export class HeldDriftReporter extends UpstreamDriftReporter {
+  private pending: Array<[DriftKind, string, string]> | null = null;
+
+  constructor(logger: Logger, private readonly target: UpstreamDriftReporter) {
+    super(logger);
+  }
+
+  override report(kind: DriftKind, name: string, value: string): void {
+    (this.pending ??= []).push([kind, name, value]);
+  }
+
+  /** Hands the held sightings to the reporter this was made from; later ones are held again. */
+  commit(): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) for (const [kind, name, value] of pending) this.target.report(kind, name, value);
+  }
 }
