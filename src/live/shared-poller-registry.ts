@@ -276,13 +276,15 @@ class SharedLoop {
     try {
       const { token, snapshot, remainingMs } = await this.context.lease.tryAcquire(this.keys);
       if (epoch !== this.epoch || this.mode !== 'follower') return await this.dropStaleAcquisition(token);
-      this.noteSnapshot(snapshot);
       if (token) {
+        this.noteSnapshot(snapshot);
         this.epoch += 1;
         this.logger.info({ live: { runId: this.runId } }, 'live: took over a shared poll loop');
         this.becomeOwner('taken-over', token);
         return;
       }
+      this.catchUp(snapshot);
+      if (this.mode !== 'follower') return;
       this.scheduleTakeOver(remainingMs);
     } catch (error) {
       if (epoch !== this.epoch) return;
@@ -299,6 +301,34 @@ class SharedLoop {
     if (!token) return;
     const released = await this.context.lease.release(this.keys, token);
     if (released && this.mode === 'follower') void this.tryTakeOver();
+  }
+
+  /**
+   * The subscriber connection came back after a drop (Redis closes one that falls behind its pub/sub output buffer
+   * limit): messages published meanwhile are lost, so once subscribed again read the snapshot and the lease.
+   */
+  async resubscribed(): Promise<void> {
+    if (this.mode !== 'follower') return;
+    const epoch = this.epoch;
+    try {
+      await withTimeout(this.context.subscriber.subscribe(this.channel), Math.max(1_000, this.context.leaseTtlMs));
+    } catch (error) {
+      // The takeover attempts still read the snapshot once per lease TTL.
+      this.logger.debug({ err: error }, 'live: subscribing again failed');
+      return;
+    }
+    if (epoch === this.epoch) await this.tryTakeOver();
+  }
+
+  /**
+   * A follower's subscribers get the snapshot when it is newer than what they saw: pub/sub is at-most-once, so a
+   * change, or the completion, whose message was lost still arrives, at the latest with the next takeover attempt.
+   */
+  private catchUp(text: string | null): void {
+    const run = this.noteSnapshot(text);
+    if (!run || this.mode !== 'follower') return;
+    for (const subscriber of [...this.subscribers]) subscriber.emit(run);
+    if (isTerminal(run.status)) this.endAll(null);
   }
 
   /**
@@ -501,6 +531,14 @@ export class SharedPollerRegistry implements PollerRegistry {
         if (this.byChannel.get(loop.channel) === loop) this.byChannel.delete(loop.channel);
       },
     };
+    // Every 'ready' after the first is a reconnect: the followers catch up on what the drop lost.
+    let subscriberWasReady = subscriber.status === 'ready';
+    subscriber.on('ready', () => {
+      const reconnect = subscriberWasReady;
+      subscriberWasReady = true;
+      if (!reconnect || !this.shared) return;
+      for (const loop of [...this.loops.values()]) void loop.resubscribed();
+    });
     subscriber.on('message', (channel: string, text: string) => {
       const loop = this.byChannel.get(channel);
       if (!loop) return;
