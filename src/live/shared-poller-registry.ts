@@ -6,7 +6,7 @@ import type { RedisConnection, RedisState } from '../redis/redis-connection';
 import type { UpstreamProcessRun } from '../upstream/types';
 import type { FetchRun, PollKey, RunListener } from './live-event';
 import { pollKeyString } from './live-event';
-import { loopKeys, PollLease, type LoopKeys } from './poll-lease';
+import { loopKeys, PollLease, type LeaseToken, type LoopKeys } from './poll-lease';
 import type { PollerObserver, PollerRegistry } from './poller-registry';
 import { finalErrorOf, isTerminal, RunPoller, type PollTiming } from './run-poller';
 
@@ -112,6 +112,8 @@ class SharedLoop {
   private timer: NodeJS.Timeout | null = null;
   // Bumped by every change of mode: an async step that finds it changed gives up (a newer decision was taken).
   private epoch = 0;
+  /** This loop's last acquisition of the lease while it may still hold it (kept through a Redis outage). */
+  private leaseToken: LeaseToken | null = null;
   private readonly publisher: RunListener;
 
   constructor(
@@ -195,14 +197,14 @@ class SharedLoop {
     try {
       await withTimeout(this.context.subscriber.subscribe(this.channel), Math.max(1_000, this.context.leaseTtlMs));
       if (epoch !== this.epoch) return;
-      const { acquired, snapshot, remainingMs } = await this.context.lease.tryAcquire(this.keys);
-      if (epoch !== this.epoch) {
-        if (acquired) await this.context.lease.release(this.keys);
-        return;
-      }
+      const { token, snapshot, remainingMs } = await this.context.lease.tryAcquire(this.keys, this.leaseToken);
+      if (epoch !== this.epoch) return await this.dropStaleAcquisition(token);
       this.noteSnapshot(snapshot);
-      if (acquired) this.becomeOwner('acquired');
-      else this.becomeFollower(remainingMs);
+      if (token) this.becomeOwner('acquired', token);
+      else {
+        this.leaseToken = null;
+        this.becomeFollower(remainingMs);
+      }
     } catch (error) {
       if (epoch !== this.epoch) return;
       this.logger.debug({ err: error }, 'live: joining the shared loop failed; polling locally for now');
@@ -221,17 +223,19 @@ class SharedLoop {
     this.ensurePoller();
   }
 
-  private becomeOwner(event: LeaseEvent): void {
+  private becomeOwner(event: LeaseEvent, token: LeaseToken): void {
+    this.leaseToken = token;
     this.setMode('owner');
     this.context.observer.onLeaseEvent?.(event);
     this.ensurePoller();
     const epoch = this.epoch;
     const renew = () => {
       this.context.lease
-        .renew(this.keys)
+        .renew(this.keys, token)
         .then((held) => {
           if (epoch !== this.epoch) return;
           if (held) return this.setTimer(renew, this.context.leaseTtlMs / 3);
+          this.leaseToken = null;
           this.logger.warn({ live: { runId: this.runId } }, 'live: lease lost to another replica; following it');
           this.context.observer.onLeaseEvent?.('lost');
           this.becomeFollower(this.context.leaseTtlMs);
@@ -270,24 +274,61 @@ class SharedLoop {
     if (this.mode !== 'follower') return;
     const epoch = this.epoch;
     try {
-      const { acquired, snapshot, remainingMs } = await this.context.lease.tryAcquire(this.keys);
-      if (epoch !== this.epoch || this.mode !== 'follower') {
-        if (acquired) await this.context.lease.release(this.keys);
-        return;
-      }
-      this.noteSnapshot(snapshot);
-      if (acquired) {
+      const { token, snapshot, remainingMs } = await this.context.lease.tryAcquire(this.keys);
+      if (epoch !== this.epoch || this.mode !== 'follower') return await this.dropStaleAcquisition(token);
+      if (token) {
+        this.noteSnapshot(snapshot);
         this.epoch += 1;
         this.logger.info({ live: { runId: this.runId } }, 'live: took over a shared poll loop');
-        this.becomeOwner('taken-over');
+        this.becomeOwner('taken-over', token);
         return;
       }
+      this.catchUp(snapshot);
+      if (this.mode !== 'follower') return;
       this.scheduleTakeOver(remainingMs);
     } catch (error) {
       if (epoch !== this.epoch) return;
       this.logger.debug({ err: error }, 'live: lease attempt failed');
       this.scheduleTakeOver(this.context.leaseTtlMs / 3);
     }
+  }
+
+  /**
+   * An attempt whose loop has moved on (a newer decision was taken meanwhile) took the lease: give back exactly that
+   * acquisition (a newer one of this loop is left alone), and let a follower take the now free lease at once.
+   */
+  private async dropStaleAcquisition(token: LeaseToken | null): Promise<void> {
+    if (!token) return;
+    const released = await this.context.lease.release(this.keys, token);
+    if (released && this.mode === 'follower') void this.tryTakeOver();
+  }
+
+  /**
+   * The subscriber connection came back after a drop (Redis closes one that falls behind its pub/sub output buffer
+   * limit): messages published meanwhile are lost, so once subscribed again read the snapshot and the lease.
+   */
+  async resubscribed(): Promise<void> {
+    if (this.mode !== 'follower') return;
+    const epoch = this.epoch;
+    try {
+      await withTimeout(this.context.subscriber.subscribe(this.channel), Math.max(1_000, this.context.leaseTtlMs));
+    } catch (error) {
+      // The takeover attempts still read the snapshot once per lease TTL.
+      this.logger.debug({ err: error }, 'live: subscribing again failed');
+      return;
+    }
+    if (epoch === this.epoch) await this.tryTakeOver();
+  }
+
+  /**
+   * A follower's subscribers get the snapshot when it is newer than what they saw: pub/sub is at-most-once, so a
+   * change, or the completion, whose message was lost still arrives, at the latest with the next takeover attempt.
+   */
+  private catchUp(text: string | null): void {
+    const run = this.noteSnapshot(text);
+    if (!run || this.mode !== 'follower') return;
+    for (const subscriber of [...this.subscribers]) subscriber.emit(run);
+    if (isTerminal(run.status)) this.endAll(null);
   }
 
   /**
@@ -334,19 +375,24 @@ class SharedLoop {
       .catch((error: unknown) => this.logger.debug({ err: error }, 'live: publishing a change failed'));
   }
 
-  private note(run: UpstreamProcessRun, ageMs: number): void {
-    if (this.last && run.revision < this.last.run.revision) return;
+  /** Keeps the run as the newest known state unless an older revision; returns whether it did. */
+  private note(run: UpstreamProcessRun, ageMs: number): boolean {
+    if (this.last && run.revision < this.last.run.revision) return false;
     this.last = { run, at: performance.now() - Math.max(0, ageMs) };
+    return true;
   }
 
-  private noteSnapshot(text: string | null): void {
-    if (text === null) return;
+  /** The snapshot's run when it was noted (not older than the newest known state). */
+  private noteSnapshot(text: string | null): UpstreamProcessRun | null {
+    if (text === null) return null;
+    let snapshot: { polledAt: number; run: UpstreamProcessRun };
     try {
-      const snapshot = JSON.parse(text) as { polledAt: number; run: UpstreamProcessRun };
-      this.note(snapshot.run, Date.now() - snapshot.polledAt);
+      snapshot = JSON.parse(text) as { polledAt: number; run: UpstreamProcessRun };
     } catch {
       this.logger.debug({ live: { runId: this.runId } }, 'live: unreadable snapshot ignored');
+      return null;
     }
+    return this.note(snapshot.run, Date.now() - snapshot.polledAt) ? snapshot.run : null;
   }
 
   private ensurePoller(): void {
@@ -389,11 +435,13 @@ class SharedLoop {
     this.dropPoller();
     this.setMode('closed');
     const { client, subscriber, lease, replicaId } = this.context;
-    if (wasOwner) {
+    const token = this.leaseToken;
+    this.leaseToken = null;
+    if (wasOwner && token) {
       this.context.observer.onLeaseEvent?.('released');
       const released: LoopMessage = { from: replicaId, kind: 'released' };
       lease
-        .release(this.keys)
+        .release(this.keys, token)
         .then(() => client.publish(this.channel, JSON.stringify(released)))
         .catch((error: unknown) => this.logger.debug({ err: error }, 'live: releasing the lease failed (it expires by itself)'));
     }
@@ -483,6 +531,14 @@ export class SharedPollerRegistry implements PollerRegistry {
         if (this.byChannel.get(loop.channel) === loop) this.byChannel.delete(loop.channel);
       },
     };
+    // Every 'ready' after the first is a reconnect: the followers catch up on what the drop lost.
+    let subscriberWasReady = subscriber.status === 'ready';
+    subscriber.on('ready', () => {
+      const reconnect = subscriberWasReady;
+      subscriberWasReady = true;
+      if (!reconnect || !this.shared) return;
+      for (const loop of [...this.loops.values()]) void loop.resubscribed();
+    });
     subscriber.on('message', (channel: string, text: string) => {
       const loop = this.byChannel.get(channel);
       if (!loop) return;

@@ -11,7 +11,7 @@ export type RedisState = 'starting' | 'up' | 'down';
  * each change of state is logged once.
  *
  * Shared live pollers also use a second connection in subscriber mode (`subscriber()`), built from the same URL; the
- * command connection's state stands for both.
+ * command connection's state stands for both (a drop of the subscriber alone is handled by its users on reconnect).
  */
 export class RedisConnection {
   readonly client: Redis;
@@ -59,7 +59,8 @@ export class RedisConnection {
 
   /**
    * The subscriber-mode connection, made on first use. Unlike the command connection it queues while disconnected
-   * (a SUBSCRIBE waits for the reconnect instead of failing) and resubscribes its channels by itself after one.
+   * (a SUBSCRIBE waits for the reconnect instead of failing) and resubscribes its channels by itself after one; what
+   * was published while it was away is lost, so its users re-read their state on each 'ready' after the first.
    */
   subscriber(): Redis {
     if (this.subscriberClient) return this.subscriberClient;
@@ -71,8 +72,19 @@ export class RedisConnection {
       retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
       connectionName: 'process-runs-gateway:subscriber',
     });
-    // Its outages are the command connection's too, and logged there.
+    // Outages of the whole server are logged by the command connection; this one alone drops when Redis closes a
+    // subscriber that fell behind (its pub/sub output buffer limit). Its users catch up on 'ready' after a drop.
     client.on('error', (error: Error) => this.logger.debug({ err: error, redis: { target: this.config.target } }, 'redis subscriber error'));
+    let wasReady = false;
+    client.on('ready', () => {
+      if (wasReady) this.logger.info({ redis: { target: this.config.target } }, 'redis subscriber connection back');
+      wasReady = true;
+    });
+    client.on('close', () => {
+      if (wasReady && !this.closing && this.current === 'up') {
+        this.logger.warn({ redis: { target: this.config.target } }, 'redis subscriber connection lost (redis up): followers catch up when it is back');
+      }
+    });
     this.subscriberClient = client;
     return client;
   }

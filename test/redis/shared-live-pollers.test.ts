@@ -262,6 +262,51 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     }
   });
 
+  it('the subscriber connections are dropped and kept away while a change is published: every subscriber still gets it', async () => {
+    const run = new Run('shared-run-6').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 2);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    const owner = await oneOwner(gateways);
+    const followers = gateways.filter((_, i) => i !== owner);
+    const admin = redis.client();
+    try {
+      // Redis drops a subscriber that falls behind its pub/sub output buffer limit; here every subscriber connection
+      // is killed and, in the same round trip, new connections are refused (maxclients = the connections left), so
+      // the followers are certainly away when the owner publishes the change (the message is lost for them).
+      const connections = ((await admin.client('LIST')) as string).trim().split('\n');
+      const subscriberConnections = connections.filter((line) => /\bflags=\S*P/.test(line)).length;
+      expect(subscriberConnections).toBe(gateways.length);
+      const results = await admin
+        .pipeline()
+        .client('KILL', 'TYPE', 'pubsub')
+        .config('SET', 'maxclients', String(connections.length - subscriberConnections))
+        .exec();
+      expect(results!.map(([error]) => error)).toEqual([null, null]);
+      expect(results![0]![1]).toBe(subscriberConnections);
+      await eventually(
+        () => followers.every((gateway) => gateway.logs.some((entry) => entry.msg?.startsWith('redis subscriber connection lost'))),
+        'each follower notices its subscriber connection dropped',
+      );
+      run.advance();
+      // The owner polls the change and its own subscribers get it; the followers' subscriber connections are away.
+      await Promise.all(watches.filter((_, i) => Math.floor(i / 2) === owner).map((watch) => watch.waitForEvents(2)));
+    } finally {
+      await admin.config('SET', 'maxclients', '10000');
+      admin.disconnect();
+    }
+    // Back: each follower re-reads the snapshot (and the lease), so its subscribers get the change they missed.
+    await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2]);
+    await eventually(
+      () => followers.every((gateway) => gateway.logs.some((entry) => entry.msg === 'redis subscriber connection back')),
+      'each follower reconnects its subscriber connection',
+    );
+    await oneOwner(gateways);
+    run.finish();
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3]);
+  });
+
   // Last: it kills a replica.
   it('the owner is killed (SIGKILL): another replica takes the loop over and its subscribers keep receiving', async () => {
     const run = new Run('shared-run-4').serveOn(upstream);
