@@ -2,6 +2,7 @@
 // A suite calls `useGateway()` once; a one-off variant uses `withGateway(env, fn)`; every request goes
 // through `execute` (or `postGraphQL` for a body that is not a document), and `expectNoErrors` /
 // `expectOnlyError` print the operation and body when they fail.
+// Browser suites: `test/harness/browser.ts` (describeWithChromium, useChromium, saveScreenshot; Playwright loads only there).
 // Other entry points: `useDemoGateway` (the embedded demo, in-process), `useSpawnedGateway` / `withSpawnedGateway`
 // (`node dist/index.js`, built on demand), `useFakeUpstream` (a client without a gateway), and plain HTTP helpers
 // for /health, /ready, /metrics and GraphiQL.

@@ -1,43 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { metricSample, scrapeMetrics, useDemoGateway } from '../harness';
-
-// Same browser set-up as test/http/browser-graphiql.test.ts: Debian's chromium, skipped only off CI without it.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
-const describeWithChromium = canSkip ? describe.skip : describe;
-if (canSkip) {
-  process.stderr.write(`SKIPPED test/http/browser-graphiql-live.test.ts: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
-}
+// Playwright loads only in the browser suites, so it has its own harness module.
+import { describeWithChromium, saveScreenshot, useChromium } from '../harness/browser';
 
 const metric = async (gateway: { url: string }, name: string): Promise<number> => metricSample(await scrapeMetrics(gateway), name);
 
 describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
   const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'graphiql-live-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  const browser = useChromium();
 
   it('WatchLiveRun subscribes over SSE: the result pane shows the run move, then COMPLETE, and the subscription ends', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // The live tab's operation, opened by URL: switching tabs does not change the editor in this GraphiQL set-up
@@ -61,8 +35,7 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
       if (revisions.has(1 + LIVE_DEMO_STEPS)) break;
       await page.waitForTimeout(200);
     }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'graphiql-live-run.png') });
+    await saveScreenshot(page, 'graphiql-live-run.png');
     expect(text).toContain('"status": "COMPLETE"');
     expect(revisions.size).toBeGreaterThanOrEqual(2);
     expect(Math.max(...revisions)).toBe(1 + LIVE_DEMO_STEPS);

@@ -1,38 +1,16 @@
 // GraphiQL in headless Chromium with a real upstream configured: no placeholder token is sent, and no demo-only tab
 // or id is offered. Also: the demo's tab bar fits (few tabs, short titles) and every comment line is readable
 // without scrolling sideways.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { useGateway } from '../harness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Skipped only on a developer machine without Chromium; under CI=true (.ci/run) a missing browser fails the run.
-const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
-const describeWithChromium = canSkip ? describe.skip : describe;
+// Playwright loads only in the browser suites, so it has its own harness module.
+import { describeWithChromium, useChromium } from '../harness/browser';
 
 describeWithChromium('GraphiQL in headless Chromium – with a real upstream', () => {
   const t = useGateway();
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'graphiql-real-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  const browser = useChromium();
 
   it('offers one ProcessRun tab, no demo ids, and runs it without any Authorization header', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const sent: Array<Record<string, string>> = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/graphql') && !(request.postData() ?? '').includes('IntrospectionQuery')) {

@@ -1,17 +1,10 @@
 // GraphiQL in headless Chromium: clicking a tab (a real pointer click, as a user does) shows that tab's own
 // query in the editor, and running it answers that tab's operation.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { useDemoGateway } from '../harness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-// Skipped only on a developer machine without Chromium; under CI=true (.ci/run) a missing browser fails the run.
-const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
-const describeWithChromium = canSkip ? describe.skip : describe;
+// Playwright loads only in the browser suites, so it has its own harness module.
+import { describeWithChromium, saveScreenshot, useChromium } from '../harness/browser';
 
 const LAST = GRAPHIQL_TABS.length - 1;
 // Per tab: the operation the run button runs (a tab with several offers them in a menu) and a piece of its answer
@@ -28,26 +21,10 @@ const editorText = async (page: Page): Promise<string> => collapse(await page.lo
 
 describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
   const demo = useDemoGateway();
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
-    // A fresh profile: no tabs stored by an earlier visit.
-    profile = mkdtempSync(join(tmpdir(), 'graphiql-tabs-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  const browser = useChromium();
 
   it('clicking the 2nd, 3rd and last tab shows each one its own query, and running it answers that operation', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${demo.gateway.url}/graphql`);
@@ -80,8 +57,7 @@ describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
       const result = page.locator('.result-window');
       await expectEventually(async () => collapse(await result.innerText()).includes(collapse(answer)), `result of ${operation} shows ${answer}`);
       if (index === LAST) {
-        mkdirSync(ARTIFACTS, { recursive: true });
-        await page.screenshot({ path: join(ARTIFACTS, 'graphiql-tabs-last.png') });
+        await saveScreenshot(page, 'graphiql-tabs-last.png');
       }
     }
     expect(pageErrors).toEqual([]);
