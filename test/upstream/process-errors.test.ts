@@ -1,18 +1,11 @@
 import { DEMO_PROCESSES, seedProcess } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, faults, json, scrapeMetrics, useGateway } from '../harness';
+import { execute, expectNoErrors, expectOnlyError, faults, json, scrapeMetrics, useGateway, WORKIVA_ERROR_BODIES } from '../harness';
 
-// Workiva-style error bodies, as on the upstream's documentation page.
+// The shared Workiva-style bodies, with a 400 about the list's $filter and a 429 that carries a retry hint.
 const BODIES: Record<number, Record<string, unknown>> = {
+  ...WORKIVA_ERROR_BODIES,
   400: { code: 'invalidRequest', message: 'The $filter is invalid.', target: '$filter', documentationUrl: 'http://developerdocs.example.com' },
-  401: { code: 'Unauthorized', message: 'Bad credentials' },
-  403: { code: '403', message: 'Forbidden' },
-  404: { code: '404', message: 'Could not find process id 51bcc3ec3d0b4aadb69659e2a7ed767b' },
-  409: { code: '409', message: 'Collision' },
   429: { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.' },
-  500: { code: '500', message: 'unknown error' },
-  502: { code: '502', message: 'Bad Gateway' },
-  503: { code: '503', message: 'Service Unavailable.' },
-  504: { code: '504', message: 'Gateway Timeout' },
 };
 
 const TABLE: Array<[number, string]> = [
