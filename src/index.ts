@@ -14,6 +14,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, development: config.development });
+  // Signals are taken from the start: one that arrives while the gateway is still starting stops it once it is up,
+  // instead of killing the process with no drain and no exit code.
+  let requested: string | null = null;
+  let stop = (signal: string) => {
+    requested ??= signal;
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   const gateway = await startGateway(config, logger);
 
   // A log write can throw (stdout closed by a dead reader: EPIPE); that must never keep the process from exiting.
@@ -29,7 +37,7 @@ async function main(): Promise<void> {
   };
 
   let stopping = false;
-  const stop = (signal: string) => {
+  stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     safeLog(() =>
@@ -48,8 +56,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  if (requested !== null) stop(requested);
   // The process keeps serving: a stray rejection is a bug to log, not a reason to drop every in-flight request.
   process.on('unhandledRejection', (reason) => safeLog(() => logger.error({ err: reason }, 'unhandled promise rejection')));
 }
