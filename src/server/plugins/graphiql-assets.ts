@@ -1,6 +1,7 @@
 // GraphiQL without a CDN. Yoga's built-in page loads its JS/CSS from unpkg.com, which a gateway on a closed network
 // (and a browser test on a machine without internet) cannot reach. @graphql-yoga/render-graphiql bundles the same
 // GraphiQL, but inlines ~9 MB into every page; this serves that bundle as cacheable files and renders a small page.
+import { createHash } from 'node:crypto';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 type Bundle = typeof import('@graphql-yoga/render-graphiql/graphiql');
@@ -57,6 +58,16 @@ export function useGraphiQLAssets(): Plugin {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+// GraphiQL's own keys (namespace `graphiql:`) that hold tabs and editor contents; history, favourites, theme and
+// the header-persistence choice are left alone.
+const GRAPHIQL_TAB_KEYS = ['tabState', 'query', 'variables', 'headers'];
+const TABS_STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
+
+/** A short hash of the ready tabs: it changes when a release (or demo vs real upstream) changes them. */
+function graphiqlTabsStamp(options: GraphiQLOptions): string {
+  return createHash('sha256').update(JSON.stringify(options.defaultTabs ?? [])).digest('hex').slice(0, 16);
+}
+
 /** The GraphiQL page, loading the bundle from this server. Same bootstrapping as render-graphiql's page. */
 export function renderLocalGraphiQL(options: GraphiQLOptions): string {
   // `<` escaped so no option value can close the script element.
@@ -86,6 +97,19 @@ export function renderLocalGraphiQL(options: GraphiQLOptions): string {
           return '${GRAPHIQL_ASSETS_PATH}/' + (files[label] || files.editorWorkerService);
         },
       };
+    </script>
+    <script>
+      // A valid stored tab state makes GraphiQL ignore defaultTabs, so an earlier visitor would never see new or
+      // changed ready tabs: drop the stored tabs once when the tab set differs from the one they were stored with.
+      try {
+        var stamp = '${graphiqlTabsStamp(options)}';
+        if (localStorage.getItem('${TABS_STAMP_KEY}') !== stamp) {
+          ${JSON.stringify(GRAPHIQL_TAB_KEYS)}.forEach(function (key) { localStorage.removeItem('graphiql:' + key); });
+          localStorage.setItem('${TABS_STAMP_KEY}', stamp);
+        }
+      } catch (storageUnavailable) {
+        // No localStorage (blocked): GraphiQL then stores nothing either.
+      }
     </script>
     <script src="${GRAPHIQL_ASSETS_PATH}/graphiql.js"></script>
     <script>

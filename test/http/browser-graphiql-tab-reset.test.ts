@@ -1,0 +1,95 @@
+// GraphiQL in headless Chromium: tabs stored by an earlier visit give way to the current ready tabs when the tab set
+// has changed (a new release, demo vs real upstream), and a person's own edits survive while it has not.
+import type { Page } from 'playwright-core';
+import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { useDemoGateway } from '../harness';
+import { describeWithChromium, useChromium } from '../harness/browser';
+
+const STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
+// What an earlier release could have left: one valid tab of other text (GraphiQL accepts it and ignores defaultTabs).
+const STALE_QUERY = '# tab from an older release\nquery OldTab { __typename }\n';
+const STALE_TAB_STATE = JSON.stringify({
+  activeTabIndex: 0,
+  tabs: [{ id: 'old-tab', hash: null, title: 'OldTab', query: STALE_QUERY, variables: null, headers: null, operationName: 'OldTab', response: null }],
+});
+
+// Monaco renders spaces as non-breaking spaces and only the lines in view: compare whitespace-collapsed text.
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const editorText = async (page: Page): Promise<string> => collapse(await page.locator('.graphiql-query-editor .view-lines').innerText());
+const tabCount = (page: Page): Promise<number> => page.locator('.graphiql-tab-button').count();
+const stored = (page: Page, key: string): Promise<string | null> => page.evaluate((name) => localStorage.getItem(name), key);
+
+async function openGraphiQL(page: Page, load: () => Promise<unknown>): Promise<void> {
+  await load();
+  await page.locator('.graphiql-execute-button').waitFor({ state: 'visible', timeout: 30_000 });
+  await expectEventually(async () => (await editorText(page)).length > 0, 'editor shows a query');
+}
+
+/** Writes an older release's tab state (and, when given, the stamp it was stored with) and reloads the page. */
+async function reloadWithStaleTabs(page: Page, stamp: string | null): Promise<void> {
+  await page.evaluate(
+    ({ tabState, query, stampKey, stampValue }) => {
+      localStorage.setItem('graphiql:tabState', tabState);
+      // The active tab's editor contents, as GraphiQL keeps them next to the tab state.
+      localStorage.setItem('graphiql:query', query);
+      localStorage.setItem('graphiql:variables', '');
+      localStorage.setItem('graphiql:queries', '{"queries":[]}'); // history: not GraphiQL's tab state, must stay
+      if (stampValue === null) localStorage.removeItem(stampKey);
+      else localStorage.setItem(stampKey, stampValue);
+    },
+    { tabState: STALE_TAB_STATE, query: STALE_QUERY, stampKey: STAMP_KEY, stampValue: stamp },
+  );
+  await openGraphiQL(page, () => page.reload());
+}
+
+describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earlier tab set', () => {
+  const demo = useDemoGateway();
+  const browser = useChromium();
+
+  it('replaces stored tabs of another tab set (stale or missing stamp) with the ready tabs, and keeps edits while the set is unchanged', async () => {
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await openGraphiQL(page, () => page.goto(`${demo.gateway.url}/graphql`));
+    const stamp = await stored(page, STAMP_KEY);
+    expect(stamp).toMatch(/^[0-9a-f]{16}$/);
+
+    for (const staleStamp of ['0000000000000000', null]) {
+      await reloadWithStaleTabs(page, staleStamp);
+      await expectEventually(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`);
+      expect(await editorText(page)).toContain('query SeedTree');
+      expect(await editorText(page)).not.toContain('OldTab');
+      expect(await stored(page, STAMP_KEY)).toBe(stamp);
+      expect(await stored(page, 'graphiql:queries')).toBe('{"queries":[]}');
+    }
+
+    // Same tab set (matching stamp): a stored tab is the person's own and is kept as it is.
+    await reloadWithStaleTabs(page, stamp);
+    await expectEventually(async () => (await tabCount(page)) === 1, 'the one stored tab');
+    expect(await editorText(page)).toContain('query OldTab');
+
+    // And an edit typed into a ready tab survives a reload.
+    await page.evaluate((key) => localStorage.removeItem(key), STAMP_KEY);
+    await openGraphiQL(page, () => page.reload());
+    await expectEventually(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back');
+    await page.locator('.graphiql-query-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# my own note\n');
+    await expectEventually(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor');
+    // GraphiQL stores the tab state a little after the edit.
+    await expectEventually(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored');
+    await openGraphiQL(page, () => page.reload());
+    await expectEventually(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload');
+    expect(await tabCount(page)).toBe(GRAPHIQL_TABS.length);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+/** Polls `check` until it holds; 20 s is far beyond what a rendering step takes, even on a loaded machine. */
+async function expectEventually(check: () => Promise<boolean>, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
