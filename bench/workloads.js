@@ -2,9 +2,11 @@
 // The runs the fake upstream serves and the operations each scenario sends. Built from the compiled demo fixtures
 // (bench runs after `npm run build`), so the bodies have the real upstream shape.
 const path = require('node:path');
-const dist = path.join(__dirname, '..', 'dist', 'demo', 'fixtures');
-const { seedProcessRun } = require(path.join(dist, 'seed-run.js'));
-const { groupNode, sendTaskJob } = require(path.join(dist, 'builders.js'));
+// The bench runs the built fixtures; under jest (the differential test) the TypeScript sources load directly, so a
+// suite needs no dist/ build.
+const fixtures = path.join(__dirname, '..', process.env.JEST_WORKER_ID ? 'src' : 'dist', 'demo', 'fixtures');
+const { seedProcessRun } = require(path.join(fixtures, 'seed-run'));
+const { groupNode, sendTaskJob } = require(path.join(fixtures, 'builders'));
 
 const LARGE_ID = 'processrun-large-2000';
 const FANOUT_COUNT = 20;

@@ -10,7 +10,7 @@ import { json, metricSample, scrapeMetrics, TEST_TOKEN, useGateway, type FakeUps
 // EXECUTION_FAST_PATH=false), each in front of its own identically scripted fake upstream, and the two answers must
 // be the same bytes: status, body, and every response header but `date`.
 
-// The bench's workloads (bench/workloads.js reads the compiled demo fixtures; jest's globalSetup builds dist/).
+// The bench's workloads (under jest, bench/workloads.js reads the demo fixtures' TypeScript sources: no build needed).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const workloads = require('../../bench/workloads') as {
   upstreamBodies(): Map<string, string>;
