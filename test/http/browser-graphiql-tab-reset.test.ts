@@ -72,9 +72,14 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
     await page.evaluate((key) => localStorage.removeItem(key), STAMP_KEY);
     await openGraphiQL(page, () => page.reload());
     await expectEventually(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back');
-    await page.locator('.graphiql-query-editor .view-lines').click();
+    // Typed only once the editor has focus, and inserted as text: key by key, a loaded machine could lose the first
+    // keys to a late focus or let Enter pick an autocompletion.
+    await expectEventually(async () => {
+      await page.locator('.graphiql-query-editor .view-lines').click();
+      return (await page.locator('.graphiql-query-editor .monaco-editor.focused').count()) > 0;
+    }, 'the editor focused');
     await page.keyboard.press('Control+Home');
-    await page.keyboard.type('# my own note\n');
+    await page.keyboard.insertText('# my own note\n');
     await expectEventually(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor');
     // GraphiQL stores the tab state a little after the edit.
     await expectEventually(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored');
