@@ -18,26 +18,17 @@ const { createClient: createSseClient } = require('graphql-sse');
 const WebSocket = require('ws');
 const { cpuMs, peakRssMb } = require('../bench/proc-stats');
 
+const { wholeNumber } = require('./env-knobs');
+
 const root = join(__dirname, '..');
 const { seedProcessRun } = require(join(root, 'dist', 'demo', 'fixtures'));
 
-function bounded(name, fallback, min, max) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    process.stderr.write(`${name} must be a whole number from ${min} to ${max}, got "${raw}"\n`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const SUBSCRIBERS = bounded('LIVE_LOAD_SUBSCRIBERS', 1000, 1, 5000);
-const RUNS = bounded('LIVE_LOAD_RUNS', 50, 1, 1000);
-const SECONDS = bounded('LIVE_LOAD_SECONDS', 60, 5, 600);
-const CHANGE_S = bounded('LIVE_LOAD_CHANGE_S', 10, 1, 600);
-const POLL_MS = bounded('LIVE_LOAD_POLL_MS', 1000, 1000, 60_000);
-const REPLICAS = bounded('LIVE_LOAD_REPLICAS', 1, 1, 8);
+const SUBSCRIBERS = wholeNumber('LIVE_LOAD_SUBSCRIBERS', 1000, 1, 5000);
+const RUNS = wholeNumber('LIVE_LOAD_RUNS', 50, 1, 1000);
+const SECONDS = wholeNumber('LIVE_LOAD_SECONDS', 60, 5, 600);
+const CHANGE_S = wholeNumber('LIVE_LOAD_CHANGE_S', 10, 1, 600);
+const POLL_MS = wholeNumber('LIVE_LOAD_POLL_MS', 1000, 1000, 60_000);
+const REPLICAS = wholeNumber('LIVE_LOAD_REPLICAS', 1, 1, 8);
 const TOKEN = 'Bearer live-load-token';
 
 /** A throwaway redis-server on a free loopback port, nothing written to disk (for LIVE_LOAD_REPLICAS > 1). */

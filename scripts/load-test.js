@@ -13,24 +13,15 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Pool } = require('undici');
 
+const { number } = require('./env-knobs');
+
 const root = join(__dirname, '..');
 const { seedProcessRun } = require(join(root, 'dist', 'demo', 'fixtures'));
 
-const SECONDS = boundedNumber('LOAD_SECONDS', 30, 1, 600);
-const CLIENTS = boundedNumber('LOAD_CLIENTS', 200, 1, 2000);
-const FAULT_RATE = boundedNumber('LOAD_FAULT_RATE', 0.1, 0, 1);
+const SECONDS = number('LOAD_SECONDS', 30, 1, 600);
+const CLIENTS = number('LOAD_CLIENTS', 200, 1, 2000);
+const FAULT_RATE = number('LOAD_FAULT_RATE', 0.1, 0, 1);
 const RUN_IDS = 500;
-
-function boundedNumber(name, fallback, min, max) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    process.stderr.write(`${name} must be a number from ${min} to ${max}, got "${raw}"\n`);
-    process.exit(2);
-  }
-  return value;
-}
 
 // Each faulty upstream answer is one of these, chosen at random.
 const FAULTS = {

@@ -19,25 +19,16 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Pool } = require('undici');
 
+const { wholeNumber } = require('./env-knobs');
+
 const root = join(__dirname, '..');
 const { seedProcessRun } = require(join(root, 'dist', 'demo', 'fixtures'));
 
-const SECONDS = bounded('SCALE_SECONDS', 10, 2, 120);
-const CLIENTS = bounded('SCALE_CLIENTS', 30, 3, 600);
-const BUDGET = bounded('SCALE_BUDGET', 50, 1, 100_000);
-const ROUNDS = bounded('SCALE_ROUNDS', 2, 1, 10);
+const SECONDS = wholeNumber('SCALE_SECONDS', 10, 2, 120);
+const CLIENTS = wholeNumber('SCALE_CLIENTS', 30, 3, 600);
+const BUDGET = wholeNumber('SCALE_BUDGET', 50, 1, 100_000);
+const ROUNDS = wholeNumber('SCALE_ROUNDS', 2, 1, 10);
 const REPLICAS = 3;
-
-function bounded(name, fallback, min, max) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    process.stderr.write(`${name} must be a whole number from ${min} to ${max}, got "${raw}"\n`);
-    process.exit(2);
-  }
-  return value;
-}
 
 async function freePort() {
   const probe = createServer();
