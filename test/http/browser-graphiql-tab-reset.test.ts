@@ -2,7 +2,7 @@
 // has changed (a new release, demo vs real upstream), and a person's own edits survive while it has not.
 import type { Page } from 'playwright-core';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
-import { useDemoGateway } from '../harness';
+import { useDemoGateway, waitFor } from '../harness';
 import { describeWithChromium, useChromium } from '../harness/browser';
 
 const STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
@@ -22,7 +22,7 @@ const stored = (page: Page, key: string): Promise<string | null> => page.evaluat
 async function openGraphiQL(page: Page, load: () => Promise<unknown>): Promise<void> {
   await load();
   await page.locator('.graphiql-execute-button').waitFor({ state: 'visible', timeout: 30_000 });
-  await expectEventually(async () => (await editorText(page)).length > 0, 'editor shows a query');
+  await waitUntil(async () => (await editorText(page)).length > 0, 'editor shows a query');
 }
 
 /** Writes an older release's tab state (and, when given, the stamp it was stored with) and reloads the page. */
@@ -56,7 +56,7 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
 
     for (const staleStamp of ['0000000000000000', null]) {
       await reloadWithStaleTabs(page, staleStamp);
-      await expectEventually(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`);
+      await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`);
       expect(await editorText(page)).toContain('query SeedTree');
       expect(await editorText(page)).not.toContain('OldTab');
       expect(await stored(page, STAMP_KEY)).toBe(stamp);
@@ -65,36 +65,30 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
 
     // Same tab set (matching stamp): a stored tab is the person's own and is kept as it is.
     await reloadWithStaleTabs(page, stamp);
-    await expectEventually(async () => (await tabCount(page)) === 1, 'the one stored tab');
+    await waitUntil(async () => (await tabCount(page)) === 1, 'the one stored tab');
     expect(await editorText(page)).toContain('query OldTab');
 
     // And an edit typed into a ready tab survives a reload.
     await page.evaluate((key) => localStorage.removeItem(key), STAMP_KEY);
     await openGraphiQL(page, () => page.reload());
-    await expectEventually(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back');
+    await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back');
     // Typed only once the editor has focus, and inserted as text: key by key, a loaded machine could lose the first
     // keys to a late focus or let Enter pick an autocompletion.
-    await expectEventually(async () => {
+    await waitUntil(async () => {
       await page.locator('.graphiql-query-editor .view-lines').click();
       return (await page.locator('.graphiql-query-editor .monaco-editor.focused').count()) > 0;
     }, 'the editor focused');
     await page.keyboard.press('Control+Home');
     await page.keyboard.insertText('# my own note\n');
-    await expectEventually(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor');
+    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor');
     // GraphiQL stores the tab state a little after the edit.
-    await expectEventually(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored');
+    await waitUntil(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored');
     await openGraphiQL(page, () => page.reload());
-    await expectEventually(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload');
+    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload');
     expect(await tabCount(page)).toBe(GRAPHIQL_TABS.length);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
 
-/** Polls `check` until it holds; 20 s is far beyond what a rendering step takes, even on a loaded machine. */
-async function expectEventually(check: () => Promise<boolean>, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// A rendering step takes far less than 20 s even on a loaded machine.
+const waitUntil = (check: () => Promise<boolean>, what = 'condition'): Promise<void> => waitFor(check, what, 20_000);

@@ -2,7 +2,7 @@
 // query in the editor, and running it answers that tab's operation.
 import type { Page } from 'playwright-core';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
-import { useDemoGateway } from '../harness';
+import { useDemoGateway, waitFor } from '../harness';
 // Playwright loads only in the browser suites, so it has its own harness module.
 import { describeWithChromium, saveScreenshot, useChromium } from '../harness/browser';
 
@@ -30,32 +30,32 @@ describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
     await page.goto(`${demo.gateway.url}/graphql`);
     const tabButtons = page.locator('.graphiql-tab-button');
     await page.locator('.graphiql-execute-button').waitFor({ state: 'visible', timeout: 30_000 });
-    await expectEventually(async () => (await editorText(page)).includes('query SeedTree'));
+    await waitUntil(async () => (await editorText(page)).includes('query SeedTree'));
     expect(await tabButtons.count()).toBe(GRAPHIQL_TABS.length);
 
     for (const { index, operation, answer } of CASES) {
       const query = GRAPHIQL_TABS[index]!.query;
       const title = (await tabButtons.nth(index).innerText()).trim();
       await tabButtons.nth(index).click();
-      await expectEventually(async () => (await page.locator('.graphiql-tab-active').innerText()).trim() === title, `tab ${index} (${title}) active`);
+      await waitUntil(async () => (await page.locator('.graphiql-tab-active').innerText()).trim() === title, `tab ${index} (${title}) active`);
       // Its first comment line and its first operation line, both at the top of the editor.
       const firstLine = collapse(query.split('\n')[0]!);
       const firstOperation = collapse(/^(query|mutation) \w+.*$/m.exec(query)![0]);
-      await expectEventually(async () => {
+      await waitUntil(async () => {
         const text = await editorText(page);
         return text.startsWith(firstLine) && text.includes(firstOperation);
       }, `editor shows tab ${index}'s query (${firstLine})`);
       // GraphiQL stores the tab state a little after the switch.
       const storedIndex = (): Promise<number | undefined> =>
         page.evaluate(() => (JSON.parse(localStorage.getItem('graphiql:tabState') ?? '{}') as { activeTabIndex?: number }).activeTabIndex);
-      await expectEventually(async () => (await storedIndex()) === index, `graphiql:tabState.activeTabIndex ${index}`);
+      await waitUntil(async () => (await storedIndex()) === index, `graphiql:tabState.activeTabIndex ${index}`);
 
       await page.locator('.graphiql-execute-button').click();
       // A tab with several operations asks which one to run.
       const choice = page.getByRole('menuitem', { name: operation, exact: true });
       if (await choice.isVisible({ timeout: 1_000 }).catch(() => false)) await choice.click();
       const result = page.locator('.result-window');
-      await expectEventually(async () => collapse(await result.innerText()).includes(collapse(answer)), `result of ${operation} shows ${answer}`);
+      await waitUntil(async () => collapse(await result.innerText()).includes(collapse(answer)), `result of ${operation} shows ${answer}`);
       if (index === LAST) {
         await saveScreenshot(page, 'graphiql-tabs-last.png');
       }
@@ -64,11 +64,5 @@ describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
   }, 90_000);
 });
 
-/** Polls `check` until it holds; 20 s is far beyond what a rendering step takes, even on a loaded machine. */
-async function expectEventually(check: () => Promise<boolean>, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// A rendering step takes far less than 20 s even on a loaded machine.
+const waitUntil = (check: () => Promise<boolean>, what = 'condition'): Promise<void> => waitFor(check, what, 20_000);
