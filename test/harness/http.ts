@@ -50,3 +50,11 @@ export function metricSample(text: string, name: string, labels: Record<string, 
   }
   return 0;
 }
+
+/** The sum of a series over all its label sets (0 when it does not exist yet). */
+export function metricTotal(text: string, name: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}

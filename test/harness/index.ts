@@ -38,7 +38,7 @@ export {
 } from './spawn';
 export { aliasesQuery, deepRun, idsOf, nestedQuery, processTreeQuery } from './queries';
 export { WORKIVA_ERROR_BODIES } from './upstream-bodies';
-export { httpGet, openGraphiQL, graphiqlOptionsIn, scrapeMetrics, metricSample, type HttpResult } from './http';
+export { httpGet, openGraphiQL, graphiqlOptionsIn, scrapeMetrics, metricSample, metricTotal, type HttpResult } from './http';
 
 export interface GraphQLErrorBody {
   message: string;

@@ -24,13 +24,21 @@ export const LIVE_SPAWNED_ENV = { LIVE_POLL_INTERVAL_MS: '1000', LIVE_MAX_POLL_I
 /** A run in progress whose state the test changes; every GET of its id answers the current state. */
 export class MovingRun {
   current: UpstreamProcessRun;
+  /** Called before each answer (e.g. to move the run on every poll). */
+  answer: ((run: MovingRun) => void) | null = null;
+  /** From now on the upstream answers 404 for it. */
+  gone = false;
 
   constructor(id: string = LIVE_RUN_ID) {
     this.current = { ...structuredClone(seedProcessRun), id, status: 'running', revision: 1 };
   }
 
   serveOn(upstream: FakeUpstream): this {
-    upstream.onRun(this.current.id, (_request, response) => json(response, 200, this.current));
+    upstream.onRun(this.current.id, (_request, response) => {
+      this.answer?.(this);
+      if (this.gone) json(response, 404, { code: 'NotFound', message: 'no such run' });
+      else json(response, 200, this.current);
+    });
     return this;
   }
 

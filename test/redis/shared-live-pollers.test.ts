@@ -1,9 +1,8 @@
 // Three real gateway processes (`node dist/index.js`, the public 1000 ms poll floor) in front of one fake upstream
 // and one real redis-server: subscribers of a run spread over the replicas share one poll loop, a killed owner is
 // replaced, Redis going away falls back to local loops and back, and Redis holds no secret.
-import { seedProcessRun } from '../../src/demo/fixtures';
-import type { UpstreamJobRun, UpstreamProcessRun } from '../../src/upstream/types';
-import { createLiveClient, FakeUpstream, json, RedisServer, spawnGateway, useBuiltEntryPoint, type LiveClient, type LiveTransport, type SpawnedGateway, type SubscriptionRecording } from '../harness';
+import { MovingRun } from '../live/live-fixtures';
+import { createLiveClient, FakeUpstream, metricSample, metricTotal, RedisServer, scrapeMetrics, waitFor, spawnGateway, useBuiltEntryPoint, type LiveClient, type LiveTransport, type SpawnedGateway, type SubscriptionRecording } from '../harness';
 
 const CALLER_TOKEN = 'Bearer live-caller-t0ken-9f8e7d';
 const CREDENTIAL_SECRET = 'live-credential-secret-0123456789abcdef';
@@ -19,74 +18,16 @@ interface Watched {
   processRunUpdated: { id: string; status: string; revision: number };
 }
 
-/** A run whose state the test moves; every GET of its id answers the current state (or what `answer` says). */
-class Run {
-  current: UpstreamProcessRun;
-  answer: ((run: Run) => void) | null = null;
-  /** From now on the upstream answers 404 for it. */
-  gone = false;
-
-  constructor(id: string) {
-    this.current = { ...structuredClone(seedProcessRun), id, status: 'running', revision: 1 };
-  }
-
-  serveOn(upstream: FakeUpstream): this {
-    upstream.onRun(this.current.id, (_request, response) => {
-      this.answer?.(this);
-      if (this.gone) json(response, 404, { code: 'NotFound', message: 'no such run' });
-      else json(response, 200, this.current);
-    });
-    return this;
-  }
-
-  advance(): void {
-    const next = structuredClone(this.current);
-    const job = next.root.children![0]!.jobRun as UpstreamJobRun;
-    job.status = job.status === 'complete' ? 'running' : 'complete';
-    next.revision += 1;
-    this.current = next;
-  }
-
-  finish(): void {
-    this.current = { ...structuredClone(this.current), status: 'complete', revision: this.current.revision + 1 };
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for `condition`, checking every 100 ms; generous (only a broken gateway needs this long). */
-async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
-    await sleep(100);
-  }
-}
-
-async function metrics(gateway: SpawnedGateway): Promise<string> {
-  return (await fetch(`${gateway.url}/metrics`)).text();
-}
-
-function series(text: string, name: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  return line === undefined ? 0 : Number(line.slice(name.length + 1));
-}
-
-/** Sum of a series over all its labels. */
-function total(text: string, name: string): number {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
-
-async function metric(gateway: SpawnedGateway, name: string): Promise<number> {
-  return series(await metrics(gateway), name);
+async function metric(gateway: SpawnedGateway, name: string, labels?: Record<string, string>): Promise<number> {
+  return metricSample(await scrapeMetrics(gateway), name, labels);
 }
 
 async function polls(gateway: SpawnedGateway): Promise<number> {
-  return total(await metrics(gateway), 'gateway_live_polls_total');
+  return metricTotal(await scrapeMetrics(gateway), 'gateway_live_polls_total');
 }
+
+/** Generous: only a broken gateway needs this long. */
+const eventually = (condition: () => boolean | Promise<boolean>, what: string): Promise<void> => waitFor(condition, what, 20_000);
 
 async function redisState(gateway: SpawnedGateway): Promise<unknown> {
   return ((await (await fetch(`${gateway.url}/ready`)).json()) as { redis?: string }).redis;
@@ -100,9 +41,9 @@ async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): P
 async function oneOwner(gateways: SpawnedGateway[]): Promise<number> {
   let owner = -1;
   await eventually(async () => {
-    const texts = await Promise.all(gateways.map(metrics));
-    const leases = texts.map((text) => series(text, 'gateway_live_poller_leases'));
-    const followed = texts.map((text) => series(text, 'gateway_live_followed_loops'));
+    const texts = await Promise.all(gateways.map(scrapeMetrics));
+    const leases = texts.map((text) => metricSample(text, 'gateway_live_poller_leases'));
+    const followed = texts.map((text) => metricSample(text, 'gateway_live_followed_loops'));
     owner = leases.indexOf(1);
     return leases.reduce((a, b) => a + b, 0) === 1 && followed.reduce((a, b) => a + b, 0) === gateways.length - 1;
   }, 'one owner, the other replicas following');
@@ -156,7 +97,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
   });
 
   it('subscribers of one run on all three replicas: one poll loop in total, and every subscriber gets every change and the completion', async () => {
-    const run = new Run('shared-run-1').serveOn(upstream);
+    const run = new MovingRun('shared-run-1').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 3);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     const owner = await oneOwner(gateways);
@@ -194,7 +135,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
   });
 
   it('Redis goes away: every replica polls for its own subscribers (no event lost); Redis back: one loop again', async () => {
-    const run = new Run('shared-run-2').serveOn(upstream);
+    const run = new MovingRun('shared-run-2').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 2);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     await oneOwner(gateways);
@@ -214,7 +155,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
       expect(await metric(gateway, 'gateway_live_shared')).toBe(1);
       expect(gateway.logs.filter((entry) => entry.msg?.startsWith('live pollers: redis unreachable'))).toHaveLength(1);
       expect(gateway.logs.filter((entry) => entry.msg?.startsWith('live pollers: redis back'))).toHaveLength(1);
-      expect(await metric(gateway, 'gateway_live_mode_changes_total{mode="local"}')).toBe(1);
+      expect(await metric(gateway, 'gateway_live_mode_changes_total', { mode: 'local' })).toBe(1);
     }
     run.advance();
     await Promise.all(watches.map((watch) => watch.waitForEvents(3)));
@@ -226,7 +167,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
   });
 
   it('Redis holds only prefixed keys with a TTL (leases, snapshots of the run JSON), and no token or secret', async () => {
-    const run = new Run('shared-run-3').serveOn(upstream);
+    const run = new MovingRun('shared-run-3').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 1);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     await oneOwner(gateways);
@@ -251,7 +192,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
   });
 
   it('an ending error seen by the owner (the run is gone: NOT_FOUND) ends the subscribers of every replica', async () => {
-    const run = new Run('shared-run-5').serveOn(upstream);
+    const run = new MovingRun('shared-run-5').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 1);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     await oneOwner(gateways);
@@ -263,7 +204,7 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
   });
 
   it('the subscriber connections are dropped and kept away while a change is published: every subscriber still gets it', async () => {
-    const run = new Run('shared-run-6').serveOn(upstream);
+    const run = new MovingRun('shared-run-6').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 2);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     const owner = await oneOwner(gateways);
@@ -309,13 +250,13 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
 
   // Last: it kills a replica.
   it('the owner is killed (SIGKILL): another replica takes the loop over and its subscribers keep receiving', async () => {
-    const run = new Run('shared-run-4').serveOn(upstream);
+    const run = new MovingRun('shared-run-4').serveOn(upstream);
     const watches = watchOn(gateways, run.current.id, 2);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     const owner = await oneOwner(gateways);
     const survivors = gateways.filter((_, i) => i !== owner);
     const surviving = watches.filter((_, i) => Math.floor(i / 2) !== owner);
-    const takeOvers = () => Promise.all(survivors.map((g) => metric(g, 'gateway_live_lease_events_total{event="taken-over"}')));
+    const takeOvers = () => Promise.all(survivors.map((g) => metric(g, 'gateway_live_lease_events_total', { event: 'taken-over' })));
     const takeOversBefore = (await takeOvers()).reduce((a, b) => a + b, 0);
 
     gateways[owner]!.child.kill('SIGKILL');
