@@ -1,5 +1,5 @@
 import type { GroupResolvers, ProcessNodeResolvers } from '../generated/resolvers-types';
-import { childrenOf, toProcessNode } from './process-tree';
+import { childrenOf, processNodes, toProcessNode } from './process-tree';
 import { booleanOrNull, integerOrNull, stringOrNull } from './upstream-values';
 
 export const Group: GroupResolvers = {
@@ -14,5 +14,5 @@ export const Group: GroupResolvers = {
 };
 
 export const ProcessNode: ProcessNodeResolvers = {
-  __resolveType: (parent) => parent.__typename,
+  __resolveType: (parent) => processNodes.typenameOf(parent),
 };

@@ -2,8 +2,11 @@ import type { ResolversTypes, ResolversUnionTypes } from '../generated/resolvers
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamGroup, UpstreamJob, UpstreamProcessNodeWrapper } from '../upstream/process-types';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
+import { unionMembers } from './union-members';
 
 export type ProcessNodeParent = ResolversUnionTypes<ResolversTypes>['ProcessNode'];
+
+export const processNodes = unionMembers<ProcessNodeParent['__typename']>();
 
 /** A group's children, or [] when the upstream sends none or something that is not a list. */
 export function childrenOf(group: UpstreamGroup): readonly unknown[] {
@@ -22,9 +25,9 @@ const PROCESS_TREE: TreeShape<UpstreamJob, UpstreamGroup> = {
  */
 export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): ProcessNodeParent {
   const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamProcessNodeWrapper>;
-  // __typename last: an upstream object carrying its own `__typename` key must not pick the GraphQL type.
-  if (wrapper.type === 'job' && isObject(wrapper.job)) return { ...wrapper.job, __typename: 'Job' };
-  if (wrapper.type === 'group' && isObject(wrapper.group)) return { ...wrapper.group, __typename: 'Group' };
+  // Tagged, not copied: an upstream object carrying its own `__typename` key does not pick the GraphQL type either.
+  if (wrapper.type === 'job' && isObject(wrapper.job)) return processNodes.tag(wrapper.job, 'Job');
+  if (wrapper.type === 'group' && isObject(wrapper.group)) return processNodes.tag(wrapper.group, 'Group');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('process-node', 'ProcessNode', type);
   return { __typename: 'UnknownProcessNode', type, raw: child };

@@ -2,6 +2,7 @@ import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversU
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamPrincipalRef } from '../upstream/types';
 import type { EntityRef } from './parents';
+import { runNodes } from './run-tree';
 
 type AssigneeParent = ResolversUnionTypes<ResolversTypes>['Assignee'];
 
@@ -44,5 +45,5 @@ export const Assignee: AssigneeResolvers = {
 };
 
 export const RunNode: RunNodeResolvers = {
-  __resolveType: (parent) => parent.__typename,
+  __resolveType: (parent) => runNodes.typenameOf(parent),
 };

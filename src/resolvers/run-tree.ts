@@ -2,8 +2,11 @@ import type { ResolversUnionTypes, ResolversTypes } from '../generated/resolvers
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamGroupRun, UpstreamJobRun, UpstreamRunNodeWrapper } from '../upstream/types';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
+import { unionMembers } from './union-members';
 
 export type RunNodeParent = ResolversUnionTypes<ResolversTypes>['RunNode'];
+
+export const runNodes = unionMembers<RunNodeParent['__typename']>();
 
 const RUN_TREE: TreeShape<UpstreamJobRun, UpstreamGroupRun> = {
   leafOf: ({ type, jobRun }: Partial<UpstreamRunNodeWrapper>) => (type === 'job' && isObject(jobRun) ? jobRun : null),
@@ -13,14 +16,15 @@ const RUN_TREE: TreeShape<UpstreamJobRun, UpstreamGroupRun> = {
 
 /**
  * A child wrapper → the union member. The group form is unconfirmed upstream, so anything unexpected is kept as
- * UnknownRunNode. __typename last: an upstream object carrying its own `__typename` key must not pick the GraphQL type.
+ * UnknownRunNode. Members are tagged, not copied: an upstream object carrying its own `__typename` key does not pick
+ * the GraphQL type either.
  */
 export function toRunNode(child: unknown, drift: UpstreamDriftReporter): RunNodeParent {
   const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamRunNodeWrapper>;
   const job = RUN_TREE.leafOf(wrapper);
-  if (job) return { ...job, __typename: 'JobRun' };
+  if (job) return runNodes.tag(job, 'JobRun');
   const group = RUN_TREE.groupOf(wrapper);
-  if (group) return { ...group, __typename: 'GroupRun' };
+  if (group) return runNodes.tag(group, 'GroupRun');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('run-node', 'RunNode', type);
   return { __typename: 'UnknownRunNode', type, raw: child as UpstreamRunNodeWrapper };

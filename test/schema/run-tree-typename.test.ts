@@ -1,4 +1,4 @@
-import { seedProcessRun } from '../../src/demo/fixtures';
+import { seedProcess, seedProcessRun } from '../../src/demo/fixtures';
 import { execute, expectNoErrors, json, useGateway } from '../harness';
 
 // The union member is the gateway's decision from the wrapper's `type`, never a key the upstream object carries.
@@ -21,6 +21,25 @@ describe('processRun tree – an upstream `__typename` key does not pick the Gra
       { __typename: 'JobRun', id: 'job-x' },
       { __typename: 'GroupRun', id: 'group-x' },
     ]);
+  });
+});
+
+describe('process tree – an upstream `__typename` key does not pick the GraphQL type', () => {
+  const t = useGateway();
+
+  it('a job and a group that carry __typename keys of the other type resolve by their wrapper type, and raw keeps the keys as sent', async () => {
+    const job = { id: 'job-x', ordinal: 0, __typename: 'Group' };
+    const group = { id: 'group-x', ordinal: 1, __typename: 'Job', children: [] };
+    const process = { ...structuredClone(seedProcess), id: 'process-x', root: { id: 'root-x', children: [{ type: 'job', job }, { type: 'group', group }] } };
+    t.upstream.serveProcess(process);
+    const data = expectNoErrors(
+      await execute(t.gateway, `query($id: ID!) { process(id: $id) { root { children { __typename ... on Job { id } ... on Group { id } } } raw } }`, { id: process.id }),
+    );
+    expect(data.process.root.children).toEqual([
+      { __typename: 'Job', id: 'job-x' },
+      { __typename: 'Group', id: 'group-x' },
+    ]);
+    expect(data.process.raw).toEqual(process);
   });
 });
 
