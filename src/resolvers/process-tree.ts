@@ -6,7 +6,7 @@ import { unionMembers } from './union-members';
 
 export type ProcessNodeParent = ResolversUnionTypes<ResolversTypes>['ProcessNode'];
 
-export const processNodes = unionMembers<ProcessNodeParent['__typename']>();
+export const processNodes = unionMembers<ProcessNodeParent['__typename']>('ProcessNode');
 
 /** A group's children, or [] when the upstream sends none or something that is not a list. */
 export function childrenOf(group: UpstreamGroup): readonly unknown[] {

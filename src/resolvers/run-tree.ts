@@ -6,7 +6,7 @@ import { unionMembers } from './union-members';
 
 export type RunNodeParent = ResolversUnionTypes<ResolversTypes>['RunNode'];
 
-export const runNodes = unionMembers<RunNodeParent['__typename']>();
+export const runNodes = unionMembers<RunNodeParent['__typename']>('RunNode');
 
 const RUN_TREE: TreeShape<UpstreamJobRun, UpstreamGroupRun> = {
   leafOf: ({ type, jobRun }: Partial<UpstreamRunNodeWrapper>) => (type === 'job' && isObject(jobRun) ? jobRun : null),
