@@ -9,6 +9,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { scenarios, seedId } = require('./workloads');
 const { cpuMs, peakRssMb } = require('./proc-stats');
+const { baselineBuild } = require('./baseline-build');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 // Warm-up long enough for V8 to optimise the hot paths (the first thousand operations cost twice as much).
@@ -36,11 +37,16 @@ const ROWS = [
   { name: 'direct', target: 'upstream', workload: 'direct' },
   { name: 'floor seed', target: 'floor', workload: 'seed' },
   { name: 'gateway seed', target: 'gateway', workload: 'seed' },
-  // The reference path (graphql-js for every operation, EXECUTION_FAST_PATH=false): "today's build" for the CPU ratio.
-  { name: 'gateway seed reference', target: 'gateway', workload: 'seed', env: { EXECUTION_FAST_PATH: 'false' }, baseline: 'gateway seed' },
+  // Without --max-semi-space-size=4: what the smaller young generation (chosen for peak RSS) costs in CPU.
+  { name: 'gateway seed default heap', target: 'gateway', workload: 'seed', nodeOptions: '' },
+  // The build issue 13 measured ("today's build", bench/baseline-build.js), started as it shipped (no Node flags).
+  { name: 'baseline seed', target: 'baseline', workload: 'seed', nodeOptions: '', baselineOf: 'gateway seed' },
+  // The reference path of the current build (graphql-js for every operation, EXECUTION_FAST_PATH=false).
+  { name: 'gateway seed reference', target: 'gateway', workload: 'seed', env: { EXECUTION_FAST_PATH: 'false' }, referenceOf: 'gateway seed' },
   { name: 'floor large', target: 'floor', workload: 'large' },
   { name: 'gateway large', target: 'gateway', workload: 'large' },
-  { name: 'gateway large reference', target: 'gateway', workload: 'large', env: { EXECUTION_FAST_PATH: 'false' }, baseline: 'gateway large' },
+  { name: 'baseline large', target: 'baseline', workload: 'large', nodeOptions: '', baselineOf: 'gateway large' },
+  { name: 'gateway large reference', target: 'gateway', workload: 'large', env: { EXECUTION_FAST_PATH: 'false' }, referenceOf: 'gateway large' },
   { name: 'floor fan-out', target: 'floor', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   { name: 'gateway fan-out', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   // One connection: operation latency against one upstream call's delay, without queueing behind other operations.
@@ -118,12 +124,13 @@ async function startUpstream() {
   return { url, pid: child.pid, stop: () => stopProcess(child), control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()) };
 }
 
-function startTarget(row, upstream) {
+function startTarget(row, upstream, baseline) {
   if (row.target === 'floor') {
     return startProcess([process.execPath, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
   }
   const nodeOptions = (row.nodeOptions ?? GATEWAY_NODE_OPTIONS).split(' ').filter(Boolean);
-  return startProcess([process.execPath, ...nodeOptions, 'dist/index.js'], {
+  const entry = row.target === 'baseline' ? path.join(baseline.dist, 'index.js') : 'dist/index.js';
+  return startProcess([process.execPath, ...nodeOptions, entry], {
     ...row.env,
     NODE_ENV: 'production',
     UPSTREAM_BASE_URL: upstream.url,
@@ -186,8 +193,8 @@ function load(request, expected, seconds, connections) {
   });
 }
 
-async function measure(row, upstream) {
-  const target = row.target === 'upstream' ? upstream : await startTarget(row, upstream);
+async function measure(row, upstream, baseline) {
+  const target = row.target === 'upstream' ? upstream : await startTarget(row, upstream, baseline);
   try {
     await upstream.control(`/__delay/${row.delayMs || 0}`);
     const { request, expected, upstreamCalls } = await prepare(row, target.url, upstream);
@@ -288,12 +295,14 @@ function summarise(runs) {
     };
   }
   for (const [name, s] of Object.entries(summary)) {
-    const floor = name.startsWith('gateway') && summary[floorOf(name)] ? floorOf(name) : null;
+    const floor = (name.startsWith('gateway') || name.startsWith('baseline')) && summary[floorOf(name)] ? floorOf(name) : null;
     s.throughputVsFloor = floor ? roundRatio(runs, name, floor, 'reqPerSec') : null;
     s.cpuVsFloor = floor ? roundRatio(runs, name, floor, 'cpuMsPerReq') : null;
     s.rssVsFloor = floor ? roundRatio(runs, name, floor, 'peakRssMb') : null;
-    const reference = ROWS.find((row) => row.baseline === name);
+    const reference = ROWS.find((row) => row.referenceOf === name);
     s.cpuVsReference = reference && summary[reference.name] ? roundRatio(runs, name, reference.name, 'cpuMsPerReq') : null;
+    const baseline = ROWS.find((row) => row.baselineOf === name);
+    s.cpuVsBaseline = baseline && summary[baseline.name] ? roundRatio(runs, name, baseline.name, 'cpuMsPerReq') : null;
   }
   return summary;
 }
@@ -310,7 +319,7 @@ function ratioCheck(target, comparison, bar) {
 function targets(summary) {
   const checks = [];
   const s = (name) => summary[name];
-  checks.push(ratioCheck('seed CPU/request ≤ 0.67× the reference path (today\'s build)', s('gateway seed')?.cpuVsReference, 0.67));
+  checks.push(ratioCheck('seed CPU/request ≤ 0.67× the baseline build (today\'s build when issue 13 was filed)', s('gateway seed')?.cpuVsBaseline, 0.67));
   if (s('gateway seed')?.throughputVsFloor) {
     const c = ratioCheck('seed throughput ≥ 0.3× floor', s('gateway seed').throughputVsFloor, Infinity);
     if (c && c.met !== null) c.met = s('gateway seed').throughputVsFloor.ratio >= 0.3;
@@ -334,7 +343,7 @@ function fmt(value, digits = 0) {
 }
 
 function printTable(summary) {
-  const header = ['scenario', 'req/s (rounds)', 'load (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU', 'vs reference CPU'];
+  const header = ['scenario', 'req/s (rounds)', 'load (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU', 'vs baseline CPU', 'vs reference CPU'];
   const ratio = (comparison) => (!comparison ? '' : comparison.ratio === null ? 'load differs' : `${comparison.ratio.toFixed(2)}×`);
   const lines = Object.entries(summary).map(([name, s]) => [
     name,
@@ -347,6 +356,7 @@ function printTable(summary) {
     fmt(s.upstreamCallsPerOp, 1),
     ratio(s.throughputVsFloor),
     ratio(s.cpuVsFloor),
+    ratio(s.cpuVsBaseline),
     ratio(s.cpuVsReference),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
@@ -366,13 +376,19 @@ async function main() {
     platform: `${os.platform()} ${os.release()}`,
     pinned: pin ? 'servers on core 0; load generator and fake upstream on core 1' : 'not pinned',
   };
+  const baseline = ROWS.some((row) => row.target === 'baseline') ? baselineBuild() : null;
+  if (baseline?.problem) {
+    console.log(`baseline rows left out: ${baseline.problem}`);
+    for (let i = ROWS.length - 1; i >= 0; i -= 1) if (ROWS[i].target === 'baseline') ROWS.splice(i, 1);
+  }
+  machine.baseline = baseline && !baseline.problem ? baseline.commit : null;
   console.log(`bench: ${ROUNDS} round(s) × ${ROWS.length} rows, warm-up ${WARMUP} s, ${SECONDS} s each; ${machine.cpu} ×${machine.cores}, Node ${machine.node}; ${machine.pinned}`);
   const upstream = await startUpstream();
   const runs = [];
   try {
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const row of ROWS) {
-        const result = await measure(row, upstream);
+        const result = await measure(row, upstream, baseline);
         console.log(`  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req, peak RSS ${fmt(result.peakRssMb)} MB, load ${fmt(result.loadAvg, 1)}`);
         runs.push({ round, row: row.name, result });
       }
