@@ -14,8 +14,8 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
     const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The live tab's operation, opened by URL: switching tabs does not change the editor in this GraphiQL set-up
-    // (Yoga pins the editor to its `query` parameter), so clicking the tab alone would run the first tab.
+    // The live tab's operation, opened by URL (`?query=`): the test does not depend on where the tab sits (tab
+    // switching has its own test, browser-graphiql-tabs).
     const liveTab = GRAPHIQL_TABS.find((tab) => tab.query.includes('subscription WatchLiveRun'))!;
     await page.goto(`${demo.gateway.url}/graphql?query=${encodeURIComponent(liveTab.query)}`);
     const run = page.locator('.graphiql-execute-button');

@@ -22,7 +22,7 @@ const stored = (page: Page, key: string): Promise<string | null> => page.evaluat
 async function openGraphiQL(page: Page, load: () => Promise<unknown>): Promise<void> {
   await load();
   await page.locator('.graphiql-execute-button').waitFor({ state: 'visible', timeout: 30_000 });
-  await waitUntil(async () => (await editorText(page)).length > 0, 'editor shows a query');
+  await waitUntil(async () => (await editorText(page)).length > 0, 'editor shows a query', page);
 }
 
 /**
@@ -61,7 +61,7 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
 
     for (const staleStamp of ['0000000000000000', null]) {
       await reopenWithStaleTabs(page, demo.gateway.url, staleStamp);
-      await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`);
+      await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`, page);
       expect(await editorText(page)).toContain('query SeedTree');
       expect(await editorText(page)).not.toContain('OldTab');
       expect(await stored(page, STAMP_KEY)).toBe(stamp);
@@ -70,13 +70,13 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
 
     // Same tab set (matching stamp): a stored tab is the person's own and is kept as it is.
     await reopenWithStaleTabs(page, demo.gateway.url, stamp);
-    await waitUntil(async () => (await tabCount(page)) === 1, 'the one stored tab');
+    await waitUntil(async () => (await tabCount(page)) === 1, 'the one stored tab', page);
     expect(await editorText(page)).toContain('query OldTab');
 
     // And an edit typed into a ready tab survives a reload.
     await page.evaluate((key) => localStorage.removeItem(key), STAMP_KEY);
     await openGraphiQL(page, () => page.reload());
-    await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back');
+    await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, 'ready tabs back', page);
     // Typed only once the editor has focus, and inserted as text: key by key, a loaded machine could lose the first
     // keys to a late focus or let Enter pick an autocompletion.
     await waitUntil(async () => {
@@ -85,15 +85,23 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
     }, 'the editor focused');
     await page.keyboard.press('Control+Home');
     await page.keyboard.insertText('# my own note\n');
-    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor');
+    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor', page);
     // GraphiQL stores the tab state a little after the edit.
-    await waitUntil(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored');
+    await waitUntil(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored', page);
     await openGraphiQL(page, () => page.reload());
-    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload');
+    await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload', page);
     expect(await tabCount(page)).toBe(GRAPHIQL_TABS.length);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
 
-// A rendering step takes far less than 20 s even on a loaded machine.
-const waitUntil = (check: () => Promise<boolean>, what = 'condition'): Promise<void> => waitFor(check, what, 20_000);
+// A rendering step takes far less than 20 s even on a loaded machine. A timeout says what the page showed and stored.
+async function waitUntil(check: () => Promise<boolean>, what = 'condition', page?: Page): Promise<void> {
+  try {
+    await waitFor(check, what, 20_000);
+  } catch (error) {
+    if (!page) throw error;
+    const shown = await Promise.all([tabCount(page), editorText(page), stored(page, STAMP_KEY), stored(page, 'graphiql:tabState')]).catch((e: unknown) => [String(e)]);
+    throw new Error(`${(error as Error).message}; page: ${JSON.stringify(shown).slice(0, 1500)}`);
+  }
+}
