@@ -30,7 +30,7 @@ export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): Pro
   if (wrapper.type === 'group' && isObject(wrapper.group)) return processNodes.tag(wrapper.group, 'Group');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('process-node', 'ProcessNode', type);
-  return { __typename: 'UnknownProcessNode', type, raw: child };
+  return processNodes.tag({ type, raw: child }, 'UnknownProcessNode');
 }
 
 /** Every Job under `root`, depth first (pre-order), siblings in ordinal order (the same rule as ProcessRun.jobs). */

@@ -27,7 +27,7 @@ export function toRunNode(child: unknown, drift: UpstreamDriftReporter): RunNode
   if (group) return runNodes.tag(group, 'GroupRun');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('run-node', 'RunNode', type);
-  return { __typename: 'UnknownRunNode', type, raw: child as UpstreamRunNodeWrapper };
+  return runNodes.tag({ type, raw: child as UpstreamRunNodeWrapper }, 'UnknownRunNode');
 }
 
 /** Every JobRun under `root`, depth first (pre-order), siblings in ordinal order. */

@@ -1,15 +1,19 @@
 /**
- * Union members that are upstream objects, tagged with their GraphQL type without being copied. `{ ...job,
- * __typename }` copied every key of every node of a tree: on a 2,000-job run that copy and its garbage were ~16 % of
- * the operation's CPU (bench/README.md, issue 13). The tag is a symbol-keyed property, which JSON.stringify,
- * Object.keys and for…in do not see, so `raw`, live diffs and Redis snapshots of the same object are unchanged; a
- * WeakMap beside the object measured ~5 % slower on the same run (its set, and the ephemerons it gives the GC).
+ * Union members tagged with their GraphQL type instead of copied. `{ ...job, __typename }` copied every key of every
+ * node of a tree: on a 2,000-job run that copy and its garbage were ~16 % of the operation's CPU (bench/README.md,
+ * issue 13). The tag is a symbol-keyed property on the member itself (often the upstream object): JSON.stringify,
+ * Object.keys and for…in skip it, so `raw`, live diffs, Redis snapshots and logs are what they were; a spread,
+ * `Object.assign` or jest's `toEqual` would see it. A WeakMap beside the objects measured ~5 % slower on the same
+ * run (its set, and the ephemerons it gives the GC).
  */
 export interface UnionMembers<Typename extends string> {
-  /** `value` as the member `typename`. The `__typename` in the type is read only through `typenameOf`. */
+  /**
+   * `value` as the member `typename`. The `__typename` in the returned type only satisfies the generated union
+   * types: it is never read (an upstream object may carry a `__typename` key of its own); `typenameOf` is the answer.
+   */
   tag<T extends object, N extends Typename>(value: T, typename: N): T & { __typename: N };
-  /** For `__resolveType`: the tag, else the `__typename` of a member built as a plain object (the Unknown ones). */
-  typenameOf<N extends Typename>(parent: { __typename: N }): N;
+  /** For `__resolveType`. A member that was not tagged is a gateway bug, reported as one rather than guessed. */
+  typenameOf(parent: object): Typename;
 }
 
 /** One per union (its own symbol), so an object that were a member of two unions could not pick up the other's type. */
@@ -21,8 +25,10 @@ export function unionMembers<Typename extends string>(union: string): UnionMembe
       (value as Tagged)[key] = typename;
       return value as T & { __typename: N };
     },
-    typenameOf<N extends Typename>(parent: { __typename: N }): N {
-      return ((parent as Tagged)[key] as N | undefined) ?? parent.__typename;
+    typenameOf(parent: object): Typename {
+      const typename = (parent as Tagged)[key];
+      if (typename === undefined) throw new Error(`${union}: a member reached __resolveType without its type tag`);
+      return typename;
     },
   };
 }
