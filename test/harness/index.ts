@@ -269,14 +269,14 @@ export function expectOnlyError(result: ExecutionResult<unknown>, code: string):
 }
 
 /**
- * Polls `check` every 20 ms until it holds, instead of sleeping a guessed time. The deadline only bounds a hang:
- * it is generous so a loaded 2-core machine never decides the test.
+ * Polls `check` (every 20 ms unless a costlier check asks for less often) until it holds, instead of sleeping a
+ * guessed time. The deadline only bounds a hang: it is generous so a loaded 2-core machine never decides the test.
  */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000, intervalMs = 20): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 export { createLiveClient, type LiveClient, type LiveTransport, type SubscriptionRecording } from './subscriptions';

@@ -26,8 +26,8 @@ async function polls(gateway: SpawnedGateway): Promise<number> {
   return metricTotal(await scrapeMetrics(gateway), 'gateway_live_polls_total');
 }
 
-/** Generous: only a broken gateway needs this long. */
-const eventually = (condition: () => boolean | Promise<boolean>, what: string): Promise<void> => waitFor(condition, what, 20_000);
+/** Generous: only a broken gateway needs this long. Every 100 ms: a check scrapes three spawned gateways. */
+const eventually = (condition: () => boolean | Promise<boolean>, what: string): Promise<void> => waitFor(condition, what, 20_000, 100);
 
 async function redisState(gateway: SpawnedGateway): Promise<unknown> {
   return ((await (await fetch(`${gateway.url}/ready`)).json()) as { redis?: string }).redis;
