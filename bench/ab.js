@@ -4,7 +4,7 @@
 // from /proc. Every answer must equal A's first answer byte for byte, and A's and B's first answers must be equal.
 //
 //   node bench/ab.js <distA> <distB> [slices=10] [sliceSeconds=3] [warmupSeconds=20]
-//   WORKLOAD=seed|large|fanout|processes  NODE_OPTS_A / NODE_OPTS_B (default --max-semi-space-size=4)
+//   WORKLOAD=seed|large|fanout|processes  NODE_OPTS_A / NODE_OPTS_B (default --max-semi-space-size=32, as npm start)
 //   ENV_A / ENV_B ("NAME=value,NAME=value", e.g. ENV_A=EXECUTION_FAST_PATH=false)
 //   PROFILE=1: each gateway also writes a --cpu-prof profile to bench/results/ (see bench/cpuprofile-summary.js)
 // Servers run on core 0, the fake upstream and autocannon on core 1 (taskset), like bench/run.js.
@@ -57,7 +57,7 @@ async function main() {
     const dists = distB ? [distA, distB] : [distA];
     for (let i = 0; i < dists.length; i++) {
       const port = BASE_PORT + 10 + i;
-      const flags = ((i === 0 ? process.env.NODE_OPTS_A : process.env.NODE_OPTS_B) ?? '--max-semi-space-size=4').split(' ').filter(Boolean);
+      const flags = ((i === 0 ? process.env.NODE_OPTS_A : process.env.NODE_OPTS_B) ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
       const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(__dirname, 'results')}`] : [];
       const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', UPSTREAM_BASE_URL: `http://127.0.0.1:${upstreamPort}`, ...envList(i === 0 ? process.env.ENV_A : process.env.ENV_B) };
       const child = start('0', [...flags, ...profile, path.join(path.resolve(dists[i]), 'index.js')], env, port);
