@@ -48,3 +48,16 @@ export async function saveScreenshot(page: Page, fileName: string): Promise<void
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, fileName) });
 }
+
+/**
+ * The query editor's visible lines in screen order, whitespace collapsed (Monaco renders spaces as non-breaking
+ * spaces and only the lines in view). Monaco reuses line elements and places them by their `top`, so their order in
+ * the DOM is not the order on screen after an edit or a scroll: the lines are sorted by `top` first.
+ */
+export async function editorText(page: Page): Promise<string> {
+  const lines = await page
+    .locator('.graphiql-query-editor .view-lines .view-line')
+    .evaluateAll((elements) => elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: (element as HTMLElement).innerText })));
+  lines.sort((a, b) => a.top - b.top);
+  return lines.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim();
+}

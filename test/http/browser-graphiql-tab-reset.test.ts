@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { useDemoGateway, waitFor } from '../harness';
-import { describeWithChromium, useChromium } from '../harness/browser';
+import { describeWithChromium, editorText, useChromium } from '../harness/browser';
 
 const STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
 // What an earlier release could have left: one valid tab of other text (GraphiQL accepts it and ignores defaultTabs).
@@ -13,9 +13,6 @@ const STALE_TAB_STATE = JSON.stringify({
   tabs: [{ id: 'old-tab', hash: null, title: 'OldTab', query: STALE_QUERY, variables: null, headers: null, operationName: 'OldTab', response: null }],
 });
 
-// Monaco renders spaces as non-breaking spaces and only the lines in view: compare whitespace-collapsed text.
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const editorText = async (page: Page): Promise<string> => collapse(await page.locator('.graphiql-query-editor .view-lines').innerText());
 const tabCount = (page: Page): Promise<number> => page.locator('.graphiql-tab-button').count();
 const stored = (page: Page, key: string): Promise<string | null> => page.evaluate((name) => localStorage.getItem(name), key);
 

@@ -1,10 +1,9 @@
 // GraphiQL in headless Chromium: clicking a tab (a real pointer click, as a user does) shows that tab's own
 // query in the editor, and running it answers that tab's operation.
-import type { Page } from 'playwright-core';
 import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
 import { useDemoGateway, waitFor } from '../harness';
 // Playwright loads only in the browser suites, so it has its own harness module.
-import { describeWithChromium, saveScreenshot, useChromium } from '../harness/browser';
+import { describeWithChromium, editorText, saveScreenshot, useChromium } from '../harness/browser';
 
 const LAST = GRAPHIQL_TABS.length - 1;
 // Per tab: the operation the run button runs (a tab with several offers them in a menu) and a piece of its answer
@@ -15,9 +14,7 @@ const CASES: Array<{ index: number; operation: string; answer: string }> = [
   { index: LAST, operation: 'StartRun', answer: '"runProcess": {' },
 ];
 
-// Monaco renders spaces as non-breaking spaces and only the lines in view: compare whitespace-collapsed text.
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const editorText = async (page: Page): Promise<string> => collapse(await page.locator('.graphiql-query-editor .view-lines').innerText());
 
 describeWithChromium('GraphiQL in headless Chromium – switching tabs', () => {
   const demo = useDemoGateway();
