@@ -14,7 +14,10 @@ function openSocket(url: string): Promise<WebSocket> {
 }
 
 describe('processRunUpdated: keep-alive and clients that vanish', () => {
-  const t = useGateway({ env: { ...LIVE_TEST_ENV, LIVE_KEEPALIVE_MS: '50' } });
+  // graphql-ws terminates a socket whose pong has not come back within one keep-alive interval, and the client here
+  // shares the gateway's event loop: at 50 ms a loaded CI machine stalled past it once and the pings stopped.
+  // 500 ms still shows three pings in ~1.5 s.
+  const t = useGateway({ env: { ...LIVE_TEST_ENV, LIVE_KEEPALIVE_MS: '500' } });
 
   it('WebSocket: the server pings every LIVE_KEEPALIVE_MS', async () => {
     const socket = await openSocket(t.gateway.url);
