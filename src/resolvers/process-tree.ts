@@ -26,8 +26,10 @@ const PROCESS_TREE: TreeShape<UpstreamJob, UpstreamGroup> = {
 export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): ProcessNodeParent {
   const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamProcessNodeWrapper>;
   // Tagged, not copied: an upstream object carrying its own `__typename` key does not pick the GraphQL type either.
-  if (wrapper.type === 'job' && isObject(wrapper.job)) return processNodes.tag(wrapper.job, 'Job');
-  if (wrapper.type === 'group' && isObject(wrapper.group)) return processNodes.tag(wrapper.group, 'Group');
+  const job = PROCESS_TREE.leafOf(wrapper);
+  if (job) return processNodes.tag(job, 'Job');
+  const group = PROCESS_TREE.groupOf(wrapper);
+  if (group) return processNodes.tag(group, 'Group');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('process-node', 'ProcessNode', type);
   return processNodes.tag({ type, raw: child }, 'UnknownProcessNode');
