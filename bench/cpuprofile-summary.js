@@ -3,11 +3,14 @@
 // package/file (a frame's samples counted once per stack). Percentages of all samples after the first SKIP seconds.
 //
 //   node bench/cpuprofile-summary.js <file.cpuprofile>   SKIP=seconds (drop the warm-up)  TOP=n (rows per table)
+//   BUSY=true: percentages of the samples where the process was not idle, so that one multiplied by the bench's CPU
+//   ms/op gives that frame's ms per operation (a bench profile's server idles while the load generator works).
 const fs = require('node:fs');
 
 const profile = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const SKIP_US = Number(process.env.SKIP || 0) * 1e6;
 const TOP = Number(process.env.TOP || 40);
+const BUSY = process.env.BUSY === 'true';
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map();
 for (const node of profile.nodes) for (const child of node.children || []) parentOf.set(child, node.id);
@@ -18,6 +21,7 @@ let total = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   elapsed += profile.timeDeltas[i];
   if (elapsed < SKIP_US) continue;
+  if (BUSY && nodes.get(profile.samples[i]).callFrame.functionName === '(idle)') continue;
   samplesByNode.set(profile.samples[i], (samplesByNode.get(profile.samples[i]) || 0) + 1);
   total++;
 }
@@ -51,7 +55,7 @@ for (const [id, count] of samplesByNode) {
 }
 
 for (const [title, map] of Object.entries(tables)) {
-  process.stdout.write(`\n== ${title} (${total} samples)\n`);
+  process.stdout.write(`\n== ${title} (${total} ${BUSY ? 'busy ' : ''}samples)\n`);
   for (const [key, count] of [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     process.stdout.write(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}\n`);
   }

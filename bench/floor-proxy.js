@@ -43,3 +43,5 @@ server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
 });
+// A normal exit, so `--cpu-prof` (BENCH_PROFILE) writes the profile; the default SIGTERM action would not.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,6 +1,7 @@
 'use strict';
 // `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See bench/README.md.
-// Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names).
+// Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names),
+// BENCH_PROFILE=true (every server writes a --cpu-prof profile; see bench/README.md).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -27,6 +28,10 @@ const LOAD_FACTOR = Number(process.env.BENCH_LOAD_FACTOR || 1.5);
 // BENCH_GATEWAY_NODE_OPTIONS replaces them for an experiment (e.g. another young-generation size).
 const GATEWAY_NODE_OPTIONS = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=32';
 const FANOUT_DELAY_MS = 20;
+// Where time goes, not how much: the profiler adds its own CPU, so a profiled run's figures carry no verdict.
+const PROFILE_DIR = process.env.BENCH_PROFILE === 'true'
+  ? path.join(__dirname, 'results', `profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+  : null;
 const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
 
@@ -98,6 +103,13 @@ async function waitFor(url, child) {
   throw new Error(`${url} did not come up`);
 }
 
+/** `--cpu-prof` flags for one server of one round (none unless BENCH_PROFILE=true). */
+function profileFlags(row, round) {
+  if (!PROFILE_DIR) return [];
+  const name = `${row.name.replace(/[^a-z0-9]+/gi, '-')}-round${round}.cpuprofile`;
+  return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`];
+}
+
 async function startProcess(argv, env, probePath) {
   const port = await freePort();
   const [command, ...args] = pinned(0, argv);
@@ -135,13 +147,14 @@ async function startUpstream() {
   return { url, pid: child.pid, stop: () => stopProcess(child), control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()) };
 }
 
-function startTarget(row, upstream, baseline) {
+function startTarget(row, round, upstream, baseline) {
+  const profile = profileFlags(row, round);
   if (row.target === 'floor') {
-    return startProcess([process.execPath, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
+    return startProcess([process.execPath, ...profile, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
   }
   const nodeOptions = (row.nodeOptions ?? GATEWAY_NODE_OPTIONS).split(' ').filter(Boolean);
   const entry = row.target === 'baseline' ? path.join(baseline.dist, 'index.js') : 'dist/index.js';
-  return startProcess([process.execPath, ...nodeOptions, entry], {
+  return startProcess([process.execPath, ...nodeOptions, ...profile, entry], {
     ...row.env,
     NODE_ENV: 'production',
     UPSTREAM_BASE_URL: upstream.url,
@@ -204,8 +217,8 @@ function load(request, expected, seconds, connections) {
   });
 }
 
-async function measure(row, upstream, baseline) {
-  const target = row.target === 'upstream' ? upstream : await startTarget(row, upstream, baseline);
+async function measure(row, round, upstream, baseline) {
+  const target = row.target === 'upstream' ? upstream : await startTarget(row, round, upstream, baseline);
   try {
     await upstream.control(`/__delay/${row.delayMs || 0}`);
     const { request, expected, upstreamCalls } = await prepare(row, target.url, upstream);
@@ -393,6 +406,7 @@ async function main() {
   if (baseline?.problem) leaveOutBaseline(baseline.problem);
   machine.baseline = baseline && !baseline.problem ? baseline.commit : null;
   console.log(`bench: ${ROUNDS} round(s) × ${ROWS.length} rows, warm-up ${WARMUP} s, ${SECONDS} s each; ${machine.cpu} ×${machine.cores}, Node ${machine.node}; ${machine.pinned}`);
+  if (PROFILE_DIR) console.log(`profiling into ${path.relative(ROOT, PROFILE_DIR)}: the figures below include the profiler's cost (no verdicts)`);
   const upstream = await startUpstream();
   const runs = [];
   try {
@@ -401,7 +415,7 @@ async function main() {
         if (!ROWS.includes(row)) continue;
         let result;
         try {
-          result = await measure(row, upstream, baseline);
+          result = await measure(row, round, upstream, baseline);
         } catch (error) {
           // An old build that cannot answer today's workloads says so; it never fails the bench (or CI's smoke).
           if (row.target !== 'baseline') throw error;
@@ -420,7 +434,8 @@ async function main() {
   printTable(summary);
   const checks = targets(summary);
   console.log('');
-  for (const check of checks) console.log(`${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`);
+  if (PROFILE_DIR) console.log(`no verdicts from a profiled run; profiles in ${path.relative(ROOT, PROFILE_DIR)} (bench/cpuprofile-summary.js)`);
+  else for (const check of checks) console.log(`${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`);
   const file = path.join(__dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, summary, targets: checks, runs }, null, 2)}\n`);
