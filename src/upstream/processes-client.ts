@@ -186,15 +186,19 @@ export class ProcessesClient {
   private async send(request: UpstreamRequest, call: UpstreamCall): Promise<Answer> {
     const { credentials } = this.options;
     const deadline = new Deadline(this.options.timeoutMs);
-    const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
     try {
-      return await this.guarded(request, authorization, call, deadline);
-    } catch (error) {
-      const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
-      if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-      call.logger.info({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
-      const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-      return await this.guarded(request, fresh, call, deadline);
+      const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
+      try {
+        return await this.guarded(request, authorization, call, deadline);
+      } catch (error) {
+        const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
+        if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
+        call.logger.info({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+        const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
+        return await this.guarded(request, fresh, call, deadline);
+      }
+    } finally {
+      deadline.dispose();
     }
   }
 
