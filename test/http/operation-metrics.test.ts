@@ -1,6 +1,7 @@
-// /metrics labels an operation by the operation that runs (name and type), never by a fragment defined first.
+// /metrics labels an operation by the operation that runs (name and type), never by a fragment defined first; and
+// what each operation series (Yoga's Prometheus plugin, src/observability/metrics.ts) counts, which dashboards rely on.
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, scrapeMetrics, useGateway } from '../harness';
+import { execute, expectNoErrors, httpGet, metricSample, postGraphQL, scrapeMetrics, TEST_TOKEN, useGateway } from '../harness';
 
 // Shaped like the examples' RunJobs: the fragment comes before the operation.
 const FRAGMENT_FIRST = `
@@ -44,5 +45,60 @@ describe('/metrics – operation labels', () => {
     const after = await scrapeMetrics(t.gateway);
     expect(countFor(after, { operationName: 'Second', operationType: 'query' })).toBe(1);
     expect(countFor(after, { operationName: 'First' })).toBe(0);
+  });
+});
+
+describe('/metrics – what the operation series count', () => {
+  const t = useGateway();
+  const http = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_yoga_http_duration_count', labels);
+  const operations = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_envelop_request', labels);
+  const durations = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_envelop_request_duration_count', labels);
+  let lastScrape = '';
+
+  it('an executed query, mutation and GET query: counted, timed, and their HTTP request timed with method and status', async () => {
+    t.upstream.serveRun(seedProcessRun);
+    expectNoErrors(await execute(t.gateway, 'query Seed($id: ID!) { processRun(id: $id) { id } }', { id: seedProcessRun.id }));
+    expectNoErrors(await execute(t.gateway, 'mutation M { __typename }'));
+    const get = await httpGet(t.gateway, `/graphql?query=${encodeURIComponent('query G { __typename }')}`, { 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN });
+    expect(get.status).toBe(200);
+    lastScrape = await scrapeMetrics(t.gateway);
+
+    expect(operations({ operationName: 'Seed', operationType: 'query' })).toBe(1);
+    expect(durations({ operationName: 'Seed', operationType: 'query' })).toBe(1);
+    expect(operations({ operationName: 'M', operationType: 'mutation' })).toBe(1);
+    expect(http({ method: 'GET', statusCode: '200', operationName: 'G', operationType: 'query' })).toBe(1);
+    // The printed label order is part of what a scrape config or a recording rule may match.
+    expect(lastScrape).toContain('graphql_yoga_http_duration_count{method="POST",statusCode="200",operationType="query",operationName="Seed"} 1\n');
+    expect(lastScrape).toContain('graphql_envelop_request{operationName="Seed",operationType="query"} 1\n');
+  });
+
+  it('a document that fails validation is not executed, but its HTTP request is timed; one that does not parse is neither', async () => {
+    expect((await postGraphQL(t.gateway, { query: 'query Broken { nope }' })).status).toBe(200);
+    expect((await postGraphQL(t.gateway, { query: 'query Unfinished {' })).status).toBe(200);
+    expect((await postGraphQL(t.gateway, '{not json')).status).toBe(400);
+    lastScrape = await scrapeMetrics(t.gateway);
+
+    expect(operations({ operationName: 'Broken' })).toBe(0);
+    expect(http({ method: 'POST', statusCode: '200', operationName: 'Broken', operationType: 'query' })).toBe(1);
+    expect(lastScrape).not.toMatch(/operationName="Unfinished"/);
+    expect(lastScrape).not.toMatch(/graphql_yoga_http_duration_count\{[^}]*statusCode="400"/);
+  });
+
+  it('a subscription is counted and timed when its stream ends', async () => {
+    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent('subscription Watch { processRunUpdated(id: "processrun-gone") { id } }')}`, {
+      headers: { accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN },
+    });
+    // The run does not exist: one error event, then the stream completes.
+    expect(await response.text()).toContain('NOT_FOUND');
+    lastScrape = await scrapeMetrics(t.gateway);
+
+    expect(operations({ operationName: 'Watch', operationType: 'subscription' })).toBe(1);
+    expect(durations({ operationName: 'Watch', operationType: 'subscription' })).toBe(1);
+  });
+
+  it('/metrics answers in the Prometheus text format', async () => {
+    const scrape = await httpGet(t.gateway, '/metrics');
+    expect(scrape.status).toBe(200);
+    expect(scrape.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
   });
 });
