@@ -1,6 +1,7 @@
 'use strict';
-// Reads a `node --cpu-prof` profile: self time by package and by function, inclusive time by function and by
-// package/file (a frame's samples counted once per stack). Percentages of all samples after the first SKIP seconds.
+// Reads a `node --cpu-prof` profile: each sample under one concern of this gateway (byConcern: HTTP layer, upstream
+// client, execution, the JSON passes, GC, …), self time by package and by function, inclusive time by function and
+// by package/file (a frame's samples counted once per stack). Percentages of all samples after the first SKIP seconds.
 //
 //   node bench/cpuprofile-summary.js <file.cpuprofile>   SKIP=seconds (drop the warm-up)  TOP=n (rows per table)
 //   BUSY=true: percentages of the samples where the process was not idle, so that one multiplied by the bench's CPU
@@ -37,10 +38,38 @@ function packageKey({ callFrame: frame }) {
   return own ? own[1] : frame.url;
 }
 
-const tables = { selfByPackage: new Map(), selfByFunction: new Map(), inclusiveByFunction: new Map(), inclusiveByPackage: new Map() };
+// byConcern: each sample under one heading, so the headings add up to 100 %. The leaf decides first (GC, the two
+// JSON passes the floor proxy also makes, the socket write), then the nearest frame of a concern on the stack.
+const LEAF_CONCERNS = [
+  ['garbage collection', (frame) => frame.functionName === '(garbage collector)'],
+  ['upstream body JSON.parse', (frame) => (frame.functionName === 'parseJson' && frame.url.includes('processes-client')) || (frame.url.endsWith('floor-proxy.js') && frame.lineNumber === 15)],
+  ['answer JSON.stringify', (frame) => frame.functionName === 'jsonStringifyResultWithoutInternals' || (frame.url.endsWith('floor-proxy.js') && frame.lineNumber === 26)],
+  ['socket write', (frame) => !frame.url && /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/.test(frame.functionName)],
+];
+const STACK_CONCERNS = [
+  ['metrics', /prom-client|prometheus|\/observability\//],
+  ['GraphQL execution and resolvers', /graphql-jit|graphql\/execution|\/resolvers\/|fast-execute|^jit:/],
+  ['upstream client (undici, loaders, resilience)', /undici|wasm:|\/upstream\/|\/loaders\/|dataloader|cockatiel|node:_http_client|node:_http_agent/],
+  ['GraphQL parse and validation', /graphql\/(language|validation)|lru-cache|graphql-armor|\/plugins\/(operation-limits|variables-depth|static-upstream)/],
+  ['HTTP server, Yoga, envelop, whatwg-node', /graphql-yoga|@whatwg-node|@envelop|node:_http_server|node:_http_incoming|node:_http_outgoing|floor-proxy/],
+];
+function concernOf(id) {
+  const leaf = nodes.get(id).callFrame;
+  for (const [name, test] of LEAF_CONCERNS) if (test(leaf)) return name;
+  for (let at = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = nodes.get(at).callFrame;
+    // graphql-jit's compiled query functions have no URL; their names end in Handler.
+    const where = frame.url || (/Handler\d*$/.test(frame.functionName) ? 'jit:' : '');
+    for (const [name, pattern] of STACK_CONCERNS) if (where && pattern.test(where)) return name;
+  }
+  return leaf.functionName === '(idle)' ? '(idle)' : 'Node internals, microtasks, other';
+}
+
+const tables = { byConcern: new Map(), selfByPackage: new Map(), selfByFunction: new Map(), inclusiveByFunction: new Map(), inclusiveByPackage: new Map() };
 const add = (map, key, count) => map.set(key, (map.get(key) || 0) + count);
 for (const [id, count] of samplesByNode) {
   const leaf = nodes.get(id);
+  add(tables.byConcern, concernOf(id), count);
   add(tables.selfByPackage, packageKey(leaf), count);
   add(tables.selfByFunction, functionKey(leaf), count);
   const seenFunctions = new Set();
