@@ -1,6 +1,6 @@
 'use strict';
 // Reads a `node --cpu-prof` profile: each sample under one concern of this gateway (byConcern: HTTP layer, upstream
-// client, execution, the JSON passes, GC, …), self time by package and by function, inclusive time by function and
+// client, execution, the JSON passes, the answer's socket write, GC, …), self time by package and by function, inclusive time by function and
 // by package/file (a frame's samples counted once per stack). Percentages of all samples after the first SKIP seconds.
 //
 //   node bench/cpuprofile-summary.js <file.cpuprofile>   SKIP=seconds (drop the warm-up)  TOP=n (rows per table)
@@ -39,29 +39,34 @@ function packageKey({ callFrame: frame }) {
 }
 
 // byConcern: each sample under one heading, so the headings add up to 100 %. The leaf decides first (GC, the two
-// JSON passes the floor proxy also makes, the socket write), then the nearest frame of a concern on the stack.
+// JSON passes the floor proxy also makes, the answer's socket write), then the nearest frame of a concern on the stack.
 const LEAF_CONCERNS = [
   ['garbage collection', (frame) => frame.functionName === '(garbage collector)'],
-  ['upstream body JSON.parse', (frame) => (frame.functionName === 'parseJson' && frame.url.includes('processes-client')) || (frame.url.endsWith('floor-proxy.js') && frame.lineNumber === 15)],
-  ['answer JSON.stringify', (frame) => frame.functionName === 'jsonStringifyResultWithoutInternals' || (frame.url.endsWith('floor-proxy.js') && frame.lineNumber === 26)],
-  ['socket write', (frame) => !frame.url && /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/.test(frame.functionName)],
+  ['upstream body JSON.parse', (frame) => (frame.functionName === 'parseJson' && frame.url.includes('processes-client')) || frame.functionName === 'parseUpstreamBody'],
+  // The floor's answer() also parses the small request body; its JSON.stringify of the run is nearly all of it.
+  ['answer JSON.stringify', (frame) => frame.functionName === 'jsonStringifyResultWithoutInternals' || (frame.functionName === 'answer' && frame.url.endsWith('floor-proxy.js'))],
 ];
+const SOCKET_WRITE = /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/;
+// Matched against "<function> <url>" of each frame, leaf first; the first concern any frame matches wins.
 const STACK_CONCERNS = [
   ['metrics', /prom-client|prometheus|\/observability\//],
-  ['GraphQL execution and resolvers', /graphql-jit|graphql\/execution|\/resolvers\/|fast-execute|^jit:/],
-  ['upstream client (undici, loaders, resilience)', /undici|wasm:|\/upstream\/|\/loaders\/|dataloader|cockatiel|node:_http_client|node:_http_agent/],
-  ['GraphQL parse and validation', /graphql\/(language|validation)|lru-cache|graphql-armor|\/plugins\/(operation-limits|variables-depth|static-upstream)/],
+  ['GraphQL execution and resolvers', /graphql-jit|graphql\/execution|\/resolvers\/|fast-execute|^\S*Handler\d* $/],
+  ['upstream client (undici, loaders, resilience)', /undici|wasm:|\/upstream\/|\/loaders\/|dataloader|cockatiel|node:_http_client|node:_http_agent|^(getRun|parseUpstreamBody) /],
+  ['GraphQL parse and validation', /graphql\/(language|validation)|lru-cache|use-parser-and-validation-cache|graphql-armor|\/plugins\/(operation-limits|variables-depth|static-upstream)/],
   ['HTTP server, Yoga, envelop, whatwg-node', /graphql-yoga|@whatwg-node|@envelop|node:_http_server|node:_http_incoming|node:_http_outgoing|floor-proxy/],
 ];
+const UPSTREAM = STACK_CONCERNS[2][1];
 function concernOf(id) {
   const leaf = nodes.get(id).callFrame;
   for (const [name, test] of LEAF_CONCERNS) if (test(leaf)) return name;
+  const stack = [];
   for (let at = id; at !== undefined; at = parentOf.get(at)) {
-    const frame = nodes.get(at).callFrame;
-    // graphql-jit's compiled query functions have no URL; their names end in Handler.
-    const where = frame.url || (/Handler\d*$/.test(frame.functionName) ? 'jit:' : '');
-    for (const [name, pattern] of STACK_CONCERNS) if (where && pattern.test(where)) return name;
+    const { functionName, url } = nodes.get(at).callFrame;
+    stack.push(`${functionName} ${url}`);
   }
+  // Writing the upstream request is the upstream client's; writing the answer is a concern of its own.
+  if (!leaf.url && SOCKET_WRITE.test(leaf.functionName) && !stack.some((where) => UPSTREAM.test(where))) return 'socket write (the answer)';
+  for (const where of stack) for (const [name, pattern] of STACK_CONCERNS) if (pattern.test(where)) return name;
   return leaf.functionName === '(idle)' ? '(idle)' : 'Node internals, microtasks, other';
 }
 

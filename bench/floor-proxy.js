@@ -13,7 +13,10 @@ function getRun(id) {
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        // Named, like answer() below: bench/cpuprofile-summary.js tells the two JSON passes apart by these names.
+        response.on('end', function parseUpstreamBody() {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        });
         response.on('error', reject);
       },
     );
@@ -24,7 +27,7 @@ function getRun(id) {
 const server = http.createServer((request, response) => {
   const chunks = [];
   request.on('data', (chunk) => chunks.push(chunk));
-  request.on('end', async () => {
+  request.on('end', async function answer() {
     try {
       const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       const ids = variables.ids ?? [variables.id];

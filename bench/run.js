@@ -438,7 +438,7 @@ async function main() {
   else for (const check of checks) console.log(`${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`);
   const file = path.join(__dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, summary, targets: checks, runs }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, profiled: PROFILE_DIR !== null, summary, targets: PROFILE_DIR ? [] : checks, runs }, null, 2)}\n`);
   console.log(`\nwritten ${path.relative(ROOT, file)}`);
 }
 

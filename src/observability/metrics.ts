@@ -111,7 +111,7 @@ export function createGatewayMetrics(): GatewayMetrics {
             registry,
             histogram: {
               name: 'graphql_envelop_request_duration',
-              help: 'Time spent on running the GraphQL operation from parse to execute, by operation name and type',
+              help: 'Time spent executing the GraphQL operation (a subscription: until its stream ends), by operation name and type',
               labelNames: ['operationName', 'operationType'],
             },
             fillLabelsFn: operationLabels,

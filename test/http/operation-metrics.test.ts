@@ -1,7 +1,7 @@
 // /metrics labels an operation by the operation that runs (name and type), never by a fragment defined first; and
 // what each operation series (Yoga's Prometheus plugin, src/observability/metrics.ts) counts, which dashboards rely on.
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, httpGet, metricSample, postGraphQL, scrapeMetrics, TEST_TOKEN, useGateway } from '../harness';
+import { execute, expectNoErrors, httpGet, metricSample, metricTotal, postGraphQL, scrapeMetrics, TEST_TOKEN, useGateway, waitFor } from '../harness';
 
 // Shaped like the examples' RunJobs: the fragment comes before the operation.
 const FRAGMENT_FIRST = `
@@ -73,6 +73,7 @@ describe('/metrics – what the operation series count', () => {
   });
 
   it('a document that fails validation is not executed, but its HTTP request is timed; one that does not parse is neither', async () => {
+    const timedBefore = metricTotal(await scrapeMetrics(t.gateway), 'graphql_yoga_http_duration_count');
     expect((await postGraphQL(t.gateway, { query: 'query Broken { nope }' })).status).toBe(200);
     expect((await postGraphQL(t.gateway, { query: 'query Unfinished {' })).status).toBe(200);
     expect((await postGraphQL(t.gateway, '{not json')).status).toBe(400);
@@ -80,19 +81,28 @@ describe('/metrics – what the operation series count', () => {
 
     expect(operations({ operationName: 'Broken' })).toBe(0);
     expect(http({ method: 'POST', statusCode: '200', operationName: 'Broken', operationType: 'query' })).toBe(1);
-    expect(lastScrape).not.toMatch(/operationName="Unfinished"/);
-    expect(lastScrape).not.toMatch(/graphql_yoga_http_duration_count\{[^}]*statusCode="400"/);
+    // Of the three requests only the one whose document parsed was timed.
+    expect(metricTotal(lastScrape, 'graphql_yoga_http_duration_count') - timedBefore).toBe(1);
   });
 
-  it('a subscription is counted and timed when its stream ends', async () => {
-    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent('subscription Watch { processRunUpdated(id: "processrun-gone") { id } }')}`, {
+  it('a subscription is counted and timed when its stream ends, not when it starts', async () => {
+    t.upstream.serveRun(seedProcessRun); // running: the stream stays open until the client leaves
+    const leave = new AbortController();
+    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent(`subscription Watch { processRunUpdated(id: "${seedProcessRun.id}") { id } }`)}`, {
       headers: { accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN },
+      signal: leave.signal,
     });
-    // The run does not exist: one error event, then the stream completes.
-    expect(await response.text()).toContain('NOT_FOUND');
+    const reader = response.body!.getReader();
+    let received = '';
+    while (!received.includes(seedProcessRun.id)) received += new TextDecoder().decode((await reader.read()).value);
     lastScrape = await scrapeMetrics(t.gateway);
+    expect(operations({ operationName: 'Watch', operationType: 'subscription' })).toBe(0);
 
-    expect(operations({ operationName: 'Watch', operationType: 'subscription' })).toBe(1);
+    leave.abort();
+    await waitFor(async () => {
+      lastScrape = await scrapeMetrics(t.gateway);
+      return operations({ operationName: 'Watch', operationType: 'subscription' }) === 1;
+    }, 'the subscription counted once its stream ended');
     expect(durations({ operationName: 'Watch', operationType: 'subscription' })).toBe(1);
   });
 
