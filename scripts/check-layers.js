@@ -2,12 +2,15 @@
 // Fails when an import in src/ breaks the layer rule or closes a runtime import cycle, or two files share a name. No dependencies: it reads the
 // import/export/require lines of src/**/*.ts. Layers, top to bottom (a file may import its own layer and below):
 //   index → app → server, schema, observability → resolvers, demo, generated → writes, live → loaders → upstream,
-//   redis → config, errors
+//   redis → validation → config, errors
 // writes/ (mutations) sits under resolvers: the Mutation resolvers call it, and it calls the upstream client and
 // clears the request's loaders, so it may import loaders/ but never the resolvers' context type.
 // live/ (subscriptions) sits beside writes/: app.ts builds it, the context factory (server/) hands it to the
 // Subscription resolver, and its poll loops call the upstream client; it imports nothing above it.
 // redis/ sits beside upstream/: both are outbound connections that the layers above use and app.ts builds.
+// validation/ (the rules for ids, names, dates, cursors, filters and mutation inputs) sits under upstream/: the
+// resolvers refuse a caller's input with it and the upstream client checks ids and `$next` tokens from upstream
+// data with the same rules before they reach a URL. It imports errors/ only, for the one refusal shape.
 // config/ and errors/ are leaves: each imports only from itself. Type-only imports obey the layer rule too (they
 // are how layers talk), but only runtime imports can close a cycle.
 'use strict';
@@ -31,8 +34,9 @@ const LAYERS = {
   loaders: 5,
   upstream: 6,
   redis: 6,
-  config: 7,
-  errors: 7,
+  validation: 7,
+  config: 8,
+  errors: 8,
 };
 const LEAVES = new Set(['config', 'errors']);
 

@@ -25,6 +25,7 @@ import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
+import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
@@ -123,6 +124,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       useCsrfRefusal(),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
+      usePageSizeBeforeLimits(),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useVariablesDepthLimit(),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { toGraphQLError } from '../errors/map-upstream-failure';
-import { processListPath, type ProcessListArguments } from '../upstream/process-list-query';
+import { processListPath } from '../upstream/process-list-query';
+import type { ProcessListArguments } from '../validation/process-list-arguments';
 import type { UpstreamProcessPage } from '../upstream/process-types';
 
 export interface ProcessPageKey {

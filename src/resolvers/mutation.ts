@@ -1,7 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { performWrite } from '../writes/perform-write';
 import { toUpstreamProcessCreate } from './mutation-inputs/create-process-input';
-import { checkId } from './mutation-inputs/input-rules';
+import { checkId } from '../validation/input-rules';
 import { toJobRunsPlacement, toUpstreamJobRuns } from './mutation-inputs/job-runs-input';
 import { toUpstreamBatchUpdates } from './mutation-inputs/renames-input';
 import { processParent } from './process-parents';

@@ -1,12 +1,12 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { assertValidProcessId } from '../upstream/process-id';
-import { toProcessListArguments } from '../upstream/process-list-query';
+import { checkArgumentId } from '../validation/ids';
+import { toProcessListArguments } from '../validation/process-list-arguments';
 import { processParent } from './process-parents';
 
 /** `process` and `processes`: validation, then the per-request loaders; BAD_USER_INPUT never reaches the upstream. */
 export const processQueries: Pick<QueryResolvers, 'process' | 'processes'> = {
   process: async (_parent, { id, excludeGeneratedJobs }, { loaders }) => {
-    assertValidProcessId(id);
+    checkArgumentId(id, 'process');
     const exclude = excludeGeneratedJobs ?? false;
     return processParent(await loaders.process.load({ id, excludeGeneratedJobs: exclude }), exclude);
   },

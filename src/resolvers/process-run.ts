@@ -1,6 +1,6 @@
 import type { ProcessRunResolvers } from '../generated/resolvers-types';
 import { mapUpstreamFailure } from '../errors/map-upstream-failure';
-import { assertValidProcessRunId, processRunIdProblem } from '../upstream/process-run-id';
+import { checkArgumentId, idProblem } from '../validation/ids';
 import { toDayOfWeek, toRunStatus } from './enums';
 import { processParent } from './process-parents';
 import { collectJobs } from './run-tree';
@@ -11,7 +11,7 @@ export const ProcessRun: ProcessRunResolvers = {
   // Federation `_entities`: the same per-request loader as Query.processRun, so representations are deduped.
   // async: an invalid id rejects this entry only instead of throwing out of the whole `_entities` list.
   __resolveReference: async ({ id }, { loaders }) => {
-    assertValidProcessRunId(id);
+    checkArgumentId(id, 'process run');
     return loaders.processRun.load({ id, excludeGeneratedJobs: false });
   },
   status: ({ status }, _args, { drift }) => toRunStatus(status, drift),
@@ -19,7 +19,7 @@ export const ProcessRun: ProcessRunResolvers = {
   process: async ({ process }, _args, { loaders }, info) => {
     const fields = selectedFieldNames(info);
     if (fields.size === 0 || (fields.size === 1 && fields.has('id'))) return { id: process, upstream: null, excludeGeneratedJobs: false };
-    const problem = processRunIdProblem(process);
+    const problem = idProblem(process);
     if (problem) throw mapUpstreamFailure({ kind: 'bad-response', reason: `the run's process id ${problem}`, status: 200 });
     return processParent(await loaders.process.load({ id: process, excludeGeneratedJobs: false }));
   },

@@ -1,6 +1,6 @@
 import type { ProcessResolvers } from '../generated/resolvers-types';
 import type { GatewayContext } from './resolver-context';
-import { assertValidProcessId } from '../upstream/process-id';
+import { checkArgumentId } from '../validation/ids';
 import type { UpstreamProcess } from '../upstream/process-types';
 import type { UpstreamAuditStamp } from '../upstream/types';
 import { toDayOfWeek } from './enums';
@@ -18,7 +18,7 @@ function read<T>(parent: ProcessParent, context: GatewayContext, pick: (process:
 export const Process: ProcessResolvers = {
   // Federation `_entities`: the same per-request loader as Query.process. async: a bad id fails its entry only.
   __resolveReference: async ({ id }, { loaders }) => {
-    assertValidProcessId(id);
+    checkArgumentId(id, 'process');
     return processParent(await loaders.process.load({ id, excludeGeneratedJobs: false }));
   },
   name: (parent, _args, context) => read(parent, context, ({ name }) => name),

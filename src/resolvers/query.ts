@@ -1,11 +1,11 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { assertValidProcessRunId } from '../upstream/process-run-id';
+import { checkArgumentId } from '../validation/ids';
 import { processQueries } from './process-queries';
 
 export const Query: QueryResolvers = {
   ...processQueries,
   processRun: (_parent, { id, excludeGeneratedJobs }, { loaders }) => {
-    assertValidProcessRunId(id);
+    checkArgumentId(id, 'process run');
     return loaders.processRun.load({ id, excludeGeneratedJobs: excludeGeneratedJobs ?? false });
   },
 };

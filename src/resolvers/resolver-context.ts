@@ -7,7 +7,7 @@ import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
 import type { ProcessWrites } from '../writes/process-writes';
-import type { ProcessCursorCodec } from './process-cursor';
+import type { ProcessCursorCodec } from '../validation/process-cursor';
 
 /** What every resolver receives; built per request by src/server/context.ts (the generated types point here). */
 export interface GatewayContext {

@@ -1,11 +1,11 @@
 import type { SubscriptionResolvers } from '../generated/resolvers-types';
 import type { LiveEvent } from '../live/live-event';
-import { assertValidProcessRunId } from '../upstream/process-run-id';
+import { checkArgumentId } from '../validation/ids';
 
 export const Subscription: SubscriptionResolvers = {
   processRunUpdated: {
     subscribe: (_parent, { id, excludeGeneratedJobs }, { upstreamCalls, watchProcessRun }) => {
-      assertValidProcessRunId(id);
+      checkArgumentId(id, 'process run');
       // The whole subscription is one operation of the upstream-call budget; its polls are paced by the interval.
       upstreamCalls.spend();
       return watchProcessRun(id, excludeGeneratedJobs ?? false);

@@ -6,7 +6,7 @@ import { createProcessLoader } from '../loaders/process-loader';
 import { createProcessPageLoader } from '../loaders/process-page-loader';
 import { createProcessRunLoader } from '../loaders/process-run-loader';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
-import { ProcessCursorCodec } from '../resolvers/process-cursor';
+import { ProcessCursorCodec } from '../validation/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';

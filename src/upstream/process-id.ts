@@ -1,13 +1,6 @@
-import { gatewayError } from '../errors/gateway-error';
-import { processRunIdProblem } from './process-run-id';
+import { pathSegment } from './process-run-id';
 
-/** Throws BAD_USER_INPUT for a process id that must never reach the upstream (same rules as run ids). */
-export function assertValidProcessId(id: string): void {
-  const problem = processRunIdProblem(id);
-  if (problem) throw gatewayError('BAD_USER_INPUT', `Invalid process id: it ${problem}.`, { argumentName: 'id' });
-}
-
-/** Exactly one path segment: everything reserved is percent-encoded. */
+/** Exactly one path segment: everything reserved is percent-encoded; `.` and `..` never get this far. */
 export function processPath(id: string): string {
-  return `/processes/${encodeURIComponent(id)}`;
+  return `/processes/${pathSegment(id, 'process')}`;
 }

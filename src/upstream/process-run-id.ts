@@ -1,24 +1,17 @@
-import { gatewayError } from '../errors/gateway-error';
-import { unsafeTextProblem } from './unsafe-text';
+import { UpstreamError } from '../errors/upstream-failure';
+import { idProblem } from '../validation/ids';
 
-export const MAX_PROCESS_RUN_ID_LENGTH = 256;
-
-
-/** Why an id can never name a process run, or null when it is acceptable. */
-export function processRunIdProblem(id: string): string | null {
-  if (id.length === 0) return 'must not be empty';
-  if (id === '.' || id === '..') return 'must not be "." or ".."';
-  if (id.length > MAX_PROCESS_RUN_ID_LENGTH) return `must be at most ${MAX_PROCESS_RUN_ID_LENGTH} characters`;
-  return unsafeTextProblem(id);
-}
-
-/** Throws BAD_USER_INPUT for an id that must never reach the upstream. */
-export function assertValidProcessRunId(id: string): void {
-  const problem = processRunIdProblem(id);
-  if (problem) throw gatewayError('BAD_USER_INPUT', `Invalid process run id: it ${problem}.`, { argumentName: 'id' });
+/**
+ * The one gate between an id and a URL path segment. A caller's id was refused as BAD_USER_INPUT before it got
+ * here, so an id failing here came from the upstream's own data (a list item's run id, a run's process id).
+ */
+export function pathSegment(id: string, what: string): string {
+  const problem = idProblem(id);
+  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `a ${what} id in the upstream's data ${problem}` });
+  return encodeURIComponent(id);
 }
 
 /** Exactly one path segment: `/`, `?`, `#`, `%` and everything else reserved are percent-encoded. */
 export function processRunPath(id: string): string {
-  return `/processRuns/${encodeURIComponent(id)}`;
+  return `/processRuns/${pathSegment(id, 'process run')}`;
 }

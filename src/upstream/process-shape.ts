@@ -1,8 +1,6 @@
 import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { UpstreamError } from '../errors/upstream-failure';
-
-// Longest `$next` token kept: it travels inside a cursor the caller holds and back into an upstream query string.
-export const MAX_NEXT_TOKEN_LENGTH = 4096;
+import { nextTokenOfLink } from '../validation/next-token';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,18 +41,11 @@ export function toUpstreamProcessPage(body: unknown): UpstreamProcessPage {
   return { items, nextToken: nextTokenOf(body['@nextLink']) };
 }
 
-/** The `$next` value of an `@nextLink` (absent or null: no more pages). */
+/** The `$next` value of an `@nextLink`, as written (absent or null: no more pages). */
 export function nextTokenOf(link: unknown): string | null {
   if (link === undefined || link === null) return null;
   if (typeof link !== 'string') throw badResponse('"@nextLink" is not a string');
-  let token: string | null;
-  try {
-    // Relative or absolute: only the query string is read; the origin and path are ignored on purpose.
-    token = new URL(link, 'http://next-link.invalid').searchParams.get('$next');
-  } catch {
-    throw badResponse('"@nextLink" is not a URL');
-  }
-  if (!token) throw badResponse('"@nextLink" carries no $next value');
-  if (token.length > MAX_NEXT_TOKEN_LENGTH) throw badResponse(`"@nextLink" $next value is longer than ${MAX_NEXT_TOKEN_LENGTH} characters`);
-  return token;
+  const next = nextTokenOfLink(link);
+  if ('problem' in next) throw badResponse(next.problem);
+  return next.token;
 }

@@ -33,8 +33,8 @@ export class FakeUpstream {
   url = '';
 
   async start(): Promise<this> {
-    // Room for the longest `$next` the gateway forwards (4096 UTF-16 units, up to 9 URL characters each once encoded).
-    this.server = createServer({ maxHeaderSize: 64 * 1024 }, (raw, response) => void this.dispatch(raw, response));
+    // Room for the longest `$next` the gateway forwards (64 KiB as written, src/validation/next-token.ts) and the rest.
+    this.server = createServer({ maxHeaderSize: 128 * 1024 }, (raw, response) => void this.dispatch(raw, response));
     this.server.on('connection', (socket) => {
       this.connectionsOpened += 1;
       this.sockets.add(socket);

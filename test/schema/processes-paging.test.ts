@@ -152,7 +152,7 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
     ['3-byte characters', '\u20ac'.repeat(4096)],
     ['astral characters (4 bytes per 2 units)', '\u{1F600}'.repeat(2048)],
     ['control characters (escaped to 6 bytes in the cursor JSON)', '\u0001'.repeat(4096)],
-  ])('a $next of the maximum 4096 characters, all %s, pages through its cursor', async (_name, token) => {
+  ])('a $next of 4096 characters, all %s (up to 9 URL characters each once encoded), pages through its cursor', async (_name, token) => {
     t.upstream.onProcessList((request, response) => {
       const next = request.query.get('$next');
       if (next === null) json(response, 200, { data: [DEMO_PROCESSES[0]], '@nextLink': `https://x.example/processes?$next=${encodeURIComponent(token)}` });

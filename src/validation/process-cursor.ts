@@ -1,16 +1,15 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { gatewayError } from '../errors/gateway-error';
-import { MAX_NEXT_TOKEN_LENGTH } from '../upstream/process-shape';
-import type { ProcessListArguments } from '../upstream/process-list-query';
+import { inputRefusal } from './input-refusal';
+import { MAX_NEXT_TOKEN_LENGTH, toQueryValue } from './next-token';
+import type { ProcessListArguments } from './process-list-arguments';
 
 const VERSION = 'v1';
 const DIGEST_BYTES = 12;
 const MAC_BYTES = 16;
 const base64urlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
-// The longest cursor encode() can make: every UTF-16 unit of the longest accepted `$next` at its worst JSON
-// encoding (a control character or lone surrogate escaped as \uXXXX: 6 bytes), the JSON around it, base64url.
-const MAX_PAYLOAD_BYTES =
-  JSON.stringify({ n: '', a: 'x'.repeat(base64urlLength(DIGEST_BYTES)) }).length + 6 * MAX_NEXT_TOKEN_LENGTH;
+// The longest cursor encode() can make: the longest accepted `$next` (a query value: ASCII, no `"` or `\`, so one
+// JSON byte per character), the JSON around it, base64url.
+const MAX_PAYLOAD_BYTES = JSON.stringify({ n: '', a: 'x'.repeat(base64urlLength(DIGEST_BYTES)) }).length + MAX_NEXT_TOKEN_LENGTH;
 const MAX_CURSOR_LENGTH = `${VERSION}..`.length + base64urlLength(MAX_PAYLOAD_BYTES) + base64urlLength(MAC_BYTES);
 
 /** Where a cursor leads: the upstream `$next` token, or null once the list is exhausted (an empty page follows). */
@@ -54,8 +53,11 @@ export class ProcessCursorCodec {
     if (decoded.a !== argumentsDigest(args)) {
       throw invalid('it was made for other arguments (first, filter and orderBy must stay the same while paging)');
     }
-    if (decoded.n !== null && typeof decoded.n !== 'string') throw invalid('it was altered or not issued by this gateway');
-    return { nextToken: decoded.n };
+    if (decoded.n === null) return { nextToken: null };
+    // A cursor issued before tokens were kept as written holds a decoded token: made a query value again here.
+    const token = typeof decoded.n === 'string' ? toQueryValue(decoded.n) : null;
+    if (token === null) throw invalid('it was altered or not issued by this gateway');
+    return { nextToken: token };
   }
 
   private mac(payload: string): string {
@@ -68,5 +70,5 @@ function argumentsDigest({ pageSize, nameContains, orderBy }: ProcessListArgumen
 }
 
 function invalid(reason: string) {
-  return gatewayError('BAD_USER_INPUT', `Invalid cursor in "after": ${reason}.`, { argumentName: 'after' });
+  return inputRefusal('after', reason, { message: `Invalid cursor in "after": ${reason}.`, argumentName: 'after' });
 }

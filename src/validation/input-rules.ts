@@ -1,6 +1,6 @@
-import { gatewayError } from '../../errors/gateway-error';
-import { processRunIdProblem } from '../../upstream/process-run-id';
-import { unsafeTextProblem } from '../../upstream/unsafe-text';
+import { idProblem } from './ids';
+import { inputRefusal } from './input-refusal';
+import { unsafeTextProblem } from './unsafe-text';
 
 // The rules every mutation input obeys, checked before any upstream call. Each refusal names the input path.
 
@@ -9,14 +9,9 @@ export const MAX_INSTRUCTIONS_LENGTH = 10_000;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** BAD_USER_INPUT naming the input path (`jobs.0.arguments.sendTask.title`) in `extensions.field`. */
-export function inputRefusal(field: string, problem: string): Error {
-  return gatewayError('BAD_USER_INPUT', `Invalid input at ${field}: it ${problem}.`, { field });
-}
-
 /** An id: the same rule as processRun ids (1..256 characters, no control characters, well-formed Unicode). */
 export function checkId(value: string, field: string): string {
-  const problem = processRunIdProblem(value);
+  const problem = idProblem(value);
   if (problem) throw inputRefusal(field, problem);
   return value;
 }
