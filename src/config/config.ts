@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
 import { ConfigError } from './config-error';
+import { readBoolean, readChoice, readInteger, readString, type Env } from './env-readers';
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
@@ -88,39 +89,6 @@ export interface OperationLimitsConfig {
 
 export { ConfigError };
 
-type Env = Record<string, string | undefined>;
-
-function readString(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-export function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = readString(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be from ${min} to ${max}, got ${value}`);
-  return value;
-}
-
-export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = readString(env, name);
-  if (raw === undefined) return fallback;
-  if (/^(true|1|yes|on)$/i.test(raw)) return true;
-  if (/^(false|0|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-}
-
-export function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
-  const raw = readString(env, name);
-  if (raw === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
-}
-
 function readBaseUrl(env: Env, name: string): string | null {
   const raw = readString(env, name);
   if (raw === undefined) return null;
@@ -162,32 +130,32 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
   const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
   const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
   return {
-    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    port: readInteger(env, 'PORT', { min: 0, max: 65535, default: 4000 }),
     host: readString(env, 'HOST') ?? '0.0.0.0',
     upstreamBaseUrl,
     demoUpstream: readDemoUpstream(env, upstreamBaseUrl, production),
     upstreamApiVersion: apiVersion,
-    upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
-    logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', { min: 1, max: 600_000, default: 10_000 }),
+    logLevel: readChoice(env, 'LOG_LEVEL', { choices: LOG_LEVELS, default: 'info' }),
     development: nodeEnv === 'development',
     production,
-    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
-    graphiql: readBoolean(env, 'GRAPHIQL', true),
-    introspection: readBoolean(env, 'INTROSPECTION', true),
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', { min: 0, max: 600_000, default: 10_000 }),
+    graphiql: readBoolean(env, 'GRAPHIQL', { default: true }),
+    introspection: readBoolean(env, 'INTROSPECTION', { default: true }),
     persistedOperations: readPersistedOperationsFile(env),
     limits: loadOperationLimits(env),
     resilience,
     telemetry: loadTelemetry(env),
     redis: loadRedisConfig(env, resilience.rateLimit),
     cursorSecret: readCursorSecret(env),
-    live: loadLiveConfig(env, readInteger, internal),
-    executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', true),
+    live: loadLiveConfig(env, internal),
+    executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
   };
 }
 
 // Production never serves fixture data by accident: the demo there must be asked for by name.
 function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: boolean): boolean {
-  const demo = readBoolean(env, 'DEMO_UPSTREAM', upstreamBaseUrl === null && !production);
+  const demo = readBoolean(env, 'DEMO_UPSTREAM', { default: upstreamBaseUrl === null && !production });
   if (demo && upstreamBaseUrl !== null) throw new ConfigError('DEMO_UPSTREAM', 'must not be true when UPSTREAM_BASE_URL is set');
   if (!demo && upstreamBaseUrl === null) {
     throw new ConfigError(
@@ -214,17 +182,17 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
   }
   return {
-    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', UPSTREAM_DEFAULTS.connectTimeoutMs, 1, 600_000),
-    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', UPSTREAM_DEFAULTS.headersTimeoutMs, 1, 600_000),
-    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', UPSTREAM_DEFAULTS.bodyTimeoutMs, 1, 600_000),
-    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', UPSTREAM_DEFAULTS.maxSockets, 1, 10_000),
-    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', UPSTREAM_DEFAULTS.maxAttempts, 1, 10),
-    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', UPSTREAM_DEFAULTS.retryBaseDelayMs, 1, 60_000),
-    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', UPSTREAM_DEFAULTS.retryMaxDelayMs, 1, 600_000),
-    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', UPSTREAM_DEFAULTS.breakerThreshold, 0, 10_000),
-    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs, 1, 3_600_000),
+    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.connectTimeoutMs }),
+    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.headersTimeoutMs }),
+    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.bodyTimeoutMs }),
+    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', { min: 1, max: 10_000, default: UPSTREAM_DEFAULTS.maxSockets }),
+    maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', { min: 1, max: 10, default: UPSTREAM_DEFAULTS.maxAttempts }),
+    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', { min: 1, max: 60_000, default: UPSTREAM_DEFAULTS.retryBaseDelayMs }),
+    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.retryMaxDelayMs }),
+    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', { min: 0, max: 10_000, default: UPSTREAM_DEFAULTS.breakerThreshold }),
+    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', { min: 1, max: 3_600_000, default: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs }),
     rateLimit,
-    maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', { min: 1024, max: 1024 * 1024 * 1024, default: 10 * 1024 * 1024 }),
     clientCredentials: readClientCredentials(env, baseUrl),
   };
 }
@@ -246,15 +214,15 @@ function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResili
 const ALIASES_BEYOND_UPSTREAM_BUDGET = 10;
 
 function loadOperationLimits(env: Env): OperationLimitsConfig {
-  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', 50, 1, 10_000);
+  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', { min: 1, max: 10_000, default: 50 });
   return {
-    maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    maxQueryLength: readInteger(env, 'MAX_QUERY_LENGTH', 100_000, 100, 10_000_000),
-    maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', 40, 2, 1000),
-    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET, 0, 10_000),
-    maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', 5000, 10, 1_000_000),
-    maxCost: readInteger(env, 'MAX_QUERY_COST', 5000, 10, 10_000_000),
-    maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
+    maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', { min: 1024, max: 100 * 1024 * 1024, default: 1024 * 1024 }),
+    maxQueryLength: readInteger(env, 'MAX_QUERY_LENGTH', { min: 100, max: 10_000_000, default: 100_000 }),
+    maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', { min: 2, max: 1000, default: 40 }),
+    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', { min: 0, max: 10_000, default: maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET }),
+    maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', { min: 10, max: 1_000_000, default: 5000 }),
+    maxCost: readInteger(env, 'MAX_QUERY_COST', { min: 10, max: 10_000_000, default: 5000 }),
+    maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', { min: 0, max: 10_000, default: 50 }),
     maxUpstreamCallsPerOperation,
   };
 }
@@ -274,7 +242,7 @@ export interface TracingConfig {
 
 // The standard OpenTelemetry variables; a traces-specific endpoint is used as given, the generic one gets /v1/traces.
 function loadTelemetry(env: Env): TelemetryConfig {
-  const exporter = readChoice(env, 'OTEL_TRACES_EXPORTER', 'otlp', ['otlp', 'none'] as const);
+  const exporter = readChoice(env, 'OTEL_TRACES_EXPORTER', { choices: ['otlp', 'none'] as const, default: 'otlp' });
   const tracesEndpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
   const endpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   const otlpTracesUrl = exporter === 'none' ? null : (tracesEndpoint ?? (endpoint === null ? null : `${endpoint}/v1/traces`));
@@ -282,5 +250,5 @@ function loadTelemetry(env: Env): TelemetryConfig {
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
     throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
   }
-  return { metrics: readBoolean(env, 'METRICS', true), tracing: { otlpTracesUrl, serviceName } };
+  return { metrics: readBoolean(env, 'METRICS', { default: true }), tracing: { otlpTracesUrl, serviceName } };
 }

@@ -1,10 +1,6 @@
 // Live runs (Subscription.processRunUpdated): see docs/live-runs.md.
 import { ConfigError } from './config-error';
-
-type Env = Record<string, string | undefined>;
-
-/** config.ts's readInteger, passed in: importing it would make config.ts ↔ live-config.ts a runtime cycle. */
-export type IntegerReader = (env: Env, name: string, fallback: number, min: number, max: number) => number;
+import { readInteger, readString, type Env } from './env-readers';
 
 export interface LiveConfig {
   /** LIVE_POLL_INTERVAL_MS: the wait between polls of a run that is changing. */
@@ -46,29 +42,29 @@ export interface LiveTestFloors {
 const PUBLIC_MIN_POLL_INTERVAL_MS = 1_000;
 const TEST_MIN_POLL_INTERVAL_MS = 20;
 
-export function loadLiveConfig(env: Env, readInteger: IntegerReader, { liveTestFloors = false }: LiveTestFloors = {}): LiveConfig {
+export function loadLiveConfig(env: Env, { liveTestFloors = false }: LiveTestFloors = {}): LiveConfig {
   const floor = liveTestFloors ? TEST_MIN_POLL_INTERVAL_MS : PUBLIC_MIN_POLL_INTERVAL_MS;
-  const pollIntervalMs = readInteger(env, 'LIVE_POLL_INTERVAL_MS', 5_000, floor, 3_600_000);
-  const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', Math.max(30_000, pollIntervalMs), floor, 3_600_000);
+  const pollIntervalMs = readInteger(env, 'LIVE_POLL_INTERVAL_MS', { min: floor, max: 3_600_000, default: 5_000 });
+  const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', { min: floor, max: 3_600_000, default: Math.max(30_000, pollIntervalMs) });
   if (maxPollIntervalMs < pollIntervalMs) {
     throw new ConfigError('LIVE_MAX_POLL_INTERVAL_MS', `must be at least LIVE_POLL_INTERVAL_MS (${pollIntervalMs}), got ${maxPollIntervalMs}`);
   }
   return {
     pollIntervalMs,
     maxPollIntervalMs,
-    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', 120_000, liveTestFloors ? 0 : 1_000, 86_400_000),
-    maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', 10_000, 0, 10_000_000),
-    maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
-    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', 12_000, liveTestFloors ? 50 : 1_000, 600_000),
+    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', { min: liveTestFloors ? 0 : 1_000, max: 86_400_000, default: 120_000 }),
+    maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', { min: 0, max: 10_000_000, default: 10_000 }),
+    maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', { min: 1, max: 100_000, default: 100 }),
+    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', { min: liveTestFloors ? 50 : 1_000, max: 600_000, default: 12_000 }),
     // A few intervals: a slow renewal (a loaded replica, a GC pause) must not hand the loop over needlessly.
-    leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', Math.max(3 * pollIntervalMs, 3_000), liveTestFloors ? 60 : 1_000, 600_000),
+    leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', { min: liveTestFloors ? 60 : 1_000, max: 600_000, default: Math.max(3 * pollIntervalMs, 3_000) }),
     credentialSecret: readCredentialSecret(env),
     wsAllowedOrigins: readAllowedOrigins(env),
   };
 }
 
 function readCredentialSecret(env: Env): string | null {
-  const secret = env.LIVE_CREDENTIAL_SECRET?.trim();
+  const secret = readString(env, 'LIVE_CREDENTIAL_SECRET');
   if (!secret) return null;
   // As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token.
   if (secret.length < 32) throw new ConfigError('LIVE_CREDENTIAL_SECRET', 'must be at least 32 characters');
@@ -77,7 +73,7 @@ function readCredentialSecret(env: Env): string | null {
 
 // Entries are compared with a browser's Origin header, which is always a bare scheme://host[:port].
 function readAllowedOrigins(env: Env): ReadonlySet<string> | '*' {
-  const entries = (env.WS_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = (readString(env, 'WS_ALLOWED_ORIGINS') ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
   if (entries.includes('*')) return '*';
   const origins = new Set<string>();
   for (const entry of entries) {

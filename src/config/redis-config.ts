@@ -1,6 +1,7 @@
 // Redis settings (REDIS_*): unset REDIS_URL keeps every replica's state in its own memory, as a single process has it.
 import type { RateLimit } from './rate-limit';
 import { ConfigError } from './config-error';
+import { readInteger, readString, type Env } from './env-readers';
 
 export interface RedisConfig {
   /** Passed to ioredis as given; may carry a password, so it is never logged (see `target`). */
@@ -15,19 +16,14 @@ export interface RedisConfig {
   commandTimeoutMs: number;
 }
 
-type Env = Record<string, string | undefined>;
 
 const DEFAULT_PREFIX = 'prg:';
 // Two replicas is the smallest scale-out; set 1/N for N replicas (see docs/scale-out.md).
 const DEFAULT_FALLBACK_SHARE = '1/2';
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
 
 export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisConfig | null {
-  const raw = read(env, 'REDIS_URL');
+  const raw = readString(env, 'REDIS_URL');
   if (raw === undefined) return null;
   let url: URL;
   try {
@@ -41,7 +37,7 @@ export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisCon
   }
   if (!url.hostname) throw new ConfigError('REDIS_URL', 'must name a host');
 
-  const keyPrefix = read(env, 'REDIS_KEY_PREFIX') ?? DEFAULT_PREFIX;
+  const keyPrefix = readString(env, 'REDIS_KEY_PREFIX') ?? DEFAULT_PREFIX;
   if (!/^[\w.:{}-]{1,64}$/.test(keyPrefix)) {
     throw new ConfigError('REDIS_KEY_PREFIX', `must be 1 to 64 letters, digits, ".", ":", "-", "_", "{" or "}", got "${keyPrefix}"`);
   }
@@ -51,17 +47,14 @@ export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisCon
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must have a window of whole seconds when REDIS_URL is set, got ${rateLimit.windowMs} ms`);
   }
 
-  const commandTimeoutText = read(env, 'REDIS_COMMAND_TIMEOUT_MS') ?? '500';
-  if (!/^\d+$/.test(commandTimeoutText) || Number(commandTimeoutText) < 10 || Number(commandTimeoutText) > 60_000) {
-    throw new ConfigError('REDIS_COMMAND_TIMEOUT_MS', `must be a whole number from 10 to 60000, got "${commandTimeoutText}"`);
-  }
+  const commandTimeoutMs = readInteger(env, 'REDIS_COMMAND_TIMEOUT_MS', { min: 10, max: 60_000, default: 500 });
 
   return {
     url: raw,
     target: `${url.hostname}:${url.port || '6379'}`,
     keyPrefix,
-    fallbackBudgetShare: parseShare(read(env, 'REDIS_FALLBACK_BUDGET_SHARE') ?? DEFAULT_FALLBACK_SHARE),
-    commandTimeoutMs: Number(commandTimeoutText),
+    fallbackBudgetShare: parseShare(readString(env, 'REDIS_FALLBACK_BUDGET_SHARE') ?? DEFAULT_FALLBACK_SHARE),
+    commandTimeoutMs,
   };
 }
 
