@@ -33,6 +33,7 @@ import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
+import { attachWebSocketTransport, type WebSocketTransport } from './server/websocket-transport';
 import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
@@ -81,13 +82,16 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const liveFeature = createLiveFeature({
     live: config.live,
     clientCredentialsMode: config.resilience.clientCredentials !== null,
-    maxQueryLength: config.limits.maxQueryLength,
-    persistedOperations: config.persistedOperations?.documents ?? null,
     logger,
     metricsRegistry: metrics?.registry ?? null,
     redis: shared?.connection ?? null,
   });
-  const { live, drainSubscriptions } = liveFeature;
+  const { live } = liveFeature;
+  const webSockets: WebSocketTransport[] = [];
+  const drainSubscriptions = async () => {
+    await liveFeature.completeSubscriptions();
+    await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
+  };
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -141,7 +145,17 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     drift,
     live,
     fastPath: fastExecute?.stats ?? null,
-    attachWebSockets: (server) => liveFeature.attachWebSockets(server, yoga),
+    attachWebSockets: (server) => {
+      webSockets.push(
+        attachWebSocketTransport(server, yoga, {
+          keepAliveMs: config.live.keepAliveMs,
+          allowedOrigins: config.live.wsAllowedOrigins,
+          maxQueryLength: config.limits.maxQueryLength,
+          persistedOperations: config.persistedOperations?.documents ?? null,
+          logger,
+        }),
+      );
+    },
     drainSubscriptions,
     close: async () => {
       await drainSubscriptions();

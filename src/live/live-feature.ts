@@ -1,24 +1,16 @@
-import type { Server } from 'node:http';
-import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { LiveConfig } from '../config/live-config';
-import type { PersistedOperations } from '../config/persisted-operations-file';
 import type { RedisConnection } from '../redis/redis-connection';
 import { createLiveMetrics, createSharedLiveMetrics, type LiveMetrics } from './live-metrics';
 import { LiveRuns } from './live-runs';
 import type { PollerRegistry } from './poller-registry';
 import { SharedPollerRegistry } from './shared-poller-registry';
-import { attachWebSocketTransport, type WebSocketTransport } from './websocket-transport';
 
 export interface LiveFeatureOptions {
   live: LiveConfig;
   /** The gateway uses its own client-credentials token for every caller. */
   clientCredentialsMode: boolean;
-  /** MAX_QUERY_LENGTH, checked on WebSocket operations too. */
-  maxQueryLength: number;
-  /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
-  persistedOperations: PersistedOperations | null;
   logger: Logger;
   metricsRegistry: Registry | null;
   /** With REDIS_URL: poll loops are shared by all replicas through it. */
@@ -27,13 +19,11 @@ export interface LiveFeatureOptions {
 
 export interface LiveFeature {
   live: LiveRuns;
-  /** graphql-ws on the GraphQL endpoint of `server` (SSE needs nothing: Yoga serves it). */
-  attachWebSockets(server: Server, yoga: YogaServerInstance<Record<string, unknown>, any>): void;
-  /** Completes every open subscription and closes the WebSockets; the HTTP drain follows. Idempotent. */
-  drainSubscriptions(): Promise<void>;
+  /** Completes every open subscription; the WebSockets (server/websocket-transport.ts) close next. Idempotent. */
+  completeSubscriptions(): Promise<void>;
 }
 
-/** Live runs as app.ts wires them: the service, its metrics, the WebSocket transport and the shutdown step. */
+/** Live runs as app.ts wires them: the service, its metrics and the shutdown step (app.ts attaches the WebSockets). */
 export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
   const { logger, metricsRegistry } = options;
   const metrics = metricsRegistry && createLiveMetrics(metricsRegistry);
@@ -44,25 +34,12 @@ export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
     metrics,
     registry: sharedRegistry(options, metrics) ?? undefined,
   });
-  const webSockets: WebSocketTransport[] = [];
   return {
     live,
-    attachWebSockets: (server, yoga) => {
-      webSockets.push(
-        attachWebSocketTransport(server, yoga, {
-          keepAliveMs: options.live.keepAliveMs,
-          allowedOrigins: options.live.wsAllowedOrigins,
-          maxQueryLength: options.maxQueryLength,
-          persistedOperations: options.persistedOperations,
-          logger,
-        }),
-      );
-    },
-    drainSubscriptions: async () => {
+    completeSubscriptions: async () => {
       live.shutdown();
       // Let the completions just queued reach the sockets before the close frames.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
     },
   };
 }

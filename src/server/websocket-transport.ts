@@ -4,11 +4,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { gatewayError } from '../errors/gateway-error';
 import type { PersistedOperations } from '../config/persisted-operations-file';
+import { isRefusal, lookupTrustedDocument } from './trusted-documents';
 
 export interface WebSocketTransportOptions {
   keepAliveMs: number;
@@ -38,18 +39,6 @@ function requestFor(upgrade: IncomingMessage, connectionParams: Readonly<Record<
   const fromParams = connectionParams?.Authorization ?? connectionParams?.authorization;
   if (typeof fromParams === 'string' && fromParams !== '' && !/[\r\n]/.test(fromParams)) headers.set('authorization', fromParams);
   return new Request(`http://localhost${upgrade.url ?? '/graphql'}`, { method: 'POST', headers });
-}
-
-function trustedDocument(
-  documents: PersistedOperations,
-  payload: { query?: string | null; extensions?: Record<string, unknown> | null; documentId?: unknown },
-): DocumentNode | GraphQLError {
-  const apq = (payload.extensions?.persistedQuery ?? null) as { sha256Hash?: unknown } | null;
-  const id = typeof apq?.sha256Hash === 'string' ? apq.sha256Hash : typeof payload.documentId === 'string' ? payload.documentId : null;
-  if (id === null) {
-    return createGraphQLError('This gateway only runs trusted documents: send the hash of an allowlisted operation.', { extensions: { code: 'PERSISTED_QUERY_ONLY' } });
-  }
-  return documents.get(id) ?? createGraphQLError('This operation is not in the trusted documents allowlist.', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
 }
 
 /**
@@ -107,8 +96,8 @@ export function attachWebSocketTransport(
         let document: DocumentNode;
         try {
           if (options.persistedOperations) {
-            const trusted = trustedDocument(options.persistedOperations, payload as never);
-            if (trusted instanceof GraphQLError) return [trusted];
+            const trusted = lookupTrustedDocument(options.persistedOperations, payload as never);
+            if (isRefusal(trusted)) return [gatewayError(trusted.code, trusted.message)];
             document = trusted;
           } else {
             if (typeof payload.query !== 'string' || payload.query.length > options.maxQueryLength) {
