@@ -1,8 +1,8 @@
 import type { GroupRunResolvers } from '../generated/resolvers-types';
-import { toRunStatus } from './enums';
-import { toRunNode } from './run-tree';
-import { statusCountList } from './status-counts';
-import { listOrEmpty } from './tree-walk';
+import { toRunStatus } from './helpers/enums';
+import { toRunNode } from './helpers/run-tree';
+import { statusCountList } from './status-count';
+import { listOrEmpty } from './helpers/tree-walk';
 
 export const GroupRun: GroupRunResolvers = {
   status: ({ status }, _args, { drift }) => toRunStatus(status, drift),

@@ -1,6 +1,6 @@
 import type { GroupResolvers, ProcessNodeResolvers } from '../generated/resolvers-types';
-import { childrenOf, processNodes, toProcessNode } from './process-tree';
-import { booleanOrNull, integerOrNull, stringOrNull } from './upstream-values';
+import { childrenOf, processNodes, toProcessNode } from './helpers/process-tree';
+import { booleanOrNull, integerOrNull, stringOrNull } from './helpers/upstream-values';
 
 export const Group: GroupResolvers = {
   id: ({ id }) => stringOrNull(id),

@@ -9,9 +9,9 @@ import { Mutation } from './mutation';
 import { Process } from './process';
 import { ProcessRun } from './process-run';
 import { Query } from './query';
-import { Assignee, AuditStamp, RunNode } from './references';
+import { Assignee, AuditStamp, RunNode } from './helpers/entity-refs';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
-import { StatusCount } from './status-counts';
+import { StatusCount } from './status-count';
 import { Subscription } from './subscription';
 
 // Types not listed here (User, Document, Task, UnknownRunNode, UnknownProcessNode, the connection types, UnknownAssignee, the Unknown variants)

@@ -8,8 +8,8 @@ import type {
 } from '../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamVariant } from '../upstream/types';
-import { toAssignee, toDocument } from './references';
-import { resolveVariant, type VariantTable } from './variant';
+import { toAssignee, toDocument } from './helpers/entity-refs';
+import { resolveVariant, type VariantTable } from './helpers/variant';
 
 type ArgumentsTypename = Exclude<ResolversUnionTypes<ResolversTypes>['JobArguments']['__typename'], 'UnknownJobArguments'>;
 

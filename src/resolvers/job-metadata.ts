@@ -7,9 +7,9 @@ import type {
 } from '../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { UpstreamVariant } from '../upstream/types';
-import { toTaskStatus } from './enums';
-import { toEntityRef } from './references';
-import { resolveVariant, type VariantTable } from './variant';
+import { toTaskStatus } from './helpers/enums';
+import { toEntityRef } from './helpers/entity-refs';
+import { resolveVariant, type VariantTable } from './helpers/variant';
 
 type MetadataTypename = Exclude<ResolversUnionTypes<ResolversTypes>['JobMetadata']['__typename'], 'UnknownJobMetadata'>;
 

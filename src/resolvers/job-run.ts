@@ -1,5 +1,5 @@
 import type { JobRunResolvers } from '../generated/resolvers-types';
-import { toActionStatus, toJobAction, toRunStatus } from './enums';
+import { toActionStatus, toJobAction, toRunStatus } from './helpers/enums';
 import { toJobArguments } from './job-arguments';
 import { toJobMetadata } from './job-metadata';
 

@@ -1,8 +1,8 @@
 import type { JobResolvers } from '../generated/resolvers-types';
 import type { UpstreamVariant } from '../upstream/types';
-import { toJobAction } from './enums';
+import { toJobAction } from './helpers/enums';
 import { toJobArguments } from './job-arguments';
-import { booleanOrNull, integerOrNull, objectOrNull, stringOrNull } from './upstream-values';
+import { booleanOrNull, integerOrNull, objectOrNull, stringOrNull } from './helpers/upstream-values';
 
 export const Job: JobResolvers = {
   id: ({ id }) => stringOrNull(id),

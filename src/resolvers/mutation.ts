@@ -1,9 +1,9 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { performWrite } from '../writes/perform-write';
-import { toUpstreamProcessCreate } from './mutation-inputs/create-process-input';
+import { toUpstreamProcessCreate } from './helpers/mutation-inputs/create-process-input';
 import { checkId } from '../validation/input-rules';
-import { toJobRunsPlacement, toUpstreamJobRuns } from './mutation-inputs/job-runs-input';
-import { toUpstreamBatchUpdates } from './mutation-inputs/renames-input';
+import { toJobRunsPlacement, toUpstreamJobRuns } from './helpers/mutation-inputs/job-runs-input';
+import { toUpstreamBatchUpdates } from './helpers/mutation-inputs/renames-input';
 import { processParent } from './process-parents';
 
 // Each mutation: check the target id, check and convert the input, one upstream call. performWrite logs, counts,

@@ -1,11 +1,11 @@
 import type { ProcessRunResolvers } from '../generated/resolvers-types';
 import { mapUpstreamFailure } from '../errors/map-upstream-failure';
 import { checkArgumentId, idProblem } from '../validation/ids';
-import { toDayOfWeek, toRunStatus } from './enums';
+import { toDayOfWeek, toRunStatus } from './helpers/enums';
 import { processParent } from './process-parents';
-import { collectJobs } from './run-tree';
-import { selectedFieldNames } from './selection';
-import { statusCountList } from './status-counts';
+import { collectJobs } from './helpers/run-tree';
+import { selectedFieldNames } from './helpers/selection';
+import { statusCountList } from './status-count';
 
 export const ProcessRun: ProcessRunResolvers = {
   // Federation `_entities`: the same per-request loader as Query.processRun, so representations are deduped.

@@ -3,11 +3,11 @@ import type { GatewayContext } from './resolver-context';
 import { checkArgumentId } from '../validation/ids';
 import type { UpstreamProcess } from '../upstream/process-types';
 import type { UpstreamAuditStamp } from '../upstream/types';
-import { toDayOfWeek } from './enums';
+import { toDayOfWeek } from './helpers/enums';
 import { processParent, type ProcessParent } from './process-parents';
-import { resolveCurrentRun } from './process-current-run';
-import { collectProcessJobs } from './process-tree';
-import { booleanOrNull, objectOrNull, stringOrNull } from './upstream-values';
+import { resolveCurrentRun } from './helpers/process-current-run';
+import { collectProcessJobs } from './helpers/process-tree';
+import { booleanOrNull, objectOrNull, stringOrNull } from './helpers/upstream-values';
 
 /** The field's value from the process body; a parent that holds only the id loads the body first (one call per request). */
 function read<T>(parent: ProcessParent, context: GatewayContext, pick: (process: UpstreamProcess) => T): T | Promise<T> {

@@ -1,6 +1,6 @@
-import type { ResolversUnionTypes, ResolversTypes } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
-import type { UpstreamGroupRun, UpstreamJobRun, UpstreamRunNodeWrapper } from '../upstream/types';
+import type { ResolversUnionTypes, ResolversTypes } from '../../generated/resolvers-types';
+import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
+import type { UpstreamGroupRun, UpstreamJobRun, UpstreamRunNodeWrapper } from '../../upstream/types';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
 import { unionMembers } from './union-members';
 

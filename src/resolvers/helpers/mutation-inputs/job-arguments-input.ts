@@ -1,7 +1,7 @@
-import type { JobAction, JobArgumentsInput } from '../../generated/resolvers-types';
-import type { UpstreamJobArgumentsCreate, UpstreamUserRef } from '../../upstream/write-types';
-import { checkDate, checkId, checkName, checkText, given } from '../../validation/input-rules';
-import { inputRefusal } from '../../validation/input-refusal';
+import type { JobAction, JobArgumentsInput } from '../../../generated/resolvers-types';
+import type { UpstreamJobArgumentsCreate, UpstreamUserRef } from '../../../upstream/write-types';
+import { checkDate, checkId, checkName, checkText, given } from '../../../validation/input-rules';
+import { inputRefusal } from '../../../validation/input-refusal';
 
 // The actions a caller can create, each with its input field and upstream names. The certification steps the
 // upstream generates (CERTIFICATION_*_GENERATED) and UNKNOWN are not here, so they are refused.

@@ -1,6 +1,6 @@
 import type { StatusCountResolvers } from '../generated/resolvers-types';
 import type { StatusCountParent } from './parents';
-import { toActionStatus } from './enums';
+import { toActionStatus } from './helpers/enums';
 
 /** The upstream map `{ "Completed": 1 }` → `[{ status, count }]`, in upstream key order. */
 export function statusCountList(counts: Record<string, number> | undefined | null): StatusCountParent[] {

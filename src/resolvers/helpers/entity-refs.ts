@@ -1,7 +1,7 @@
-import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversUnionTypes, RunNodeResolvers } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
-import type { UpstreamPrincipalRef } from '../upstream/types';
-import type { EntityRef } from './parents';
+import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversUnionTypes, RunNodeResolvers } from '../../generated/resolvers-types';
+import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
+import type { UpstreamPrincipalRef } from '../../upstream/types';
+import type { EntityRef } from '../parents';
 import { runNodes } from './run-tree';
 
 type AssigneeParent = ResolversUnionTypes<ResolversTypes>['Assignee'];

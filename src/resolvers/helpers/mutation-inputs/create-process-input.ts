@@ -1,8 +1,8 @@
-import type { CreateProcessInput, DayOfWeek, ProcessGroupInput, ProcessNodeInput } from '../../generated/resolvers-types';
-import type { UpstreamProcessCreate, UpstreamProcessGroupCreate, UpstreamProcessNodeCreate } from '../../upstream/write-types';
+import type { CreateProcessInput, DayOfWeek, ProcessGroupInput, ProcessNodeInput } from '../../../generated/resolvers-types';
+import type { UpstreamProcessCreate, UpstreamProcessGroupCreate, UpstreamProcessNodeCreate } from '../../../upstream/write-types';
 import { toUpstreamJobArguments, upstreamAction } from './job-arguments-input';
-import { checkDate, checkName, given } from '../../validation/input-rules';
-import { inputRefusal } from '../../validation/input-refusal';
+import { checkDate, checkName, given } from '../../../validation/input-rules';
+import { inputRefusal } from '../../../validation/input-refusal';
 
 /**
  * Group levels, the root counted as level 1, checked while walking. graphql-js has coerced (recursively) the whole

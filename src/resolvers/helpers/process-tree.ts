@@ -1,6 +1,6 @@
-import type { ResolversTypes, ResolversUnionTypes } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
-import type { UpstreamGroup, UpstreamJob, UpstreamProcessNodeWrapper } from '../upstream/process-types';
+import type { ResolversTypes, ResolversUnionTypes } from '../../generated/resolvers-types';
+import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
+import type { UpstreamGroup, UpstreamJob, UpstreamProcessNodeWrapper } from '../../upstream/process-types';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
 import { unionMembers } from './union-members';
 

@@ -1,9 +1,9 @@
-import type { JobRunInput, JobRunPlacement } from '../../generated/resolvers-types';
-import type { JobRunsPlacement } from '../../upstream/write-paths';
-import type { UpstreamJobRunCreate } from '../../upstream/write-types';
+import type { JobRunInput, JobRunPlacement } from '../../../generated/resolvers-types';
+import type { JobRunsPlacement } from '../../../upstream/write-paths';
+import type { UpstreamJobRunCreate } from '../../../upstream/write-types';
 import { toUpstreamJobArguments, upstreamAction } from './job-arguments-input';
-import { checkCount, checkId, given } from '../../validation/input-rules';
-import { inputRefusal } from '../../validation/input-refusal';
+import { checkCount, checkId, given } from '../../../validation/input-rules';
+import { inputRefusal } from '../../../validation/input-refusal';
 
 export const MAX_JOB_RUNS_PER_CALL = 500;
 

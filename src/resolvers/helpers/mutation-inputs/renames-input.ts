@@ -1,6 +1,6 @@
-import type { RenameInput } from '../../generated/resolvers-types';
-import type { UpstreamBatchUpdateItem } from '../../upstream/write-types';
-import { checkCount, checkId, checkName } from '../../validation/input-rules';
+import type { RenameInput } from '../../../generated/resolvers-types';
+import type { UpstreamBatchUpdateItem } from '../../../upstream/write-types';
+import { checkCount, checkId, checkName } from '../../../validation/input-rules';
 
 /** The upstream accepts 0..3000 items; an empty rename is refused here as a mistake. */
 export const MAX_RENAMES_PER_CALL = 3000;

@@ -1,5 +1,5 @@
-import type { ActionStatus, DayOfWeek, JobAction, RunStatus, TaskStatus } from '../generated/resolvers-types';
-import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
+import type { ActionStatus, DayOfWeek, JobAction, RunStatus, TaskStatus } from '../../generated/resolvers-types';
+import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
 
 /** `running` → `RUNNING`, `Completed` → `COMPLETED`, `certificationApproverGenerated` → `CERTIFICATION_APPROVER_GENERATED`. */
 export function toUpperSnake(value: string): string {

@@ -1,5 +1,5 @@
-import type { DriftKind, UpstreamDriftReporter } from '../upstream/upstream-drift';
-import type { UpstreamVariant } from '../upstream/types';
+import type { DriftKind, UpstreamDriftReporter } from '../../upstream/upstream-drift';
+import type { UpstreamVariant } from '../../upstream/types';
 
 /** One row per known upstream `type`: the key holding its object, and the GraphQL type it becomes. */
 export type VariantTable<Typename extends string> = Readonly<Record<string, { key: string; typename: Typename }>>;

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { GatewayContext } from './resolver-context';
-import { processRunShapeProblem } from '../upstream/process-run-shape';
-import type { UpstreamProcess } from '../upstream/process-types';
-import type { UpstreamProcessRun } from '../upstream/types';
+import type { GatewayContext } from '../resolver-context';
+import { processRunShapeProblem } from '../../upstream/process-run-shape';
+import type { UpstreamProcess } from '../../upstream/process-types';
+import type { UpstreamProcessRun } from '../../upstream/types';
 import { selectedFieldNames } from './selection';
 
 // ProcessRun fields whose upstream key differs from the field name (jobs are read from the tree).
