@@ -1,7 +1,7 @@
 import type { GroupRunResolvers } from '../generated/resolvers-types';
 import { toRunStatus } from './helpers/enums';
 import { toRunNode } from './helpers/run-tree';
-import { statusCountList } from './status-count';
+import { statusCountList } from './helpers/status-count-list';
 import { listOrEmpty } from './helpers/tree-walk';
 
 export const GroupRun: GroupRunResolvers = {

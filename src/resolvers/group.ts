@@ -1,5 +1,5 @@
-import type { GroupResolvers, ProcessNodeResolvers } from '../generated/resolvers-types';
-import { childrenOf, processNodes, toProcessNode } from './helpers/process-tree';
+import type { GroupResolvers } from '../generated/resolvers-types';
+import { childrenOf, toProcessNode } from './helpers/process-tree';
 import { booleanOrNull, integerOrNull, stringOrNull } from './helpers/upstream-values';
 
 export const Group: GroupResolvers = {
@@ -11,8 +11,4 @@ export const Group: GroupResolvers = {
   ordinal: ({ ordinal }) => integerOrNull(ordinal),
   parent: ({ parent }) => stringOrNull(parent),
   children: (group, _args, { drift }) => childrenOf(group).map((child) => toProcessNode(child, drift)),
-};
-
-export const ProcessNode: ProcessNodeResolvers = {
-  __resolveType: (parent) => processNodes.typenameOf(parent),
 };

@@ -1,4 +1,7 @@
-import type {
+import // The JobArguments union family in one file (its members share one field set). Twin of job-metadata.ts: both map through the
+// one generic helpers/variant.ts (upstream `type` → key → member, Unknown* on anything else); only data differs (the
+// table, the members' fields), which is why they stay two files rather than one parameterised one.
+type {
   ContentRequestArgumentsResolvers,
   JobArgumentsResolvers,
   ResolversTypes,

@@ -5,7 +5,7 @@ import { toDayOfWeek, toRunStatus } from './helpers/enums';
 import { processParent } from './process-parents';
 import { collectJobs } from './helpers/run-tree';
 import { selectedFieldNames } from './helpers/selection';
-import { statusCountList } from './status-count';
+import { statusCountList } from './helpers/status-count-list';
 
 export const ProcessRun: ProcessRunResolvers = {
   // Federation `_entities`: the same per-request loader as Query.processRun, so representations are deduped.

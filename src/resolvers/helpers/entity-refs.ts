@@ -1,8 +1,7 @@
-import type { AssigneeResolvers, AuditStampResolvers, ResolversTypes, ResolversUnionTypes, RunNodeResolvers } from '../../generated/resolvers-types';
+import type { ResolversTypes, ResolversUnionTypes } from '../../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
 import type { UpstreamPrincipalRef } from '../../upstream/types';
 import type { EntityRef } from '../parents';
-import { runNodes } from './run-tree';
 
 type AssigneeParent = ResolversUnionTypes<ResolversTypes>['Assignee'];
 
@@ -30,20 +29,3 @@ export function toAssignee(ref: unknown, drift: UpstreamDriftReporter): Assignee
   drift.report('assignee', 'Assignee', typeName);
   return { __typename: 'UnknownAssignee', type: typeName, upstreamId: typeof id === 'string' ? id : null, raw: ref };
 }
-
-export const AuditStamp: AuditStampResolvers = {
-  // Non-null in the schema: an unusable user reference is a bad upstream response, surfaced as a field error.
-  user: ({ user }) => {
-    const ref = toUserRef(user);
-    if (!ref) throw new Error('upstream audit stamp has no user id');
-    return ref;
-  },
-};
-
-export const Assignee: AssigneeResolvers = {
-  __resolveType: (parent) => parent.__typename,
-};
-
-export const RunNode: RunNodeResolvers = {
-  __resolveType: (parent) => runNodes.typenameOf(parent),
-};
