@@ -12,7 +12,7 @@ export const Mutation: MutationResolvers = {
   runProcess: (_parent, { processId, sendProcessCompleteEmail }, context) =>
     performWrite(
       context,
-      'runProcess',
+      { name: 'runProcess', resource: 'process' },
       () => ({ id: checkId(processId, 'processId'), processId }),
       () => context.writes.runProcess(processId, sendProcessCompleteEmail == null ? {} : { sendProcessCompleteEmail }),
       (run) => run.id,
@@ -21,7 +21,7 @@ export const Mutation: MutationResolvers = {
   addJobRuns: (_parent, { processRunId, jobs, placement }, context) =>
     performWrite(
       context,
-      'addJobRuns',
+      { name: 'addJobRuns', resource: 'process run' },
       () => ({ id: checkId(processRunId, 'processRunId'), processRunId }),
       () => context.writes.addJobRuns(processRunId, toUpstreamJobRuns(jobs), toJobRunsPlacement(placement)),
     ),
@@ -29,7 +29,7 @@ export const Mutation: MutationResolvers = {
   createProcess: (_parent, { input }, context) =>
     performWrite(
       context,
-      'createProcess',
+      { name: 'createProcess', resource: 'process' },
       () => ({ id: null }),
       async () => processParent(await context.writes.createProcess(toUpstreamProcessCreate(input))),
       (process) => process.id,
@@ -38,7 +38,7 @@ export const Mutation: MutationResolvers = {
   renameProcessItems: (_parent, { processId, renames }, context) =>
     performWrite(
       context,
-      'renameProcessItems',
+      { name: 'renameProcessItems', resource: 'process' },
       () => ({ id: checkId(processId, 'processId'), processId }),
       async () => processParent(await context.writes.batchUpdateProcess(processId, toUpstreamBatchUpdates(renames))),
     ),
@@ -46,7 +46,7 @@ export const Mutation: MutationResolvers = {
   trashProcess: (_parent, { processId }, context) =>
     performWrite(
       context,
-      'trashProcess',
+      { name: 'trashProcess', resource: 'process' },
       () => ({ id: checkId(processId, 'processId'), processId }),
       async () => {
         await context.writes.trashProcess(processId);

@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
 import type { LiveEvent } from '../live/live-event';
-import type { ProcessLoader } from '../loaders/process-loader';
-import type { ProcessPageLoader } from '../loaders/process-page-loader';
-import type { ProcessRunLoader } from '../loaders/process-run-loader';
+import type { RequestLoaders } from '../loaders/request-loaders';
 import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
@@ -14,7 +12,7 @@ export interface GatewayContext {
   requestId: string;
   logger: Logger;
   drift: UpstreamDriftReporter;
-  loaders: { processRun: ProcessRunLoader; process: ProcessLoader; processPage: ProcessPageLoader };
+  loaders: RequestLoaders;
   upstreamCalls: UpstreamCallBudget;
   /** Mutations only: the upstream writes, never through a loader. */
   writes: ProcessWrites;

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { LiveRuns } from '../live/live-runs';
-import { createProcessLoader } from '../loaders/process-loader';
-import { createProcessPageLoader } from '../loaders/process-page-loader';
-import { createProcessRunLoader } from '../loaders/process-run-loader';
+import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
@@ -69,20 +67,7 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       writes: createProcessWrites(client, call, upstreamCalls),
       onWrite,
       cursors,
-      loaders: {
-        processRun: createProcessRunLoader(async (key) => {
-          upstreamCalls.spend();
-          return client.getProcessRun(key.id, key.excludeGeneratedJobs, call);
-        }, onLoaderBatch),
-        process: createProcessLoader(async (key) => {
-          upstreamCalls.spend();
-          return client.getProcess(key.id, key.excludeGeneratedJobs, call);
-        }, onLoaderBatch),
-        processPage: createProcessPageLoader(async (key) => {
-          upstreamCalls.spend();
-          return client.listProcesses(key.args, key.nextToken, call);
-        }, onLoaderBatch),
-      },
+      loaders: createRequestLoaders(client, call, upstreamCalls, onLoaderBatch),
       watchProcessRun: (id, excludeGeneratedJobs) => {
         if (!live) throw new Error('live runs are not set up in this context');
         return live.watch({

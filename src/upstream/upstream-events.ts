@@ -1,15 +1,12 @@
 // What the upstream client tells observers (metrics, logs). Emitted by the client only; consumers never call HTTP.
 
-/** Which upstream operation a call was: a label in logs and metrics (bounded, unlike paths). */
-export type UpstreamEndpoint =
-  | 'getProcessRun'
-  | 'getProcess'
-  | 'listProcesses'
-  | 'runProcess'
-  | 'addJobRuns'
-  | 'createProcess'
-  | 'batchUpdateProcess'
-  | 'trashProcess';
+import type { ProcessesClient } from './processes-client';
+
+/**
+ * Which upstream operation a call was: a label in logs and metrics (bounded, unlike paths). It is the name of the
+ * client method that made it, so a new endpoint method is a new label with no list to extend.
+ */
+export type UpstreamEndpoint = Exclude<keyof ProcessesClient, 'readinessProblem' | 'close'>;
 
 export interface UpstreamCallFinished {
   endpoint: UpstreamEndpoint;

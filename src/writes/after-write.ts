@@ -1,13 +1,7 @@
-import type { ProcessLoader } from '../loaders/process-loader';
-import type { ProcessPageLoader } from '../loaders/process-page-loader';
-import type { ProcessRunLoader } from '../loaders/process-run-loader';
+import type { RequestLoaders } from '../loaders/request-loaders';
 
 /** The request's loaders, as the context holds them (writes sit below resolvers, so not the context type itself). */
-export interface WriteLoaders {
-  processRun: ProcessRunLoader;
-  process: ProcessLoader;
-  processPage: ProcessPageLoader;
-}
+export type WriteLoaders = RequestLoaders;
 
 /** What a write may have changed. */
 export interface WrittenTargets {
@@ -27,6 +21,6 @@ export function afterWrite({ loaders }: { loaders: WriteLoaders }, { processRunI
   }
   // A process embeds its current run, and which process a run belongs to is not known here: forget them all.
   if (processId === undefined && processRunId !== undefined) loaders.process.clearAll();
-  // Every write can change a list page: a new or trashed process, a new name, a run's progress.
-  loaders.processPage.clearAll();
+  // Every other loader (a list page, and any read added later) may hold what the write changed: forget it all.
+  for (const [name, loader] of Object.entries(loaders)) if (name !== 'processRun' && name !== 'process') loader.clearAll();
 }

@@ -7,16 +7,13 @@ import { UpstreamError } from '../errors/upstream-failure';
 import { writeOutcome } from '../upstream/resilience/failure-policy';
 import { afterWrite, type WriteLoaders, type WrittenTargets } from './after-write';
 
-export type MutationName = 'runProcess' | 'addJobRuns' | 'createProcess' | 'renameProcessItems' | 'trashProcess';
+/** The Mutation field's name (the log and metric label), and what its path names for the 403/404 messages. */
+export interface MutationDescription {
+  name: string;
+  resource: UpstreamResource;
+}
 
-/** What each mutation's path names, for the 403/404 messages of the one error table (403 says "changing"). */
-const RESOURCE: Record<MutationName, UpstreamResource> = {
-  runProcess: 'process',
-  addJobRuns: 'process run',
-  createProcess: 'process',
-  renameProcessItems: 'process',
-  trashProcess: 'process',
-};
+export type MutationName = MutationDescription['name'];
 
 /** The metric label: ok, refused input (no upstream call), failed (the upstream did not act), unknown or applied-unreadable. */
 export type WriteOutcomeLabel = 'ok' | 'invalid_input' | 'failed' | 'unknown' | 'applied';
@@ -43,7 +40,7 @@ export interface WriteTarget extends WrittenTargets {
  */
 export async function performWrite<T>(
   context: WriteContext,
-  mutation: MutationName,
+  { name: mutation, resource }: MutationDescription,
   target: () => WriteTarget,
   write: () => Promise<T>,
   createdId?: (result: T) => string,
@@ -61,7 +58,7 @@ export async function performWrite<T>(
     finish('ok', createdId ? { created: createdId(result) } : {});
     return result;
   } catch (error) {
-    const { mapped, outcome } = toWriteError(error, RESOURCE[mutation]);
+    const { mapped, outcome } = toWriteError(error, resource);
     finish(outcome, { code: mapped instanceof GraphQLError ? mapped.extensions.code : 'INTERNAL_SERVER_ERROR' });
     throw mapped;
   } finally {

@@ -1,26 +1,26 @@
 import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import type { ProcessesClient, UpstreamCall } from '../upstream/processes-client';
-import type { UpstreamJobRun, UpstreamProcessRun } from '../upstream/types';
-import type { JobRunsPlacement } from '../upstream/write-paths';
-import type { UpstreamProcess } from '../upstream/process-types';
-import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate } from '../upstream/write-types';
 
-/** The writes one GraphQL request may make. No DataLoader: a write is never deduplicated or cached. */
-export interface ProcessWrites {
-  runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }): Promise<UpstreamProcessRun>;
-  addJobRuns(processRunId: string, jobs: UpstreamJobRunCreate[], placement: JobRunsPlacement): Promise<UpstreamJobRun[]>;
-  createProcess(process: UpstreamProcessCreate): Promise<UpstreamProcess>;
-  batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[]): Promise<UpstreamProcess>;
-  trashProcess(processId: string): Promise<void>;
-}
+// Every client method that is not a read (or the client's own housekeeping) is a write: a new write method on the
+// client is here with no list to extend.
+const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readinessProblem', 'close'] as const;
+export type WriteMethod = Exclude<keyof ProcessesClient, (typeof NOT_WRITES)[number]>;
+
+type WithoutCall<F> = F extends (...args: [...infer Args, UpstreamCall]) => infer R ? (...args: Args) => R : never;
+
+/** The writes one GraphQL request may make: the client's, with the caller's call facts bound. No DataLoader. */
+export type ProcessWrites = { [Method in WriteMethod]: WithoutCall<ProcessesClient[Method]> };
 
 /** The one client with the caller's credentials; each write takes one call from the request's upstream-call budget. */
 export function createProcessWrites(client: ProcessesClient, call: UpstreamCall, budget: UpstreamCallBudget): ProcessWrites {
-  return {
-    runProcess: (processId, options) => (budget.spend(), client.runProcess(processId, options, call)),
-    addJobRuns: (processRunId, jobs, placement) => (budget.spend(), client.addJobRuns(processRunId, jobs, placement, call)),
-    createProcess: (process) => (budget.spend(), client.createProcess(process, call)),
-    batchUpdateProcess: (processId, items) => (budget.spend(), client.batchUpdateProcess(processId, items, call)),
-    trashProcess: (processId) => (budget.spend(), client.trashProcess(processId, call)),
-  };
+  return new Proxy({} as ProcessWrites, {
+    get: (_target, method) => {
+      const write = client[method as WriteMethod] as ((...args: unknown[]) => unknown) | undefined;
+      if (typeof method !== 'string' || typeof write !== 'function' || (NOT_WRITES as readonly string[]).includes(method)) return undefined;
+      return (...args: unknown[]) => {
+        budget.spend();
+        return write.call(client, ...args, call);
+      };
+    },
+  });
 }
