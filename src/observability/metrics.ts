@@ -32,7 +32,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Duration of each upstream HTTP attempt, by endpoint (the upstream client method: getProcessRun, listProcesses, trashProcess, ...), status ("none" when no answer arrived) and outcome',
+    help: 'Duration of each upstream HTTP attempt, by endpoint (the name of the upstream client method, e.g. getProcessRun, runProcess), status ("none" when no answer arrived) and outcome',
     labelNames: ['endpoint', 'status', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],

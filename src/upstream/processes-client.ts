@@ -97,6 +97,9 @@ const DEFAULT_BREAKER: BreakerOptions = {
   halfOpenAfterMs: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs,
 };
 
+/** The client's methods that change nothing upstream: a new read method goes here (every other one is a write). */
+export const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readinessProblem', 'close'] as const;
+
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
  * retries with backoff, all inside one deadline; a 401 on a token this gateway fetched is retried once with a new one.

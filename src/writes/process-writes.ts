@@ -1,9 +1,8 @@
 import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
-import type { ProcessesClient, UpstreamCall } from '../upstream/processes-client';
+import { NOT_WRITES, type ProcessesClient, type UpstreamCall } from '../upstream/processes-client';
 
 // Every client method that is not a read (or the client's own housekeeping) is a write: a new write method on the
 // client is here with no list to extend.
-const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readinessProblem', 'close'] as const;
 export type WriteMethod = Exclude<keyof ProcessesClient, (typeof NOT_WRITES)[number]>;
 
 type WithoutCall<F> = F extends (...args: [...infer Args, UpstreamCall]) => infer R ? (...args: Args) => R : never;
