@@ -49,6 +49,17 @@ describe('processes(first:) – 1..1000, decided before any operation limit', ()
   });
 });
 
+describe('processes(first:) – the same document, validated once, still checks each request\'s variables', () => {
+  it('past the cost limit with first: 5, then BAD_USER_INPUT with first: 1001 and the same text', async () => {
+    await withGateway({ MAX_QUERY_COST: '10' }, async (gateway) => {
+      expectOnlyError(await execute(gateway, PAGE, { first: 5 }), 'OPERATION_LIMIT_EXCEEDED');
+      const error = expectOnlyError(await execute(gateway, PAGE, { first: 1001 }), 'BAD_USER_INPUT');
+      expect(error.message).toBe('first must be between 1 and 1000 (got 1001).');
+      expect(gateway.upstream.requests).toHaveLength(0);
+    });
+  });
+});
+
 describe('ids from the upstream data pass the id rule before they reach a URL', () => {
   const t = useGateway();
 
