@@ -8,6 +8,8 @@
 // live/ (subscriptions) sits beside writes/: app.ts builds it, the context factory (server/) hands it to the
 // Subscription resolver, and its poll loops call the upstream client; it imports nothing above it.
 // redis/ sits beside upstream/: both are outbound connections that the layers above use and app.ts builds.
+// probe/ is a second entry point beside index (npm run probe:upstream): it builds the one upstream client through
+// app.ts and reads with the resolvers' own converters, and nothing imports it.
 // config/ and errors/ are leaves: each imports only from itself. Type-only imports obey the layer rule too (they
 // are how layers talk), but only runtime imports can close a cycle.
 'use strict';
@@ -19,6 +21,7 @@ const ROOT = path.join(__dirname, '..', 'src');
 // Lower number = higher layer. Keyed by the first path segment under src/ (without .ts for top-level files).
 const LAYERS = {
   index: 0,
+  probe: 0,
   app: 1,
   server: 2,
   schema: 2,

@@ -1,5 +1,6 @@
 import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { UpstreamError } from '../errors/upstream-failure';
+import { UPSTREAM_GUESSES } from './upstream-guesses';
 
 // Longest `$next` token kept: it travels inside a cursor the caller holds and back into an upstream query string.
 export const MAX_NEXT_TOKEN_LENGTH = 4096;
@@ -50,7 +51,7 @@ export function nextTokenOf(link: unknown): string | null {
   let token: string | null;
   try {
     // Relative or absolute: only the query string is read; the origin and path are ignored on purpose.
-    token = new URL(link, 'http://next-link.invalid').searchParams.get('$next');
+    token = new URL(link, 'http://next-link.invalid').searchParams.get(UPSTREAM_GUESSES.nextLinkToken.param);
   } catch {
     throw badResponse('"@nextLink" is not a URL');
   }

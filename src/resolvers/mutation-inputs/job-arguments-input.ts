@@ -1,5 +1,6 @@
 import type { JobAction, JobArgumentsInput } from '../../generated/resolvers-types';
 import type { UpstreamJobArgumentsCreate, UpstreamUserRef } from '../../upstream/write-types';
+import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 import { checkDate, checkId, checkName, checkText, given, inputRefusal } from './input-rules';
 
 // The actions a caller can create, each with its input field and upstream names. The certification steps the
@@ -13,7 +14,7 @@ const CREATABLE = {
 type CreatableAction = keyof typeof CREATABLE;
 type ArgumentsField = (typeof CREATABLE)[CreatableAction]['field'];
 
-const user = (id: string, field: string): UpstreamUserRef => ({ id: checkId(id, field), type: 'user' });
+const user = (id: string, field: string): UpstreamUserRef => ({ id: checkId(id, field), type: UPSTREAM_GUESSES.userRefObject.type });
 
 /** The upstream action name for a creatable action; refuses generated and unknown ones. */
 export function upstreamAction(action: JobAction, field: string): string {
