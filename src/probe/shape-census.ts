@@ -103,13 +103,14 @@ export class ShapeCensus {
     for (const child of Array.isArray(group.children) ? group.children : []) {
       if (!isObject(child)) continue;
       this.keys('RunNode', child);
-      const member = toRunNode(child, this.reporter);
-      if (member.__typename === 'JobRun') {
+      toRunNode(child, this.reporter);
+      const grp = UPSTREAM_GUESSES.runGroupChild;
+      if (child.type === 'job' && isObject(child.jobRun)) {
         this.runChildren.jobForm += 1;
-        this.jobRun(member as unknown as Record<string, unknown>);
-      } else if (member.__typename === 'GroupRun') {
+        this.jobRun(child.jobRun);
+      } else if (child.type === grp.type && isObject(child[grp.key])) {
         this.runChildren.groupForm += 1;
-        this.groupRun(member as unknown as Record<string, unknown>);
+        this.groupRun(child[grp.key] as Record<string, unknown>);
       } else this.runChildren.other.push(otherChild(child));
     }
   }
