@@ -190,6 +190,19 @@ describe('npm run probe:upstream', () => {
     expect(guess(report, 'embeddedRunWhole').detail).toContain('plain id');
   });
 
+  it('without PROBE_AUTHORIZATION: the gateway client credentials; the token request is the only non-GET', async () => {
+    fake = await fakeWith(PROCESSES, RUNS);
+    fake.onPath('POST', '/oauth2/token', (_request, response) => json(response, 200, { access_token: 'probe-cc-token', token_type: 'Bearer', expires_in: 300 }));
+    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, UPSTREAM_CLIENT_ID: 'probe-client', UPSTREAM_CLIENT_SECRET: 'probe-secret' }, ['--json']);
+    expect(result.code).toBe(0);
+    const [token, ...reads] = fake.requests;
+    expect(token).toMatchObject({ method: 'POST', path: '/oauth2/token' });
+    expect(reads).toHaveLength(6);
+    for (const read of reads) expect({ method: read.method, authorization: read.headers.authorization }).toEqual({ method: 'GET', authorization: 'Bearer probe-cc-token' });
+    expect(result.stdout).not.toContain('probe-cc-token');
+    expect(result.stdout).not.toContain('probe-secret');
+  });
+
   it('PROBE_MAX_REQUESTS bounds the requests sent', async () => {
     fake = await fakeWith(PROCESSES, RUNS);
     const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, PROBE_MAX_REQUESTS: '3' }, ['--json']);
