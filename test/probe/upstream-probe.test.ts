@@ -203,6 +203,14 @@ describe('npm run probe:upstream', () => {
     expect(result.stdout).not.toContain('probe-secret');
   });
 
+  it('paces its reads within UPSTREAM_RATE_LIMIT (the client budget would refuse the third read at once)', async () => {
+    fake = await fakeWith(PROCESSES, RUNS);
+    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, UPSTREAM_RATE_LIMIT: '2/400ms' }, ['--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).errors).toEqual([]);
+    expect(fake.requests).toHaveLength(6);
+  });
+
   it('PROBE_MAX_REQUESTS bounds the requests sent', async () => {
     fake = await fakeWith(PROCESSES, RUNS);
     const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, PROBE_MAX_REQUESTS: '3' }, ['--json']);
