@@ -11,6 +11,8 @@
 // validation/ (the rules for ids, names, dates, cursors, filters and mutation inputs) sits under upstream/: the
 // resolvers refuse a caller's input with it and the upstream client checks ids and `$next` tokens from upstream
 // data with the same rules before they reach a URL. It imports errors/ only, for the one refusal shape.
+// probe/ is a second entry point beside index (npm run probe:upstream): it builds the one upstream client through
+// app.ts and reads with the resolvers' own converters, and nothing imports it.
 // config/ and errors/ are leaves: each imports only from itself. Type-only imports obey the layer rule too (they
 // are how layers talk), but only runtime imports can close a cycle.
 'use strict';
@@ -22,6 +24,7 @@ const ROOT = path.join(__dirname, '..', 'src');
 // Lower number = higher layer. Keyed by the first path segment under src/ (without .ts for top-level files).
 const LAYERS = {
   index: 0,
+  probe: 0,
   app: 1,
   server: 2,
   schema: 2,

@@ -166,8 +166,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   };
 }
 
-/** The configured client: one keep-alive pool, the resilience policy, and the credentials mode. */
-function createProcessesClient(
+/** The configured client: one keep-alive pool, the resilience policy, and the credentials mode (also the probe's, src/probe/). */
+export function createProcessesClient(
   config: GatewayConfig,
   logger: Logger,
   upstreamBaseUrl: string,

@@ -1,6 +1,7 @@
 import type { UpstreamProcess, UpstreamProcessPage } from './process-types';
 import { UpstreamError } from '../errors/upstream-failure';
 import { nextTokenOfLink } from '../validation/next-token';
+import { UPSTREAM_GUESSES } from './upstream-guesses';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,7 +46,7 @@ export function toUpstreamProcessPage(body: unknown): UpstreamProcessPage {
 export function nextTokenOf(link: unknown): string | null {
   if (link === undefined || link === null) return null;
   if (typeof link !== 'string') throw badResponse('"@nextLink" is not a string');
-  const next = nextTokenOfLink(link);
+  const next = nextTokenOfLink(link, UPSTREAM_GUESSES.nextLinkToken.param);
   if ('problem' in next) throw badResponse(next.problem);
   return next.token;
 }

@@ -1,4 +1,5 @@
 import type { UpstreamJobRun } from './types';
+import { UPSTREAM_GUESSES } from './upstream-guesses';
 
 // What the jobRuns write answers; a created or renamed Process goes through process-shape.ts, as for the reads.
 // The jobRuns answer is not readable in the public docs: accepted as a bare array or as `{ data: [...] }`, each
@@ -20,7 +21,8 @@ export function parseCreatedJobRuns(body: unknown): UpstreamJobRun[] | string {
   if (!list) return 'neither an array nor { data: [...] }';
   const jobRuns: UpstreamJobRun[] = [];
   for (const [index, element] of list.entries()) {
-    const jobRun = isObject(element) && isObject(element.jobRun) ? element.jobRun : element;
+    const wrapped = isObject(element) ? element[UPSTREAM_GUESSES.jobRunsAnswer.wrapperKey] : undefined;
+    const jobRun = isObject(wrapped) ? wrapped : element;
     if (!isObject(jobRun)) return `element ${index} is not an object`;
     for (const [field, type] of JOB_RUN_FIELDS) {
       if (typeof jobRun[field] !== type) return `element ${index}: field "${field}" is missing or not a ${type}`;

@@ -119,23 +119,25 @@ export class ProcessesClient {
   }
 
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
-    const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const { body, status } = await this.send({ endpoint: 'getProcessRun', method: 'GET', path }, call);
+    const { body, status } = await this.send(readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs }), call);
     return asProcessRun(body, status);
   }
 
   /** GET /processes/{id}: the build-time Process. */
   async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
-    const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const { body, status } = await this.send({ endpoint: 'getProcess', method: 'GET', path }, call);
+    const { body, status } = await this.send(readRequest({ endpoint: 'getProcess', id, excludeGeneratedJobs }), call);
     return asProcess(body, status);
   }
 
   /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
   async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
-    const path = processListPath(args, nextToken);
-    const { body } = await this.send({ endpoint: 'listProcesses', method: 'GET', path }, call);
+    const { body } = await this.send(readRequest({ endpoint: 'listProcesses', args, nextToken }), call);
     return toUpstreamProcessPage(body);
+  }
+
+  /** A read's JSON as sent, unparsed (GET only): the conformance probe (src/probe/) judges the shapes itself. */
+  async readJson(read: UpstreamRead, call: UpstreamCall): Promise<unknown> {
+    return (await this.send(readRequest(read), call)).body;
   }
 
   /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
@@ -295,6 +297,17 @@ export class ProcessesClient {
       this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
     }
   }
+}
+
+/** The three reads, each one GET: the typed methods and readJson build their request here alone. */
+export type UpstreamRead =
+  | { endpoint: 'getProcessRun' | 'getProcess'; id: string; excludeGeneratedJobs: boolean }
+  | { endpoint: 'listProcesses'; args: ProcessListArguments; nextToken: string | null };
+
+function readRequest(read: UpstreamRead): UpstreamRequest {
+  if (read.endpoint === 'listProcesses') return { endpoint: read.endpoint, method: 'GET', path: processListPath(read.args, read.nextToken) };
+  const path = read.endpoint === 'getProcess' ? processPath(read.id) : processRunPath(read.id);
+  return { endpoint: read.endpoint, method: 'GET', path: path + (read.excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '') };
 }
 
 /** A 2xx answer: its status and parsed body (null when empty, e.g. a 204). */

@@ -11,13 +11,13 @@ export const MAX_NEXT_TOKEN_LENGTH = 64 * 1024;
 const QUERY_VALUE_CHARACTER = /[A-Za-z0-9\-._~!$'()*+,;=:@/?]/;
 
 /** The raw `$next` value of a link (relative or absolute, origin and path ignored), or why there is none usable. */
-export function nextTokenOfLink(link: string): { token: string } | { problem: string } {
+export function nextTokenOfLink(link: string, param = '$next'): { token: string } | { problem: string } {
   const queryStart = link.indexOf('?');
   const fragmentStart = link.indexOf('#');
   const query = queryStart < 0 ? '' : link.slice(queryStart + 1, fragmentStart > queryStart ? fragmentStart : undefined);
   for (const pair of query.split('&')) {
     const equals = pair.indexOf('=');
-    if (equals < 0 || !isNextName(pair.slice(0, equals))) continue;
+    if (equals < 0 || !isParamName(pair.slice(0, equals), param)) continue;
     const raw = pair.slice(equals + 1);
     if (raw.length === 0) return { problem: '"@nextLink" carries no $next value' };
     const token = toQueryValue(raw);
@@ -28,9 +28,9 @@ export function nextTokenOfLink(link: string): { token: string } | { problem: st
   return { problem: '"@nextLink" carries no $next value' };
 }
 
-function isNextName(name: string): boolean {
+function isParamName(name: string, param: string): boolean {
   try {
-    return decodeURIComponent(name) === '$next';
+    return decodeURIComponent(name) === param;
   } catch {
     return false;
   }

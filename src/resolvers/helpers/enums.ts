@@ -1,5 +1,6 @@
 import type { ActionStatus, DayOfWeek, JobAction, RunStatus, TaskStatus } from '../../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
+import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 
 /** `running` → `RUNNING`, `Completed` → `COMPLETED`, `certificationApproverGenerated` → `CERTIFICATION_APPROVER_GENERATED`. */
 export function toUpperSnake(value: string): string {
@@ -31,7 +32,7 @@ function enumConverter<T extends string>(enumName: string, values: readonly T[],
 }
 
 // The upstream's docs show the cancelled status only as "can…": both spellings (and 'canceling') are accepted.
-const CANCEL_SPELLINGS = { CANCELED: 'CANCELLED', CANCELING: 'CANCELLING' } as const;
+const CANCEL_SPELLINGS = UPSTREAM_GUESSES.enumSpellings.cancelSpellings;
 export const toRunStatus = enumConverter<RunStatus>('RunStatus', ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED'], CANCEL_SPELLINGS);
 export const toActionStatus = enumConverter<ActionStatus>('ActionStatus', ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'], { CANCELED: 'CANCELLED' });
 export const toTaskStatus = enumConverter<TaskStatus>('TaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'], { CANCELED: 'CANCELLED' });

@@ -3,14 +3,16 @@ import type { GatewayContext } from '../resolver-context';
 import { processRunShapeProblem } from '../../upstream/process-run-shape';
 import type { UpstreamProcess } from '../../upstream/process-types';
 import type { UpstreamProcessRun } from '../../upstream/types';
+import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 import { selectedFieldNames } from './selection';
 
 // ProcessRun fields whose upstream key differs from the field name (jobs are read from the tree).
 const UPSTREAM_KEY: Record<string, string> = { jobs: 'root' };
 
 /** The run a process body carries: under `run` [guess], or `processRun` in case the guess is off by that much. */
-function embeddedRunOf(process: UpstreamProcess): unknown {
-  return process.run ?? process.processRun ?? null;
+export function embeddedRunOf(process: UpstreamProcess): unknown {
+  for (const key of UPSTREAM_GUESSES.listRunKey.keys) if (process[key] !== undefined && process[key] !== null) return process[key];
+  return null;
 }
 
 /**

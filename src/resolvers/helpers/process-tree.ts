@@ -1,6 +1,7 @@
 import type { ResolversTypes, ResolversUnionTypes } from '../../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
 import type { UpstreamGroup, UpstreamJob, UpstreamProcessNodeWrapper } from '../../upstream/process-types';
+import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
 import { unionMembers } from './union-members';
 
@@ -14,10 +15,16 @@ export function childrenOf(group: UpstreamGroup): readonly unknown[] {
 }
 
 const PROCESS_TREE: TreeShape<UpstreamJob, UpstreamGroup> = {
-  leafOf: ({ type, job }: Partial<UpstreamProcessNodeWrapper>) => (type === 'job' && isObject(job) ? job : null),
-  groupOf: ({ type, group }: Partial<UpstreamProcessNodeWrapper>) => (type === 'group' && isObject(group) ? group : null),
+  leafOf: (wrapper) => childOf<UpstreamJob>(wrapper, UPSTREAM_GUESSES.processJobChild),
+  groupOf: (wrapper) => childOf<UpstreamGroup>(wrapper, UPSTREAM_GUESSES.processGroupChild),
   childrenOf,
 };
+
+/** The object under `form.key` when the wrapper's `type` is `form.type`, else null. */
+function childOf<T>(wrapper: Record<string, unknown>, form: { type: string; key: string }): T | null {
+  const value = wrapper.type === form.type ? wrapper[form.key] : undefined;
+  return isObject(value) ? (value as T) : null;
+}
 
 /**
  * A child wrapper → the union member. `{ type: "job", job }` is documented by example; `{ type: "group", group }`

@@ -1,6 +1,7 @@
 import type { ResolversUnionTypes, ResolversTypes } from '../../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
 import type { UpstreamGroupRun, UpstreamJobRun, UpstreamRunNodeWrapper } from '../../upstream/types';
+import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 import { collectLeaves, isObject, listOrEmpty, type TreeShape } from './tree-walk';
 import { unionMembers } from './union-members';
 
@@ -10,7 +11,10 @@ export const runNodes = unionMembers<RunNodeParent['__typename']>('RunNode');
 
 const RUN_TREE: TreeShape<UpstreamJobRun, UpstreamGroupRun> = {
   leafOf: ({ type, jobRun }: Partial<UpstreamRunNodeWrapper>) => (type === 'job' && isObject(jobRun) ? jobRun : null),
-  groupOf: ({ type, groupRun }: Partial<UpstreamRunNodeWrapper>) => (type === 'group' && isObject(groupRun) ? groupRun : null),
+  groupOf: (wrapper) => {
+    const { type, key } = UPSTREAM_GUESSES.runGroupChild;
+    return wrapper.type === type && isObject(wrapper[key]) ? (wrapper[key] as unknown as UpstreamGroupRun) : null;
+  },
   childrenOf: (group) => listOrEmpty(group.children),
 };
 

@@ -2,6 +2,7 @@ import type { JobAction, JobArgumentsInput } from '../../../generated/resolvers-
 import type { UpstreamJobArgumentsCreate, UpstreamUserRef } from '../../../upstream/write-types';
 import { checkDate, checkId, checkName, checkText, given } from '../../../validation/input-rules';
 import { inputRefusal } from '../../../validation/input-refusal';
+import { UPSTREAM_GUESSES } from '../../../upstream/upstream-guesses';
 
 // The actions a caller can create, each with its input field and upstream names. The certification steps the
 // upstream generates (CERTIFICATION_*_GENERATED) and UNKNOWN are not here, so they are refused.
@@ -14,7 +15,7 @@ const CREATABLE = {
 type CreatableAction = keyof typeof CREATABLE;
 type ArgumentsField = (typeof CREATABLE)[CreatableAction]['field'];
 
-const user = (id: string, field: string): UpstreamUserRef => ({ id: checkId(id, field), type: 'user' });
+const user = (id: string, field: string): UpstreamUserRef => ({ id: checkId(id, field), type: UPSTREAM_GUESSES.userRefObject.type });
 
 /** The upstream action name for a creatable action; refuses generated and unknown ones. */
 export function upstreamAction(action: JobAction, field: string): string {
