@@ -76,7 +76,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
   const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
-  readiness.addCheck(() => client.readinessProblem());
+  // Shown, never a reason to leave the balancer: every replica shares the upstream, and while the breaker is open
+  // callers get precise GraphQL errors (UPSTREAM_UNAVAILABLE with retryAfter) instead of the balancer's bare 503.
+  readiness.addDetail('upstreamBreaker', () => client.breakerReport());
   const liveFeature = createLiveFeature({
     live: config.live,
     clientCredentialsMode: config.resilience.clientCredentials !== null,
