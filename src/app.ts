@@ -28,7 +28,7 @@ import { useOperationLimits } from './server/plugins/operation-limits';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
-import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
+import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
@@ -123,6 +123,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
       useCsrfRefusal(),
+      useSubscriptionNotAcceptable(),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useOperationLimits(config.limits),
