@@ -59,3 +59,17 @@ describe('HTTP statuses follow GraphQL over HTTP', () => {
     }
   });
 });
+
+describe('HTTP statuses – a well-formed request keeps 200 under application/json', () => {
+  const t = useGateway();
+
+  it.each([
+    ['a parse error', '{ processRun(', 'GRAPHQL_PARSE_FAILED'],
+    ['a validation error', '{ processRun(id: "x") { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
+  ])('%s answers 200 with its code', async (_name, query, code) => {
+    const response = await postGraphQL(t.gateway, { query }, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual([code]);
+    expect(t.upstream.requests).toHaveLength(0);
+  });
+});

@@ -80,9 +80,10 @@ export function useErrorCodes(): Plugin {
         for (const error of ((single as { errors?: ErrorLike[] }).errors ?? []) as ErrorLike[]) {
           const extensions = (error.extensions ??= {});
           // Yoga answers 200 to a malformed request (no query, a body that is not JSON) when the client accepts
-          // application/json; GraphQL over HTTP wants its 4xx whatever the media type, as docs/errors.md says.
+          // application/json; GraphQL over HTTP wants 4xx for a request that is not well-formed whatever the media
+          // type. A parse or validation failure is well-formed: it keeps Yoga's 200 under application/json.
           const http = extensions.http as { spec?: boolean } | undefined;
-          if (http?.spec) delete http.spec;
+          if (http?.spec && extensions.code === 'BAD_REQUEST') delete http.spec;
           if (isGatewayErrorCode(extensions.code)) continue;
           extensions.code = codeFor(error, extensions);
         }
