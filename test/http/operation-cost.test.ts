@@ -1,5 +1,5 @@
 import { seedProcess, seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, useGateway } from '../harness';
+import { createLiveClient, execute, expectNoErrors, expectOnlyError, useGateway, type LiveTransport } from '../harness';
 
 // 1000 processes, each embedding its started run: one upstream page answers the whole selection.
 const PAGE = Array.from({ length: 1000 }, (_, index) => ({
@@ -66,5 +66,20 @@ describe('operation cost â€“ priced from @cost/@listSize in the SDL, not first Ã
   it('the refusal comes before any resolver: a processes query over the cost makes no call either', async () => {
     expectOnlyError(await execute(t.gateway, `{ processes { ${FIVE_RUNS} } x: processes(first: 1000) { ${FIVE_RUNS} } }`), 'OPERATION_LIMIT_EXCEEDED');
     expect(t.upstream.requests).toHaveLength(0);
+  });
+
+  it.each<LiveTransport>(['sse', 'ws'])('a subscription is priced too (over %s): a fragment bomb ends with the refusal, no upstream call', async (transport) => {
+    const fragments = ['fragment F0 on ProcessRun { id name status }'];
+    for (let level = 1; level <= 16; level++) fragments.push(`fragment F${level} on ProcessRun { ...F${level - 1} ...F${level - 1} }`);
+    const client = createLiveClient(t.gateway, transport);
+    try {
+      const watch = client.subscribe(`subscription { processRunUpdated(id: "${seedProcessRun.id}") { ...F16 } } ${fragments.join(' ')}`);
+      await watch.waitForEnd();
+      const errors = watch.events.flatMap((event) => event.errors ?? []);
+      expect(errors).toEqual([costRefusal(3 * 2 ** 16 + 3)]);
+      expect(t.upstream.requests).toHaveLength(0);
+    } finally {
+      await client.close();
+    }
   });
 });

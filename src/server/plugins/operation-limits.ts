@@ -2,6 +2,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimitsConfig } from '../../config/config';
 import { gatewayError } from '../../errors/gateway-error';
@@ -44,12 +45,21 @@ export function useOperationLimits(limits: OperationLimitsConfig): Plugin[] {
  * Unlike the other limits it names its value and the cost: a caller cannot work the price out alone.
  */
 function useOperationCost(maxCost: number): Plugin {
+  const refusal = (args: ExecutionArgs) => {
+    const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+    if (cost.total <= maxCost) return null;
+    const message = `The operation is refused: its cost is ${cost.total}, over the cost limit of ${maxCost} (MAX_QUERY_COST; docs/limits.md says how cost is computed). Simplify or split it.`;
+    return { errors: [gatewayError('OPERATION_LIMIT_EXCEEDED', message, { limit: 'MAX_QUERY_COST', maxCost, cost: cost.total })] };
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost.total <= maxCost) return;
-      const message = `The operation is refused: its cost is ${cost.total}, over the cost limit of ${maxCost} (MAX_QUERY_COST; docs/limits.md says how cost is computed). Simplify or split it.`;
-      setResultAndStopExecution({ errors: [gatewayError('OPERATION_LIMIT_EXCEEDED', message, { limit: 'MAX_QUERY_COST', maxCost, cost: cost.total })] });
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    // Subscriptions never reach onExecute; over SSE and WebSocket alike they are priced here.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
 }
