@@ -29,7 +29,7 @@ import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
-import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
+import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
@@ -78,7 +78,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
   const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
-  readiness.addCheck(() => client.readinessProblem());
+  // Shown, never a reason to leave the balancer: every replica shares the upstream, and while the breaker is open
+  // callers get precise GraphQL errors (UPSTREAM_UNAVAILABLE with retryAfter) instead of the balancer's bare 503.
+  readiness.addDetail('upstreamBreaker', () => client.breakerReport());
   const liveFeature = createLiveFeature({
     live: config.live,
     clientCredentialsMode: config.resilience.clientCredentials !== null,
@@ -126,6 +128,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
       useCsrfRefusal(),
+      useSubscriptionNotAcceptable(),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       usePageSizeBeforeLimits(),

@@ -3,7 +3,7 @@ export class Readiness {
   private started = false;
   private stopping = false;
   private readonly checks: Array<() => string | null> = [];
-  private readonly detailSources = new Map<string, () => string>();
+  private readonly detailSources = new Map<string, () => string | null>();
 
   markStarted(): void {
     this.started = true;
@@ -18,15 +18,19 @@ export class Readiness {
     this.checks.push(check);
   }
 
-  /** Shown in /ready's body without deciding readiness (e.g. redis: up/down: requests never wait on Redis). */
-  addDetail(name: string, read: () => string): void {
+  /** Shown in /ready's body without deciding readiness (e.g. redis: up/down: requests never wait on Redis); null: left out. */
+  addDetail(name: string, read: () => string | null): void {
     this.detailSources.set(name, read);
   }
 
   /** Null when there are none, so a plain gateway's /ready stays an empty 200. */
   details(): Record<string, string> | null {
-    if (this.detailSources.size === 0) return null;
-    return Object.fromEntries([...this.detailSources].map(([name, read]) => [name, read()]));
+    const shown: Record<string, string> = {};
+    for (const [name, read] of this.detailSources) {
+      const value = read();
+      if (value !== null) shown[name] = value;
+    }
+    return Object.keys(shown).length === 0 ? null : shown;
   }
 
   /** Null when ready, else the reason. */

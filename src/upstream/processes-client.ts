@@ -178,9 +178,9 @@ export class ProcessesClient {
     await this.send({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call);
   }
 
-  /** Why this process should not get traffic because of the upstream (its breaker is open), or null. */
-  readinessProblem(): string | null {
-    return this.breaker?.readinessProblem() ?? null;
+  /** The upstream breaker when it is not closed ('open': failing fast; 'half-open': the next call probes), else null. */
+  breakerReport(): 'open' | 'half-open' | null {
+    return this.breaker?.report() ?? null;
   }
 
   /** Called once the HTTP server has drained: an upstream call still open belongs to a cut connection, so it is aborted. */
@@ -222,7 +222,7 @@ export class ProcessesClient {
         },
         retryPolicyFor(request.method),
       );
-    return this.breaker ? this.breaker.execute(run) : run();
+    return this.breaker ? this.breaker.execute(`${request.method} ${request.path}`, run) : run();
   }
 
   /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */

@@ -24,3 +24,26 @@ describe('process – the static upstream-call budget', () => {
     });
   });
 });
+
+describe('the static upstream-call budget – read from @cost in the SDL', () => {
+  it('counts every write of a mutation (writes are never deduped): three trashProcess over a budget of 2 → no call', async () => {
+    await withGateway({ MAX_UPSTREAM_CALLS_PER_OPERATION: '2' }, async (gateway) => {
+      const three = 'mutation { a: trashProcess(processId: "p1") b: trashProcess(processId: "p1") c: trashProcess(processId: "p2") }';
+      const error = expectOnlyError(await execute(gateway, three), 'OPERATION_LIMIT_EXCEEDED');
+      expect(error.message).toMatch(/upstream calls/);
+      expect(gateway.upstream.requests).toHaveLength(0);
+    });
+  });
+
+  it('an _entities representation counts as the processRun of its id: both together are one call', async () => {
+    await withGateway({ MAX_UPSTREAM_CALLS_PER_OPERATION: '1' }, async (gateway) => {
+      const query = 'query($r: [_Any!]!) { processRun(id: "r1") { id } _entities(representations: $r) { ... on ProcessRun { id } } }';
+      const both = await execute(gateway, query, { r: [{ __typename: 'ProcessRun', id: 'r1' }] });
+      expect(both.body.errors?.map((error) => error.extensions?.code)).not.toContain('OPERATION_LIMIT_EXCEEDED');
+      const calls = gateway.upstream.requests.length;
+      const two = await execute(gateway, query, { r: [{ __typename: 'ProcessRun', id: 'r2' }] });
+      expectOnlyError(two, 'OPERATION_LIMIT_EXCEEDED');
+      expect(gateway.upstream.requests).toHaveLength(calls);
+    });
+  });
+});

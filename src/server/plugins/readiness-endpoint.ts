@@ -2,7 +2,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Readiness } from '../readiness';
 
 /**
- * GET /ready: 200 when ready, else 503 `{ ready: false, reason }`; details (Redis state) join either body. Hand-written instead of Yoga's
+ * GET /ready: 200 when ready, else 503 `{ ready: false, reason }`; details (Redis state, the upstream breaker when not
+ * closed) join either body. Hand-written instead of Yoga's
  * useReadinessCheck, which runs a URLPattern match on every request that is not /ready (~1% of a small query's
  * CPU); the path tests here are the cheap ones that plugin tries first.
  */

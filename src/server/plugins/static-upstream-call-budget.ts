@@ -1,29 +1,34 @@
 import {
   Kind,
+  getNamedType,
+  isNonNullType,
+  valueFromAST,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { mapUpstreamFailure } from '../../errors/map-upstream-failure';
-import { processCacheKey } from '../../loaders/process-loader';
-import { processRunCacheKey } from '../../loaders/process-run-loader';
+import { fieldCost } from './field-costs';
 
 type Variables = Record<string, unknown> | null | undefined;
+type Field = GraphQLField<unknown, unknown>;
 
 /**
- * Refuses, before execution, an operation whose root fields would need more upstream calls than the budget:
- * one per distinct `processRun(id, excludeGeneratedJobs)` (aliases included) and one per distinct ProcessRun
- * representation in `_entities`, the same for `process` and Process representations, and one per `processes`
- * page. Distinct, because the per-request loaders dedupe the rest. Links below the root (`ProcessRun.process`,
- * `Process.run`) depend on the data and are capped by the runtime counter in the context, which caps everything.
+ * Refuses, before execution, an operation whose root fields would need more upstream calls than the budget. What a
+ * field costs is its `@cost(weight)` in the SDL (field-costs.ts), nothing kept here. Root fields with the same
+ * arguments count once, as the per-request loaders dedupe them, and an `_entities` representation counts as the
+ * Query field that fetches its type by `id`. Links below the root (`ProcessRun.process`, `Process.run`) depend on
+ * the data and are capped by the runtime counter in the context, which caps everything.
  */
 export function useUpstreamCallBudget(budget: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const needed = countUpstreamCalls(args.document, args.operationName, args.variableValues);
+      const needed = countUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues);
       if (needed > budget) {
         setResultAndStopExecution({ errors: [mapUpstreamFailure({ kind: 'budget-exceeded', budget })] });
       }
@@ -31,28 +36,27 @@ export function useUpstreamCallBudget(budget: number): Plugin {
   };
 }
 
-/** Distinct upstream calls the operation's root fields ask for; unknown ids count as distinct. */
-export function countUpstreamCalls(document: DocumentNode, operationName: string | null | undefined, variables: Variables): number {
+/** Distinct upstream calls the operation's root fields ask for; a call whose arguments are not known counts as distinct. */
+export function countUpstreamCalls(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Variables): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) {
-      operation ??= definition;
-    }
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) operation ??= definition;
   }
-  if (!operation || operation.operation !== 'query') return 0;
-  const keys = new Set<string>();
-  let unknown = 0;
-  const add = (id: unknown, excludeGeneratedJobs: unknown) => {
-    if (typeof id === 'string') keys.add(processRunCacheKey({ id, excludeGeneratedJobs: excludeGeneratedJobs === true }));
-    else unknown++;
-  };
-  const processKeys = new Set<string>();
-  let pages = 0;
-  const addProcess = (id: unknown, excludeGeneratedJobs: unknown) => {
-    if (typeof id === 'string') processKeys.add(processCacheKey({ id, excludeGeneratedJobs: excludeGeneratedJobs === true }));
-    else unknown++;
+  // Subscriptions poll for as long as they are open: the live feature has its own limits.
+  if (!operation || operation.operation === 'subscription') return 0;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const rootFields = root.getFields() as Record<string, Field>;
+  const deduped = operation.operation === 'query';
+  const keyed = new Map<string, number>();
+  let calls = 0;
+  const count = (field: Field, values: Record<string, unknown> | null) => {
+    const { weight } = fieldCost(field);
+    if (weight === 0) return;
+    if (!deduped || values === null) calls += weight;
+    else keyed.set(`${field.name} ${JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))}`, weight);
   };
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode) => {
@@ -64,44 +68,61 @@ export function countUpstreamCalls(document: DocumentNode, operationName: string
           visited.add(fragment.name.value);
           walk(fragment.selectionSet);
         }
-      } else if (selection.name.value === 'processRun') {
-        const argument = (name: string) => selection.arguments?.find((arg) => arg.name.value === name)?.value;
-        add(valueOf(argument('id'), variables), valueOf(argument('excludeGeneratedJobs'), variables));
-      } else if (selection.name.value === 'process') {
-        const argument = (name: string) => selection.arguments?.find((arg) => arg.name.value === name)?.value;
-        addProcess(valueOf(argument('id'), variables), valueOf(argument('excludeGeneratedJobs'), variables));
-      } else if (selection.name.value === 'processes') {
-        pages++;
       } else if (selection.name.value === '_entities') {
-        const representations = valueOf(selection.arguments?.find((arg) => arg.name.value === 'representations')?.value, variables);
-        for (const representation of Array.isArray(representations) ? representations : []) {
-          const { __typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
-          if (__typename === 'ProcessRun') add(id, false);
-          if (__typename === 'Process') addProcess(id, false);
-        }
+        for (const { field, values } of representationCalls(selection, root.getFields()._entities as Field | undefined, rootFields, variables)) count(field, values);
+      } else {
+        const field = rootFields[selection.name.value];
+        if (field) count(field, argumentValues(field, selection, variables));
       }
     }
   };
   walk(operation.selectionSet);
-  return keys.size + processKeys.size + pages + unknown;
+  return calls + [...keyed.values()].reduce((sum, weight) => sum + weight, 0);
 }
 
-/** A literal or variable argument as a plain value; anything not statically known → undefined. */
-function valueOf(node: ValueNode | undefined, variables: Variables): unknown {
-  if (!node) return undefined;
-  switch (node.kind) {
-    case Kind.VARIABLE:
-      return variables?.[node.name.value];
-    case Kind.STRING:
-    case Kind.INT:
-      return node.value;
-    case Kind.BOOLEAN:
-      return node.value;
-    case Kind.LIST:
-      return node.values.map((value) => valueOf(value, variables));
-    case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((field) => [field.name.value, valueOf(field.value, variables)]));
-    default:
-      return undefined;
+/** Each `_entities` representation as the Query field that fetches its type by `id` alone (its other arguments defaulted). */
+function representationCalls(
+  node: FieldNode,
+  entities: Field | undefined,
+  rootFields: Record<string, Field>,
+  variables: Variables,
+): Array<{ field: Field; values: Record<string, unknown> | null }> {
+  const argument = node.arguments?.find((arg) => arg.name.value === 'representations');
+  const type = entities?.args.find((arg) => arg.name === 'representations')?.type;
+  const representations = argument && type ? valueFromAST(argument.value, type, variables ?? undefined) : undefined;
+  const calls: Array<{ field: Field; values: Record<string, unknown> | null }> = [];
+  for (const representation of Array.isArray(representations) ? representations : []) {
+    const { __typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
+    const field = Object.values(rootFields).find((candidate) => fetchesByIdAlone(candidate, __typename));
+    if (field) calls.push({ field, values: typeof id === 'string' ? withDefaults(field, { id }) : null });
   }
+  return calls;
+}
+
+function fetchesByIdAlone(field: Field, typename: unknown): boolean {
+  if (getNamedType(field.type).name !== typename) return false;
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  return required.length === 1 && required[0]?.name === 'id';
+}
+
+/** The field's arguments as the resolver gets them (defaults applied), or null when one is not statically known. */
+function argumentValues(field: Field, node: FieldNode, variables: Variables): Record<string, unknown> | null {
+  const values: Record<string, unknown> = {};
+  for (const definition of field.args) {
+    const argument = node.arguments?.find((arg) => arg.name.value === definition.name);
+    if (!argument) {
+      if (definition.defaultValue !== undefined) values[definition.name] = definition.defaultValue;
+      continue;
+    }
+    const value = valueFromAST(argument.value, definition.type, variables ?? undefined);
+    if (value === undefined) return null;
+    values[definition.name] = value;
+  }
+  return values;
+}
+
+function withDefaults(field: Field, given: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...given };
+  for (const definition of field.args) if (!(definition.name in values) && definition.defaultValue !== undefined) values[definition.name] = definition.defaultValue;
+  return values;
 }
