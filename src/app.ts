@@ -240,6 +240,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const shutdown = async (): Promise<boolean> => {
     app.readiness.markStopping();
+    // Still serving while the balancer notices the 503 and stops sending new requests here.
+    if (config.shutdownDelayMs > 0) {
+      logger.info({ delayMs: config.shutdownDelayMs }, 'shutdown: /ready is 503, still serving until the delay ends');
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      logger.info('shutdown: delay over, draining');
+    }
     // Open subscriptions complete first (their clients reconnect elsewhere), then in-flight requests drain.
     await app.drainSubscriptions();
     const drained = await listener.close(config.shutdownGraceMs);

@@ -36,6 +36,8 @@ export interface GatewayConfig {
   /** NODE_ENV=production: no field suggestions, and no demo upstream unless DEMO_UPSTREAM=true. */
   production: boolean;
   shutdownGraceMs: number;
+  /** SHUTDOWN_DELAY_MS: after SIGTERM, how long the listener keeps serving with /ready at 503 before draining. */
+  shutdownDelayMs: number;
   /** GRAPHIQL: serve GraphiQL on GET /graphql. */
   graphiql: boolean;
   /** INTROSPECTION: answer __schema/__type queries. */
@@ -172,6 +174,8 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     development: nodeEnv === 'development',
     production,
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    // Production runs behind a balancer (Kubernetes endpoints) that keeps routing here for a few seconds after SIGTERM.
+    shutdownDelayMs: readInteger(env, 'SHUTDOWN_DELAY_MS', production ? 5_000 : 0, 0, 600_000),
     graphiql: readBoolean(env, 'GRAPHIQL', true),
     introspection: readBoolean(env, 'INTROSPECTION', true),
     persistedOperations: readPersistedOperationsFile(env),
