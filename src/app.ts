@@ -205,11 +205,23 @@ function createSharedState(config: GatewayConfig, logger: Logger, readiness: Rea
     ? new SharedRateBudget({
         rate,
         client: connection.client,
-        fallbackShare: config.redis.fallbackBudgetShare,
+        fallbackShare: fallbackShareOf(config.redis.fallbackBudgetShare, connection),
+        redisAvailable: () => connection.available,
+        onRedisTrouble: () => connection.reportTrouble(),
         onDecision: metrics?.onBudgetDecision,
+        onSkippedRedis: metrics?.onSkippedRedis,
       })
     : null;
   return { rateBudget, connection, close: () => connection.close() };
+}
+
+// Before any heartbeat answered (Redis down from the start): two replicas, the smallest scale-out.
+const REPLICAS_ASSUMED = 2;
+
+/** REDIS_FALLBACK_BUDGET_SHARE when set, else 1 / the replica count the heartbeats last showed. */
+function fallbackShareOf(explicit: number | null, connection: RedisConnection): () => number {
+  if (explicit !== null) return () => explicit;
+  return () => 1 / Math.max(1, connection.replicasSeen ?? REPLICAS_ASSUMED);
 }
 
 export interface RunningGateway {

@@ -9,8 +9,11 @@ export interface RedisConfig {
   target: string;
   /** REDIS_KEY_PREFIX: every key the gateway writes starts with it. */
   keyPrefix: string;
-  /** REDIS_FALLBACK_BUDGET_SHARE: the share of UPSTREAM_RATE_LIMIT one replica may spend while Redis is unreachable. */
-  fallbackBudgetShare: number;
+  /**
+   * REDIS_FALLBACK_BUDGET_SHARE: the share of UPSTREAM_RATE_LIMIT one replica may spend while Redis is unreachable;
+   * null (unset): 1 / the replica count last seen through the heartbeats.
+   */
+  fallbackBudgetShare: number | null;
   /** REDIS_COMMAND_TIMEOUT_MS: a hung Redis costs a request at most this before the local budget answers. */
   commandTimeoutMs: number;
 }
@@ -18,8 +21,6 @@ export interface RedisConfig {
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_PREFIX = 'prg:';
-// Two replicas is the smallest scale-out; set 1/N for N replicas (see docs/scale-out.md).
-const DEFAULT_FALLBACK_SHARE = '1/2';
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -60,9 +61,13 @@ export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisCon
     url: raw,
     target: `${url.hostname}:${url.port || '6379'}`,
     keyPrefix,
-    fallbackBudgetShare: parseShare(read(env, 'REDIS_FALLBACK_BUDGET_SHARE') ?? DEFAULT_FALLBACK_SHARE),
+    fallbackBudgetShare: optionalShare(read(env, 'REDIS_FALLBACK_BUDGET_SHARE')),
     commandTimeoutMs: Number(commandTimeoutText),
   };
+}
+
+function optionalShare(text: string | undefined): number | null {
+  return text === undefined ? null : parseShare(text);
 }
 
 /** "1/3" or "0.33" → a number in (0, 1]. */
