@@ -21,6 +21,18 @@ redis.call('zremrangebyscore', KEYS[1], '-inf', now)
 redis.call('pexpire', KEYS[1], ARGV[2])
 return redis.call('zcard', KEYS[1])`;
 
+/**
+ * The command connection to Redis and whether it is usable right now. Nothing waits on it: commands fail at once
+ * while it is down (no offline queue), so every user of it has a local answer ready. ioredis reconnects by itself;
+ * each change of state is logged once.
+ *
+ * 'up' needs an open connection and a heartbeat answered within REDIS_COMMAND_TIMEOUT_MS: a frozen Redis keeps its
+ * sockets open and answers nothing. While down its users skip Redis (`available` is the circuit) and the next
+ * heartbeat is the probe that closes it again. The heartbeat also registers this replica and counts the replicas.
+ *
+ * Shared live pollers also use a second connection in subscriber mode (`subscriber()`), built from the same URL; the
+ * command connection's state stands for both (a drop of the subscriber alone is handled by its users on reconnect).
+ */
 export class RedisConnection {
   readonly client: Redis;
   private current: RedisState = 'starting';
