@@ -22,6 +22,7 @@ const SECONDS = number('LOAD_SECONDS', 30, 1, 600);
 const CLIENTS = number('LOAD_CLIENTS', 200, 1, 2000);
 const FAULT_RATE = number('LOAD_FAULT_RATE', 0.1, 0, 1);
 const RUN_IDS = 500;
+const HEAP_SNAPSHOT_DIR = process.env.LOAD_HEAP_SNAPSHOT_DIR;
 
 // Each faulty upstream answer is one of these, chosen at random.
 const FAULTS = {
@@ -87,6 +88,17 @@ function rssKiB(pid) {
   }
 }
 
+/** [heap allocated, heap used, external] in MiB from the gateway's /metrics; null when it does not answer. */
+async function v8MemoryMiB(url) {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const read = (name) => Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 1048576);
+    return [read('nodejs_heap_size_total_bytes'), read('nodejs_heap_size_used_bytes'), read('nodejs_external_memory_bytes')];
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds (user + system) the process has used so far. */
 function cpuSeconds(pid) {
   try {
@@ -101,8 +113,11 @@ async function spawnGateway(upstreamUrl) {
   const port = await freePort();
   // LOAD_CPU_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there (open it in Chrome DevTools).
   const profile = process.env.LOAD_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'dist', 'index.js')], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', UPSTREAM_BASE_URL: upstreamUrl, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn' },
+  // LOAD_HEAP_SNAPSHOT_DIR=dir writes heap snapshots there, a third into the run and at its end: compare them in DevTools.
+  const heap = HEAP_SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_SNAPSHOT_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...heap, join(root, 'dist', 'index.js')], {
+    // LOAD_NODE_OPTIONS: the gateway's NODE_OPTIONS (e.g. the image's flags and a heap bound), none by default.
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', UPSTREAM_BASE_URL: upstreamUrl, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn', NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { unhandled: 0, errorLines: 0, stderr: '' };
@@ -210,8 +225,18 @@ async function main() {
   gateway.child.once('exit', () => (crashedDuringRun = Date.now() < until));
   // RSS every 5 s: a plateau is a warm heap, a steady climb is a leak.
   const rssSeries = [];
-  const sampler = setInterval(() => rssSeries.push(rssKiB(gateway.child.pid).rss), 5_000);
+  // Beside RSS, V8's heap (allocated, used) and external memory from /metrics, in MiB: which of them grows.
+  const heapSeries = [];
+  const sampler = setInterval(() => {
+    rssSeries.push(rssKiB(gateway.child.pid).rss);
+    void v8MemoryMiB(gateway.url).then((sample) => sample && heapSeries.push(sample));
+  }, 5_000);
+  const snapshot = HEAP_SNAPSHOT_DIR ? setTimeout(() => gateway.child.kill('SIGUSR2'), (SECONDS * 1000) / 3) : null;
   await Promise.all(Array.from({ length: CLIENTS }, () => client(pool, until, stats)));
+  if (snapshot) {
+    clearTimeout(snapshot);
+    gateway.child.kill('SIGUSR2');
+  }
   clearInterval(sampler);
   const elapsedSeconds = (Date.now() - started) / 1000;
   const rssEnd = rssKiB(gateway.child.pid);
@@ -251,6 +276,7 @@ async function main() {
     unhandledRejections: gateway.output.unhandled,
     gatewayErrorLogLines: gateway.output.errorLines,
     rssKiB: { start: rssStart.rss, end: rssEnd.rss, peak: rssEnd.peak, every5s: rssSeries },
+    v8MiBEvery5s: heapSeries,
     gatewayCpuSeconds: Number(cpuUsed.toFixed(1)),
     gatewayCpuMsPerOperation: Number(((cpuUsed * 1000) / Math.max(1, stats.served)).toFixed(2)),
     shutdown: exit,

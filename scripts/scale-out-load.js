@@ -181,7 +181,7 @@ async function budgetDecisionCost(redisUrl) {
     times.sort((a, b) => a - b);
     return { calls, medianUs: Math.round(percentile(times, 50)), p99Us: Math.round(percentile(times, 99)) };
   };
-  const shared = new SharedRateBudget({ rate, client: connection.client, fallbackShare: 1 });
+  const shared = new SharedRateBudget({ rate, client: connection.client, fallbackShare: () => 1, redisAvailable: () => connection.available });
   await measure(shared, 500); // warm-up: script load, JIT
   const result = { memory: await measure(new TokenBucket(rate), 5000), redis: await measure(shared, 5000) };
   await connection.close();

@@ -224,11 +224,23 @@ function createSharedState(config: GatewayConfig, logger: Logger, readiness: Rea
     ? new SharedRateBudget({
         rate,
         client: connection.client,
-        fallbackShare: config.redis.fallbackBudgetShare,
+        fallbackShare: fallbackShareOf(config.redis.fallbackBudgetShare, connection),
+        redisAvailable: () => connection.available,
+        onRedisTrouble: () => connection.reportTrouble(),
         onDecision: metrics?.onBudgetDecision,
+        onSkippedRedis: metrics?.onSkippedRedis,
       })
     : null;
   return { rateBudget, connection, close: () => connection.close() };
+}
+
+// Before any heartbeat answered (Redis down from the start): two replicas, the smallest scale-out.
+const REPLICAS_ASSUMED = 2;
+
+/** REDIS_FALLBACK_BUDGET_SHARE when set, else 1 / the replica count the heartbeats last showed. */
+function fallbackShareOf(explicit: number | null, connection: RedisConnection): () => number {
+  if (explicit !== null) return () => explicit;
+  return () => 1 / Math.max(1, connection.replicasSeen ?? REPLICAS_ASSUMED);
 }
 
 export interface RunningGateway {
@@ -259,6 +271,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const shutdown = async (): Promise<boolean> => {
     app.readiness.markStopping();
+    // Still serving while the balancer notices the 503 and stops sending new requests here.
+    if (config.shutdownDelayMs > 0) {
+      logger.info({ delayMs: config.shutdownDelayMs }, 'shutdown: /ready is 503, still serving until the delay ends');
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      logger.info('shutdown: delay over, draining');
+    }
     // Open subscriptions complete first (their clients reconnect elsewhere), then in-flight requests drain.
     await app.drainSubscriptions();
     const drained = await listener.close(config.shutdownGraceMs);

@@ -41,10 +41,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     safeLog(() =>
-      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: no new connections, finishing in-flight'),
+      logger.info(
+        { signal, delayMs: config.shutdownDelayMs, graceMs: config.shutdownGraceMs },
+        'shutting down: not ready; serving for the delay, then no new connections, finishing in-flight',
+      ),
     );
     // Backstop: whatever hangs (a log pipe, a close callback), the process ends shortly after the grace period.
-    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
+    setTimeout(() => process.exit(1), config.shutdownDelayMs + config.shutdownGraceMs + 5_000).unref();
     gateway.shutdown().then(
       (drained) => {
         safeLog(() => logger.info({ drained }, drained ? 'shutdown complete' : 'shutdown forced: grace period ran out'));

@@ -37,6 +37,8 @@ export interface GatewayConfig {
   /** NODE_ENV=production: no field suggestions, and no demo upstream unless DEMO_UPSTREAM=true. */
   production: boolean;
   shutdownGraceMs: number;
+  /** SHUTDOWN_DELAY_MS: after SIGTERM, how long the listener keeps serving with /ready at 503 before draining. */
+  shutdownDelayMs: number;
   /** GRAPHIQL: serve GraphiQL on GET /graphql. */
   graphiql: boolean;
   /** INTROSPECTION: answer __schema/__type queries. */
@@ -140,6 +142,8 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     development: nodeEnv === 'development',
     production,
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', { min: 0, max: 600_000, default: 10_000 }),
+    // Production runs behind a balancer (Kubernetes endpoints) that keeps routing here for a few seconds after SIGTERM.
+    shutdownDelayMs: readInteger(env, 'SHUTDOWN_DELAY_MS', { min: 0, max: 600_000, default: production ? 5_000 : 0 }),
     graphiql: readBoolean(env, 'GRAPHIQL', { default: true }),
     introspection: readBoolean(env, 'INTROSPECTION', { default: true }),
     persistedOperations: readPersistedOperationsFile(env),

@@ -10,17 +10,16 @@ export interface RedisConfig {
   target: string;
   /** REDIS_KEY_PREFIX: every key the gateway writes starts with it. */
   keyPrefix: string;
-  /** REDIS_FALLBACK_BUDGET_SHARE: the share of UPSTREAM_RATE_LIMIT one replica may spend while Redis is unreachable. */
-  fallbackBudgetShare: number;
+  /**
+   * REDIS_FALLBACK_BUDGET_SHARE: the share of UPSTREAM_RATE_LIMIT one replica may spend while Redis is unreachable;
+   * null (unset): 1 / the replica count last seen through the heartbeats.
+   */
+  fallbackBudgetShare: number | null;
   /** REDIS_COMMAND_TIMEOUT_MS: a hung Redis costs a request at most this before the local budget answers. */
   commandTimeoutMs: number;
 }
 
-
 const DEFAULT_PREFIX = 'prg:';
-// Two replicas is the smallest scale-out; set 1/N for N replicas (see docs/scale-out.md).
-const DEFAULT_FALLBACK_SHARE = '1/2';
-
 
 export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisConfig | null {
   const raw = readString(env, 'REDIS_URL');
@@ -53,9 +52,13 @@ export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisCon
     url: raw,
     target: `${url.hostname}:${url.port || '6379'}`,
     keyPrefix,
-    fallbackBudgetShare: parseShare(readString(env, 'REDIS_FALLBACK_BUDGET_SHARE') ?? DEFAULT_FALLBACK_SHARE),
+    fallbackBudgetShare: optionalShare(readString(env, 'REDIS_FALLBACK_BUDGET_SHARE')),
     commandTimeoutMs,
   };
+}
+
+function optionalShare(text: string | undefined): number | null {
+  return text === undefined ? null : parseShare(text);
 }
 
 /** "1/3" or "0.33" → a number in (0, 1]. */

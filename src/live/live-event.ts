@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { UpstreamProcessRun } from '../upstream/types';
 
 /** What one subscriber receives: the run (first as it is now, then each change), or the error that ends it. */
@@ -16,8 +18,23 @@ export function pollKeyString({ runId, excludeGeneratedJobs, credentialHash }: P
   return `${excludeGeneratedJobs ? 'x' : 'a'}:${credentialHash}:${runId}`;
 }
 
-/** Fetches the run with the credentials of the subscriber that started the loop, through the one upstream client. */
-export type FetchRun = () => Promise<UpstreamProcessRun>;
+/** A poll loop's own request id and logger: its polls outlive the subscription that happened to start it. */
+export interface LoopCall {
+  requestId: string;
+  logger: Logger;
+}
+
+/**
+ * Fetches the run with the credentials of the subscriber that started the loop, through the one upstream client:
+ * as the loop's request when `loop` is given (its polls), else as the subscriber's own (a one-off read).
+ */
+export type FetchRun = (loop?: LoopCall) => Promise<UpstreamProcessRun>;
+
+/** A loop's call: a fresh request id (`loop-<uuid>`) on the process logger, never a subscriber's. */
+export function loopCall(rootLogger: Logger, runId: string): LoopCall {
+  const requestId = `loop-${randomUUID()}`;
+  return { requestId, logger: rootLogger.child({ requestId, live: { runId } }) };
+}
 
 /** A subscriber as a poll loop sees it. */
 export interface RunListener {

@@ -14,7 +14,6 @@ export interface WatchRequest {
   /** The client connection (a WebSocket, or the HTTP request's socket) the per-connection bound counts on. */
   connection: object | null;
   fetchRun: FetchRun;
-  logger: Logger;
 }
 
 export interface LiveRunsOptions {
@@ -44,7 +43,7 @@ export class LiveRuns {
     const metrics = options.metrics;
     this.registry =
       options.registry ??
-      new InMemoryPollerRegistry(options.config, {
+      new InMemoryPollerRegistry(options.config, options.logger, {
         onPoll: metrics ? (outcome) => metrics.polled(outcome) : undefined,
         onPollersChanged: metrics ? (active) => metrics.pollersChanged(active) : undefined,
       });
@@ -104,7 +103,6 @@ export class LiveRuns {
             stop();
           },
         },
-        request.logger,
       );
       try {
         await stop;

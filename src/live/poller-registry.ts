@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { FetchRun, PollKey, RunListener } from './live-event';
-import { pollKeyString } from './live-event';
+import { loopCall, pollKeyString } from './live-event';
 import { RunPoller, type PollOutcome, type PollTiming } from './run-poller';
 
 /**
@@ -12,7 +12,7 @@ export interface PollerRegistry {
    * Adds `listener` to the loop of `key`, starting it with `fetchRun` (the joining subscriber's credentials) when
    * none runs. Returns the function that removes it again; the loop stops when its last listener leaves.
    */
-  join(key: PollKey, fetchRun: FetchRun, listener: RunListener, logger: Logger): () => void;
+  join(key: PollKey, fetchRun: FetchRun, listener: RunListener): () => void;
   /** Completes every listener of every loop and stops them (shutdown). */
   closeAll(): void;
   readonly activePollers: number;
@@ -28,6 +28,8 @@ export class InMemoryPollerRegistry implements PollerRegistry {
 
   constructor(
     private readonly timing: PollTiming,
+    /** The process logger: a loop logs, and calls upstream, under its own request id. */
+    private readonly rootLogger: Logger,
     private readonly observer: PollerObserver = {},
   ) {}
 
@@ -35,17 +37,18 @@ export class InMemoryPollerRegistry implements PollerRegistry {
     return this.pollers.size;
   }
 
-  join(key: PollKey, fetchRun: FetchRun, listener: RunListener, logger: Logger): () => void {
+  join(key: PollKey, fetchRun: FetchRun, listener: RunListener): () => void {
     const id = pollKeyString(key);
     let poller = this.pollers.get(id);
     if (!poller) {
-      const created: RunPoller = new RunPoller(fetchRun, this.timing, {
+      const loop = loopCall(this.rootLogger, key.runId);
+      const created: RunPoller = new RunPoller(() => fetchRun(loop), this.timing, {
         onPoll: this.observer.onPoll,
         onStopped: () => {
           if (this.pollers.get(id) === created) this.pollers.delete(id);
           this.observer.onPollersChanged?.(this.pollers.size);
         },
-      }, logger.child({ live: { runId: key.runId } }));
+      }, loop.logger);
       poller = created;
       this.pollers.set(id, poller);
       this.observer.onPollersChanged?.(this.pollers.size);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RedisConnection, RedisState } from '../redis/redis-connection';
 import type { FetchRun, PollKey, RunListener } from './live-event';
-import { pollKeyString } from './live-event';
+import { loopCall, pollKeyString } from './live-event';
 import { Subscriber } from './loop-subscriber';
 import { PollLease } from './poll-lease';
 import type { PollerRegistry } from './poller-registry';
@@ -108,12 +108,13 @@ export class SharedPollerRegistry implements PollerRegistry {
     return this.shared ? 'shared' : 'local';
   }
 
-  join(key: PollKey, fetchRun: FetchRun, listener: RunListener, logger: Logger): () => void {
+  join(key: PollKey, fetchRun: FetchRun, listener: RunListener): () => void {
     const id = pollKeyString(key);
     let loop = this.loops.get(id);
     let created = false;
     if (!loop || loop.isClosed) {
-      loop = new SharedLoop(id, key.runId, this.options.connection.channel(`live:${id}`), fetchRun, this.context, logger.child({ live: { runId: key.runId } }));
+      const call = loopCall(this.options.logger, key.runId);
+      loop = new SharedLoop(id, key.runId, this.options.connection.channel(`live:${id}`), () => fetchRun(call), this.context, call.logger);
       this.loops.set(id, loop);
       this.byChannel.set(loop.channel, loop);
       created = true;

@@ -6,7 +6,7 @@ import type { BudgetStore } from '../upstream/resilience/shared-rate-budget';
 export function registerRedisMetrics(registry: Registry, connection: RedisConnection) {
   new Gauge({
     name: 'gateway_redis_up',
-    help: 'Whether the Redis command connection is usable (1) or the replica runs on its local fallbacks (0)',
+    help: 'Whether Redis answers within REDIS_COMMAND_TIMEOUT_MS (1) or the replica runs on its local fallbacks (0)',
     registers: [registry],
     collect() {
       this.set(connection.state === 'up' ? 1 : 0);
@@ -19,6 +19,19 @@ export function registerRedisMetrics(registry: Registry, connection: RedisConnec
     registers: [registry],
   });
   connection.onStateChange((state) => changes.inc({ state }));
+  new Gauge({
+    name: 'gateway_redis_replicas_seen',
+    help: 'Replicas registered in Redis at the last heartbeat answered (the local budget share while Redis is down is 1/this)',
+    registers: [registry],
+    collect() {
+      this.set(connection.replicasSeen ?? 0);
+    },
+  });
+  const skipped = new Counter({
+    name: 'gateway_redis_skipped_total',
+    help: 'Requests answered by a local fallback without asking Redis, because Redis was down (the circuit was open)',
+    registers: [registry],
+  });
   const decisions = new Counter({
     name: 'gateway_upstream_budget_decisions_total',
     help: 'Upstream rate budget answers, by store (shared: Redis, local: the fallback share) and outcome',
@@ -27,5 +40,6 @@ export function registerRedisMetrics(registry: Registry, connection: RedisConnec
   });
   return {
     onBudgetDecision: (store: BudgetStore, allowed: boolean) => decisions.inc({ store, outcome: allowed ? 'allowed' : 'refused' }),
+    onSkippedRedis: () => skipped.inc(),
   };
 }

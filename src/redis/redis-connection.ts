@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RedisConfig } from '../config/redis-config';
@@ -5,10 +6,29 @@ import type { RedisConfig } from '../config/redis-config';
 /** 'starting' until the first connection attempt settles. */
 export type RedisState = 'starting' | 'up' | 'down';
 
+// One heartbeat a second: it is the health probe (a hung Redis keeps its socket open) and the replica registration.
+const HEARTBEAT_INTERVAL_MS = 1_000;
+// A replica missing this long is gone: five missed heartbeats, so a busy event loop does not drop a live one.
+const REPLICA_TTL_MS = 5_000;
+const REPLICAS_KEY = 'replicas';
+
+// Registers this replica until now + TTL, forgets the expired ones, and counts the rest, on Redis's own clock.
+const HEARTBEAT = `
+local time = redis.call('time')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('zadd', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('zremrangebyscore', KEYS[1], '-inf', now)
+redis.call('pexpire', KEYS[1], ARGV[2])
+return redis.call('zcard', KEYS[1])`;
+
 /**
  * The command connection to Redis and whether it is usable right now. Nothing waits on it: commands fail at once
  * while it is down (no offline queue), so every user of it has a local answer ready. ioredis reconnects by itself;
  * each change of state is logged once.
+ *
+ * 'up' needs an open connection and a heartbeat answered within REDIS_COMMAND_TIMEOUT_MS: a frozen Redis keeps its
+ * sockets open and answers nothing. While down its users skip Redis (`available` is the circuit) and the next
+ * heartbeat is the probe that closes it again. The heartbeat also registers this replica and counts the replicas.
  *
  * Shared live pollers also use a second connection in subscriber mode (`subscriber()`), built from the same URL; the
  * command connection's state stands for both (a drop of the subscriber alone is handled by its users on reconnect).
@@ -19,6 +39,12 @@ export class RedisConnection {
   private readonly listeners: Array<(state: RedisState) => void> = [];
   private closing = false;
   private subscriberClient: Redis | null = null;
+  /** The command connection is open (ioredis 'ready' and no 'close' since). */
+  private linked = false;
+  private heartbeatInFlight = false;
+  private readonly heartbeatTimer: NodeJS.Timeout;
+  private readonly replicaId = randomBytes(8).toString('hex');
+  private replicas: number | null = null;
 
   constructor(
     private readonly config: RedisConfig,
@@ -35,8 +61,17 @@ export class RedisConnection {
       retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
       connectionName: 'process-runs-gateway',
     });
-    this.client.on('ready', () => this.enter('up'));
-    this.client.on('close', () => this.enter('down'));
+    // Up once a heartbeat answers on the new connection, not at the connection itself.
+    this.client.on('ready', () => {
+      this.linked = true;
+      this.heartbeat();
+    });
+    this.client.on('close', () => {
+      this.linked = false;
+      this.enter('down');
+    });
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeatTimer.unref();
     // ioredis repeats the connection error on every reconnect attempt; the state change has already been logged.
     this.client.on('error', (error: Error) => {
       if (this.current !== 'up') this.enter('down', error);
@@ -46,6 +81,21 @@ export class RedisConnection {
 
   get state(): RedisState {
     return this.current;
+  }
+
+  /** The circuit: false while Redis is down, so callers answer locally at once instead of waiting on a command. */
+  get available(): boolean {
+    return this.current === 'up';
+  }
+
+  /** Replicas registered by their heartbeats at the last one this replica saw answered; null before the first. */
+  get replicasSeen(): number | null {
+    return this.replicas;
+  }
+
+  /** A user's command failed or timed out while Redis looked up: probe now rather than at the next heartbeat. */
+  reportTrouble(): void {
+    if (this.current === 'up') this.heartbeat();
   }
 
   get keyPrefix(): string {
@@ -95,12 +145,32 @@ export class RedisConnection {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.heartbeatTimer);
     this.subscriberClient?.disconnect();
+    // Leaving: the other replicas count one less at their next heartbeat instead of after the TTL.
+    if (this.current === 'up') await this.client.zrem(REPLICAS_KEY, this.replicaId).catch(() => undefined);
     try {
       await this.client.quit();
     } catch {
       this.client.disconnect();
     }
+  }
+
+  private heartbeat(): void {
+    if (this.heartbeatInFlight || this.closing || !this.linked) return;
+    this.heartbeatInFlight = true;
+    // commandTimeout bounds it: a frozen Redis fails it after REDIS_COMMAND_TIMEOUT_MS.
+    this.client.eval(HEARTBEAT, 1, REPLICAS_KEY, this.replicaId, REPLICA_TTL_MS).then(
+      (count) => {
+        this.heartbeatInFlight = false;
+        this.replicas = Number(count);
+        if (this.linked) this.enter('up');
+      },
+      (error: Error) => {
+        this.heartbeatInFlight = false;
+        this.enter('down', error);
+      },
+    );
   }
 
   private enter(state: RedisState, error?: Error): void {

@@ -75,8 +75,9 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
           excludeGeneratedJobs,
           callerAuthorization,
           connection: connectionOf(initial),
-          fetchRun: () => client.getProcessRun(id, excludeGeneratedJobs, call),
-          logger: requestLogger,
+          // A loop's polls go out under its own request id; the subscriber's one-off read under this request's.
+          fetchRun: (loop) =>
+            client.getProcessRun(id, excludeGeneratedJobs, loop ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null } : call),
         });
       },
     };

@@ -11,7 +11,14 @@ describe('configuration – validated once at start', () => {
       logLevel: 'info',
       development: false,
       shutdownGraceMs: 10000,
+      shutdownDelayMs: 0,
     });
+  });
+
+  it('waits 5 s after SIGTERM before draining in production (a balancer still routes here), unless SHUTDOWN_DELAY_MS says', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true' }).shutdownDelayMs).toBe(5000);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', SHUTDOWN_DELAY_MS: '0' }).shutdownDelayMs).toBe(0);
+    expect(() => loadConfig({ SHUTDOWN_DELAY_MS: '-1' })).toThrow(/SHUTDOWN_DELAY_MS/);
   });
 
   it('normalises UPSTREAM_BASE_URL (trailing slashes dropped)', () => {

@@ -56,6 +56,32 @@ describe('processRunUpdated: one poll loop per run and credential', () => {
     expect(new Set(t.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(new Set([TEST_TOKEN, other]));
   });
 
+  it('polls go upstream under the loop\'s own request id, kept after the subscriber that started the loop leaves', async () => {
+    const run = new MovingRun('loop-request-id-run').serveOn(t.upstream);
+    const runRequests = () => t.upstream.runRequests.filter((request) => request.path === `/processRuns/${run.current.id}`);
+    const logsFrom = t.gateway.logs.lines.length;
+    const starter = client('ws');
+    const first = starter.subscribe(WATCH_RUN, { id: run.current.id });
+    await first.waitForEvents(1);
+    const second = client('sse').subscribe(WATCH_RUN, { id: run.current.id });
+    await second.waitForEvents(1);
+    await starter.close();
+    const before = runRequests().length;
+    await waitFor(() => runRequests().length >= before + 2, 'polls after the starter left');
+    const ids = new Set(runRequests().map((request) => request.headers['x-request-id']));
+    expect(ids.size).toBe(1);
+    const [loopId] = [...ids] as string[];
+    expect(loopId).toMatch(/^loop-[0-9a-f-]{36}$/);
+    // The loop's upstream calls are logged under its id; the SSE subscription's request under its own.
+    const entries = t.gateway.logs.entries.slice(logsFrom);
+    const calls = entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream.path === `/processRuns/${run.current.id}`);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(calls.map((entry) => entry.requestId))).toEqual(new Set([loopId]));
+    const subscriptionIds = entries.filter((entry) => entry.msg === 'request' && entry.path === '/graphql').map((entry) => entry.requestId);
+    expect(subscriptionIds).toHaveLength(1);
+    expect(subscriptionIds).not.toContain(loopId);
+  });
+
   it.each<LiveTransport>(['sse', 'ws'])('%s: a client that leaves releases its place; the loop stops with the last one and polls no more', async (transport) => {
     const run = new MovingRun().serveOn(t.upstream);
     const a = client(transport);

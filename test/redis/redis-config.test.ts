@@ -8,12 +8,12 @@ describe('Redis configuration', () => {
     expect(loadConfig({ UPSTREAM_RATE_LIMIT: '10/500ms' }).redis).toBeNull();
   });
 
-  it('has a prefix, a fallback share and a command timeout by default; the logged target carries no password', () => {
+  it('has a prefix and a command timeout by default, the fallback share from the replica count; the logged target carries no password', () => {
     expect(loadConfig({ REDIS_URL: 'redis://:hunter2@cache.internal:6380/0' }).redis).toEqual({
       url: 'redis://:hunter2@cache.internal:6380/0',
       target: 'cache.internal:6380',
       keyPrefix: 'prg:',
-      fallbackBudgetShare: 0.5,
+      fallbackBudgetShare: null,
       commandTimeoutMs: 500,
     });
     expect(loadConfig({ REDIS_URL: 'rediss://cache', REDIS_FALLBACK_BUDGET_SHARE: '1/3' }).redis).toMatchObject({
@@ -72,31 +72,37 @@ describe('Redis hung (accepts, never answers)', () => {
     await redis.close();
   });
 
-  it('each request gives up on Redis after REDIS_COMMAND_TIMEOUT_MS and the local share answers; shared again once Redis answers', async () => {
+  it('a frozen Redis is down (ping unanswered): requests then skip it (the circuit), and share again once it answers', async () => {
     const env = { REDIS_URL: redis.url, UPSTREAM_RATE_LIMIT: '100/60s', REDIS_COMMAND_TIMEOUT_MS: '200' };
     await withGateway(env, async (gateway) => {
       gateway.upstream.serveRun(seedProcessRun);
       const query = `query { processRun(id: "${seedProcessRun.id}") { id } }`;
-      const decisions = async (store: string) =>
-        metricSample(await scrapeMetrics(gateway), 'gateway_upstream_budget_decisions_total', { store, outcome: 'allowed' });
-      await waitFor(async () => JSON.parse((await httpGet(gateway, '/ready')).text).redis === 'up', 'redis up in /ready');
+      const sample = async (name: string, labels?: Record<string, string>) => metricSample(await scrapeMetrics(gateway), name, labels);
+      const decisions = (store: string) => sample('gateway_upstream_budget_decisions_total', { store, outcome: 'allowed' });
+      const redisInReady = async () => JSON.parse((await httpGet(gateway, '/ready')).text).redis;
+      await waitFor(async () => (await redisInReady()) === 'up', 'redis up in /ready');
       expectNoErrors(await execute(gateway, query));
       expect(await decisions('shared')).toBe(1);
+      expect(await sample('gateway_redis_up')).toBe(1);
 
       redis.pause();
+      // The socket stays open; the heartbeat's timeout is what tells.
+      await waitFor(async () => (await redisInReady()) === 'down', 'redis down in /ready while frozen');
+      expect(await sample('gateway_redis_up')).toBe(0);
+      const skippedBefore = await sample('gateway_redis_skipped_total');
+      const localBefore = await decisions('local');
       for (let i = 0; i < 3; i += 1) expectNoErrors(await execute(gateway, query));
-      expect(await decisions('local')).toBe(3);
+      // The circuit is open: each answer came from the local window without a command sent to Redis.
+      expect(await sample('gateway_redis_skipped_total')).toBe(skippedBefore + 3);
+      expect(await decisions('local')).toBe(localBefore + 3);
       expect(await decisions('shared')).toBe(1);
+      expect(gateway.logs.entries.filter((entry) => String(entry.msg).startsWith('redis unreachable'))).toHaveLength(1);
 
-      // Back: a later request is counted in Redis again (the first ones may still meet the backlog, so a few tries).
       redis.resume();
-      let calls = 4;
-      do {
-        expectNoErrors(await execute(gateway, query));
-        calls += 1;
-      } while ((await decisions('shared')) < 2 && calls < 30);
+      await waitFor(async () => (await redisInReady()) === 'up', 'redis up again once it answers');
+      expectNoErrors(await execute(gateway, query));
       expect(await decisions('shared')).toBe(2);
-      expect(gateway.upstream.requests).toHaveLength(calls);
+      expect(await sample('gateway_redis_skipped_total')).toBe(skippedBefore + 3);
     });
   });
 });

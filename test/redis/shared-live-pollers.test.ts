@@ -65,6 +65,9 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     LIVE_MAX_POLL_INTERVAL_MS: '1000',
     LIVE_LEASE_TTL_MS: String(LEASE_TTL_MS),
     LIVE_CREDENTIAL_SECRET: CREDENTIAL_SECRET,
+    // A budget in Redis, so queries have a Redis command to skip while it is frozen.
+    UPSTREAM_RATE_LIMIT: '1000/60s',
+    REDIS_COMMAND_TIMEOUT_MS: '200',
   });
   /** `perReplica` subscribers of `id` on each given replica, alternating SSE and WebSocket. */
   const watchOn = (targets: SpawnedGateway[], id: string, perReplica: number) =>
@@ -246,6 +249,61 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     run.finish();
     await Promise.all(watches.map((watch) => watch.waitForEnd()));
     for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3]);
+  });
+
+  it('Redis freezes (SIGSTOP): down in /ready and metrics, every replica polls for its own subscribers, queries skip Redis; SIGCONT: one loop again', async () => {
+    const run = new MovingRun('shared-run-7').serveOn(upstream);
+    const watches = watchOn(gateways, run.current.id, 2);
+    await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
+    await oneOwner(gateways);
+    const count = (gateway: SpawnedGateway, prefix: string) => gateway.logs.filter((entry) => String(entry.msg).startsWith(prefix)).length;
+    const unreachableBefore = gateways.map((g) => count(g, 'redis unreachable'));
+    const backBefore = gateways.map((g) => count(g, 'live pollers: redis back'));
+
+    redis.pause();
+    try {
+      // The sockets stay open: only the heartbeat going unanswered tells.
+      await waitForRedis(gateways, 'down');
+      for (const gateway of gateways) {
+        expect(await metric(gateway, 'gateway_redis_up')).toBe(0);
+        expect(await metric(gateway, 'gateway_live_shared')).toBe(0);
+      }
+      await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1), 'a local loop on each replica');
+      // Subscribers on every replica, followers included, keep getting each change.
+      run.advance();
+      await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
+      run.advance();
+      await Promise.all(watches.map((watch) => watch.waitForEvents(3)));
+      for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3]);
+
+      // The circuit is open: each query's budget decision is taken locally without a command to Redis.
+      for (const gateway of gateways) {
+        const skipped = await metric(gateway, 'gateway_redis_skipped_total');
+        const shared = await metric(gateway, 'gateway_upstream_budget_decisions_total', { store: 'shared', outcome: 'allowed' });
+        const query = await fetch(`${gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: CALLER_TOKEN },
+          body: JSON.stringify({ query: `{ processRun(id: "${run.current.id}") { id } }` }),
+        });
+        expect(await query.json()).toEqual({ data: { processRun: { id: run.current.id } } });
+        expect(await metric(gateway, 'gateway_redis_skipped_total')).toBeGreaterThanOrEqual(skipped + 1);
+        expect(await metric(gateway, 'gateway_upstream_budget_decisions_total', { store: 'shared', outcome: 'allowed' })).toBe(shared);
+      }
+      // Logged once per change, not per failed heartbeat.
+      gateways.forEach((gateway, i) => expect(count(gateway, 'redis unreachable')).toBe(unreachableBefore[i]! + 1));
+    } finally {
+      redis.resume();
+    }
+
+    await waitForRedis(gateways, 'up');
+    await oneOwner(gateways);
+    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).reduce((a, b) => a + b, 0) === 1, 'one poll loop in total');
+    gateways.forEach((gateway, i) => expect(count(gateway, 'live pollers: redis back')).toBe(backBefore[i]! + 1));
+    run.advance();
+    await Promise.all(watches.map((watch) => watch.waitForEvents(4)));
+    run.finish();
+    await Promise.all(watches.map((watch) => watch.waitForEnd()));
+    for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2, 3, 4, 5]);
   });
 
   // Last: it kills a replica.

@@ -150,7 +150,8 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
     const keys = await expectNothingSecretIn(redis, 'test-gw:', [CLIENT_SECRET, ISSUED_TOKEN, CALLER_TOKEN, 'gateway-client']);
     expect(keys).toBeGreaterThan(0);
     const budget = await redis.dump();
-    expect(budget.map(({ key }) => key)).toEqual(['test-gw:upstream-budget:processes-api']);
+    // The budget's counter, and the replicas' heartbeat registrations (random ids) that size the fallback share.
+    expect(budget.map(({ key }) => key).sort()).toEqual(['test-gw:replicas', 'test-gw:upstream-budget:processes-api']);
   });
 });
 
@@ -249,5 +250,50 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
 
   it('Redis holds only prefixed keys and no caller token', async () => {
     expect(await expectNothingSecretIn(redis, 'prg:', [CALLER_TOKEN])).toBeGreaterThan(0);
+  });
+});
+
+describe('dynamic fallback share: no REDIS_FALLBACK_BUDGET_SHARE, three replicas, Redis stopped', () => {
+  useBuiltEntryPoint();
+  const fake = useFakeUpstream((upstream) => upstream.serveRun(seedProcessRun));
+  const redis = new RedisServer();
+  let gateways: SpawnedGateway[] = [];
+  const K = 60;
+
+  beforeAll(async () => {
+    await redis.start();
+    const env = { UPSTREAM_BASE_URL: fake.upstream.url, UPSTREAM_RATE_LIMIT: `${K}/60s`, REDIS_URL: redis.url };
+    gateways = await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)]);
+    await waitForRedis(gateways, 'up');
+  });
+  afterAll(async () => {
+    await stopAll(gateways);
+    await redis.close();
+  });
+
+  it('each replica spends the global budget divided by the replica count it last saw (60 / 3 = 20), not a static share', async () => {
+    // Every replica's heartbeat has counted all three.
+    await waitFor(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_redis_replicas_seen')))).every((n) => n === 3), 'each replica sees three');
+    const admin = redis.client();
+    try {
+      expect(await admin.zcard('prg:replicas')).toBe(3);
+      expect(await admin.pttl('prg:replicas')).toBeGreaterThan(0);
+    } finally {
+      admin.disconnect();
+    }
+    await redis.stop();
+    await waitForRedis(gateways, 'down');
+    const before = fake.upstream.requests.length;
+    const perReplica = await Promise.all(
+      gateways.map(async (gateway) => {
+        const answers: Answer[] = [];
+        for (let i = 0; i < 25; i += 1) answers.push(await ask(gateway));
+        return tally(answers, 60);
+      }),
+    );
+    // 25 asked on each: exactly the share (20) answered, the rest refused locally.
+    expect(perReplica).toEqual([{ ok: 20, refused: 5 }, { ok: 20, refused: 5 }, { ok: 20, refused: 5 }]);
+    for (const gateway of gateways) expect(await metric(gateway, ...budgetDecisions('local', 'allowed'))).toBe(20);
+    expect(fake.upstream.requests.length - before).toBe(K);
   });
 });
