@@ -32,6 +32,7 @@ import { useCsrfRefusal, useErrorCodes } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
+import { useWriteBudget } from './server/plugins/write-budget';
 import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
@@ -125,6 +126,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
+      useWriteBudget(config.writes.maxWritesPerOperation),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
