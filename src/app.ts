@@ -33,6 +33,10 @@ import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { useWriteBudget } from './server/plugins/write-budget';
+import { useIdempotency, type IdempotencyOptions } from './server/plugins/idempotency';
+import { CallerIdentity } from './writes/idempotency/caller-identity';
+import { MemoryIdempotencyStore } from './writes/idempotency/memory-idempotency-store';
+import { RedisIdempotencyStore } from './writes/idempotency/redis-idempotency-store';
 import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
@@ -127,6 +131,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useWriteBudget(config.writes.maxWritesPerOperation),
+      // After the budget and every validation: a refused operation never claims a key.
+      useIdempotency(idempotencyOptions(config, shared?.connection ?? null)),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
@@ -185,6 +191,17 @@ function createProcessesClient(
     rateLimit: policy.rateLimit,
     rateBudget,
   });
+}
+
+/** Idempotency keys in Redis when replicas share it, else in this process's bounded memory. */
+function idempotencyOptions(config: GatewayConfig, redis: RedisConnection | null): IdempotencyOptions {
+  const { ttlMs, maxEntries, required, secret } = config.writes.idempotency;
+  return {
+    store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries),
+    identity: new CallerIdentity(secret, redis !== null),
+    ttlMs,
+    required,
+  };
 }
 
 interface SharedState {
