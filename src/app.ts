@@ -33,6 +33,7 @@ import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { useWriteBudget } from './server/plugins/write-budget';
+import { useWriteOutcomes } from './server/plugins/write-outcomes';
 import { useIdempotency, type IdempotencyOptions } from './server/plugins/idempotency';
 import { CallerIdentity } from './writes/idempotency/caller-identity';
 import { MemoryIdempotencyStore } from './writes/idempotency/memory-idempotency-store';
@@ -131,6 +132,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...useOperationLimits(config.limits),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useWriteBudget(config.writes.maxWritesPerOperation),
+      useWriteOutcomes(),
       // After the budget and every validation: a refused operation never claims a key.
       useIdempotency(idempotencyOptions(config, shared?.connection ?? null)),
       useVariablesDepthLimit(),
