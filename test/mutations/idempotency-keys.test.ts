@@ -72,7 +72,14 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
         code: 'IDEMPOTENCY_KEY_IN_USE',
         outcome: 'NOT_APPLIED',
       });
-      expect(conflict.body.data).toBeUndefined();
+      expect(conflict.body).toEqual({
+        errors: [
+          {
+            message: 'A request with this Idempotency-Key is still running; retry later with the same key.',
+            extensions: { code: 'IDEMPOTENCY_KEY_IN_USE', outcome: 'NOT_APPLIED' },
+          },
+        ],
+      });
       expect([applied.status, applied.body.errors]).toEqual([200, undefined]);
       expect(writes(mutation)).toHaveLength(1);
     });
