@@ -101,10 +101,11 @@ function toWriteError(error: unknown, resource: UpstreamResource): { mapped: Gra
     const given = error.extensions.outcome as WriteOutcome | undefined;
     // The input checks throw BAD_USER_INPUT before any call; any other error of ours is not known to precede one.
     const outcome = given ?? (error.extensions.code === 'BAD_USER_INPUT' ? 'NOT_APPLIED' : 'UNKNOWN');
-    return { mapped: given ? error : withOutcome(error, outcome), outcome, reached: false };
+    // UNKNOWN counts as reached: the answer is then kept under an idempotency key, never re-sent.
+    return { mapped: given ? error : withOutcome(error, outcome), outcome, reached: outcome !== 'NOT_APPLIED' };
   }
   // A bug: masked like any other, but the caller still learns the write may have happened.
-  return { mapped: gatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { outcome: 'UNKNOWN' }), outcome: 'UNKNOWN', reached: false };
+  return { mapped: gatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { outcome: 'UNKNOWN' }), outcome: 'UNKNOWN', reached: true };
 }
 
 function withOutcome(error: GraphQLError, outcome: WriteOutcome): GraphQLError {
