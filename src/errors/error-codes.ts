@@ -35,7 +35,8 @@ export const ERROR_CODES = {
   UPSTREAM_TIMEOUT: 'upstream',
   UPSTREAM_UNREACHABLE: 'upstream',
   UPSTREAM_BAD_RESPONSE: 'upstream',
-  // The store of idempotency keys (Redis) cannot answer: a request with a key is refused, not run unguarded.
+  // Not the Processes API but a dependency all the same: the store of idempotency keys (Redis) cannot answer, so a
+  // request with a key is refused, not run unguarded.
   IDEMPOTENCY_UNAVAILABLE: 'upstream',
   // A bug in this gateway; never a client mistake.
   INTERNAL_SERVER_ERROR: 'internal',
