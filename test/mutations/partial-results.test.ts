@@ -21,6 +21,25 @@ describe('results are never lost: a failing mutation field is null with its erro
     expect(t.upstream.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /processes/P1/run', 'POST /processes/missing/run']);
   });
 
+  it('fields run one after another: the second write is sent only after the first one has its answer', async () => {
+    let firstAnswered = false;
+    let secondSawFirstAnswered: boolean | null = null;
+    // The first answer waits a moment: fields run in parallel would send the second write meanwhile.
+    t.upstream.onPath('POST', '/processes/P1/run', (_request, response) => {
+      setTimeout(() => {
+        firstAnswered = true;
+        startsRun('run-of-P1')(_request, response);
+      }, 100);
+    });
+    t.upstream.onPath('POST', '/processes/P2/run', (_request, response) => {
+      secondSawFirstAnswered = firstAnswered;
+      startsRun('run-of-P2')(_request, response);
+    });
+    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`);
+    expect(result.body.data).toEqual({ a: { id: 'run-of-P1' }, b: { id: 'run-of-P2' } });
+    expect(secondSawFirstAnswered).toBe(true);
+  });
+
   it('a field after a refused one still runs (GraphQL semantics): the 4xx does not stop the next write', async () => {
     t.upstream.onPath('POST', '/processes/P2/run', startsRun('run-of-P2'));
     t.upstream.onPath('POST', '/processes/P1/run', faults.status(409, { code: '409', message: 'Process is already running' }));
