@@ -134,7 +134,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       useWriteBudget(config.writes.maxWritesPerOperation),
       useWriteOutcomes(),
       // After the budget and every validation: a refused operation never claims a key.
-      useIdempotency(idempotencyOptions(config, shared?.connection ?? null)),
+      useIdempotency(idempotencyOptions(config, shared?.connection ?? null, logger, metrics?.onIdempotencyDecision)),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
@@ -196,9 +196,18 @@ function createProcessesClient(
 }
 
 /** Idempotency keys in Redis when replicas share it, else in this process's bounded memory. */
-function idempotencyOptions(config: GatewayConfig, redis: RedisConnection | null): IdempotencyOptions {
+function idempotencyOptions(
+  config: GatewayConfig,
+  redis: RedisConnection | null,
+  logger: Logger,
+  onDecision: IdempotencyOptions['onDecision'],
+): IdempotencyOptions {
   const { ttlMs, maxEntries, required, secret } = config.writes.idempotency;
+  if (redis && secret === null) {
+    logger.warn('IDEMPOTENCY_SECRET is not set: caller identities in Redis are hashed with a public key (a Redis dump could confirm a guessed token)');
+  }
   return {
+    onDecision,
     store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries),
     identity: new CallerIdentity(secret, redis !== null),
     ttlMs,

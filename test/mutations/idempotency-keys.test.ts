@@ -1,4 +1,4 @@
-import { faults, json, useGateway, waitFor, withGateway } from '../harness';
+import { faults, json, metricSample, scrapeMetrics, useGateway, waitFor, withGateway } from '../harness';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { MemoryIdempotencyStore } from '../../src/writes/idempotency/memory-idempotency-store';
 import { MUTATION_CASES, type MutationCase } from './mutation-cases';
@@ -258,5 +258,26 @@ describe('MemoryIdempotencyStore', () => {
     await store.finish('s', 'f', answer, 1_000);
     await store.release('s', 'f');
     expect((await store.claim('s', 'f', 1_000)).kind).toBe('finished');
+  });
+});
+
+describe('/metrics counts each keyed decision', () => {
+  it('claimed, replayed, reused, malformed, and required (with IDEMPOTENCY_REQUIRED)', async () => {
+    await withGateway({ IDEMPOTENCY_REQUIRED: 'true' }, async (gateway) => {
+      const mutation = MUTATION_CASES[0]!;
+      gateway.upstream.onPath(mutation.method, mutation.path, (_request, response) => mutation.succeed(response));
+      const key = freshKey();
+      await sendCase(gateway, key, mutation);
+      await sendCase(gateway, key, mutation);
+      await sendCase(gateway, key, mutation, 'process-other');
+      await sendCase(gateway, 'bad key', mutation);
+      await sendCase(gateway, null, mutation);
+      const text = await scrapeMetrics(gateway);
+      const decisions = ['claimed', 'replayed', 'reused', 'malformed', 'required', 'in_use', 'unavailable'].map((decision) => [
+        decision,
+        metricSample(text, 'gateway_idempotency_decisions_total', { decision }),
+      ]);
+      expect(Object.fromEntries(decisions)).toEqual({ claimed: 1, replayed: 1, reused: 1, malformed: 1, required: 1, in_use: 0, unavailable: 0 });
+    });
   });
 });

@@ -55,6 +55,8 @@ describe('idempotency keys shared by replicas through Redis', () => {
     const everything = JSON.stringify(dump);
     expect(everything).not.toContain(TEST_TOKEN.slice('Bearer '.length));
     expect(everything).not.toContain(key);
+    // Without IDEMPOTENCY_SECRET the identity hash is unkeyed, and each replica says so at start.
+    for (const replica of replicas) expect(replica.logs.text).toContain('IDEMPOTENCY_SECRET is not set');
     const client = redis.client();
     try {
       const ttl = await client.pttl(stored[0]!.key);

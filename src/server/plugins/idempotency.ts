@@ -16,7 +16,12 @@ export interface IdempotencyOptions {
   ttlMs: number;
   /** IDEMPOTENCY_REQUIRED: a mutation without a key is refused. */
   required: boolean;
+  /** Observer of each keyed mutation's fate (metrics). */
+  onDecision?: (decision: IdempotencyDecision) => void;
 }
+
+/** What happened to a mutation because of its key (or its missing one). */
+export type IdempotencyDecision = 'claimed' | 'replayed' | 'in_use' | 'reused' | 'unavailable' | 'malformed' | 'required';
 
 /** A request that holds a slot (to finish or release once answered), or one answered from the store. */
 type Pending =
@@ -31,7 +36,7 @@ type IdempotencyContext = YogaInitialContext & GatewayContext;
  * from the store byte for byte, never executed twice. Answers that followed an upstream request are kept whatever
  * their outcome; answers refused before any upstream call free the key. Queries ignore the header.
  */
-export function useIdempotency({ store, identity, ttlMs, required }: IdempotencyOptions): Plugin {
+export function useIdempotency({ store, identity, ttlMs, required, onDecision }: IdempotencyOptions): Plugin {
   const pending = new WeakMap<Request, Pending>();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -41,11 +46,14 @@ export function useIdempotency({ store, identity, ttlMs, required }: Idempotency
       const refuse = (error: GraphQLError) => setResultAndStopExecution({ errors: [error] });
       const header = request.headers.get(IDEMPOTENCY_KEY_HEADER);
       if (header === null) {
-        if (required) refuse(refusal('IDEMPOTENCY_KEY_REQUIRED', 400, 'This gateway requires an Idempotency-Key header on every mutation.'));
+        if (!required) return;
+        onDecision?.('required');
+        refuse(refusal('IDEMPOTENCY_KEY_REQUIRED', 400, 'This gateway requires an Idempotency-Key header on every mutation.'));
         return;
       }
       const key = parseIdempotencyKey(header);
       if (key === null) {
+        onDecision?.('malformed');
         refuse(refusal('BAD_REQUEST', 400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).'));
         return;
       }
@@ -61,9 +69,11 @@ export function useIdempotency({ store, identity, ttlMs, required }: Idempotency
         claim = await store.claim(slot, fingerprint, ttlMs);
       } catch (error) {
         context.logger.warn({ err: error }, 'idempotency store unavailable: request with a key refused');
+        onDecision?.('unavailable');
         refuse(refusal('IDEMPOTENCY_UNAVAILABLE', 503, 'Idempotency keys cannot be checked right now; nothing was sent. Retry later with the same key.'));
         return;
       }
+      onDecision?.(claim.kind === 'claimed' ? 'claimed' : claim.fingerprint !== fingerprint ? 'reused' : claim.kind === 'in-flight' ? 'in_use' : 'replayed');
       if (claim.kind === 'claimed') {
         pending.set(request, { kind: 'claimed', slot, fingerprint, sequence: context.writes.sequence, context });
       } else if (claim.fingerprint !== fingerprint) {
