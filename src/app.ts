@@ -202,13 +202,13 @@ function idempotencyOptions(
   logger: Logger,
   onDecision: IdempotencyOptions['onDecision'],
 ): IdempotencyOptions {
-  const { ttlMs, maxEntries, required, secret } = config.writes.idempotency;
+  const { ttlMs, maxEntries, maxBytes, required, secret } = config.writes.idempotency;
   if (redis && secret === null) {
     logger.warn('IDEMPOTENCY_SECRET is not set: caller identities in Redis are hashed with a public key (a Redis dump could confirm a guessed token)');
   }
   return {
     onDecision,
-    store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries),
+    store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries, maxBytes),
     identity: new CallerIdentity(secret, redis !== null),
     ttlMs,
     required,

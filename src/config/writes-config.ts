@@ -18,6 +18,8 @@ export interface IdempotencyConfig {
   ttlMs: number;
   /** IDEMPOTENCY_MAX_ENTRIES: keys kept in memory without REDIS_URL; the oldest is evicted first. */
   maxEntries: number;
+  /** IDEMPOTENCY_MAX_BYTES: bytes of kept answers in memory without REDIS_URL; the oldest is evicted first. */
+  maxBytes: number;
   /** IDEMPOTENCY_REQUIRED: every mutation must carry an Idempotency-Key. */
   required: boolean;
   /** IDEMPOTENCY_SECRET: the key of the caller-identity HMAC; null → random per process (memory) or unkeyed (Redis). */
@@ -40,6 +42,7 @@ export function loadWritesConfig(env: Env, readInteger: IntegerReader, readBoole
     idempotency: {
       ttlMs: readInteger(env, 'IDEMPOTENCY_TTL_MS', 24 * 60 * 60 * 1000, 1_000, 30 * 24 * 60 * 60 * 1000),
       maxEntries: readInteger(env, 'IDEMPOTENCY_MAX_ENTRIES', 10_000, 1, 10_000_000),
+      maxBytes: readInteger(env, 'IDEMPOTENCY_MAX_BYTES', 64 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
       required: readBoolean(env, 'IDEMPOTENCY_REQUIRED', false),
       secret: readIdempotencySecret(env),
     },

@@ -240,7 +240,7 @@ describe('MemoryIdempotencyStore', () => {
 
   it('a slot expires after its TTL; expired slots are dropped', async () => {
     let now = 1_000;
-    const store = new MemoryIdempotencyStore(10, () => now);
+    const store = new MemoryIdempotencyStore(10, Number.POSITIVE_INFINITY, () => now);
     expect(await store.claim('s', 'f', 100)).toEqual({ kind: 'claimed' });
     await store.finish('s', 'f', answer, 100);
     now += 99;
@@ -248,6 +248,20 @@ describe('MemoryIdempotencyStore', () => {
     now += 1;
     expect(await store.claim('s', 'g', 100)).toEqual({ kind: 'claimed' });
     expect(store.size).toBe(1);
+  });
+
+  it('bounded by the bytes of kept answers: the oldest slots go first, the one just kept stays', async () => {
+    const store = new MemoryIdempotencyStore(100, 25);
+    const sized = (bytes: number) => ({ status: 200, contentType: null, body: 'x'.repeat(bytes) });
+    for (const slot of ['a', 'b', 'c']) {
+      await store.claim(slot, 'f', 1_000);
+      await store.finish(slot, 'f', sized(10), 1_000);
+    }
+    expect([store.size, store.answerBytes]).toEqual([2, 20]);
+    expect((await store.claim('a', 'f', 1_000)).kind).toBe('claimed');
+    await store.finish('a', 'f', sized(40), 1_000);
+    expect([store.size, store.answerBytes]).toEqual([1, 40]);
+    expect(await store.claim('a', 'f', 1_000)).toMatchObject({ kind: 'finished' });
   });
 
   it('release frees only an in-flight claim with the same fingerprint', async () => {
