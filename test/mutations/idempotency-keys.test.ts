@@ -1,4 +1,7 @@
-import { faults, json, metricSample, scrapeMetrics, useGateway, waitFor, withGateway } from '../harness';
+import { join } from 'node:path';
+import { StartRunDocument } from '../../examples/frontend-queries/generated/graphql';
+import { faults, json, metricSample, scrapeMetrics, TEST_TOKEN, useGateway, waitFor, withGateway } from '../harness';
+import { startedRun } from './write-fixtures';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { MemoryIdempotencyStore } from '../../src/writes/idempotency/memory-idempotency-store';
 import { MUTATION_CASES, type MutationCase } from './mutation-cases';
@@ -292,6 +295,30 @@ describe('/metrics counts each keyed decision', () => {
         metricSample(text, 'gateway_idempotency_decisions_total', { decision }),
       ]);
       expect(Object.fromEntries(decisions)).toEqual({ claimed: 1, replayed: 1, reused: 1, malformed: 1, required: 1, in_use: 0, unavailable: 0 });
+    });
+  });
+});
+
+describe('with trusted documents (PERSISTED_OPERATIONS_FILE): a hash-only request is fingerprinted too', () => {
+  const file = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
+  const hash = (StartRunDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
+  const post = (gateway: { url: string }, key: string, processId: string) =>
+    fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, 'idempotency-key': key },
+      body: JSON.stringify({ variables: { processId }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    }).then(async (response) => ({ status: response.status, text: await response.text(), replayed: response.headers.get('idempotent-replayed') }));
+
+  it('replayed with the same variables, IDEMPOTENCY_KEY_REUSED with others, one upstream request', async () => {
+    await withGateway({ PERSISTED_OPERATIONS_FILE: file }, async (gateway) => {
+      gateway.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, startedRun));
+      const key = freshKey();
+      const first = await post(gateway, key, 'process-abc123');
+      expect([first.status, first.text]).toEqual([200, expect.stringContaining(startedRun.id)]);
+      expect(await post(gateway, key, 'process-abc123')).toEqual({ ...first, replayed: 'true' });
+      const reused = await post(gateway, key, 'process-other');
+      expect([reused.status, JSON.parse(reused.text).errors[0].extensions.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+      expect(gateway.upstream.requests).toHaveLength(1);
     });
   });
 });
