@@ -7,7 +7,7 @@ import { MemoryIdempotencyStore } from '../../src/writes/idempotency/memory-idem
 import { MUTATION_CASES, type MutationCase } from './mutation-cases';
 import { heldAnswer, onlyCode, sendCase, sendWithKey, type RawAnswer } from './idempotency-http';
 
-const ENV = { UPSTREAM_TIMEOUT_MS: '1000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' };
+const ENV = { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' };
 let keys = 0;
 const freshKey = () => `test-key-${process.pid}-${++keys}`;
 
