@@ -22,7 +22,7 @@ function expectReplay(first: RawAnswer, again: RawAnswer): void {
 }
 
 describe('Idempotency-Key on each mutation: a retry with the key never sends the write again', () => {
-  const t = useGateway({ env: ENV });
+  const t = useGateway({ env: ENV, warmUp: true });
   const route = (mutation: MutationCase, handler: import('../harness').FakeHandler) => t.upstream.onPath(mutation.method, mutation.path, handler);
   const writes = (mutation: MutationCase) => t.upstream.requests.filter((request) => request.method === mutation.method && request.path === mutation.path);
 

@@ -9,7 +9,7 @@ function describeBody(result: ExecutionResult): string {
 }
 
 describe('results are never lost: a failing mutation field is null with its error, the others keep their data', () => {
-  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' } });
+  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' }, warmUp: true });
 
   it('a: runProcess(P1) b: runProcess(missing): a keeps its new run id, b is null with NOT_FOUND and NOT_APPLIED', async () => {
     t.upstream.onPath('POST', '/processes/P1/run', startsRun('run-of-P1'));
@@ -88,7 +88,7 @@ describe('results are never lost: a failing mutation field is null with its erro
 });
 
 describe('every write error says its outcome, for each mutation', () => {
-  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' } });
+  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' }, warmUp: true });
 
   const KINDS: Array<[string, string, string, import('../harness').FakeHandler]> = [
     ['400', 'BAD_USER_INPUT', 'NOT_APPLIED', faults.status(400, { code: '400', message: 'Bad' })],
