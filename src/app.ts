@@ -34,6 +34,12 @@ import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { attachWebSocketTransport, type WebSocketTransport } from './server/websocket-transport';
+import { useWriteBudget } from './server/plugins/write-budget';
+import { useWriteOutcomes } from './server/plugins/write-outcomes';
+import { useIdempotency, type IdempotencyOptions } from './server/plugins/idempotency';
+import { CallerIdentity } from './writes/idempotency/caller-identity';
+import { MemoryIdempotencyStore } from './writes/idempotency/memory-idempotency-store';
+import { RedisIdempotencyStore } from './writes/idempotency/redis-idempotency-store';
 import { listen } from './server/http-listener';
 import { Readiness } from './server/readiness';
 import { ClientCredentialsProvider } from './upstream/client-credentials';
@@ -133,7 +139,12 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       usePageSizeBeforeLimits(),
       ...useOperationLimits(config.limits),
+      // Before the call budget (which counts writes too): an operation with too many writes is named as such.
+      useWriteBudget(config.writes.maxWritesPerOperation),
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
+      useWriteOutcomes(),
+      // After the budget and every validation: a refused operation never claims a key.
+      useIdempotency(idempotencyOptions(config, shared?.connection ?? null, logger, metrics?.onIdempotencyDecision)),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
@@ -202,6 +213,26 @@ export function createProcessesClient(
     rateLimit: policy.rateLimit,
     rateBudget,
   });
+}
+
+/** Idempotency keys in Redis when replicas share it, else in this process's bounded memory. */
+function idempotencyOptions(
+  config: GatewayConfig,
+  redis: RedisConnection | null,
+  logger: Logger,
+  onDecision: IdempotencyOptions['onDecision'],
+): IdempotencyOptions {
+  const { ttlMs, maxEntries, maxBytes, required, secret } = config.writes.idempotency;
+  if (redis && secret === null) {
+    logger.warn('IDEMPOTENCY_SECRET is not set: caller identities in Redis are hashed with a public key (a Redis dump could confirm a guessed token)');
+  }
+  return {
+    onDecision,
+    store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries, maxBytes),
+    identity: new CallerIdentity(secret, redis !== null),
+    ttlMs,
+    required,
+  };
 }
 
 interface SharedState {

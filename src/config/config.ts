@@ -5,6 +5,7 @@ import { readBoolean, readChoice, readInteger, readString, type Env } from './en
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
+import { loadWritesConfig, type WritesConfig } from './writes-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   redis: RedisConfig | null;
   /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
   cursorSecret: string | null;
+  /** MAX_WRITES_PER_OPERATION and IDEMPOTENCY_* (src/config/writes-config.ts). */
+  writes: WritesConfig;
   /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
   executionFastPath: boolean;
 }
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
   const production = nodeEnv === 'production';
   const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
   const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
+  const limits = loadOperationLimits(env);
   return {
     port: readInteger(env, 'PORT', { min: 0, max: 65535, default: 4000 }),
     host: readString(env, 'HOST') ?? '0.0.0.0',
@@ -147,7 +151,8 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     graphiql: readBoolean(env, 'GRAPHIQL', { default: true }),
     introspection: readBoolean(env, 'INTROSPECTION', { default: true }),
     persistedOperations: readPersistedOperationsFile(env),
-    limits: loadOperationLimits(env),
+    limits,
+    writes: loadWritesConfig(env, limits.maxUpstreamCallsPerOperation),
     resilience,
     telemetry: loadTelemetry(env),
     redis: loadRedisConfig(env, resilience.rateLimit),

@@ -25,12 +25,19 @@ export const ERROR_CODES = {
   // or elsewhere, never a fault of this gateway (so info, not error).
   SUBSCRIPTION_LIMIT_EXCEEDED: 'client',
   SHUTTING_DOWN: 'client',
+  // Idempotency keys on mutations (docs/mutations.md): the key's rules, answered before any upstream call.
+  IDEMPOTENCY_KEY_REQUIRED: 'client',
+  IDEMPOTENCY_KEY_IN_USE: 'client',
+  IDEMPOTENCY_KEY_REUSED: 'client',
   // The upstream failed.
   UPSTREAM_ERROR: 'upstream',
   UPSTREAM_UNAVAILABLE: 'upstream',
   UPSTREAM_TIMEOUT: 'upstream',
   UPSTREAM_UNREACHABLE: 'upstream',
   UPSTREAM_BAD_RESPONSE: 'upstream',
+  // Not the Processes API but a dependency all the same: the store of idempotency keys (Redis) cannot answer, so a
+  // request with a key is refused, not run unguarded.
+  IDEMPOTENCY_UNAVAILABLE: 'upstream',
   // A bug in this gateway; never a client mistake.
   INTERNAL_SERVER_ERROR: 'internal',
 } as const;

@@ -15,6 +15,7 @@ export interface GatewayMetrics {
   onDrift: DriftListener;
   onLoaderBatch(size: number): void;
   onWrite: WriteObserver;
+  onIdempotencyDecision(decision: string): void;
 }
 
 const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -73,6 +74,13 @@ export function createGatewayMetrics(): GatewayMetrics {
     name: 'gateway_mutations_total',
     help: 'Mutations finished, by mutation and outcome (ok, invalid_input, failed, unknown, applied)',
     labelNames: ['mutation', 'outcome'],
+    registers: [registry],
+  });
+
+  const idempotency = new Counter({
+    name: 'gateway_idempotency_decisions_total',
+    help: 'Mutations decided by their Idempotency-Key: claimed, replayed, in_use, reused, unavailable, malformed, required',
+    labelNames: ['decision'],
     registers: [registry],
   });
 
@@ -146,6 +154,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     onDrift: (kind, name) => drift.inc({ kind, name }),
     onLoaderBatch: (size) => batchSize.observe(size),
     onWrite: (mutation, outcome) => mutations.inc({ mutation, outcome }),
+    onIdempotencyDecision: (decision) => idempotency.inc({ decision }),
   };
 }
 

@@ -2,10 +2,11 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayErrorCode } from '../errors/error-codes';
 import { gatewayError } from '../errors/gateway-error';
-import { toGraphQLError, type UpstreamResource } from '../errors/map-upstream-failure';
+import { mapUpstreamFailure, type UpstreamResource } from '../errors/map-upstream-failure';
 import { UpstreamError } from '../errors/upstream-failure';
-import { writeOutcome } from '../upstream/resilience/failure-policy';
+import { reachedUpstream, writeOutcome, type WriteOutcome } from '../upstream/resilience/failure-policy';
 import { afterWrite, type WriteLoaders, type WrittenTargets } from './after-write';
+import type { WriteSequence } from './write-sequence';
 
 /** The Mutation field's name (the log and metric label), and what its path names for the 403/404 messages. */
 export interface MutationDescription {
@@ -26,6 +27,7 @@ export interface WriteContext {
   logger: Logger;
   loaders: WriteLoaders;
   onWrite?: WriteObserver;
+  writes: { readonly sequence: WriteSequence };
 }
 
 export interface WriteTarget extends WrittenTargets {
@@ -33,10 +35,13 @@ export interface WriteTarget extends WrittenTargets {
   id: string | null;
 }
 
+const LABELS: Record<WriteOutcome, WriteOutcomeLabel> = { APPLIED: 'applied', UNKNOWN: 'unknown', NOT_APPLIED: 'failed' };
+
 /**
  * Runs one mutation: `write` validates its inputs and calls the upstream once. Errors map through the one table,
- * plus `extensions.outcome` when the upstream may have acted. One info line per mutation (name, target id, outcome,
- * code — never argument text), one count per outcome, and the loaders forget the target whatever happened.
+ * plus `extensions.outcome` (always). One info line per mutation (name, target id, outcome, code — never argument
+ * text), one count per outcome, and the loaders forget the target whatever happened. After a field that found the
+ * upstream unavailable, the later fields of the request are refused without a call (src/writes/write-sequence.ts).
  */
 export async function performWrite<T>(
   context: WriteContext,
@@ -46,6 +51,7 @@ export async function performWrite<T>(
   createdId?: (result: T) => string,
 ): Promise<T> {
   const started = performance.now();
+  const { sequence } = context.writes;
   let touched: WriteTarget | null = null;
   const finish = (outcome: WriteOutcomeLabel, extra: Record<string, unknown>) => {
     const durationMs = Math.round(performance.now() - started);
@@ -54,28 +60,52 @@ export async function performWrite<T>(
   };
   try {
     touched = target();
+    const halted = sequence.haltedBy;
+    if (halted !== null) throw notSentAfter(halted);
     const result = await write();
+    sequence.noteSent();
     finish('ok', createdId ? { created: createdId(result) } : {});
     return result;
   } catch (error) {
-    const { mapped, outcome } = toWriteError(error, resource);
-    finish(outcome, { code: mapped instanceof GraphQLError ? mapped.extensions.code : 'INTERNAL_SERVER_ERROR' });
+    const { mapped, outcome, reached } = toWriteError(error, resource);
+    if (reached) sequence.noteSent();
+    sequence.noteFailure(mapped);
+    const label = outcome === 'NOT_APPLIED' && mapped.extensions.code === 'BAD_USER_INPUT' && !reached ? 'invalid_input' : LABELS[outcome];
+    finish(label, { code: mapped.extensions.code });
+    if (!(error instanceof GraphQLError) && !(error instanceof UpstreamError)) {
+      context.logger.error({ err: error, mutation: { name: mutation } }, 'mutation failed unexpectedly');
+    }
     throw mapped;
   } finally {
     if (touched) afterWrite(context, touched);
   }
 }
 
-/** The caller's error, with `extensions.outcome` when the upstream may have acted (UNKNOWN) or did act (APPLIED). */
-function toWriteError(error: unknown, resource: UpstreamResource): { mapped: Error; outcome: WriteOutcomeLabel } {
-  const mapped = toGraphQLError(error, resource, 'write');
-  if (!(error instanceof UpstreamError)) {
-    // Only the input checks throw BAD_USER_INPUT themselves; the upstream's 400 arrives as an UpstreamError.
-    const refused = mapped instanceof GraphQLError && mapped.extensions.code === 'BAD_USER_INPUT';
-    return { mapped, outcome: refused ? 'invalid_input' : 'failed' };
+function notSentAfter(code: GatewayErrorCode): GraphQLError {
+  return gatewayError('UPSTREAM_UNAVAILABLE', `Not sent: an earlier mutation field of this operation found the Processes API unavailable (${code}).`, {
+    outcome: 'NOT_APPLIED',
+  });
+}
+
+/** The caller's error, always with `extensions.outcome`; `reached`: the upstream received the request (or may have). */
+function toWriteError(error: unknown, resource: UpstreamResource): { mapped: GraphQLError; outcome: WriteOutcome; reached: boolean } {
+  if (error instanceof UpstreamError) {
+    const mapped = mapUpstreamFailure(error.failure, resource, 'write');
+    const outcome = writeOutcome(error.failure);
+    return { mapped: withOutcome(mapped, outcome), outcome, reached: reachedUpstream(error.failure) };
   }
-  const outcome = writeOutcome(error.failure);
-  if (outcome === null || !(mapped instanceof GraphQLError)) return { mapped, outcome: 'failed' };
-  const { code, ...extensions } = mapped.extensions as { code: GatewayErrorCode };
-  return { mapped: gatewayError(code, mapped.message, { ...extensions, outcome }), outcome: outcome === 'UNKNOWN' ? 'unknown' : 'applied' };
+  if (error instanceof GraphQLError) {
+    const given = error.extensions.outcome as WriteOutcome | undefined;
+    // The input checks throw BAD_USER_INPUT before any call; any other error of ours is not known to precede one.
+    const outcome = given ?? (error.extensions.code === 'BAD_USER_INPUT' ? 'NOT_APPLIED' : 'UNKNOWN');
+    // UNKNOWN counts as reached: the answer is then kept under an idempotency key, never re-sent.
+    return { mapped: given ? error : withOutcome(error, outcome), outcome, reached: outcome !== 'NOT_APPLIED' };
+  }
+  // A bug: masked like any other, but the caller still learns the write may have happened.
+  return { mapped: gatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { outcome: 'UNKNOWN' }), outcome: 'UNKNOWN', reached: true };
+}
+
+function withOutcome(error: GraphQLError, outcome: WriteOutcome): GraphQLError {
+  const { code, ...extensions } = error.extensions as { code: GatewayErrorCode };
+  return gatewayError(code, error.message, { ...extensions, outcome });
 }

@@ -442,22 +442,27 @@ export type JobRunPlacement = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds 1 to 500 jobs to a running process (`POST /processRuns/{processRunId}/jobRuns`). Answers the created jobs. */
-  addJobRuns: Array<JobRun>;
+  addJobRuns?: Maybe<Array<JobRun>>;
   /** Creates a process, not started (`POST /processes`). Tree bounds: at most 10 group levels and 1000 nodes. */
-  createProcess: Process;
+  createProcess?: Maybe<Process>;
   /** Renames jobs and groups of a process in one call (`POST /processes/{processId}/batchUpdates`), 1 to 3000 renames. */
-  renameProcessItems: Process;
+  renameProcessItems?: Maybe<Process>;
   /** Starts a new run of a process (`POST /processes/{processId}/run`, 201). The run is the same type the reads answer. */
-  runProcess: ProcessRun;
+  runProcess?: Maybe<ProcessRun>;
   /** Moves a process to trash (`DELETE /processes/{processId}`, 204); it can be restored in Workiva. Answers the id. */
-  trashProcess: Scalars['ID']['output'];
+  trashProcess?: Maybe<Scalars['ID']['output']>;
 };
 
 
@@ -465,9 +470,14 @@ export type Mutation = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type MutationAddJobRunsArgs = {
   jobs: Array<JobRunInput>;
@@ -480,9 +490,14 @@ export type MutationAddJobRunsArgs = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type MutationCreateProcessArgs = {
   input: CreateProcessInput;
@@ -493,9 +508,14 @@ export type MutationCreateProcessArgs = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type MutationRenameProcessItemsArgs = {
   processId: Scalars['ID']['input'];
@@ -507,9 +527,14 @@ export type MutationRenameProcessItemsArgs = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type MutationRunProcessArgs = {
   processId: Scalars['ID']['input'];
@@ -521,9 +546,14 @@ export type MutationRunProcessArgs = {
  * Writes to the Processes API. None is ever sent twice by this gateway: a POST or DELETE is retried only when the
  * failure proves it never reached the upstream (connection refused, DNS failure, the breaker open, the local rate
  * budget) or the upstream refused it with 429. When the outcome cannot be known (a timeout, a reset after sending,
- * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again.
+ * a 500/502/503/504) the error carries `extensions.outcome: "UNKNOWN"`: look before trying again. Every error of a
+ * mutation field carries `extensions.outcome`: `APPLIED`, `UNKNOWN` or `NOT_APPLIED`.
  * Every input is checked before any upstream call; a refusal is `BAD_USER_INPUT` with `extensions.field` naming
  * the input path (e.g. `jobs.0.arguments.sendTask.title`).
+ * Every field is nullable: a failing field is null with its error at its path, and the other fields keep their data
+ * (a run another field started is never lost). Fields run one after another; after a field that found the upstream
+ * unavailable (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_TIMEOUT`) the later ones are not sent
+ * (`UPSTREAM_UNAVAILABLE`, `outcome: "NOT_APPLIED"`). Send an `Idempotency-Key` header to retry a mutation safely.
  */
 export type MutationTrashProcessArgs = {
   processId: Scalars['ID']['input'];

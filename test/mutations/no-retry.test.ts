@@ -56,27 +56,27 @@ describe('writes are never sent twice: a failure after the request may have arri
     expect(t.upstream.requests).toHaveLength(2);
   });
 
-  it('a 429 asking for a wait past the deadline is answered at once with retryAfter and no outcome', async () => {
+  it('a 429 asking for a wait past the deadline is answered at once with retryAfter and outcome NOT_APPLIED', async () => {
     t.upstream.onPath('POST', RUN_PATH, faults.status(429, { code: '429', message: 'Retry request in 10 seconds.' }, { 'retry-after': '10' }));
     const error = expectOnlyError(await execute(t.gateway, RUN), 'RATE_LIMITED');
     expect(error.extensions!.retryAfter).toBe(10);
-    expect(error.extensions!.outcome).toBeUndefined();
+    expect(error.extensions!.outcome).toBe('NOT_APPLIED');
     expect(t.upstream.requests).toHaveLength(1);
   });
 
-  it('a 409 is an answer: CONFLICT, no outcome (the upstream did not act), one request', async () => {
+  it('a 409 is an answer: CONFLICT, outcome NOT_APPLIED (the upstream did not act), one request', async () => {
     t.upstream.onPath('POST', RUN_PATH, faults.status(409, { code: '409', message: 'Process is already running' }));
     const error = expectOnlyError(await execute(t.gateway, RUN), 'CONFLICT');
     expect(error.extensions).toMatchObject({ upstream: { status: 409, message: 'Process is already running' } });
-    expect(error.extensions!.outcome).toBeUndefined();
+    expect(error.extensions!.outcome).toBe('NOT_APPLIED');
     expect(t.upstream.requests).toHaveLength(1);
   });
 
-  it('a 403 on a write says the credentials do not allow the change (not "reading"), no outcome', async () => {
+  it('a 403 on a write says the credentials do not allow the change (not "reading"), outcome NOT_APPLIED', async () => {
     t.upstream.onPath('POST', RUN_PATH, faults.status(403, { code: '403', message: 'Forbidden' }));
     const run = expectOnlyError(await execute(t.gateway, RUN), 'FORBIDDEN');
     expect(run.message).toBe('The credentials do not allow changing this process.');
-    expect(run.extensions!.outcome).toBeUndefined();
+    expect(run.extensions!.outcome).toBe('NOT_APPLIED');
     t.upstream.onPath('POST', '/processRuns/run-1/jobRuns', faults.status(403, { code: '403' }));
     const add = expectOnlyError(
       await execute(t.gateway, `mutation { addJobRuns(processRunId: "run-1", jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }`),
@@ -86,14 +86,14 @@ describe('writes are never sent twice: a failure after the request may have arri
   });
 });
 
-describe('writes that provably never left are retried or answered at once, without an outcome', () => {
-  it('connection refused: retried up to UPSTREAM_MAX_ATTEMPTS, then UPSTREAM_UNREACHABLE without outcome', async () => {
+describe('writes that provably never left are retried or answered at once, with outcome NOT_APPLIED', () => {
+  it('connection refused: retried up to UPSTREAM_MAX_ATTEMPTS, then UPSTREAM_UNREACHABLE with outcome NOT_APPLIED', async () => {
     const port = await closedPort();
     await withGateway(
       { UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_MAX_ATTEMPTS: '3' },
       async (gateway) => {
         const error = expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNREACHABLE');
-        expect(error.extensions!.outcome).toBeUndefined();
+        expect(error.extensions!.outcome).toBe('NOT_APPLIED');
         const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream?.method === 'POST');
         expect(attempts.map((entry) => entry.upstream.attempt)).toEqual([1, 2, 3]);
         expect(gateway.logs.entries.filter((entry) => entry.msg === 'upstream retry').map((entry) => entry.upstream.reason)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
@@ -102,22 +102,22 @@ describe('writes that provably never left are retried or answered at once, witho
     );
   });
 
-  it('the breaker open: UPSTREAM_UNAVAILABLE at once, no request, no outcome', async () => {
+  it('the breaker open: UPSTREAM_UNAVAILABLE at once, no request, outcome NOT_APPLIED', async () => {
     await withGateway({ UPSTREAM_BREAKER_THRESHOLD: '1' }, async (gateway) => {
       gateway.upstream.onAny(faults.status(503, { code: '503' }));
       expect(expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNAVAILABLE').extensions!.outcome).toBe('UNKNOWN');
       const error = expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNAVAILABLE');
-      expect(error.extensions!.outcome).toBeUndefined();
+      expect(error.extensions!.outcome).toBe('NOT_APPLIED');
       expect(gateway.upstream.requests).toHaveLength(1);
     });
   });
 
-  it('the local rate budget spent: RATE_LIMITED at once, no request, no outcome', async () => {
+  it('the local rate budget spent: RATE_LIMITED at once, no request, outcome NOT_APPLIED', async () => {
     await withGateway({ UPSTREAM_RATE_LIMIT: '1/60s' }, async (gateway) => {
       gateway.upstream.onAny((_request, response) => json(response, 201, startedRun));
       expectNoErrors(await execute(gateway, RUN));
       const error = expectOnlyError(await execute(gateway, RUN), 'RATE_LIMITED');
-      expect(error.extensions!.outcome).toBeUndefined();
+      expect(error.extensions!.outcome).toBe('NOT_APPLIED');
       expect(gateway.upstream.requests).toHaveLength(1);
     });
   });

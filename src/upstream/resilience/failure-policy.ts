@@ -60,24 +60,32 @@ export function retryPolicyFor(method: UpstreamMethod): RetryPolicy {
     : { isRetryable: isRetryableWrite, earlierFailureExplainsLaterTimeout: false };
 }
 
+/** What a write error tells the caller about the upstream's state (`extensions.outcome`, never absent on a write). */
+export type WriteOutcome = 'APPLIED' | 'UNKNOWN' | 'NOT_APPLIED';
+
 /**
  * What a failed write tells the caller about the upstream's state. UNKNOWN: the request may have been acted on
  * (timeout, reset after connecting, 500/502/503/504): look before trying again. APPLIED: the upstream answered
- * 2xx but the body was unusable. null: the upstream did not act (it refused, or the request never left).
+ * 2xx but the body was unusable. NOT_APPLIED: the upstream did not act (it refused, or the request never left).
  */
-export function writeOutcome(failure: UpstreamFailure): 'UNKNOWN' | 'APPLIED' | null {
+export function writeOutcome(failure: UpstreamFailure): WriteOutcome {
   switch (failure.kind) {
     case 'timeout':
-      return failure.phase === 'connect' ? null : 'UNKNOWN';
+      return failure.phase === 'connect' ? 'NOT_APPLIED' : 'UNKNOWN';
     case 'unreachable':
-      return NEVER_SENT_CAUSES.has(failure.cause) ? null : 'UNKNOWN';
+      return NEVER_SENT_CAUSES.has(failure.cause) ? 'NOT_APPLIED' : 'UNKNOWN';
     case 'http':
-      return failure.status >= 500 ? 'UNKNOWN' : null;
+      return failure.status >= 500 ? 'UNKNOWN' : 'NOT_APPLIED';
     case 'bad-response':
       return failure.status !== undefined && failure.status >= 200 && failure.status < 300 ? 'APPLIED' : 'UNKNOWN';
     default:
-      return null;
+      return 'NOT_APPLIED';
   }
+}
+
+/** Whether the upstream received the request (an answer of any status, or it may have: UNKNOWN). */
+export function reachedUpstream(failure: UpstreamFailure): boolean {
+  return failure.kind === 'http' || writeOutcome(failure) !== 'NOT_APPLIED';
 }
 
 /** Evidence the upstream is unhealthy. 4xx (429 included) and unusable bodies prove it is up and answering. */
