@@ -109,7 +109,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     },
     plugins: [
       // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
-      // has none of): the reference implementation, ~15% less CPU per seed query. The fast path puts graphql-jit in
+      // has none of): the reference implementation, and cheaper per operation (docs/decisions/performance-history.md).
+      // The fast path puts graphql-jit in
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
       useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),
