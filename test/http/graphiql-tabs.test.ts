@@ -40,6 +40,12 @@ describe('GraphiQL tabs', () => {
     }
   });
 
+  it('the Mutations tab names no fixture: its examples act on the process its first operation creates', () => {
+    const mutations = GRAPHIQL_TABS.find((tab) => operationNames(tab.query)[0] === 'Mutations')!;
+    const fixtureIds = [GRAPHIQL_DEMO_IDS.seedRunId, GRAPHIQL_DEMO_IDS.nestedRunId, GRAPHIQL_DEMO_IDS.certificationRunId, GRAPHIQL_DEMO_IDS.liveRunId, GRAPHIQL_DEMO_IDS.treeProcessId, 'process-abc123', 'jobrun-001'];
+    for (const id of fixtureIds) expect(`${mutations.query}${mutations.variables}`).not.toContain(id);
+  });
+
   it('the real-upstream tab names no demo id', () => {
     for (const tab of REAL_UPSTREAM_TABS) expect(`${tab.query}${tab.variables ?? ''}`).not.toMatch(/demo-|processrun-/);
   });
