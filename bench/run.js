@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: the gateway against the raw upstream and a no-GraphQL floor proxy. See bench/README.md.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of row names),
-// BENCH_PROFILE=true (every server writes a --cpu-prof profile; see bench/README.md).
+// BENCH_PROFILE=true (every server writes a --cpu-prof profile; see docs/decisions/performance-history.md, "Fifth pass").
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');

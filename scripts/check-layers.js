@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Fails when an import in src/ breaks the layer rule or closes a runtime import cycle, or two files share a name. No dependencies: it reads the
 // import/export/require lines of src/**/*.ts. Layers, top to bottom (a file may import its own layer and below):
-//   index → app → server, schema, observability → resolvers, demo, generated → writes, live → loaders → upstream,
+//   index → app → server, schema, observability, graphiql → resolvers, demo, generated → writes, live → loaders → upstream,
 //   redis → validation → config, errors
 // writes/ (mutations) sits under resolvers: the Mutation resolvers call it, and it calls the upstream client and
 // clears the request's loaders, so it may import loaders/ but never the resolvers' context type.
 // live/ (subscriptions) sits beside writes/: app.ts builds it, the context factory (server/) hands it to the
 // Subscription resolver, and its poll loops call the upstream client; it imports nothing above it.
+// graphiql/ (the page's options and tabs) sits beside server/: app.ts passes it the demo's ids; it imports no layer.
 // redis/ sits beside upstream/: both are outbound connections that the layers above use and app.ts builds.
 // validation/ (the rules for ids, names, dates, cursors, filters and mutation inputs) sits under upstream/: the
 // resolvers refuse a caller's input with it and the upstream client checks ids and `$next` tokens from upstream
@@ -29,6 +30,7 @@ const LAYERS = {
   server: 2,
   schema: 2,
   observability: 2,
+  graphiql: 2,
   resolvers: 3,
   demo: 3,
   generated: 3,

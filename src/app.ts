@@ -9,6 +9,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config/config';
 import { DEMO_ERROR_SCENARIOS } from './demo/demo-errors';
 import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream';
+import { GRAPHIQL_DEMO_IDS } from './demo/graphiql-demo-ids';
 import { DEMO_RUNS } from './demo/fixtures';
 import { createGatewayMetrics } from './observability/metrics';
 import { registerRedisMetrics } from './observability/redis-metrics';
@@ -21,8 +22,8 @@ import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
 import { createContextFactory } from './server/context';
 import { createFastExecute, type FastPathStats } from './server/fast-execute';
-import { graphiqlOptions } from './server/graphiql';
-import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
+import { graphiqlOptions } from './graphiql/graphiql-options';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
@@ -108,7 +109,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? graphiqlOptions({ demoUpstream }) : false,
+    graphiql: config.graphiql ? graphiqlOptions({ demo: demoUpstream ? GRAPHIQL_DEMO_IDS : null }) : false,
     renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: config.development },
     // Yoga's limit streams every body through a TransformStream; useRequestBodyLimit (last plugin) does the same job cheaper.
@@ -121,7 +122,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     },
     plugins: [
       // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
-      // has none of): the reference implementation, ~15% less CPU per seed query. The fast path puts graphql-jit in
+      // has none of): the reference implementation, and cheaper per operation (docs/decisions/performance-history.md).
+      // The fast path puts graphql-jit in
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
       useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),

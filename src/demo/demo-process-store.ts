@@ -14,6 +14,8 @@ export interface DemoProcessStoreOptions {
 }
 
 const DEMO_USER = 'demo-user';
+// Twice the default LIVE_POLL_INTERVAL_MS (5 s): a watcher still polling a replaying run reads its completion first.
+const COMPLETED_HOLD_MS = 10_000;
 
 export class DemoProcessStore {
   /** In creation order: what GET /processes lists and GET /processes/{id} answers. */
@@ -21,7 +23,7 @@ export class DemoProcessStore {
   readonly trashed = new Map<string, DemoProcess>();
   readonly runs = new Map<string, UpstreamProcessRun>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly replaying = new Map<string, { initial: UpstreamProcessRun; moving: boolean; completeSeen: boolean }>();
+  private readonly replaying = new Map<string, { initial: UpstreamProcessRun; moving: boolean; completeSeen: boolean; completedAt: number | null }>();
   private sequence = 0;
 
   constructor(
@@ -85,18 +87,24 @@ export class DemoProcessStore {
    * starts it over from `initial` (the live demo run: every new watcher sees it move and complete).
    */
   addReplayingRun(initial: UpstreamProcessRun): void {
-    this.replaying.set(initial.id, { initial: structuredClone(initial), moving: false, completeSeen: false });
+    this.replaying.set(initial.id, { initial: structuredClone(initial), moving: false, completeSeen: false, completedAt: null });
     this.runs.set(initial.id, structuredClone(initial));
   }
 
-  /** What GET /processRuns/{id} answers (a replaying run starts or starts over here). */
+  /**
+   * What GET /processRuns/{id} answers (a replaying run starts or starts over here). A cycle that completed with
+   * nobody reading it (its watchers left) starts over for a reader arriving COMPLETED_HOLD_MS later: a watcher
+   * still polling sees the completion within that time.
+   */
   readRun(id: string): UpstreamProcessRun | undefined {
     const replay = this.replaying.get(id);
-    if (replay && (!replay.moving || replay.completeSeen)) {
+    const unseenCompletionExpired = replay?.completedAt != null && this.now() - replay.completedAt > COMPLETED_HOLD_MS;
+    if (replay && (!replay.moving || replay.completeSeen || unseenCompletionExpired)) {
       const run = structuredClone(replay.initial);
       this.runs.set(id, run);
       replay.moving = true;
       replay.completeSeen = false;
+      replay.completedAt = null;
       this.keepAdvancing(run);
     }
     const run = this.runs.get(id);
@@ -148,8 +156,14 @@ export class DemoProcessStore {
     refreshGroupStatus(run.root);
     const done = jobs.every((job) => job.status === 'complete');
     run.status = done ? 'complete' : 'running';
+    const replay = this.replaying.get(run.id);
+    if (done && replay) replay.completedAt = this.now();
     this.touch(run);
     return !done;
+  }
+
+  private now(): number {
+    return (this.options.clock?.() ?? new Date()).getTime();
   }
 
   private stamp() {

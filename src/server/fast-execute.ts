@@ -14,8 +14,8 @@ import {
 } from 'graphql';
 import { type HeldDriftReporter, UpstreamDriftReporter } from '../upstream/upstream-drift';
 
-// graphql-jit compiles a query to a function: ~20% less CPU on the seed query, ~30% on a 2,000-job tree. It does
-// not answer every operation byte for byte like graphql-js (null items of nullable lists, error `locations`, key
+// graphql-jit compiles a query to a function: less CPU per operation (measured in docs/decisions/performance-history.md).
+// It does not answer every operation byte for byte like graphql-js (null items of nullable lists, error `locations`, key
 // order where fragments overlap), so it runs only the operations where its answer is provably the same, and every
 // answer with an error is thrown away and recomputed by graphql-js. test/http/differential.test.ts compares both.
 

@@ -1,4 +1,4 @@
-// The Node flags the gateway runs with are chosen by measurement (bench/README.md): `npm start`, the Docker image and
+// The Node flags the gateway runs with are chosen by measurement (docs/decisions/performance-history.md): `npm start`, the Docker image and
 // the bench's gateway rows must use the same ones, or the bench measures something nobody runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

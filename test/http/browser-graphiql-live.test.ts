@@ -1,8 +1,11 @@
 import { LIVE_DEMO_STEPS } from '../../src/demo/fixtures/live-run';
-import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
+import { demoTabs } from '../../src/graphiql/demo-tabs';
 import { metricSample, scrapeMetrics, useDemoGateway } from '../harness';
 // Playwright loads only in the browser suites, so it has its own harness module.
 import { describeWithChromium, saveScreenshot, useChromium } from '../harness/browser';
+
+const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
 const metric = async (gateway: { url: string }, name: string): Promise<number> => metricSample(await scrapeMetrics(gateway), name);
 
@@ -10,13 +13,13 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
   const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
   const browser = useChromium();
 
-  it('WatchLiveRun subscribes over SSE: the result pane shows the run move, then COMPLETE, and the subscription ends', async () => {
+  it('Live subscribes over SSE: the result pane shows the run move, then COMPLETE, and the subscription ends', async () => {
     const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // The live tab's operation, opened by URL (`?query=`): the test does not depend on where the tab sits (tab
     // switching has its own test, browser-graphiql-tabs).
-    const liveTab = GRAPHIQL_TABS.find((tab) => tab.query.includes('subscription WatchLiveRun'))!;
+    const liveTab = GRAPHIQL_TABS.find((tab) => tab.query.includes('subscription Live '))!;
     await page.goto(`${demo.gateway.url}/graphql?query=${encodeURIComponent(liveTab.query)}`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });

@@ -1,9 +1,12 @@
 // GraphiQL in headless Chromium: tabs stored by an earlier visit give way to the current ready tabs when the tab set
 // has changed (a new release, demo vs real upstream), and a person's own edits survive while it has not.
 import type { Page } from 'playwright-core';
-import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
+import { demoTabs } from '../../src/graphiql/demo-tabs';
 import { useDemoGateway, waitFor } from '../harness';
 import { describeWithChromium, editorText, useChromium } from '../harness/browser';
+
+const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
 const STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
 // What an earlier release could have left: one valid tab of other text (GraphiQL accepts it and ignores defaultTabs).
@@ -59,7 +62,7 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
     for (const staleStamp of ['0000000000000000', null]) {
       await reopenWithStaleTabs(page, demo.gateway.url, staleStamp);
       await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`, page);
-      expect(await editorText(page)).toContain('query SeedTree');
+      expect(await editorText(page)).toContain('query Trees');
       expect(await editorText(page)).not.toContain('OldTab');
       expect(await stored(page, STAMP_KEY)).toBe(stamp);
       expect(await stored(page, 'graphiql:queries')).toBe('{"queries":[]}');

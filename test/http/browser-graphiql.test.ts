@@ -19,8 +19,10 @@ describeWithChromium('GraphiQL in headless Chromium – against the embedded dem
     await page.goto(`${gateway.url}/graphql`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.getByText('SeedTree').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Trees').first().waitFor({ timeout: 30_000 });
     await run.click();
+    // The first tab holds two run trees: the run button asks which.
+    await page.getByRole('menuitem', { name: 'Trees', exact: true }).click();
     const result = page.locator('.result-window');
     await result.getByText('Q4 2024 Financial Close').first().waitFor({ timeout: 30_000 });
 

@@ -2,10 +2,13 @@ import { parse, validate } from 'graphql';
 import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { buildGatewaySchema, loadTypeDefs } from '../../src/schema/build-schema';
-import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
-import { GRAPHIQL_ASSETS_PATH } from '../../src/server/plugins/graphiql-assets';
+import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
+import { demoTabs } from '../../src/graphiql/demo-tabs';
+import { GRAPHIQL_ASSETS_PATH } from '../../src/graphiql/graphiql-assets';
 import { RunIdDocument } from '../generated/graphql';
 import { execute, expectOnlyError, graphiqlOptionsIn, httpGet, openGraphiQL, useDemoGateway, withGateway } from '../harness';
+
+const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
 // What each demo id must answer with: written out here, not read from src/, so the two cannot drift together.
 const EXPECTED_CODES: Record<string, string> = {
@@ -37,23 +40,21 @@ describe('GraphiQL – the tabs', () => {
     }
   });
 
-  it('opens with the seed tree, the job variants (the certification tab with excludeGeneratedJobs both ways), the live run, one Errors tab for every demo error id, the processes tab, then the mutations tab', () => {
+  it('opens with the run trees, the job variants (the certification run with excludeGeneratedJobs both ways), the live run, one Errors tab for every demo error id, the processes tab, then the mutations tab', () => {
     expect(GRAPHIQL_TABS.map((tab) => operationNameOf(tab.query))).toEqual([
-      'SeedTree',
-      'NestedTree',
-      'TaskJobs',
-      'CertJobs',
-      'WatchLiveRun',
-      'BadRequest',
-      'ProcessesList',
-      'StartRun',
+      'Trees',
+      'Jobs',
+      'Live',
+      'Errors',
+      'Processes',
+      'Mutations',
     ]);
     expect(DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id)).toEqual(Object.keys(EXPECTED_CODES));
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on GroupRun');
     expect(GRAPHIQL_TABS[0]!.query).toContain('... on JobRun');
-    expect(GRAPHIQL_TABS[3]!.query).toContain('query WithGenerated {');
-    expect(GRAPHIQL_TABS[3]!.query).toContain('query WithoutGenerated {');
-    expect(GRAPHIQL_TABS[4]!.query).toContain('subscription WatchLiveRun {');
+    expect(GRAPHIQL_TABS[1]!.query).toContain('query WithGenerated {');
+    expect(GRAPHIQL_TABS[1]!.query).toContain('query WithoutGenerated {');
+    expect(GRAPHIQL_TABS[2]!.query).toContain('subscription Live {');
   });
 });
 
@@ -117,12 +118,11 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
     expect(options.headers).toBeUndefined();
   });
 
-  it('the run tabs answer without errors (each operation of the certification tab by its operationName)', async () => {
-    const runs = [
-      ...GRAPHIQL_TABS.slice(0, 4).map((tab) => ({ query: tab.query, operationName: operationNameOf(tab.query) })),
-      { query: GRAPHIQL_TABS[3]!.query, operationName: 'WithGenerated' },
-      { query: GRAPHIQL_TABS[3]!.query, operationName: 'WithoutGenerated' },
-    ];
+  it('the run tabs answer without errors (each operation by its operationName)', async () => {
+    const runs = ['Trees', 'NestedTree', 'Jobs', 'CertJobs', 'WithGenerated', 'WithoutGenerated'].map((operationName) => ({
+      query: GRAPHIQL_TABS.find((tab) => tab.query.includes(` ${operationName} {`))!.query,
+      operationName,
+    }));
     const answers = [];
     for (const run of runs) {
       const response = await execute(t.gateway, run.query, undefined, { operationName: run.operationName });

@@ -1,7 +1,11 @@
 // The demo's GraphiQL tabs: every row of the error table has a demo id and a tab, the tab bar stays usable.
 import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
 import { ERROR_CODES, type GatewayErrorCode } from '../../src/errors/error-codes';
-import { GRAPHIQL_TABS, REAL_UPSTREAM_TABS } from '../../src/server/graphiql-tabs';
+import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
+import { demoTabs } from '../../src/graphiql/demo-tabs';
+import { REAL_UPSTREAM_TABS } from '../../src/graphiql/real-upstream-tab';
+
+const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
 // The codes an upstream answer or failure maps to: the error table's upstream rows.
 const UPSTREAM_ROWS: GatewayErrorCode[] = [
@@ -29,15 +33,33 @@ describe('GraphiQL tabs', () => {
     for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS]) expect(operationNames(tab.query)[0]!.length).toBeLessThanOrEqual(16);
   });
 
-  it('every explanation line fits 80 columns (no sideways scrolling)', () => {
+  it('every explanation line fits 60 columns (the editor default width, no sideways scrolling)', () => {
     for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS]) {
       for (const line of tab.query.split('\n').filter((candidate) => candidate.startsWith('#'))) {
-        expect(line.length <= 80 ? 'fits' : line).toBe('fits');
+        expect(line.length <= 60 ? 'fits' : line).toBe('fits');
       }
     }
   });
 
+  it('the Mutations tab names no fixture: its examples act on the process its first operation creates', () => {
+    const mutations = GRAPHIQL_TABS.find((tab) => operationNames(tab.query)[0] === 'Mutations')!;
+    const fixtureIds = [GRAPHIQL_DEMO_IDS.seedRunId, GRAPHIQL_DEMO_IDS.nestedRunId, GRAPHIQL_DEMO_IDS.certificationRunId, GRAPHIQL_DEMO_IDS.liveRunId, GRAPHIQL_DEMO_IDS.treeProcessId, 'process-abc123', 'jobrun-001'];
+    for (const id of fixtureIds) expect(`${mutations.query}${mutations.variables}`).not.toContain(id);
+  });
+
   it('the real-upstream tab names no demo id', () => {
     for (const tab of REAL_UPSTREAM_TABS) expect(`${tab.query}${tab.variables ?? ''}`).not.toMatch(/demo-|processrun-/);
+  });
+
+  it('the real-upstream tab: one tab, a placeholder id in the variables, a comment saying where Authorization goes', () => {
+    expect(REAL_UPSTREAM_TABS).toHaveLength(1);
+    expect(JSON.parse(REAL_UPSTREAM_TABS[0]!.variables!)).toEqual({ id: '' });
+    expect(REAL_UPSTREAM_TABS[0]!.query).toMatch(/^# .*Headers pane/m);
+    expect(REAL_UPSTREAM_TABS[0]!.query).toContain('{"Authorization": "Bearer <your token>"}');
+  });
+
+  it('a tab holding several operations names itself by what it holds (its first operation names the tab)', () => {
+    const titles = GRAPHIQL_TABS.map((tab) => operationNames(tab.query)[0]);
+    expect(titles).toEqual(['Trees', 'Jobs', 'Live', 'Errors', 'Processes', 'Mutations']);
   });
 });

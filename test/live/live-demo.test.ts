@@ -31,6 +31,44 @@ describe('the live demo run', () => {
     }
   });
 
+  it('a watcher arriving after a cycle completed unwatched (its watchers left) starts a new cycle', () => {
+    jest.useFakeTimers();
+    const store = createDemoProcessStore({ advanceEveryMs: 3_000 });
+    try {
+      const seen = () => {
+        const run = store.readRun(LIVE_DEMO_RUN_ID)!;
+        return [run.revision, run.status];
+      };
+      expect(seen()).toEqual([1, 'running']);
+      // The first watcher leaves; the cycle completes with nobody reading.
+      jest.advanceTimersByTime(3_000 * LIVE_DEMO_STEPS);
+      expect(store.runs.get(LIVE_DEMO_RUN_ID)!.status).toBe('complete');
+      // A watcher still polling would have read the completion by now; the newcomer sees the run move again.
+      jest.advanceTimersByTime(10_001);
+      expect(seen()).toEqual([1, 'running']);
+      jest.advanceTimersByTime(3_000);
+      expect(seen()).toEqual([2, 'running']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a watcher still polling reads the completion of the cycle it watched', () => {
+    jest.useFakeTimers();
+    const store = createDemoProcessStore({ advanceEveryMs: 3_000 });
+    try {
+      const seen = () => {
+        const run = store.readRun(LIVE_DEMO_RUN_ID)!;
+        return [run.revision, run.status];
+      };
+      expect(seen()).toEqual([1, 'running']);
+      jest.advanceTimersByTime(3_000 * LIVE_DEMO_STEPS + 5_000); // its next poll, 5 s (the default interval) later
+      expect(seen()).toEqual([1 + LIVE_DEMO_STEPS, 'complete']);
+    } finally {
+      store.close();
+    }
+  });
+
   describe('npm start (embedded demo upstream)', () => {
     const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
 

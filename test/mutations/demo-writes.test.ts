@@ -1,8 +1,7 @@
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo/demo-upstream';
 import { DEMO_ERROR_SCENARIOS } from '../../src/demo/demo-errors';
 import { DEMO_ACTS_THEN_STALLS } from '../../src/demo/demo-writes';
-import { MUTATION_OPERATIONS, MUTATIONS_TAB } from '../../src/server/graphiql-mutation-tabs';
-import { execute, expectNoErrors, expectOnlyError, useDemoGateway, useGateway } from '../harness';
+import { execute, expectNoErrors, expectOnlyError, useGateway } from '../harness';
 
 const STEP_MS = 20;
 
@@ -114,21 +113,5 @@ describe('demo upstream – the writes work in memory and change what the reads 
     const error = expectOnlyError(await execute(t.gateway, `mutation { runProcess(processId: "${DEMO_ACTS_THEN_STALLS}") { id } }`), 'UPSTREAM_TIMEOUT');
     expect(error.extensions!.outcome).toBe('UNKNOWN');
     expect([...demo.store.runs.values()].filter((run) => run.process === DEMO_ACTS_THEN_STALLS)).toHaveLength(before + 1);
-  });
-});
-
-describe('GraphiQL mutations tab – each operation answers as its comment says on a gateway with the embedded demo', () => {
-  const t = useDemoGateway({ UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_HEADERS_TIMEOUT_MS: '500' });
-
-  it('the tab holds every operation', () => {
-    for (const operation of MUTATION_OPERATIONS) expect(MUTATIONS_TAB.query).toContain(operation.query.trim());
-  });
-
-  // As GraphiQL sends it: the whole tab, all its variables, the picked operationName. In order: the demo keeps writes.
-  it.each(MUTATION_OPERATIONS.map((operation) => [/mutation (\w+)/.exec(operation.query)![1]!] as const))('%s', async (operationName) => {
-    const result = await execute(t.gateway, MUTATIONS_TAB.query, JSON.parse(MUTATIONS_TAB.variables!), { operationName });
-    if (operationName === 'ErrorWriteOutcomeUnknown') expect(expectOnlyError(result, 'UPSTREAM_TIMEOUT').extensions!.outcome).toBe('UNKNOWN');
-    else if (operationName === 'ErrorWriteConflict') expectOnlyError(result, 'CONFLICT');
-    else expectNoErrors(result);
   });
 });

@@ -1,7 +1,14 @@
-import { MUTATIONS_TAB } from '../../src/server/graphiql-mutation-tabs';
-import { PROCESS_OPERATIONS, PROCESSES_TAB } from '../../src/server/graphiql-process-tabs';
-import { GRAPHIQL_TABS } from '../../src/server/graphiql-tabs';
+import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
+import { demoTabs } from '../../src/graphiql/demo-tabs';
+import { mutationsTab } from '../../src/graphiql/mutations-tab';
+import { processesTab, processOperations } from '../../src/graphiql/processes-tab';
 import { execute, expectNoErrors, useDemoGateway } from '../harness';
+import { tabOperations } from '../harness/graphiql-operations';
+
+const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
+const PROCESS_OPERATIONS = processOperations(GRAPHIQL_DEMO_IDS);
+const PROCESSES_TAB = processesTab(GRAPHIQL_DEMO_IDS);
+const MUTATIONS_TAB = mutationsTab(GRAPHIQL_DEMO_IDS);
 
 const operationNameOf = (query: string): string => /query (\w+)/.exec(query)![1]!;
 
@@ -13,12 +20,13 @@ describe('GraphiQL – the processes tab on the demo gateway', () => {
     for (const operation of PROCESS_OPERATIONS) expect(PROCESSES_TAB.query).toContain(operation.query.trim());
   });
 
-  it('each operation answers without errors as GraphiQL sends it (the whole tab, its variables, an operationName)', async () => {
+  it('each operation answers without errors as GraphiQL sends it (the operation with the fragments of the document, the variables of the tab)', async () => {
     const variables = JSON.parse(PROCESSES_TAB.variables!);
     const answers = [];
     for (const operation of PROCESS_OPERATIONS) {
       const operationName = operationNameOf(operation.query);
-      const response = await execute(t.gateway, PROCESSES_TAB.query, variables, { operationName });
+      const sent = tabOperations(PROCESSES_TAB.query).find((candidate) => candidate.name === operationName)!;
+      const response = await execute(t.gateway, sent.document, variables, { operationName });
       expect({ operationName, errors: response.body.errors }).toEqual({ operationName, errors: undefined });
       answers.push(response.body.data!);
     }

@@ -1,10 +1,9 @@
 /**
  * Union members tagged with their GraphQL type instead of copied. `{ ...job, __typename }` copied every key of every
- * node of a tree: on a 2,000-job run that copy and its garbage were ~16 % of the operation's CPU (bench/README.md,
- * issue 13). The tag is a symbol-keyed property on the member itself (often the upstream object): JSON.stringify,
+ * node of a tree, a large share of a big run's CPU (docs/decisions/performance-history.md, issue 13). The tag is a symbol-keyed property on the member itself (often the upstream object): JSON.stringify,
  * Object.keys and for…in skip it, so `raw`, live diffs, Redis snapshots and logs are what they were; a spread,
- * `Object.assign` or jest's `toEqual` would see it. A WeakMap beside the objects measured ~5 % slower on the same
- * run (its set, and the ephemerons it gives the GC).
+ * `Object.assign` or jest's `toEqual` would see it. A WeakMap beside the objects measured slower (its set, and the
+ * ephemerons it gives the GC).
  */
 export interface UnionMembers<Typename extends string> {
   /**
