@@ -4,6 +4,7 @@ import { ConfigError } from './config-error';
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
+import { loadCacheConfig, type UpstreamCacheConfig } from './cache-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -51,6 +52,8 @@ export interface GatewayConfig {
   redis: RedisConfig | null;
   /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
   cursorSecret: string | null;
+  /** UPSTREAM_CACHE_*: coalescing and the upstream answer cache (src/config/cache-config.ts, docs/caching.md). */
+  upstreamCache: UpstreamCacheConfig;
   /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
   executionFastPath: boolean;
 }
@@ -182,6 +185,7 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, readInteger, internal),
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', true),
+    upstreamCache: loadCacheConfig(env, readInteger),
   };
 }
 

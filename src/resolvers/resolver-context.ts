@@ -4,6 +4,7 @@ import type { ProcessLoader } from '../loaders/process-loader';
 import type { ProcessPageLoader } from '../loaders/process-page-loader';
 import type { ProcessRunLoader } from '../loaders/process-run-loader';
 import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import type { CacheInfoCollector } from '../upstream/cache/cache-info';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
 import type { ProcessWrites } from '../writes/process-writes';
@@ -23,4 +24,6 @@ export interface GatewayContext {
   cursors: ProcessCursorCodec;
   /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */
   watchProcessRun(id: string, excludeGeneratedJobs: boolean): AsyncIterableIterator<LiveEvent>;
+  /** Set only when the caller sent `X-Gateway-Cache-Info: true` (src/server/plugins/cache-info.ts). */
+  cacheInfo?: CacheInfoCollector;
 }

@@ -8,6 +8,7 @@ import { createProcessRunLoader } from '../loaders/process-run-loader';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../resolvers/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
+import { CACHE_INFO_HEADER, CacheInfoCollector } from '../upstream/cache/cache-info';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites } from '../writes/process-writes';
@@ -53,12 +54,14 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
     const callerAuthorization = request.headers.get('authorization');
+    const cacheInfo = request.headers.get(CACHE_INFO_HEADER)?.trim().toLowerCase() === 'true' ? new CacheInfoCollector() : undefined;
     const call = {
       callerAuthorization,
       requestId,
       logger: requestLogger,
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
+      cacheNotice: cacheInfo?.record,
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
     return {
@@ -69,6 +72,7 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       writes: createProcessWrites(client, call, upstreamCalls),
       onWrite,
       cursors,
+      ...(cacheInfo && { cacheInfo }),
       loaders: {
         processRun: createProcessRunLoader(async (key) => {
           upstreamCalls.spend();
@@ -90,7 +94,8 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
           excludeGeneratedJobs,
           callerAuthorization,
           connection: connectionOf(initial),
-          fetchRun: () => client.getProcessRun(id, excludeGeneratedJobs, call),
+          // The loop's answers also serve reads of this run (docs/caching.md: live snapshots).
+          fetchRun: () => client.getProcessRun(id, excludeGeneratedJobs, call, { live: true }),
           logger: requestLogger,
         });
       },
