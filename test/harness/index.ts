@@ -50,7 +50,7 @@ export interface GraphQLErrorBody {
 export interface ExecutionResult<TData = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: TData | null; errors?: GraphQLErrorBody[] };
+  body: { data?: TData | null; errors?: GraphQLErrorBody[]; extensions?: Record<string, any> };
   /** The operation text (or request body) that was sent, for failure messages. */
   operation: string;
 }
