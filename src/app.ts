@@ -211,7 +211,7 @@ function createUpstreamCache(config: GatewayConfig, logger: Logger, metricsRegis
     events: metrics?.events,
     logger,
   });
-  metrics?.measureBytes(() => cache.localBytes);
+  metrics?.measureBytes(() => cache.localBytesByEndpoint);
   return cache;
 }
 

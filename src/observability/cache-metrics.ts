@@ -2,7 +2,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { CacheEvents } from '../upstream/cache/upstream-cache';
 
 /** The upstream answer cache on the app's registry (GET /metrics); see docs/caching.md. */
-export function registerCacheMetrics(registry: Registry): { events: CacheEvents; measureBytes(local: () => number): void } {
+export function registerCacheMetrics(registry: Registry): { events: CacheEvents; measureBytes(local: () => ReadonlyMap<string, number>): void } {
   const lookups = new Counter({
     name: 'gateway_upstream_cache_lookups_total',
     help: 'Upstream answer cache lookups, by tier (local, redis), endpoint and result (hit, miss)',
@@ -21,14 +21,14 @@ export function registerCacheMetrics(registry: Registry): { events: CacheEvents;
     labelNames: ['tier'],
     registers: [registry],
   });
-  let localBytes: () => number = () => 0;
+  let localBytes: () => ReadonlyMap<string, number> = () => new Map();
   new Gauge({
     name: 'gateway_upstream_cache_bytes',
-    help: 'Bytes of upstream JSON (plus per-entry overhead) the cache holds, by tier (the Redis tier is not measured)',
-    labelNames: ['tier'],
+    help: 'Bytes of upstream JSON (plus per-entry overhead) the cache holds, by tier and endpoint (the Redis tier is not measured)',
+    labelNames: ['tier', 'endpoint'],
     registers: [registry],
     collect() {
-      this.set({ tier: 'local' }, localBytes());
+      for (const [endpoint, bytes] of localBytes()) this.set({ tier: 'local', endpoint }, bytes);
     },
   });
   return {

@@ -9,19 +9,36 @@ export interface LocalTierObserver {
 // Keys and bookkeeping cost memory too: counted per entry on top of the body.
 const ENTRY_OVERHEAD_BYTES = 256;
 
+const sizeOf = (answer: CachedAnswer, key: string): number => answer.bytes + key.length + ENTRY_OVERHEAD_BYTES;
+
+/** The endpoint label of a key's path (metrics only). */
+function endpointOf(key: string): 'getProcessRun' | 'getProcess' | 'listProcesses' {
+  const path = key.slice(key.indexOf(' GET ') + 5);
+  if (path.startsWith('/processRuns/')) return 'getProcessRun';
+  return path.startsWith('/processes?') ? 'listProcesses' : 'getProcess';
+}
+
 /** The in-process tier: least recently used out first once the bytes held pass `maxBytes`; every entry has its TTL. */
 export class LocalAnswerTier {
   private readonly entries: LRUCache<string, CachedAnswer>;
+  /** Bytes held per endpoint, kept in step with lru-cache's own total (added on store, taken off on dispose). */
+  readonly bytesByEndpoint = new Map<string, number>();
 
   constructor(maxBytes: number, observer: LocalTierObserver = {}) {
     this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: maxBytes,
       // An answer bigger than the whole bound is not stored at all (lru-cache refuses it).
-      sizeCalculation: (answer, key) => answer.bytes + key.length + ENTRY_OVERHEAD_BYTES,
-      dispose: (_answer, key, reason) => {
+      sizeCalculation: (answer, key) => sizeOf(answer, key),
+      dispose: (answer, key, reason) => {
+        this.count(key, -sizeOf(answer, key));
         if (reason === 'evict') observer.evicted?.(key);
       },
     });
+  }
+
+  private count(key: string, bytes: number): void {
+    const endpoint = endpointOf(key);
+    this.bytesByEndpoint.set(endpoint, (this.bytesByEndpoint.get(endpoint) ?? 0) + bytes);
   }
 
   get(key: string): CachedAnswer | undefined {
@@ -30,6 +47,8 @@ export class LocalAnswerTier {
 
   set(key: string, answer: CachedAnswer, ttlMs: number): void {
     this.entries.set(key, answer, { ttl: ttlMs });
+    // lru-cache refuses (and does not dispose) an entry larger than the whole bound.
+    if (this.entries.peek(key, { allowStale: true }) === answer) this.count(key, sizeOf(answer, key));
   }
 
   delete(key: string): void {

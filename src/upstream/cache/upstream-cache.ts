@@ -71,9 +71,9 @@ export class UpstreamCache {
     return this.options.ttls.ttlMs > 0;
   }
 
-  /** Bytes of upstream JSON the local tier holds (with per-entry overhead). */
-  get localBytes(): number {
-    return this.local.bytes;
+  /** Bytes of upstream JSON the local tier holds (with per-entry overhead), by endpoint. */
+  get localBytesByEndpoint(): ReadonlyMap<string, number> {
+    return this.local.bytesByEndpoint;
   }
 
   async read(read: CachedRead, fetch: () => Promise<FetchedAnswer>): Promise<{ status: number; body: unknown }> {
