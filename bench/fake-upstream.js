@@ -2,9 +2,13 @@
 // The Processes API stand-in for the benchmark: bodies are serialised once, so it is never the bottleneck.
 // Control routes (bench only): GET /__stats (calls since reset), POST /__reset, POST /__delay/<ms>.
 const http = require('node:http');
-const { upstreamBodies, PROCESSES_PAGE_KEY } = require('./workloads');
+const { upstreamBodies, PROCESSES_PAGE_KEY, seedId } = require('./workloads');
 
 const bodies = new Map([...upstreamBodies()].map(([id, text]) => [id, Buffer.from(text)]));
+// Any `processrun-distinct-<n>` is the seed run under that id (bench/dashboard.js: many distinct runs, read once each).
+const DISTINCT_PREFIX = 'processrun-distinct-';
+const distinctTemplate = bodies.get(seedId).toString('utf8');
+const distinctBody = (id) => Buffer.from(distinctTemplate.replace(`"id":"${seedId}"`, `"id":"${id}"`));
 let calls = 0;
 let delayMs = 0;
 
@@ -18,7 +22,7 @@ const server = http.createServer((request, response) => {
   if (url.startsWith('/processRuns/')) {
     calls += 1;
     const id = decodeURIComponent(url.slice('/processRuns/'.length).split('?')[0]);
-    const body = bodies.get(id);
+    const body = bodies.get(id) ?? (id.startsWith(DISTINCT_PREFIX) ? distinctBody(id) : undefined);
     const send = () => (body ? answer(response, 200, body) : answer(response, 404, Buffer.from('{"code":"404","message":"not found"}')));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();

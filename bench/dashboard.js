@@ -1,0 +1,184 @@
+'use strict';
+// `npm run bench:dashboard`: upstream calls per answered operation with the answer cache on and off (issue 22).
+// Dashboard: DASH_CLIENTS (200) clients each re-read a random one of 20 runs every 2 s for DASH_SECONDS (60), per
+// setting: cache off (UPSTREAM_CACHE_TTL_MS=0: coalescing only), TTL 1 s, TTL 5 s. Worst case: DISTINCT_RUNS
+// (10,000) distinct runs read once each, cache off vs on (CPU per operation, peak RSS). Ratios in one run, no verdicts
+// on wall-clock figures. BENCH_SMOKE=true: a few seconds and 500 distinct runs, only correctness is judged.
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+const { cpuMs, peakRssMb } = require('./proc-stats');
+const { fanoutIds } = require('./workloads');
+
+const SMOKE = process.env.BENCH_SMOKE === 'true';
+const SECONDS = Number(process.env.DASH_SECONDS || (SMOKE ? 4 : 60));
+const CLIENTS = Number(process.env.DASH_CLIENTS || 200);
+const PERIOD_MS = 2_000;
+const DISTINCT_RUNS = Number(process.env.DISTINCT_RUNS || (SMOKE ? 500 : 10_000));
+const DISTINCT_CONCURRENCY = 10;
+const ROOT = path.join(__dirname, '..');
+const AUTH = 'Bearer bench-token';
+const QUERY = 'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, child) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not answer within 20 s`);
+}
+
+async function start(script, env, probe) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url + probe, child);
+  return {
+    url,
+    pid: child.pid,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  };
+}
+
+async function upstreamCalls(upstream) {
+  return (await (await fetch(`${upstream.url}/__stats`)).json()).calls;
+}
+
+/** One operation: its latency, and whether it answered the run asked for without errors. */
+async function readRun(gateway, id) {
+  const started = performance.now();
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: AUTH },
+    body: JSON.stringify({ query: QUERY, variables: { id } }),
+  });
+  const body = await response.json();
+  const ok = response.status === 200 && !body.errors && body.data?.processRun?.id === id;
+  if (!ok) throw new Error(`wrong answer for ${id}: ${JSON.stringify(body).slice(0, 300)}`);
+  return performance.now() - started;
+}
+
+const percentile = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+
+async function measure(gateway, upstream, work) {
+  const callsBefore = await upstreamCalls(upstream);
+  const cpuBefore = cpuMs(gateway.pid);
+  const latencies = await work();
+  const cpuAfter = cpuMs(gateway.pid);
+  const calls = (await upstreamCalls(upstream)) - callsBefore;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: latencies.length,
+    upstreamPer1000: latencies.length === 0 ? null : (1000 * calls) / latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuMsPerOp: cpuBefore === null || latencies.length === 0 ? null : (cpuAfter - cpuBefore) / latencies.length,
+    peakRssMb: peakRssMb(gateway.pid),
+  };
+}
+
+/** CLIENTS clients, each reading a random run every PERIOD_MS (first reads spread over the first period). */
+function dashboard(gateway) {
+  return async () => {
+    const latencies = [];
+    const endAt = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
+        while (performance.now() < endAt) {
+          const next = performance.now() + PERIOD_MS;
+          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)]));
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+        }
+      }),
+    );
+    return latencies;
+  };
+}
+
+function distinct(gateway) {
+  return async () => {
+    const latencies = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: DISTINCT_CONCURRENCY }, async () => {
+        while (next < DISTINCT_RUNS) {
+          const id = `processrun-distinct-${next++}`;
+          latencies.push(await readRun(gateway, id));
+        }
+      }),
+    );
+    return latencies;
+  };
+}
+
+const fmt = (value, digits = 1) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
+
+async function main() {
+  const upstream = await start(path.join(__dirname, 'fake-upstream.js'), {}, '/__stats');
+  const rows = [];
+  try {
+    const settings = [
+      { name: 'cache off', ttlMs: 0 },
+      { name: 'TTL 1 s', ttlMs: 1000 },
+      { name: 'TTL 5 s', ttlMs: 5000 },
+    ];
+    for (const setting of settings) {
+      const gateway = await start('dist/index.js', {
+        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+      }, '/health');
+      try {
+        const result = await measure(gateway, upstream, dashboard(gateway));
+        // One upstream call per run per TTL window is the fewest the TTL allows; ops/s = CLIENTS / period.
+        const opsPerSecond = CLIENTS / (PERIOD_MS / 1000);
+        const fewest = setting.ttlMs === 0 ? null : (1000 * fanoutIds.length) / ((setting.ttlMs / 1000) * opsPerSecond);
+        rows.push({ workload: `dashboard ${setting.name}`, ...result, fewestPer1000: fewest });
+      } finally {
+        await gateway.stop();
+      }
+    }
+    for (const setting of [{ name: 'cache off', ttlMs: 0 }, { name: 'TTL 1 s', ttlMs: 1000 }]) {
+      const gateway = await start('dist/index.js', {
+        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+      }, '/health');
+      try {
+        rows.push({ workload: `${DISTINCT_RUNS} distinct runs ${setting.name}`, ...(await measure(gateway, upstream, distinct(gateway))), fewestPer1000: 1000 });
+      } finally {
+        await gateway.stop();
+      }
+    }
+  } finally {
+    await upstream.stop();
+  }
+  console.log(`\n${CLIENTS} clients, 20 runs, one read each per ${PERIOD_MS / 1000} s for ${SECONDS} s; then ${DISTINCT_RUNS} distinct runs once each${SMOKE ? ' (smoke: figures not judged)' : ''}`);
+  console.log('| workload | ops | upstream calls / 1,000 ops | fewest the TTL allows | p50 ms | p99 ms | CPU ms / op | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    console.log(`| ${row.workload} | ${row.ops} | ${fmt(row.upstreamPer1000)} | ${fmt(row.fewestPer1000)} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${fmt(row.cpuMsPerOp, 3)} | ${fmt(row.peakRssMb)} |`);
+  }
+  const off = rows.find((row) => row.workload.endsWith('distinct runs cache off'));
+  const on = rows.find((row) => row.workload.endsWith('distinct runs TTL 1 s'));
+  if (off && on && off.cpuMsPerOp && on.cpuMsPerOp) console.log(`\ndistinct runs: CPU per op cache on / off = ${(on.cpuMsPerOp / off.cpuMsPerOp).toFixed(2)}x`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
