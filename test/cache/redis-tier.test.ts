@@ -2,7 +2,7 @@
 // before a write's answer, no secret in Redis, and Redis going away mid-run.
 import { execute, expectNoErrors, FakeUpstream, json, RedisServer, TEST_TOKEN, waitFor } from '../harness';
 import { startTestGateway, type TestGateway } from '../harness/gateway';
-import { RUN_QUERY, runIn, serveMutableRun } from './cache-fixtures';
+import { cacheMetric, RUN_QUERY, runIn, serveMutableRun } from './cache-fixtures';
 
 const CACHE_INFO = { 'x-gateway-cache-info': 'true' };
 const ADD_JOB = 'mutation($id: ID!) { addJobRuns(processRunId: $id, jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }';
@@ -44,6 +44,7 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     expect(fromRedis.body.data).toEqual({ processRun: { id: 'run-shared', status: 'RUNNING', name: 'first' } });
     expect(fromRedis.body.extensions?.cache).toEqual({ age: expect.any(Number), tier: 'redis' });
     expect(upstream.runRequests).toHaveLength(1);
+    expect(await cacheMetric(b, 'gateway_upstream_cache_lookups_total', { tier: 'redis', endpoint: 'getProcessRun', result: 'hit' })).toBe(1);
     const dump = JSON.stringify(await redis.dump());
     expect(dump).not.toContain(TEST_TOKEN.slice('Bearer '.length));
   });
