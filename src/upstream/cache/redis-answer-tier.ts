@@ -59,10 +59,8 @@ export class RedisAnswerTier implements SharedAnswerTier {
     if (this.connection.state !== 'up') return;
     const message: InvalidationMessage = { from: this.replica, scope, targets };
     const pipeline = this.connection.client.pipeline();
-    if (this.options.storeAnswers && targets.processRunId !== undefined) {
-      const path = processRunPath(targets.processRunId);
-      pipeline.del(keyOf(scope, path), keyOf(scope, `${path}?excludeGeneratedJobs=true`));
-    }
+    const keys = this.runKeys(scope, targets);
+    if (keys.length > 0) pipeline.del(...keys);
     pipeline.publish(this.connection.channel(CHANNEL), JSON.stringify(message));
     try {
       await pipeline.exec();
@@ -86,6 +84,10 @@ export class RedisAnswerTier implements SharedAnswerTier {
         return;
       }
       if (message.from === this.replica) return;
+      // A GET this replica finished just before the message may have stored the old answer after the writer's DEL;
+      // this DEL follows that SET on the same connection, so it goes too.
+      const keys = this.runKeys(message.scope, message.targets);
+      if (keys.length > 0 && this.usable) this.connection.client.del(...keys).catch(() => undefined);
       const scope = this.options.storeAnswers ? message.scope : null;
       for (const each of this.listeners) each({ kind: 'targets', scope, targets: message.targets });
     });
@@ -96,6 +98,13 @@ export class RedisAnswerTier implements SharedAnswerTier {
       wasReady = true;
     });
     subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error }, 'upstream cache: could not subscribe to invalidations'));
+  }
+
+  /** The Redis keys of a written run (both variants); none when this tier stores nothing. */
+  private runKeys(scope: string, { processRunId }: WrittenTargets): string[] {
+    if (!this.options.storeAnswers || processRunId === undefined) return [];
+    const path = processRunPath(processRunId);
+    return [keyOf(scope, path), keyOf(scope, `${path}?excludeGeneratedJobs=true`)];
   }
 
   async close(): Promise<void> {
