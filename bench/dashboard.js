@@ -62,11 +62,11 @@ async function upstreamCalls(upstream) {
 }
 
 /** One operation: its latency, and whether it answered the run asked for without errors. */
-async function readRun(gateway, id) {
+async function readRun(gateway, id, authorization = AUTH) {
   const started = performance.now();
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: AUTH },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query: QUERY, variables: { id } }),
   });
   const body = await response.json();
@@ -94,17 +94,21 @@ async function measure(gateway, upstream, work) {
   };
 }
 
-/** CLIENTS clients, each reading a random run every PERIOD_MS (first reads spread over the first period). */
-function dashboard(gateway) {
+/**
+ * CLIENTS clients, each reading a random run every PERIOD_MS (first reads spread over the first period); with
+ * `credentials` > 1, client i reads with token i mod credentials (the cache never shares answers across them).
+ */
+function dashboard(gateway, credentials = 1) {
   return async () => {
     const latencies = [];
     const endAt = performance.now() + SECONDS * 1000;
     await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        const authorization = credentials === 1 ? AUTH : `${AUTH}-${client % credentials}`;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
         while (performance.now() < endAt) {
           const next = performance.now() + PERIOD_MS;
-          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)]));
+          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)], authorization));
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
         }
       }),
@@ -136,20 +140,21 @@ async function main() {
   const rows = [];
   try {
     const settings = [
-      { name: 'cache off', ttlMs: 0 },
-      { name: 'TTL 1 s', ttlMs: 1000 },
-      { name: 'TTL 5 s', ttlMs: 5000 },
+      { name: 'cache off', ttlMs: 0, credentials: 1 },
+      { name: 'TTL 1 s', ttlMs: 1000, credentials: 1 },
+      { name: 'TTL 5 s', ttlMs: 5000, credentials: 1 },
+      { name: 'TTL 1 s, 20 credentials', ttlMs: 1000, credentials: 20 },
     ];
     for (const setting of settings) {
       const gateway = await start('dist/index.js', {
         NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
       }, '/health');
       try {
-        const result = await measure(gateway, upstream, dashboard(gateway));
+        const result = await measure(gateway, upstream, dashboard(gateway, setting.credentials));
         // One upstream call per run per TTL window is the fewest the TTL allows (from the operations answered: on a
         // busy machine fewer than CLIENTS per period complete, which lowers the ideal count per operation too).
         const windows = Math.ceil((SECONDS * 1000) / Math.max(setting.ttlMs, 1));
-        const fewest = setting.ttlMs === 0 || result.ops === 0 ? null : (1000 * fanoutIds.length * windows) / result.ops;
+        const fewest = setting.ttlMs === 0 || result.ops === 0 ? null : (1000 * fanoutIds.length * setting.credentials * windows) / result.ops;
         rows.push({ workload: `dashboard ${setting.name}`, ...result, fewestPer1000: fewest });
       } finally {
         await gateway.stop();
