@@ -83,6 +83,13 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
 
     await redis.start();
     await waitFor(async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'up'), 'both replicas back on redis');
+    // Invalidations published while a replica was away are lost to it: once its subscriber is back it forgets its
+    // local tier, so the run it held is asked for again (its subscriber may reconnect a little after the commands).
+    const getsBefore = upstream.runRequests.filter((request) => request.method === 'GET').length;
+    await waitFor(async () => {
+      expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-redis-down' }));
+      return upstream.runRequests.filter((request) => request.method === 'GET').length > getsBefore;
+    }, 'replica b to forget what it held while redis was away', 15_000, 100);
     upstream.serveRun(runIn('run-redis-back', 'running'));
     expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-redis-back' }));
     await waitFor(async () => (await redis.dump()).some((entry) => entry.key.startsWith('cache-gw:uc:')), 'answers in redis again');
