@@ -130,21 +130,21 @@ export class ProcessesClient {
   /** `live`: a poll loop asking; it always reaches the upstream (or a call in flight) and its answer serves later reads. */
   async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall, { live = false } = {}): Promise<UpstreamProcessRun> {
     const path = processRunPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const { body, status } = await this.read('getProcessRun', path, call, live);
+    const { body, status } = await this.read('getProcessRun', path, call, asProcessRun, live);
     return asProcessRun(body, status);
   }
 
   /** GET /processes/{id}: the build-time Process. */
   async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
     const path = processPath(id) + (excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '');
-    const { body, status } = await this.read('getProcess', path, call);
+    const { body, status } = await this.read('getProcess', path, call, asProcess);
     return asProcess(body, status);
   }
 
   /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
   async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
     const path = processListPath(args, nextToken);
-    const { body } = await this.read('listProcesses', path, call);
+    const { body } = await this.read('listProcesses', path, call, toUpstreamProcessPage);
     return toUpstreamProcessPage(body);
   }
 
@@ -201,12 +201,22 @@ export class ProcessesClient {
     await this.cache.close();
   }
 
-  /** A GET through the cache and coalescing (cache/upstream-cache.ts): the same answer for the same credential and URL. */
-  private read(endpoint: CachedEndpoint, path: string, call: UpstreamCall, live = false): Promise<{ status: number; body: unknown }> {
+  /**
+   * A GET through the cache and coalescing (cache/upstream-cache.ts): the same answer for the same credential and URL.
+   * `parse` runs before anything is stored: a body of the wrong shape is an error, and errors are not cached.
+   */
+  private read(
+    endpoint: CachedEndpoint,
+    path: string,
+    call: UpstreamCall,
+    parse: (body: unknown, status: number) => unknown,
+    live = false,
+  ): Promise<{ status: number; body: unknown }> {
     return this.cache.read(
       { endpoint, path, callerAuthorization: call.callerAuthorization, source: live ? 'live' : 'upstream', notice: call.cacheNotice },
       async () => {
         const answer = await this.send({ endpoint, method: 'GET', path }, call);
+        parse(answer.body, answer.status);
         return { status: answer.status, body: answer.body, text: answer.text };
       },
     );

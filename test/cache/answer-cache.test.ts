@@ -58,6 +58,17 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     expect(calls).toBe(2);
   });
 
+  it('a 200 whose body is not a run is an error, so never cached: the next operation asks again', async () => {
+    let calls = 0;
+    t.upstream.onRun('run-misshapen', (_request, response) => {
+      calls += 1;
+      json(response, 200, calls === 1 ? { id: 'run-misshapen', root: 'not an object' } : runIn('run-misshapen', 'complete'));
+    });
+    expectOnlyError(await execute(t.gateway, RUN_QUERY, { id: 'run-misshapen' }), 'UPSTREAM_BAD_RESPONSE');
+    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-misshapen' })).processRun.status).toBe('COMPLETE');
+    expect(calls).toBe(2);
+  });
+
   it('the cache info is opt-in: without the header the answer has no extensions; with it, age and tier', async () => {
     t.upstream.serveRun(runIn('run-info', 'running'));
     const fresh = await execute(t.gateway, RUN_QUERY, { id: 'run-info' }, { headers: CACHE_INFO });
