@@ -18,6 +18,8 @@ const DISTINCT_RUNS = Number(process.env.DISTINCT_RUNS || (SMOKE ? 500 : 10_000)
 const DISTINCT_CONCURRENCY = 10;
 const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
+// Dashboard runs move to a new revision this often; every answer's revision is checked against the fake's history.
+const MOVE_MS = Number(process.env.DASH_MOVE_MS || 500);
 const QUERY = 'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
 
 function freePort() {
@@ -61,8 +63,8 @@ async function upstreamCalls(upstream) {
   return (await (await fetch(`${upstream.url}/__stats`)).json()).calls;
 }
 
-/** One operation: its latency, and whether it answered the run asked for without errors. */
-async function readRun(gateway, id, authorization = AUTH) {
+/** One operation: its latency; fails unless it answered the run asked for without errors. `seen` gets its revision. */
+async function readRun(gateway, id, authorization = AUTH, seen = null) {
   const started = performance.now();
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
@@ -72,6 +74,7 @@ async function readRun(gateway, id, authorization = AUTH) {
   const body = await response.json();
   const ok = response.status === 200 && !body.errors && body.data?.processRun?.id === id;
   if (!ok) throw new Error(`wrong answer for ${id}: ${JSON.stringify(body).slice(0, 300)}`);
+  seen?.push({ id, revision: body.data.processRun.revision, at: Date.now() });
   return performance.now() - started;
 }
 
@@ -98,7 +101,7 @@ async function measure(gateway, upstream, work) {
  * CLIENTS clients, each reading a random run every PERIOD_MS (first reads spread over the first period); with
  * `credentials` > 1, client i reads with token i mod credentials (the cache never shares answers across them).
  */
-function dashboard(gateway, credentials = 1) {
+function dashboard(gateway, credentials = 1, seen = []) {
   return async () => {
     const latencies = [];
     const endAt = performance.now() + SECONDS * 1000;
@@ -108,7 +111,7 @@ function dashboard(gateway, credentials = 1) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
         while (performance.now() < endAt) {
           const next = performance.now() + PERIOD_MS;
-          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)], authorization));
+          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)], authorization, seen));
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
         }
       }),
@@ -133,6 +136,25 @@ function distinct(gateway) {
   };
 }
 
+/**
+ * How long after its revision was replaced upstream each answer arrived. An answer may be up to its TTL old plus the
+ * time the operation took; `overTtl` counts answers older than TTL + that operation's own p99 latency.
+ */
+function staleness(seen, history, ttlMs) {
+  let maxMs = 0;
+  const ages = [];
+  for (const { id, revision, at } of seen) {
+    const revisions = history[id] ?? [];
+    const index = revisions.findIndex(([r]) => r === revision);
+    if (index === -1) throw new Error(`${id}: revision ${revision} was never served by the fake`);
+    const replacedAt = revisions[index + 1]?.[1];
+    const age = replacedAt === undefined ? 0 : Math.max(0, at - replacedAt);
+    ages.push(age);
+    maxMs = Math.max(maxMs, age);
+  }
+  return { maxStaleMs: maxMs, staleAges: ages, ttlMs };
+}
+
 const fmt = (value, digits = 1) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
 
 async function main() {
@@ -150,7 +172,11 @@ async function main() {
         NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
       }, '/health');
       try {
-        const result = await measure(gateway, upstream, dashboard(gateway, setting.credentials));
+        const seen = [];
+        await fetch(`${upstream.url}/__move/${MOVE_MS}`, { method: 'POST' });
+        const result = await measure(gateway, upstream, dashboard(gateway, setting.credentials, seen));
+        await fetch(`${upstream.url}/__move/0`, { method: 'POST' });
+        Object.assign(result, staleness(seen, await (await fetch(`${upstream.url}/__history`)).json(), setting.ttlMs));
         // One upstream call per run per TTL window is the fewest the TTL allows (from the operations answered: on a
         // busy machine fewer than CLIENTS per period complete, which lowers the ideal count per operation too).
         const windows = Math.ceil((SECONDS * 1000) / Math.max(setting.ttlMs, 1));
@@ -175,10 +201,13 @@ async function main() {
     await upstream.stop();
   }
   console.log(`\n${CLIENTS} clients, 20 runs, one read each per ${PERIOD_MS / 1000} s for ${SECONDS} s; then ${DISTINCT_RUNS} distinct runs once each${SMOKE ? ' (smoke: figures not judged)' : ''}`);
-  console.log('| workload | ops | upstream calls / 1,000 ops | fewest the TTL allows | p50 ms | p99 ms | CPU ms / op | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| workload | ops | upstream calls / 1,000 ops | fewest the TTL allows | p50 ms | p99 ms | CPU ms / op | peak RSS MB | answers older than TTL + p99 | oldest answer ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
-    console.log(`| ${row.workload} | ${row.ops} | ${fmt(row.upstreamPer1000)} | ${fmt(row.fewestPer1000)} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${fmt(row.cpuMsPerOp, 3)} | ${fmt(row.peakRssMb)} |`);
+    const over = row.staleAges ? row.staleAges.filter((age) => age > row.ttlMs + (row.p99 ?? 0)).length : null;
+    console.log(
+      `| ${row.workload} | ${row.ops} | ${fmt(row.upstreamPer1000)} | ${fmt(row.fewestPer1000)} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${fmt(row.cpuMsPerOp, 3)} | ${fmt(row.peakRssMb)} | ${over ?? 'n/a'} | ${row.maxStaleMs === undefined ? 'n/a' : row.maxStaleMs} |`,
+    );
   }
   const off = rows.find((row) => row.workload.endsWith('distinct runs cache off'));
   const on = rows.find((row) => row.workload.endsWith('distinct runs TTL 1 s'));
