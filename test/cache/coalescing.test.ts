@@ -32,7 +32,7 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     expect(t.upstream.runRequests.map((request) => request.headers.authorization).sort()).toEqual([other, TEST_TOKEN].sort());
   });
 
-  it('a waiter whose client goes away does not cut the shared call short for the others', async () => {
+  it('the caller that started the shared call going away does not cut it short for its waiters', async () => {
     const run = runIn('run-abandoned-waiter', 'running');
     const hold = holdRun(t.upstream, run);
     const leaving = new AbortController();
