@@ -80,11 +80,14 @@ async function readRun(gateway, id, authorization = AUTH, seen = null) {
 
 const percentile = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 
+/** `gateway` may be a list of replicas: CPU is summed over them, peak RSS is the largest. */
 async function measure(gateway, upstream, work) {
+  const replicas = Array.isArray(gateway) ? gateway : [gateway];
+  const cpuOf = () => replicas.reduce((sum, replica) => (sum === null || cpuMs(replica.pid) === null ? null : sum + cpuMs(replica.pid)), 0);
   const callsBefore = await upstreamCalls(upstream);
-  const cpuBefore = cpuMs(gateway.pid);
+  const cpuBefore = cpuOf();
   const latencies = await work();
-  const cpuAfter = cpuMs(gateway.pid);
+  const cpuAfter = cpuOf();
   const calls = (await upstreamCalls(upstream)) - callsBefore;
   latencies.sort((a, b) => a - b);
   return {
@@ -93,7 +96,7 @@ async function measure(gateway, upstream, work) {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     cpuMsPerOp: cpuBefore === null || latencies.length === 0 ? null : (cpuAfter - cpuBefore) / latencies.length,
-    peakRssMb: peakRssMb(gateway.pid),
+    peakRssMb: Math.max(...replicas.map((replica) => peakRssMb(replica.pid) ?? 0)),
   };
 }
 
@@ -101,13 +104,15 @@ async function measure(gateway, upstream, work) {
  * CLIENTS clients, each reading a random run every PERIOD_MS (first reads spread over the first period); with
  * `credentials` > 1, client i reads with token i mod credentials (the cache never shares answers across them).
  */
-function dashboard(gateway, credentials = 1, seen = []) {
+function dashboard(gateways, credentials = 1, seen = []) {
+  const replicas = Array.isArray(gateways) ? gateways : [gateways];
   return async () => {
     const latencies = [];
     const endAt = performance.now() + SECONDS * 1000;
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
         const authorization = credentials === 1 ? AUTH : `${AUTH}-${client % credentials}`;
+        const gateway = replicas[client % replicas.length];
         await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
         while (performance.now() < endAt) {
           const next = performance.now() + PERIOD_MS;
@@ -155,6 +160,66 @@ function staleness(seen, history, ttlMs) {
   return { maxStaleMs: maxMs, staleAges: ages, ttlMs };
 }
 
+/** A real redis-server on a free port, nothing on disk; null when it is not installed. */
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const ready = await new Promise((resolve) => {
+    let output = '';
+    child.once('error', () => resolve(false));
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Ready to accept connections')) resolve(true);
+    });
+    setTimeout(() => resolve(false), 10_000);
+  });
+  if (!ready) {
+    child.kill('SIGTERM');
+    return null;
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+/** Three replicas at TTL 1 s, clients spread over them: each with its own local tier only, then sharing Redis. */
+async function threeReplicas(upstream) {
+  const redis = await startRedis();
+  if (!redis) {
+    console.log('three-replica rows left out: redis-server could not be started');
+    return [];
+  }
+  const rows = [];
+  try {
+    for (const shared of [false, true]) {
+      const env = {
+        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: '1000',
+        ...(shared ? { REDIS_URL: redis.url, LIVE_CREDENTIAL_SECRET: 'bench-credential-secret-0123456789abcdef' } : {}),
+      };
+      const replicas = await Promise.all([0, 1, 2].map(() => start('dist/index.js', env, '/health')));
+      try {
+        // Each replica must be on Redis before the window opens (its /ready says so).
+        if (shared) for (const replica of replicas) await waitForRedis(replica);
+        const result = await measure(replicas, upstream, dashboard(replicas));
+        rows.push({ workload: `dashboard TTL 1 s, 3 replicas, ${shared ? 'Redis tier' : 'local tiers only'}`, ...result, fewestPer1000: null });
+      } finally {
+        await Promise.all(replicas.map((replica) => replica.stop()));
+      }
+    }
+  } finally {
+    await redis.stop();
+  }
+  return rows;
+}
+
+async function waitForRedis(replica) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const body = await (await fetch(`${replica.url}/ready`)).text();
+    if (body.includes('"redis":"up"')) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${replica.url}: not on redis within 20 s`);
+}
+
 const fmt = (value, digits = 1) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
 
 async function main() {
@@ -187,6 +252,7 @@ async function main() {
         await gateway.stop();
       }
     }
+    if (process.env.DASH_REDIS !== 'false') rows.push(...(await threeReplicas(upstream)));
     for (const setting of [{ name: 'cache off', ttlMs: 0 }, { name: 'TTL 1 s', ttlMs: 1000 }]) {
       const gateway = await start('dist/index.js', {
         NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
