@@ -155,6 +155,9 @@ function startTarget(row, round, upstream, baseline) {
   const nodeOptions = (row.nodeOptions ?? GATEWAY_NODE_OPTIONS).split(' ').filter(Boolean);
   const entry = row.target === 'baseline' ? path.join(baseline.dist, 'index.js') : 'dist/index.js';
   return startProcess([process.execPath, ...nodeOptions, ...profile, entry], {
+    // Every row re-reads one run: with the answer cache on, the rows would measure cache hits, not the work the floor
+    // does (bench/dashboard.js measures the cache). Identical GETs in flight are still coalesced.
+    UPSTREAM_CACHE_TTL_MS: '0',
     ...row.env,
     NODE_ENV: 'production',
     UPSTREAM_BASE_URL: upstream.url,

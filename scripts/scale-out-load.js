@@ -82,7 +82,8 @@ async function startUpstream() {
 async function spawnGateway(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    // The answer cache off: this load measures the budget and Redis latency, one upstream call per operation.
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

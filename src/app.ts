@@ -13,6 +13,7 @@ import { GRAPHIQL_DEMO_IDS } from './demo/graphiql-demo-ids';
 import { DEMO_RUNS } from './demo/fixtures';
 import { createGatewayMetrics } from './observability/metrics';
 import { registerRedisMetrics } from './observability/redis-metrics';
+import { registerCacheMetrics } from './observability/cache-metrics';
 import { createTracing } from './observability/tracing';
 import { createLiveFeature } from './live/live-feature';
 import type { LiveRuns } from './live/live-runs';
@@ -31,6 +32,7 @@ import { useTrustedDocuments } from './server/plugins/persisted-operations';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
+import { useCacheInfo } from './server/plugins/cache-info-extension';
 import { useRequestLogging } from './server/plugins/request-logging';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
@@ -49,6 +51,9 @@ import { createUpstreamAgent, ProcessesClient } from './upstream/processes-clien
 import type { RateBudget } from './upstream/resilience/rate-budget';
 import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
 import type { UpstreamEvents } from './upstream/upstream-events';
+import { CredentialScope } from './upstream/cache/credential-scope';
+import { RedisAnswerTier } from './upstream/cache/redis-answer-tier';
+import { UpstreamCache } from './upstream/cache/upstream-cache';
 
 export interface AppOptions {
   config: GatewayConfig;
@@ -84,7 +89,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
-  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
+  const cache = createUpstreamCache(config, logger, metrics?.registry ?? null, shared?.connection ?? null);
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, cache);
   // Shown, never a reason to leave the balancer: every replica shares the upstream, and while the breaker is open
   // callers get precise GraphQL errors (UPSTREAM_UNAVAILABLE with retryAfter) instead of the balancer's bare 503.
   readiness.addDetail('upstreamBreaker', () => client.breakerReport());
@@ -147,6 +153,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       useWriteOutcomes(),
       // After the budget and every validation: a refused operation never claims a key.
       useIdempotency(idempotencyOptions(config, shared?.connection ?? null, logger, metrics?.onIdempotencyDecision)),
+      useCacheInfo(),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
       // Last, like Yoga's own limit: it wraps whichever request parser the plugins above selected.
@@ -190,6 +197,7 @@ export function createProcessesClient(
   demoUpstream: boolean,
   events: UpstreamEvents | undefined,
   rateBudget: RateBudget | null,
+  cache?: UpstreamCache,
 ): ProcessesClient {
   const policy = config.resilience;
   const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
@@ -214,6 +222,7 @@ export function createProcessesClient(
         : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
     rateLimit: policy.rateLimit,
     rateBudget,
+    cache,
   });
 }
 
@@ -235,6 +244,27 @@ function idempotencyOptions(
     ttlMs,
     required,
   };
+}
+
+/** Coalescing always; the cache tiers unless UPSTREAM_CACHE_TTL_MS=0 (docs/caching.md). */
+function createUpstreamCache(config: GatewayConfig, logger: Logger, metricsRegistry: Registry | null, redis: RedisConnection | null): UpstreamCache {
+  const metrics = metricsRegistry ? registerCacheMetrics(metricsRegistry) : null;
+  const scope = new CredentialScope(config.resilience.clientCredentials !== null, config.live.credentialSecret);
+  // The Redis tier needs every replica to derive the same credential scope; invalidations cross replicas either way.
+  const cacheOn = config.upstreamCache.ttlMs > 0;
+  if (redis && cacheOn && !scope.sharedAcrossProcesses) {
+    logger.warn('upstream cache: REDIS_URL is set but LIVE_CREDENTIAL_SECRET is not: cached answers stay per replica (invalidations still cross)');
+  }
+  const cache = new UpstreamCache({
+    ttls: { ttlMs: config.upstreamCache.ttlMs, terminalTtlMs: config.upstreamCache.terminalTtlMs },
+    maxBytes: config.upstreamCache.maxBytes,
+    scope,
+    shared: redis && cacheOn ? new RedisAnswerTier(redis, logger, { storeAnswers: scope.sharedAcrossProcesses }) : null,
+    events: metrics?.events,
+    logger,
+  });
+  metrics?.measureBytes(() => cache.localBytesByEndpoint);
+  return cache;
 }
 
 interface SharedState {

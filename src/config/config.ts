@@ -6,6 +6,7 @@ import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
 import { loadWritesConfig, type WritesConfig } from './writes-config';
+import { loadCacheConfig, type UpstreamCacheConfig } from './cache-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -57,6 +58,8 @@ export interface GatewayConfig {
   cursorSecret: string | null;
   /** MAX_WRITES_PER_OPERATION and IDEMPOTENCY_* (src/config/writes-config.ts). */
   writes: WritesConfig;
+  /** UPSTREAM_CACHE_*: coalescing and the upstream answer cache (src/config/cache-config.ts, docs/caching.md). */
+  upstreamCache: UpstreamCacheConfig;
   /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
   executionFastPath: boolean;
 }
@@ -159,6 +162,7 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, internal),
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
+    upstreamCache: loadCacheConfig(env),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { LiveEvent } from '../live/live-event';
 import type { RequestLoaders } from '../loaders/request-loaders';
 import type { UpstreamCallBudget } from '../loaders/upstream-call-budget';
+import type { CacheInfoCollector } from '../upstream/cache/cache-info';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
 import type { ProcessWrites } from '../writes/process-writes';
@@ -21,4 +22,6 @@ export interface GatewayContext {
   cursors: ProcessCursorCodec;
   /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */
   watchProcessRun(id: string, excludeGeneratedJobs: boolean): AsyncIterableIterator<LiveEvent>;
+  /** Set only when the caller sent `X-Gateway-Cache-Info: true` (src/server/plugins/cache-info.ts). */
+  cacheInfo?: CacheInfoCollector;
 }

@@ -6,6 +6,7 @@ import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';
 import type { GatewayContext } from '../resolvers/resolver-context';
+import { CACHE_INFO_HEADER, CacheInfoCollector } from '../upstream/cache/cache-info';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites } from '../writes/process-writes';
@@ -51,12 +52,14 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
     const callerAuthorization = request.headers.get('authorization');
+    const cacheInfo = request.headers.get(CACHE_INFO_HEADER)?.trim().toLowerCase() === 'true' ? new CacheInfoCollector() : undefined;
     const call = {
       callerAuthorization,
       requestId,
       logger: requestLogger,
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
+      cacheNotice: cacheInfo?.record,
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
     return {
@@ -67,6 +70,7 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       writes: createProcessWrites(client, call, upstreamCalls),
       onWrite,
       cursors,
+      ...(cacheInfo && { cacheInfo }),
       loaders: createRequestLoaders(client, call, upstreamCalls, onLoaderBatch),
       watchProcessRun: (id, excludeGeneratedJobs) => {
         if (!live) throw new Error('live runs are not set up in this context');
@@ -75,9 +79,9 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
           excludeGeneratedJobs,
           callerAuthorization,
           connection: connectionOf(initial),
-          // A loop's polls go out under its own request id; the subscriber's one-off read under this request's.
+          // The loop's answers also serve reads of this run (docs/caching.md: live snapshots). A loop's polls go out under its own request id; the subscriber's one-off read under this request's.
           fetchRun: (loop) =>
-            client.getProcessRun(id, excludeGeneratedJobs, loop ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null } : call),
+            client.getProcessRun(id, excludeGeneratedJobs, loop ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null } : call, { live: true }),
         });
       },
     };

@@ -24,6 +24,11 @@ import type { UpstreamErrorBody, UpstreamJobRun, UpstreamProcessRun } from './ty
 import type { UpstreamBatchUpdateItem, UpstreamJobRunCreate, UpstreamProcessCreate } from './write-types';
 import { UpstreamError } from '../errors/upstream-failure';
 import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
+import type { CachedEndpoint } from './cache/cache-policy';
+import type { CacheNotice } from './cache/cached-answer';
+import { CredentialScope } from './cache/credential-scope';
+import { UpstreamCache } from './cache/upstream-cache';
+import type { WrittenTargets } from './cache/written-targets';
 
 export interface ProcessesClientOptions {
   baseUrl: string;
@@ -46,6 +51,8 @@ export interface ProcessesClientOptions {
   rateLimit?: RateLimit | null;
   /** A budget built elsewhere (the Redis-shared one); when given, rateLimit is ignored. */
   rateBudget?: RateBudget | null;
+  /** Coalescing and the answer cache (docs/caching.md). Default: coalescing only, no cache tier. */
+  cache?: UpstreamCache;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -56,6 +63,8 @@ export interface UpstreamCall {
   /** W3C trace context to continue upstream, when the caller sent one. */
   traceparent?: string | null;
   tracestate?: string | null;
+  /** Told, per GET, whether a cache answered and how old its answer was (only when the caller asked to know). */
+  cacheNotice?: (notice: CacheNotice) => void;
 }
 
 /** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
@@ -98,7 +107,7 @@ const DEFAULT_BREAKER: BreakerOptions = {
 };
 
 /** The client's methods that change nothing upstream: a new read method goes here (every other one is a write). */
-export const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readinessProblem', 'close'] as const;
+export const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readJson', 'breakerReport', 'close'] as const;
 
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
@@ -109,8 +118,12 @@ export class ProcessesClient {
   private readonly breaker: UpstreamBreaker | null;
   private readonly budget: RateBudget | null;
   private readonly retry: RetryOptions;
+  private readonly cache: UpstreamCache;
 
   constructor(private readonly options: ProcessesClientOptions) {
+    this.cache =
+      options.cache ??
+      new UpstreamCache({ ttls: { ttlMs: 0, terminalTtlMs: 0 }, maxBytes: 1024, scope: new CredentialScope(false, null), logger: options.logger });
     this.dispatcher = options.dispatcher ?? createUpstreamAgent();
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
@@ -118,20 +131,24 @@ export class ProcessesClient {
     this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
-  async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcessRun> {
-    const { body, status } = await this.send(readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs }), call);
+  /** `live`: a poll loop asking; it always reaches the upstream (or a call in flight) and its answer serves later reads. */
+  async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall, { live = false } = {}): Promise<UpstreamProcessRun> {
+    const { path } = readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs });
+    const { body, status } = await this.read('getProcessRun', path, call, asProcessRun, live);
     return asProcessRun(body, status);
   }
 
   /** GET /processes/{id}: the build-time Process. */
   async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
-    const { body, status } = await this.send(readRequest({ endpoint: 'getProcess', id, excludeGeneratedJobs }), call);
+    const { path } = readRequest({ endpoint: 'getProcess', id, excludeGeneratedJobs });
+    const { body, status } = await this.read('getProcess', path, call, asProcess);
     return asProcess(body, status);
   }
 
   /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
   async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
-    const { body } = await this.send(readRequest({ endpoint: 'listProcesses', args, nextToken }), call);
+    const { path } = readRequest({ endpoint: 'listProcesses', args, nextToken });
+    const { body } = await this.read('listProcesses', path, call, toUpstreamProcessPage);
     return toUpstreamProcessPage(body);
   }
 
@@ -143,7 +160,7 @@ export class ProcessesClient {
   /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
   async runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }, call: UpstreamCall): Promise<UpstreamProcessRun> {
     const body = options.sendProcessCompleteEmail === undefined ? undefined : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
-    const answer = await this.send({ endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body }, call);
+    const answer = await this.write({ endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body }, call, { processId });
     return asProcessRun(answer.body, answer.status);
   }
 
@@ -154,7 +171,11 @@ export class ProcessesClient {
     placement: JobRunsPlacement,
     call: UpstreamCall,
   ): Promise<UpstreamJobRun[]> {
-    const { body, status } = await this.send({ endpoint: 'addJobRuns', method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs }, call);
+    const { body, status } = await this.write(
+      { endpoint: 'addJobRuns', method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs },
+      call,
+      { processRunId },
+    );
     const parsed = parseCreatedJobRuns(body);
     if (typeof parsed === 'string') throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
     return parsed;
@@ -162,20 +183,20 @@ export class ProcessesClient {
 
   /** POST /processes: creates a process (not started). */
   async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamProcess> {
-    const { body, status } = await this.send({ endpoint: 'createProcess', method: 'POST', path: '/processes', body: process }, call);
+    const { body, status } = await this.write({ endpoint: 'createProcess', method: 'POST', path: '/processes', body: process }, call, {});
     return asProcess(body, status);
   }
 
   /** POST /processes/{id}/batchUpdates: renames jobs and groups; answers the Process. */
   async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamProcess> {
     const path = `${processPath(processId)}/batchUpdates`;
-    const { body, status } = await this.send({ endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } }, call);
+    const { body, status } = await this.write({ endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } }, call, { processId });
     return asProcess(body, status);
   }
 
   /** DELETE /processes/{id} (204): moves the process to trash. */
   async trashProcess(processId: string, call: UpstreamCall): Promise<void> {
-    await this.send({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call);
+    await this.write({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call, { processId });
   }
 
   /** The upstream breaker when it is not closed ('open': failing fast; 'half-open': the next call probes), else null. */
@@ -186,6 +207,40 @@ export class ProcessesClient {
   /** Called once the HTTP server has drained: an upstream call still open belongs to a cut connection, so it is aborted. */
   async close(): Promise<void> {
     await this.dispatcher.destroy();
+    await this.cache.close();
+  }
+
+  /**
+   * A GET through the cache and coalescing (cache/upstream-cache.ts): the same answer for the same credential and URL.
+   * `parse` runs before anything is stored: a body of the wrong shape is an error, and errors are not cached.
+   */
+  private read(
+    endpoint: CachedEndpoint,
+    path: string,
+    call: UpstreamCall,
+    parse: (body: unknown, status: number) => unknown,
+    live = false,
+  ): Promise<{ status: number; body: unknown }> {
+    return this.cache.read(
+      { endpoint, path, callerAuthorization: call.callerAuthorization, source: live ? 'live' : 'upstream', notice: call.cacheNotice },
+      async () => {
+        const answer = await this.send({ endpoint, method: 'GET', path }, call);
+        parse(answer.body, answer.status);
+        return { status: answer.status, body: answer.body, text: answer.text };
+      },
+    );
+  }
+
+  /**
+   * A write, then (whatever its outcome: an unknown one may have changed the upstream) the cache forgets what it
+   * touched for this credential, on every replica, before the answer goes back.
+   */
+  private async write(request: UpstreamRequest, call: UpstreamCall, touched: WrittenTargets): Promise<Answer> {
+    try {
+      return await this.send(request, call);
+    } finally {
+      await this.cache.invalidate(call.callerAuthorization, touched);
+    }
   }
 
   /** One deadline for the whole call. A 401 on a token this gateway fetched is safe to retry for any method: it was refused. */
@@ -273,7 +328,7 @@ export class ProcessesClient {
       });
       status = response.statusCode;
       const text = await readBodyWithin(response.body, this.options.maxBodyBytes, response.headers['content-length']);
-      if (status >= 200 && status < 300) return { status, body: text === '' ? null : parseJson(text, status) };
+      if (status >= 200 && status < 300) return { status, body: text === '' ? null : parseJson(text, status), text };
       throw new UpstreamError({
         kind: 'http',
         status,
@@ -314,6 +369,8 @@ function readRequest(read: UpstreamRead): UpstreamRequest {
 interface Answer {
   status: number;
   body: unknown;
+  /** The body as received (its size bounds the cache; the Redis tier stores it as is). */
+  text: string;
 }
 
 function asProcessRun(body: unknown, status: number): UpstreamProcessRun {

@@ -37,7 +37,9 @@ export async function startTestGateway(
   options: { demoUpstream?: boolean } = {},
 ): Promise<TestGateway> {
   // Test floors: LIVE_* may go below the public minimums here (code-only; no environment variable can ask for it).
-  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', ...env }, { liveTestFloors: true });
+  // The answer cache off unless a suite asks for it: most suites re-script the fake for the same ids between tests
+  // (test/cache covers the cache itself). Coalescing stays on, as in production.
+  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', UPSTREAM_CACHE_TTL_MS: '0', ...env }, { liveTestFloors: true });
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });

@@ -13,6 +13,7 @@
 //   test/schema    resolvers: the seed run, the run tree, federation, the example frontend operations
 //   test/process   the real entry point (`node dist/index.js`): the only suites that build dist/ (see build.ts)
 //   test/config    the config loader, no server
+//   test/cache     coalescing and the upstream answer cache (the in-process gateway has the cache off unless asked)
 //   test/mutations, test/live, test/redis   one feature each across the layers (writes; subscriptions over SSE and
 //                  WebSocket via createLiveClient; the shared budget against a real redis-server via RedisServer)
 // Test operations are typed documents in test/operations/*.graphql (codegen → test/generated/, `npm run codegen`);
@@ -50,7 +51,7 @@ export interface GraphQLErrorBody {
 export interface ExecutionResult<TData = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: TData | null; errors?: GraphQLErrorBody[] };
+  body: { data?: TData | null; errors?: GraphQLErrorBody[]; extensions?: Record<string, any> };
   /** The operation text (or request body) that was sent, for failure messages. */
   operation: string;
 }

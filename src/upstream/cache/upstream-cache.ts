@@ -1,0 +1,194 @@
+import type { Logger } from 'pino';
+import { UpstreamError } from '../../errors/upstream-failure';
+import { processPath } from '../process-id';
+import { processRunPath } from '../process-run-id';
+import { ttlForAnswer, ttlForFailure, type CachedEndpoint, type CacheTtls } from './cache-policy';
+import type { CachedAnswer, CacheNotice, CacheTier } from './cached-answer';
+import type { CredentialScope } from './credential-scope';
+import { InflightCalls } from './inflight-calls';
+import { LocalAnswerTier } from './local-answer-tier';
+import type { SharedAnswerTier } from './shared-answer-tier';
+import type { WrittenTargets } from './written-targets';
+
+/** What the cache reports to metrics (src/observability/cache-metrics.ts). */
+export interface CacheEvents {
+  lookup?(tier: 'local' | 'redis', endpoint: CachedEndpoint, hit: boolean): void;
+  coalesced?(endpoint: CachedEndpoint): void;
+  evicted?(tier: 'local'): void;
+}
+
+export interface UpstreamCacheOptions {
+  ttls: CacheTtls;
+  maxBytes: number;
+  scope: CredentialScope;
+  /** The Redis tier, or null (no REDIS_URL, or scopes that differ per process). */
+  shared?: SharedAnswerTier | null;
+  events?: CacheEvents;
+  logger: Logger;
+}
+
+export interface CachedRead {
+  endpoint: CachedEndpoint;
+  /** Path and query as sent: with the scope, the key. */
+  path: string;
+  callerAuthorization: string | null;
+  /** 'live': a poll loop, which must see the upstream (no lookup) and whose answer then serves reads. */
+  source: 'upstream' | 'live';
+  /** Told where the answer came from and how old it is (the opt-in `extensions.cache`). */
+  notice?: (notice: CacheNotice) => void;
+}
+
+/** A 2xx answer as the client read it: the body parsed, and its text (for the byte count and the Redis tier). */
+export interface FetchedAnswer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+// One separator that never occurs in a scope (base64url or a word) and begins every path.
+const keyOf = (scope: string, path: string): string => `${scope} GET ${path}`;
+
+/**
+ * Coalescing and the credential-scoped cache of upstream GET answers (docs/caching.md). A read looks in the local
+ * tier, then the Redis tier (runs only), then joins an identical call in flight or makes it. Writes invalidate
+ * before their answer goes out.
+ */
+export class UpstreamCache {
+  private readonly local: LocalAnswerTier;
+  private readonly inflight = new InflightCalls<CachedAnswer>();
+  /** Counts invalidations: an answer read from Redis while one happened is served but not kept locally. */
+  private invalidations = 0;
+
+  constructor(private readonly options: UpstreamCacheOptions) {
+    this.local = new LocalAnswerTier(options.maxBytes, { evicted: () => options.events?.evicted?.('local') });
+    options.shared?.onRemoteInvalidation((invalidation) => {
+      if (invalidation.kind === 'everything') this.forgetEverything();
+      else this.forgetLocally(invalidation.scope, invalidation.targets);
+    });
+  }
+
+  get enabled(): boolean {
+    return this.options.ttls.ttlMs > 0;
+  }
+
+  /** Bytes of upstream JSON the local tier holds (with per-entry overhead), by endpoint. */
+  get localBytesByEndpoint(): ReadonlyMap<string, number> {
+    return this.local.bytesByEndpoint;
+  }
+
+  async read(read: CachedRead, fetch: () => Promise<FetchedAnswer>): Promise<{ status: number; body: unknown }> {
+    const scope = this.options.scope.of(read.callerAuthorization);
+    const key = keyOf(scope, read.path);
+    if (this.enabled && read.source === 'upstream') {
+      const cached = await this.lookup(scope, key, read);
+      if (cached) return served(cached.answer, cached.tier, read);
+    }
+    const joined = this.inflight.joinable(key);
+    if (joined) {
+      this.options.events?.coalesced?.(read.endpoint);
+      return served(await joined, 'upstream', read);
+    }
+    const answer = await this.inflight.start(key, (detached) => this.fetchAndStore(scope, key, read, fetch, detached));
+    return served(answer, 'upstream', read);
+  }
+
+  /**
+   * Forgets what a write by this credential touched: the run, the process (every process when only the run is
+   * known: a process embeds its current run) and every list page; with Redis, on every replica, before resolving.
+   */
+  async invalidate(callerAuthorization: string | null, targets: WrittenTargets): Promise<void> {
+    const scope = this.options.scope.of(callerAuthorization);
+    this.forgetLocally(scope, targets);
+    await this.options.shared?.invalidate(scope, targets);
+  }
+
+  async close(): Promise<void> {
+    await this.options.shared?.close();
+  }
+
+  private async lookup(scope: string, key: string, read: CachedRead): Promise<{ answer: CachedAnswer; tier: CacheTier } | null> {
+    const { events, shared } = this.options;
+    const local = this.local.get(key);
+    events?.lookup?.('local', read.endpoint, local !== undefined);
+    if (local) return { answer: local, tier: local.source === 'live' ? 'live' : 'local' };
+    if (!shared?.usable || read.endpoint !== 'getProcessRun') return null;
+    const invalidationsBefore = this.invalidations;
+    const remote = await shared.get(scope, read.path);
+    const remainingMs = remote ? remote.storedAt + ttlOf(remote, read.endpoint, this.options.ttls) - Date.now() : 0;
+    events?.lookup?.('redis', read.endpoint, remote !== null && remainingMs > 0);
+    if (!remote || remainingMs <= 0) return null;
+    if (this.invalidations === invalidationsBefore) this.local.set(key, remote, remainingMs);
+    return { answer: remote, tier: 'redis' };
+  }
+
+  private async fetchAndStore(
+    scope: string,
+    key: string,
+    read: CachedRead,
+    fetch: () => Promise<FetchedAnswer>,
+    detached: () => boolean,
+  ): Promise<CachedAnswer> {
+    const { ttls, shared } = this.options;
+    let answer: CachedAnswer;
+    let text: string;
+    let ttlMs: number;
+    try {
+      const fetched = await fetch();
+      text = fetched.text;
+      answer = { status: fetched.status, body: fetched.body, storedAt: Date.now(), bytes: Buffer.byteLength(text), source: read.source };
+      ttlMs = ttlForAnswer(read.endpoint, fetched.body, ttls);
+    } catch (error) {
+      const status = error instanceof UpstreamError && error.failure.kind === 'http' ? error.failure.status : null;
+      const failureTtl = ttlForFailure(status, ttls);
+      if (failureTtl > 0 && !detached() && error instanceof UpstreamError) {
+        text = JSON.stringify(error.failure);
+        const negative: CachedAnswer = { status: 404, body: null, failure: error.failure, storedAt: Date.now(), bytes: text.length, source: read.source };
+        this.local.set(key, negative, failureTtl);
+        if (shared?.usable && read.endpoint === 'getProcessRun') shared.set(scope, read.path, negative, 'null', failureTtl);
+      }
+      throw error;
+    }
+    // An answer that may predate a write is handed to its waiters but never stored.
+    if (ttlMs > 0 && !detached()) {
+      this.local.set(key, answer, ttlMs);
+      if (shared?.usable && read.endpoint === 'getProcessRun') shared.set(scope, read.path, answer, text, ttlMs);
+    }
+    return answer;
+  }
+
+  /** Invalidations from other replicas may have been missed (Redis was away): nothing local can be trusted. */
+  private forgetEverything(): void {
+    this.invalidations++;
+    this.inflight.detachWhere(() => true);
+    this.local.clear();
+  }
+
+  /** scope null: every credential's copy (a replica that cannot derive the writer's scope). */
+  private forgetLocally(scope: string | null, { processRunId, processId }: WrittenTargets): void {
+    this.invalidations++;
+    const exact = new Set<string>();
+    for (const variant of ['', '?excludeGeneratedJobs=true']) {
+      if (processRunId !== undefined) exact.add(`GET ${processRunPath(processRunId)}${variant}`);
+      if (processId !== undefined) exact.add(`GET ${processPath(processId)}${variant}`);
+    }
+    const everyProcess = processId === undefined && processRunId !== undefined;
+    const touched = (key: string): boolean => {
+      const space = key.indexOf(' ');
+      if (scope !== null && key.slice(0, space) !== scope) return false;
+      const request = key.slice(space + 1);
+      return exact.has(request) || request.startsWith('GET /processes?') || (everyProcess && request.startsWith('GET /processes/'));
+    };
+    this.inflight.detachWhere(touched);
+    this.local.deleteWhere(touched);
+  }
+}
+
+function ttlOf(answer: CachedAnswer, endpoint: CachedEndpoint, ttls: CacheTtls): number {
+  return answer.failure ? ttlForFailure(answer.status, ttls) : ttlForAnswer(endpoint, answer.body, ttls);
+}
+
+function served(answer: CachedAnswer, tier: CacheTier, read: CachedRead): { status: number; body: unknown } {
+  read.notice?.({ tier, ageMs: tier === 'upstream' ? 0 : Math.max(0, Date.now() - answer.storedAt) });
+  if (answer.failure) throw new UpstreamError(answer.failure);
+  return answer;
+}
