@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
-# Production image on the current Node LTS line (24); the code stays valid on Node 20, which CI also tests.
+# Production image: Node 24 (what .node-version names) on Debian 13 (trixie) slim.
+# The base is to be pinned by digest (a tag moves under you). To pin or update it (needs a container engine and registry access):
+#   docker buildx imagetools inspect node:24-trixie-slim --format '{{json .Manifest.Digest}}'
+# then set NODE_IMAGE below to node:24-trixie-slim@sha256:<that digest> (scripts/pin-base-image.sh does both).
+# Until that has been run, the default is the bare tag: the machine this was written on had no registry access.
+ARG NODE_IMAGE=node:24-trixie-slim
 
-FROM node:24-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +15,7 @@ COPY schema ./schema
 COPY src ./src
 RUN npm run build
 
-FROM node:24-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 # A 32 MiB young generation (semi-space), measured on Node 24: one 2,000-job operation's garbage dies young, so CPU per
 # operation is ~25 % below the 4 MiB setting used before, while peak RSS with 50 concurrent such operations stays
@@ -18,6 +23,7 @@ ENV NODE_ENV=production
 ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Production dependencies only; no install scripts run (package.json allowScripts denies the four there are).
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY schema ./schema

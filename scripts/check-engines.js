@@ -1,5 +1,5 @@
 // Fails when any installed package (transitive ones included) declares an `engines.node` range this Node does not
-// satisfy. Several current @graphql-tools/@whatwg-node releases need Node 22; package.json `overrides` pin Node-20 ones.
+// satisfy: engines.node is >=24, and CI runs this on Node 24 and 26 (docs/dependencies.md).
 const fs = require('node:fs');
 const path = require('node:path');
 const semver = require('semver');

@@ -15,6 +15,7 @@ import { createGatewayMetrics } from './observability/metrics';
 import { registerRedisMetrics } from './observability/redis-metrics';
 import { registerCacheMetrics } from './observability/cache-metrics';
 import { createTracing } from './observability/tracing';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createLiveFeature } from './live/live-feature';
 import type { LiveRuns } from './live/live-runs';
 import { RedisConnection } from './redis/redis-connection';
@@ -62,6 +63,8 @@ export interface AppOptions {
   upstreamBaseUrl: string;
   /** True when upstreamBaseUrl is the embedded demo (it needs no credentials). */
   demoUpstream: boolean;
+  /** Tests: spans go to this exporter (tracing on even without an OTLP endpoint). */
+  spanExporter?: SpanExporter;
 }
 
 export interface App {
@@ -82,12 +85,12 @@ export interface App {
 // plain options, never the config object.
 
 /** Everything but the listening socket: tests and index.ts both build the gateway here. */
-export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
+export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanExporter }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
   const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
   if (metrics) drift.onSighting(metrics.onDrift);
-  const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
+  const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger, spanExporter);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
   const cache = createUpstreamCache(config, logger, metrics?.registry ?? null, shared?.connection ?? null);
   const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, cache);

@@ -1,16 +1,17 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
-import { useOpenTelemetry, setCurrentOtelContext } from '@envelop/opentelemetry';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { UndiciInstrumentation, type UndiciRequest } from '@opentelemetry/instrumentation-undici';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { TracingConfig } from '../config/config';
 import type { GatewayTracing } from './tracing';
 
+const GRAPHQL_PATH = '/graphql';
 const propagator = new W3CTraceContextPropagator();
 const headerGetter = { get: (headers: Headers, key: string) => headers.get(key) ?? undefined, keys: () => [] };
 
@@ -23,85 +24,95 @@ function installContextManager(): void {
   contextManagerInstalled = true;
 }
 
-interface UndiciRequest {
-  origin: string;
-  method: string;
-  path: string;
-  headers: string[];
-  addHeader(name: string, value: string): unknown;
-}
+/** Where the spans go: OTLP/HTTP when configured; tests hand in an in-memory exporter (exported at once). */
+export type SpanDestination = { otlpTracesUrl: string } | { exporter: SpanExporter };
 
 /**
- * OpenTelemetry spans when an OTLP endpoint is configured: one SERVER span per operation (continuing the caller's
- * `traceparent`) and one CLIENT span per upstream attempt, whose own traceparent replaces the raw one upstream.
- * Upstream attempts are seen through undici's diagnostics channel, so the upstream client stays tracing-agnostic.
+ * OpenTelemetry spans (SDK 3.x): one SERVER span per request to the GraphQL endpoint, continuing the caller's
+ * `traceparent` and named after the operation once it is known (`query.Run`), active for the whole request so every
+ * log line carries its ids; one CLIENT span per upstream attempt from @opentelemetry/instrumentation-undici, whose
+ * own traceparent replaces the caller's raw one upstream.
  */
-export function startOtelTracing(config: TracingConfig & { otlpTracesUrl: string }, upstreamOrigin: string, logger: Logger): GatewayTracing {
+export function startOtelTracing(config: TracingConfig, destination: SpanDestination, upstreamOrigin: string, logger: Logger): GatewayTracing {
   installContextManager();
-  const provider = new BasicTracerProvider({ resource: new Resource({ 'service.name': config.serviceName }) });
-  provider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url: config.otlpTracesUrl })));
+  const spanProcessor = 'exporter' in destination
+    ? new SimpleSpanProcessor({ exporter: destination.exporter })
+    : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: destination.otlpTracesUrl }) });
+  const provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': config.serviceName }), spanProcessors: [spanProcessor] });
   const tracer = provider.getTracer('process-runs-gateway');
 
-  const upstreamSpans = new WeakMap<UndiciRequest, Span>();
-  const onCreate = (message: unknown) => {
-    const request = (message as { request: UndiciRequest }).request;
-    const parent = context.active();
-    // Only calls made while an operation span is active (not token fetches or other origins).
-    if (request.origin !== upstreamOrigin || trace.getSpan(parent) === undefined) return;
-    const span = tracer.startSpan(
-      `${request.method} ${request.path.replace(/\?.*$/, '').replace(/^\/processRuns\/.+$/, '/processRuns/{id}')}`,
-      { kind: SpanKind.CLIENT, attributes: { 'http.request.method': request.method, 'url.path': request.path, 'server.address': request.origin } },
-      parent,
-    );
-    upstreamSpans.set(request, span);
-    const carrier: Record<string, string> = {};
-    propagator.inject(trace.setSpan(parent, span), carrier, { set: (c, k, v) => (c[k] = v) });
-    const at = request.headers.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === 'traceparent');
-    if (at >= 0) request.headers[at + 1] = carrier.traceparent!;
-    else request.addHeader('traceparent', carrier.traceparent!);
-  };
-  const onHeaders = (message: unknown) => {
-    const { request, response } = message as { request: UndiciRequest; response: { statusCode: number } };
-    const span = upstreamSpans.get(request);
-    if (!span) return;
-    span.setAttribute('http.response.status_code', response.statusCode);
-    if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
-  };
-  const onDone = (message: unknown) => {
-    const { request, error } = message as { request: UndiciRequest; error?: Error };
-    const span = upstreamSpans.get(request);
-    if (!span) return;
-    upstreamSpans.delete(request);
-    if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-    span.end();
-  };
-  diagnosticsChannel.subscribe('undici:request:create', onCreate);
-  diagnosticsChannel.subscribe('undici:request:headers', onHeaders);
-  diagnosticsChannel.subscribe('undici:request:trailers', onDone);
-  diagnosticsChannel.subscribe('undici:request:error', onDone);
+  // Enabled at construction against the no-op global provider; setTracerProvider points it at this one.
+  const undici = new UndiciInstrumentation({
+    // Only upstream calls made inside a traced request: not token fetches, not calls to other origins.
+    requireParentforSpans: true,
+    ignoreRequestHook: (request) => request.origin !== upstreamOrigin,
+    requestHook: (span, request) => {
+      if (!span.isRecording()) return;
+      span.updateName(`${request.method} ${request.path.replace(/\?.*$/, '').replace(/^\/processRuns\/.+$/, '/processRuns/{id}')}`);
+      // The client forwards the caller's trace headers as they came; this span's own are injected right after.
+      dropHeaders(request, ['traceparent', 'tracestate']);
+    },
+  });
+  undici.setTracerProvider(provider);
+  undici.enable();
 
-  // Runs before useOpenTelemetry's onExecute: its operation span then continues the caller's trace, if any.
-  const continueCallerTrace: Plugin = {
+  const requestSpans = new WeakMap<Request, Span>();
+  const plugin: Plugin = {
+    instrumentation: {
+      request({ request }, wrapped) {
+        if (!new URL(request.url).pathname.startsWith(GRAPHQL_PATH)) return wrapped();
+        const parent = propagator.extract(ROOT_CONTEXT, request.headers, headerGetter);
+        const span = tracer.startSpan(`${request.method} ${GRAPHQL_PATH}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method } }, parent);
+        requestSpans.set(request, span);
+        const end = () => span.end();
+        try {
+          const result = context.with(trace.setSpan(parent, span), wrapped);
+          if (result instanceof Promise) return result.finally(end);
+          end();
+          return result;
+        } catch (error) {
+          end();
+          throw error;
+        }
+      },
+    },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
-      if (!request) return;
-      setCurrentOtelContext(args.contextValue, propagator.extract(ROOT_CONTEXT, request.headers, headerGetter));
+      const span = request ? requestSpans.get(request) : undefined;
+      if (!span) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      const type = operation?.operation ?? 'query';
+      const name = operation?.name?.value ?? 'anonymous';
+      // No variables, results or per-field spans: they could carry callers' data and cost a span per field.
+      span.updateName(`${type}.${name}`);
+      span.setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': name });
+      return {
+        onExecuteDone({ result }) {
+          const errors = 'errors' in result ? result.errors : undefined;
+          if (!errors || errors.length === 0) return;
+          const codes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          span.setAttribute('graphql.error.codes', codes);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
+        },
+      };
     },
   };
 
-  logger.info({ tracing: { otlpTracesUrl: config.otlpTracesUrl, serviceName: config.serviceName } }, 'OpenTelemetry tracing on');
+  logger.info({ tracing: { ...('otlpTracesUrl' in destination ? { otlpTracesUrl: destination.otlpTracesUrl } : {}), serviceName: config.serviceName } }, 'OpenTelemetry tracing on');
   return {
-    plugins: [
-      continueCallerTrace,
-      // No variables, results or resolver spans: they could carry callers' data and cost a span per field.
-      useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, provider, SpanKind.SERVER, {}, config.serviceName) as Plugin,
-    ],
+    plugins: [plugin],
     async shutdown() {
-      diagnosticsChannel.unsubscribe('undici:request:create', onCreate);
-      diagnosticsChannel.unsubscribe('undici:request:headers', onHeaders);
-      diagnosticsChannel.unsubscribe('undici:request:trailers', onDone);
-      diagnosticsChannel.unsubscribe('undici:request:error', onDone);
+      undici.disable();
       await provider.shutdown();
     },
   };
+}
+
+/** Removes headers from an undici request (a flat name, value, name, value list). */
+function dropHeaders(request: UndiciRequest, names: string[]): void {
+  const { headers } = request;
+  if (!Array.isArray(headers)) return;
+  for (let i = headers.length - 2; i >= 0; i -= 2) {
+    if (names.includes(String(headers[i]).toLowerCase())) headers.splice(i, 2);
+  }
 }

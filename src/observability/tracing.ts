@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { TracingConfig } from '../config/config';
 
 export interface GatewayTracing {
@@ -9,12 +10,13 @@ export interface GatewayTracing {
 }
 
 /**
- * OpenTelemetry spans when an OTLP endpoint is configured (see otel-tracing.ts), else null: the caller's
- * traceparent is then forwarded upstream as it came. The SDK is loaded only when used: it adds ~10 MB to every process otherwise.
+ * OpenTelemetry spans when an OTLP endpoint is configured or a test hands in an exporter (see otel-tracing.ts), else
+ * null: the caller's traceparent is then forwarded upstream as it came. The SDK is loaded only when used: it adds
+ * ~10 MB to every process otherwise.
  */
-export function createTracing(config: TracingConfig, upstreamOrigin: string, logger: Logger): GatewayTracing | null {
+export function createTracing(config: TracingConfig, upstreamOrigin: string, logger: Logger, spanExporter?: SpanExporter): GatewayTracing | null {
   const { otlpTracesUrl } = config;
-  if (otlpTracesUrl === null) return null;
+  if (otlpTracesUrl === null && spanExporter === undefined) return null;
   const { startOtelTracing } = require('./otel-tracing') as typeof import('./otel-tracing');
-  return startOtelTracing({ ...config, otlpTracesUrl }, upstreamOrigin, logger);
+  return startOtelTracing(config, spanExporter ? { exporter: spanExporter } : { otlpTracesUrl: otlpTracesUrl! }, upstreamOrigin, logger);
 }

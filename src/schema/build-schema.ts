@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers';
 
@@ -16,5 +15,6 @@ export function loadTypeDefs(directory: string = SCHEMA_DIRECTORY): DocumentNode
 
 /** The executable Apollo Federation v2 subgraph schema. */
 export function buildGatewaySchema(): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  // @apollo/subgraph 2.15 takes a lone object as SDL: modules must come as an array.
+  return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }

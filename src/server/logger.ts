@@ -1,3 +1,4 @@
+import { trace, isSpanContextValid } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { fstatSync, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
@@ -32,12 +33,25 @@ export function createLogger({ level, development, destination }: LoggerOptions)
     base: { service: 'process-runs-gateway' },
     redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: traceIds,
+    // pino's default merge writes into the mixin's object: the shared empty one is skipped instead of copied.
+    mixinMergeStrategy: (mergeObject, mixinObject) => (mixinObject === NO_TRACE ? mergeObject : Object.assign(mixinObject, mergeObject)),
   };
   if (destination) return pino(options, destination);
   if (development && process.stdout.isTTY && isInstalled('pino-pretty')) {
     return pino({ ...options, transport: { target: 'pino-pretty' } });
   }
   return pino(options, stdoutDestination());
+}
+
+const NO_TRACE = Object.freeze({});
+
+/** `trace_id` and `span_id` of the active span, so a traced request's lines can be found from its trace. */
+function traceIds(): object {
+  const span = trace.getActiveSpan();
+  if (span === undefined) return NO_TRACE;
+  const spanContext = span.spanContext();
+  return isSpanContextValid(spanContext) ? { trace_id: spanContext.traceId, span_id: spanContext.spanId } : NO_TRACE;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type GatewayConfig } from '../../src/config/config';
 import { createLogger } from '../../src/server/logger';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 
 /** Log lines the gateway wrote, parsed. */
 export class CapturedLogs extends Writable {
@@ -34,7 +35,7 @@ export const TEST_TOKEN = 'Bearer test-secret-token-abc123';
 export async function startTestGateway(
   upstreamBaseUrl: string,
   env: Record<string, string> = {},
-  options: { demoUpstream?: boolean } = {},
+  options: { demoUpstream?: boolean; spanExporter?: SpanExporter } = {},
 ): Promise<TestGateway> {
   // Test floors: LIVE_* may go below the public minimums here (code-only; no environment variable can ask for it).
   // The answer cache off unless a suite asks for it: most suites re-script the fake for the same ids between tests
@@ -42,7 +43,7 @@ export async function startTestGateway(
   const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', UPSTREAM_CACHE_TTL_MS: '0', ...env }, { liveTestFloors: true });
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
-  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false });
+  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false, spanExporter: options.spanExporter });
   const server: Server = createServer(app.yoga);
   app.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

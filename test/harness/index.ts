@@ -22,6 +22,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { FakeUpstream } from './fake-upstream';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from './gateway';
 
 export { FakeUpstream, json, faults, closedPort, type FakeHandler, type RecordedRequest } from './fake-upstream';
@@ -79,6 +80,8 @@ export interface GatewayOptions {
   upstreamUrl?: string | (() => string);
   /** The upstream is the demo's (its GraphiQL tabs and ids), as `npm start` runs it. */
   demoUpstream?: boolean;
+  /** Spans go to this exporter (e.g. InMemorySpanExporter): tracing on without an OTLP endpoint. */
+  spanExporter?: SpanExporter;
   /**
    * Serve one ordinary operation before the first test, so short deadlines in the tests never pay for a cold
    * start (first connection, JIT) on a busy machine. Needs the gateway to reach its fake.
@@ -101,7 +104,7 @@ async function start(options: GatewayOptions): Promise<HarnessGateway> {
   options.upstream?.(upstream);
   try {
     const upstreamUrl = typeof options.upstreamUrl === 'function' ? options.upstreamUrl() : options.upstreamUrl;
-    const gateway = await startTestGateway(upstreamUrl ?? upstream.url, options.env ?? {}, { demoUpstream: options.demoUpstream });
+    const gateway = await startTestGateway(upstreamUrl ?? upstream.url, options.env ?? {}, { demoUpstream: options.demoUpstream, spanExporter: options.spanExporter });
     const closeGateway = gateway.close.bind(gateway);
     const harnessed = Object.assign(gateway, {
       upstream,

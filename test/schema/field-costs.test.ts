@@ -19,7 +19,7 @@ function schemaWith(file: string, change: (sdl: string) => string): GraphQLSchem
     const changed = change(readFileSync(path, 'utf8'));
     expect(changed).not.toBe(readFileSync(path, 'utf8'));
     writeFileSync(path, changed);
-    return buildSubgraphSchema({ typeDefs: loadTypeDefs(directory) });
+    return buildSubgraphSchema([{ typeDefs: loadTypeDefs(directory) }]);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -24,13 +24,13 @@ const BOOKMARKS = [
 ];
 
 async function startBookmarksSubgraph(): Promise<{ url: string; close(): Promise<void> }> {
-  const schema = buildSubgraphSchema({
+  const schema = buildSubgraphSchema([{
     typeDefs: parse(BOOKMARKS_SDL),
     resolvers: {
       Query: { bookmarks: () => BOOKMARKS },
       Bookmark: { process: (bookmark: { processId: string }) => ({ __typename: 'Process', id: bookmark.processId }) },
     },
-  });
+  }]);
   const server: Server = createServer(createYoga({ schema, logging: false, graphiql: false }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
