@@ -4,12 +4,12 @@
 import type { GraphiQLTab } from './graphiql-tabs';
 
 const PROCESS_TREE_FRAGMENTS = `
-fragment BuildGroup on Group { id name parallel ordinal }
+fragment BuildGroup on ProcessGroup { id name parallel ordinal }
 
 fragment BuildNode on ProcessNode {
   __typename
-  ... on Group { ...BuildGroup }
-  ... on Job { id name action ordinal arguments { __typename ... on TaskJobArguments { title } } }
+  ... on ProcessGroup { ...BuildGroup }
+  ... on ProcessJob { id name action ordinal arguments { __typename ... on TaskJobArguments { title } } }
   ... on UnknownProcessNode { type raw }
 }`;
 
@@ -53,7 +53,7 @@ query ProcessesByName($filter: ProcessFilter, $orderBy: ProcessOrder) {
     variables: JSON.stringify({ filter: { nameContains: "O'Brien" }, orderBy: { field: 'NAME', direction: 'ASC' } }, null, 2),
   },
   {
-    query: `# One process: its build-time tree (Group/Job), every job in order,
+    query: `# One process: its build-time tree (ProcessGroup/ProcessJob), every job in order,
 # and its current run.
 query ProcessTreeAndRun {
   process(id: "process-annual-report") {
@@ -63,7 +63,7 @@ query ProcessTreeAndRun {
     businessDaysOfWeek
     root {
       ...BuildGroup
-      children { ...BuildNode ... on Group { children { ...BuildNode ... on Group { children { ...BuildNode } } } } }
+      children { ...BuildNode ... on ProcessGroup { children { ...BuildNode ... on ProcessGroup { children { ...BuildNode } } } } }
     }
     jobs { id name action }
     run { id name status statusCounts { status count } }
