@@ -53,8 +53,8 @@ query ProcessesByName($filter: ProcessFilter, $orderBy: ProcessOrder) {
     variables: JSON.stringify({ filter: { nameContains: "O'Brien" }, orderBy: { field: 'NAME', direction: 'ASC' } }, null, 2),
   },
   {
-    query: `# One process: its build-time tree (ProcessGroup/ProcessJob), every job in order,
-# and its current run.
+    query: `# One process: its build-time tree (ProcessGroup/ProcessJob), every job in
+# order, and its current run.
 query ProcessTreeAndRun {
   process(id: "process-annual-report") {
     id
