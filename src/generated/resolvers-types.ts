@@ -77,7 +77,7 @@ export type CertApproverMetadata = TaskJobMetadata & {
   /** The `certApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -96,7 +96,7 @@ export type CertConditionalApproverMetadata = TaskJobMetadata & {
   /** The `certConditionalApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -141,7 +141,7 @@ export type CertSignerMetadata = TaskJobMetadata & {
   /** The `certSignerMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -187,7 +187,7 @@ export type CertificationMetadata = TaskJobMetadata & {
   /** The `certificationMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -239,7 +239,7 @@ export type ContentRequestMetadata = TaskJobMetadata & {
   /** The `contentRequestMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -287,27 +287,6 @@ export type Document = {
   id: Scalars['ID']['output'];
 };
 
-/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
-export type Group = {
-  __typename?: 'Group';
-  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
-  children: Array<ProcessNode>;
-  /** The group's identifier (upstream `id`); null when the upstream sends none. */
-  id?: Maybe<Scalars['ID']['output']>;
-  /** The group's display name; null when the upstream sends none. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Position among its siblings; null when not sent. */
-  ordinal?: Maybe<Scalars['Int']['output']>;
-  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
-  parallel?: Maybe<Scalars['Boolean']['output']>;
-  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
-  parent?: Maybe<Scalars['ID']['output']>;
-  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
-  readOnly?: Maybe<Scalars['Boolean']['output']>;
-  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
-  triggerType?: Maybe<Scalars['String']['output']>;
-};
-
 /** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
 export type GroupRun = {
   __typename?: 'GroupRun';
@@ -342,25 +321,6 @@ export type GroupRun = {
   /** Job counts per action status within this group, when the upstream sends them; like `ProcessRun.statusCounts`, they include jobs left out by `excludeGeneratedJobs: true`. */
   statusCounts?: Maybe<Array<StatusCount>>;
   /** What starts this group (upstream `triggerType`, passed through as sent). */
-  triggerType?: Maybe<Scalars['String']['output']>;
-};
-
-/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
-export type Job = {
-  __typename?: 'Job';
-  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
-  action?: Maybe<JobAction>;
-  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
-  arguments?: Maybe<JobArguments>;
-  /** The job's identifier (upstream `id`); null when the upstream sends none. */
-  id?: Maybe<Scalars['ID']['output']>;
-  /** The job's display name (upstream `name`); null when not sent. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Position among its siblings; null when not sent. */
-  ordinal?: Maybe<Scalars['Int']['output']>;
-  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
-  readOnly?: Maybe<Scalars['Boolean']['output']>;
-  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
   triggerType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -574,7 +534,7 @@ export type OrderDirection =
   /** Largest first (upstream ` desc`). */
   | 'DESC';
 
-/** Where a page sits in the list. */
+/** Where a page sits in the list: the Relay shape exactly, shared with other subgraphs' connections (@shareable). */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor to pass as `after` for the next page (the page cursor); null only on an empty last page. */
@@ -608,7 +568,7 @@ export type Process = {
   /** The Process's identifier as the upstream issues it: the `id` to pass to `process` and the federation key. */
   id: Scalars['ID']['output'];
   /** Every Job of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
-  jobs: Array<Job>;
+  jobs: Array<ProcessJob>;
   /** When and by whom the process was last changed (upstream `modified`); null when not sent. */
   modified?: Maybe<AuditStamp>;
   /** The process's display name (upstream `name`). */
@@ -618,7 +578,7 @@ export type Process = {
   /** Whether due dates are relative to a run's start rather than fixed dates; null when not sent. */
   relativeDates?: Maybe<Scalars['Boolean']['output']>;
   /** The top-level group of the process's build-time tree (upstream `root`); null when the upstream sends none. */
-  root?: Maybe<Group>;
+  root?: Maybe<ProcessGroup>;
   /**
    * The process's current run; null when the process has never been started (or when the upstream answer carries
    * no run: see docs/processes.md). Taken from the run the list item embeds when that holds every field asked for;
@@ -656,6 +616,27 @@ export type ProcessFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
+export type ProcessGroup = {
+  __typename?: 'ProcessGroup';
+  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
+  children: Array<ProcessNode>;
+  /** The group's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The group's display name; null when the upstream sends none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
+  parallel?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
 /** A group of a new process: its children run in order, or all at once when `parallel`. */
 export type ProcessGroupInput = {
   /** The group's children, in order. */
@@ -664,6 +645,25 @@ export type ProcessGroupInput = {
   name: Scalars['String']['input'];
   /** Whether the children run at the same time (default false). */
   parallel?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
+export type ProcessJob = {
+  __typename?: 'ProcessJob';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
+  action?: Maybe<JobAction>;
+  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  /** The job's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The job's display name (upstream `name`); null when not sent. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
 };
 
 /** A job of a new process. */
@@ -677,7 +677,7 @@ export type ProcessJobInput = {
 };
 
 /** A node of a process's build-time tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
-export type ProcessNode = Group | Job | UnknownProcessNode;
+export type ProcessNode = ProcessGroup | ProcessJob | UnknownProcessNode;
 
 /** A child of a group: exactly one of `job` or `group` (checked by this gateway, as for `JobArgumentsInput`). */
 export type ProcessNodeInput = {
@@ -745,6 +745,15 @@ export type ProcessRun = {
   /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). Counts the whole run: jobs left out by `excludeGeneratedJobs: true` are still counted, so the counts can exceed `jobs`. */
   statusCounts: Array<StatusCount>;
 };
+
+/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
+export type ProcessTaskStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'IN_PROGRESS'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
 
 /** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type Query = {
@@ -861,7 +870,7 @@ export type SendTaskMetadata = TaskJobMetadata & {
   /** The `sendTaskMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -930,7 +939,7 @@ export type TaskJobMetadata = {
   /** The variant's object (e.g. the value of `sendTaskMetadata`) exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -938,15 +947,6 @@ export type TaskJobMetadata = {
   /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
-
-/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
-export type TaskStatus =
-  | 'CANCELLED'
-  | 'COMPLETED'
-  | 'CREATED'
-  | 'IN_PROGRESS'
-  /** A value the upstream sent that this schema does not know yet (it is logged). */
-  | 'UNKNOWN';
 
 /** An assignee or approver whose `type` this gateway does not know (anything but a user). */
 export type UnknownAssignee = {
@@ -1086,7 +1086,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
   Assignee: ( UnknownAssigneeParent & { __typename: 'UnknownAssignee' } ) | ( EntityRef & { __typename: 'User' } );
   JobArguments: ( TaskArgumentsParent & { __typename: 'CertApproverArguments' } ) | ( TaskArgumentsParent & { __typename: 'CertPhaseFinalizerArguments' } ) | ( TaskArgumentsParent & { __typename: 'CertSignerArguments' } ) | ( TaskArgumentsParent & { __typename: 'CertificationArguments' } ) | ( TaskArgumentsParent & { __typename: 'ContentRequestArguments' } ) | ( TaskArgumentsParent & { __typename: 'SendTaskArguments' } ) | ( UnknownVariantParent & { __typename: 'UnknownJobArguments' } );
   JobMetadata: ( TaskMetadataParent & { __typename: 'CertApproverMetadata' } ) | ( TaskMetadataParent & { __typename: 'CertConditionalApproverMetadata' } ) | ( TaskMetadataParent & { __typename: 'CertSignerMetadata' } ) | ( TaskMetadataParent & { __typename: 'CertificationMetadata' } ) | ( TaskMetadataParent & { __typename: 'ContentRequestMetadata' } ) | ( TaskMetadataParent & { __typename: 'SendTaskMetadata' } ) | ( UnknownVariantParent & { __typename: 'UnknownJobMetadata' } );
-  ProcessNode: ( UpstreamGroup & { __typename: 'Group' } ) | ( UpstreamJob & { __typename: 'Job' } ) | ( UnknownVariantParent & { __typename: 'UnknownProcessNode' } );
+  ProcessNode: ( UpstreamGroup & { __typename: 'ProcessGroup' } ) | ( UpstreamJob & { __typename: 'ProcessJob' } ) | ( UnknownVariantParent & { __typename: 'UnknownProcessNode' } );
   RunNode: ( UpstreamGroupRun & { __typename: 'GroupRun' } ) | ( UpstreamJobRun & { __typename: 'JobRun' } ) | ( UnknownRunNodeParent & { __typename: 'UnknownRunNode' } );
 }>;
 
@@ -1116,11 +1116,9 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayOfWeek: DayOfWeek;
   Document: ResolverTypeWrapper<EntityRef>;
-  Group: ResolverTypeWrapper<UpstreamGroup>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   GroupRun: ResolverTypeWrapper<UpstreamGroupRun>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  Job: ResolverTypeWrapper<UpstreamJob>;
   JobAction: JobAction;
   JobArguments: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['JobArguments']>;
   JobArgumentsInput: JobArgumentsInput;
@@ -1135,13 +1133,16 @@ export type ResolversTypes = ResolversObject<{
   ProcessConnection: ResolverTypeWrapper<Omit<ProcessConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProcessEdge']>, nodes: Array<ResolversTypes['Process']> }>;
   ProcessEdge: ResolverTypeWrapper<Omit<ProcessEdge, 'node'> & { node: ResolversTypes['Process'] }>;
   ProcessFilter: ProcessFilter;
+  ProcessGroup: ResolverTypeWrapper<UpstreamGroup>;
   ProcessGroupInput: ProcessGroupInput;
+  ProcessJob: ResolverTypeWrapper<UpstreamJob>;
   ProcessJobInput: ProcessJobInput;
   ProcessNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProcessNode']>;
   ProcessNodeInput: ProcessNodeInput;
   ProcessOrder: ProcessOrder;
   ProcessOrderField: ProcessOrderField;
   ProcessRun: ResolverTypeWrapper<UpstreamProcessRun>;
+  ProcessTaskStatus: ProcessTaskStatus;
   Query: ResolverTypeWrapper<{}>;
   RenameInput: RenameInput;
   RenameKind: RenameKind;
@@ -1155,7 +1156,6 @@ export type ResolversTypes = ResolversObject<{
   Task: ResolverTypeWrapper<EntityRef>;
   TaskJobArguments: ResolverTypeWrapper<TaskArgumentsParent>;
   TaskJobMetadata: ResolverTypeWrapper<TaskMetadataParent>;
-  TaskStatus: TaskStatus;
   UnknownAssignee: ResolverTypeWrapper<UnknownAssigneeParent>;
   UnknownJobArguments: ResolverTypeWrapper<UnknownVariantParent>;
   UnknownJobMetadata: ResolverTypeWrapper<UnknownVariantParent>;
@@ -1187,11 +1187,9 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Document: EntityRef;
-  Group: UpstreamGroup;
-  Int: Scalars['Int']['output'];
   GroupRun: UpstreamGroupRun;
+  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
-  Job: UpstreamJob;
   JobArguments: ResolversUnionTypes<ResolversParentTypes>['JobArguments'];
   JobArgumentsInput: JobArgumentsInput;
   JobMetadata: ResolversUnionTypes<ResolversParentTypes>['JobMetadata'];
@@ -1204,7 +1202,9 @@ export type ResolversParentTypes = ResolversObject<{
   ProcessConnection: Omit<ProcessConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProcessEdge']>, nodes: Array<ResolversParentTypes['Process']> };
   ProcessEdge: Omit<ProcessEdge, 'node'> & { node: ResolversParentTypes['Process'] };
   ProcessFilter: ProcessFilter;
+  ProcessGroup: UpstreamGroup;
   ProcessGroupInput: ProcessGroupInput;
+  ProcessJob: UpstreamJob;
   ProcessJobInput: ProcessJobInput;
   ProcessNode: ResolversUnionTypes<ResolversParentTypes>['ProcessNode'];
   ProcessNodeInput: ProcessNodeInput;
@@ -1252,7 +1252,7 @@ export type CertApproverMetadataResolvers<ContextType = GatewayContext, ParentTy
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1263,7 +1263,7 @@ export type CertConditionalApproverMetadataResolvers<ContextType = GatewayContex
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1290,7 +1290,7 @@ export type CertSignerMetadataResolvers<ContextType = GatewayContext, ParentType
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1309,7 +1309,7 @@ export type CertificationMetadataResolvers<ContextType = GatewayContext, ParentT
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1329,7 +1329,7 @@ export type ContentRequestMetadataResolvers<ContextType = GatewayContext, Parent
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1347,18 +1347,6 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DocumentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
-export type GroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = ResolversObject<{
-  children?: Resolver<Array<ResolversTypes['ProcessNode']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  parallel?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  parent?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  readOnly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  triggerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1385,17 +1373,6 @@ export type GroupRunResolvers<ContextType = GatewayContext, ParentType extends R
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
-
-export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = ResolversObject<{
-  action?: Resolver<Maybe<ResolversTypes['JobAction']>, ParentType, ContextType>;
-  arguments?: Resolver<Maybe<ResolversTypes['JobArguments']>, ParentType, ContextType>;
-  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  readOnly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  triggerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
 
 export type JobArgumentsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobArguments'] = ResolversParentTypes['JobArguments']> = ResolversObject<{
   __resolveType: TypeResolveFn<'CertApproverArguments' | 'CertPhaseFinalizerArguments' | 'CertSignerArguments' | 'CertificationArguments' | 'ContentRequestArguments' | 'SendTaskArguments' | 'UnknownJobArguments', ParentType, ContextType>;
@@ -1443,12 +1420,12 @@ export type ProcessResolvers<ContextType = GatewayContext, ParentType extends Re
   created?: Resolver<Maybe<ResolversTypes['AuditStamp']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['ProcessJob']>, ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['AuditStamp']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relativeDates?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  root?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  root?: Resolver<Maybe<ResolversTypes['ProcessGroup']>, ParentType, ContextType>;
   run?: Resolver<Maybe<ResolversTypes['ProcessRun']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1466,8 +1443,31 @@ export type ProcessEdgeResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ProcessGroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProcessGroup'] = ResolversParentTypes['ProcessGroup']> = ResolversObject<{
+  children?: Resolver<Array<ResolversTypes['ProcessNode']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  parallel?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  readOnly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  triggerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcessJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProcessJob'] = ResolversParentTypes['ProcessJob']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['JobAction']>, ParentType, ContextType>;
+  arguments?: Resolver<Maybe<ResolversTypes['JobArguments']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  readOnly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  triggerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ProcessNodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProcessNode'] = ResolversParentTypes['ProcessNode']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Group' | 'Job' | 'UnknownProcessNode', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ProcessGroup' | 'ProcessJob' | 'UnknownProcessNode', ParentType, ContextType>;
 }>;
 
 export type ProcessRunResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProcessRun'] = ResolversParentTypes['ProcessRun']> = ResolversObject<{
@@ -1514,7 +1514,7 @@ export type SendTaskMetadataResolvers<ContextType = GatewayContext, ParentType e
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1551,7 +1551,7 @@ export type TaskJobMetadataResolvers<ContextType = GatewayContext, ParentType ex
   cancelCleanupComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   permalink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['TaskStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcessTaskStatus']>, ParentType, ContextType>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
   taskCancelled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   taskCancelledNotificationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1610,10 +1610,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
-  Group?: GroupResolvers<ContextType>;
   GroupRun?: GroupRunResolvers<ContextType>;
   JSON?: GraphQLScalarType;
-  Job?: JobResolvers<ContextType>;
   JobArguments?: JobArgumentsResolvers<ContextType>;
   JobMetadata?: JobMetadataResolvers<ContextType>;
   JobRun?: JobRunResolvers<ContextType>;
@@ -1622,6 +1620,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Process?: ProcessResolvers<ContextType>;
   ProcessConnection?: ProcessConnectionResolvers<ContextType>;
   ProcessEdge?: ProcessEdgeResolvers<ContextType>;
+  ProcessGroup?: ProcessGroupResolvers<ContextType>;
+  ProcessJob?: ProcessJobResolvers<ContextType>;
   ProcessNode?: ProcessNodeResolvers<ContextType>;
   ProcessRun?: ProcessRunResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

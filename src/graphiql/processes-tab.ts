@@ -4,8 +4,8 @@
 import { comment, multiOperationTab, type GraphiQLDemoIds, type GraphiQLTab } from './graphiql-tab';
 
 const BUILD_NODE = `__typename
-        ... on Group { id name parallel ordinal }
-        ... on Job { id name action ordinal arguments { __typename ... on TaskJobArguments { title } } }
+        ... on ProcessGroup { id name parallel ordinal }
+        ... on ProcessJob { id name action ordinal arguments { __typename ... on TaskJobArguments { title } } }
         ... on UnknownProcessNode { type raw }`;
 
 /** Each operation with its own variables (tests run them one by one). */
@@ -41,7 +41,7 @@ query ProcessesByName($filter: ProcessFilter, $orderBy: ProcessOrder) {
       variables: JSON.stringify({ filter: { nameContains: "O'Brien" }, orderBy: { field: 'NAME', direction: 'ASC' } }),
     },
     {
-      query: `${comment('One process: its build-time tree (Group/Job) three levels deep, every job in order, and its current run.')}
+      query: `${comment('One process: its build-time tree (ProcessGroup/ProcessJob) three levels deep, every job in order, and its current run.')}
 query ProcessTreeAndRun {
   process(id: "${ids.treeProcessId}") {
     id
@@ -52,9 +52,9 @@ query ProcessTreeAndRun {
       id name parallel ordinal
       children {
         ${BUILD_NODE}
-        ... on Group { children {
+        ... on ProcessGroup { children {
           ${BUILD_NODE}
-          ... on Group { children { __typename ... on Group { id name } ... on Job { id name action } } }
+          ... on ProcessGroup { children { __typename ... on ProcessGroup { id name } ... on ProcessJob { id name action } } }
         } }
       }
     }

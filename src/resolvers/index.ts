@@ -1,9 +1,9 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { Assignee } from './assignee';
 import { AuditStamp } from './audit-stamp';
-import { Group } from './group';
+import { ProcessGroup } from './process-group';
 import { GroupRun } from './group-run';
-import { Job } from './job';
+import { ProcessJob } from './process-job';
 import { jobArgumentsResolvers } from './job-arguments';
 import { jobMetadataResolvers } from './job-metadata';
 import { JobRun } from './job-run';
@@ -34,8 +34,8 @@ export const resolvers: Resolvers = {
   Assignee,
   RunNode,
   Process,
-  Group,
-  Job,
+  ProcessGroup,
+  ProcessJob,
   ProcessNode,
   ...jobArgumentsResolvers,
   ...jobMetadataResolvers,

@@ -1,4 +1,8 @@
-// `npm run --silent sdl > subgraph.graphql`: the subgraph SDL for composition (rover, hive, a CI schema check).
+// `npm run sdl`: writes the subgraph SDL to sdl/subgraph.graphql (committed; CI's schema check compares it with
+// what is served). With no argument it prints to stdout, for composition tools (rover, hive).
+import { writeFileSync } from 'node:fs';
 import { subgraphSdl } from './subgraph-sdl';
 
-process.stdout.write(`${subgraphSdl()}\n`);
+const target = process.argv[2];
+if (target) writeFileSync(target, `${subgraphSdl()}\n`);
+else process.stdout.write(`${subgraphSdl()}\n`);

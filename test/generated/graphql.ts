@@ -69,7 +69,7 @@ export type CertApproverMetadata = TaskJobMetadata & {
   /** The `certApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -88,7 +88,7 @@ export type CertConditionalApproverMetadata = TaskJobMetadata & {
   /** The `certConditionalApproverMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -133,7 +133,7 @@ export type CertSignerMetadata = TaskJobMetadata & {
   /** The `certSignerMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -179,7 +179,7 @@ export type CertificationMetadata = TaskJobMetadata & {
   /** The `certificationMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -231,7 +231,7 @@ export type ContentRequestMetadata = TaskJobMetadata & {
   /** The `contentRequestMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -279,27 +279,6 @@ export type Document = {
   id: Scalars['ID']['output'];
 };
 
-/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
-export type Group = {
-  __typename?: 'Group';
-  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
-  children: Array<ProcessNode>;
-  /** The group's identifier (upstream `id`); null when the upstream sends none. */
-  id?: Maybe<Scalars['ID']['output']>;
-  /** The group's display name; null when the upstream sends none. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Position among its siblings; null when not sent. */
-  ordinal?: Maybe<Scalars['Int']['output']>;
-  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
-  parallel?: Maybe<Scalars['Boolean']['output']>;
-  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
-  parent?: Maybe<Scalars['ID']['output']>;
-  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
-  readOnly?: Maybe<Scalars['Boolean']['output']>;
-  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
-  triggerType?: Maybe<Scalars['String']['output']>;
-};
-
 /** A group of jobs and groups, run in sequence or in parallel (upstream child `{ type: "group", groupRun }`). */
 export type GroupRun = {
   __typename?: 'GroupRun';
@@ -334,25 +313,6 @@ export type GroupRun = {
   /** Job counts per action status within this group, when the upstream sends them; like `ProcessRun.statusCounts`, they include jobs left out by `excludeGeneratedJobs: true`. */
   statusCounts?: Maybe<Array<StatusCount>>;
   /** What starts this group (upstream `triggerType`, passed through as sent). */
-  triggerType?: Maybe<Scalars['String']['output']>;
-};
-
-/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
-export type Job = {
-  __typename?: 'Job';
-  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
-  action?: Maybe<JobAction>;
-  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
-  arguments?: Maybe<JobArguments>;
-  /** The job's identifier (upstream `id`); null when the upstream sends none. */
-  id?: Maybe<Scalars['ID']['output']>;
-  /** The job's display name (upstream `name`); null when not sent. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Position among its siblings; null when not sent. */
-  ordinal?: Maybe<Scalars['Int']['output']>;
-  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
-  readOnly?: Maybe<Scalars['Boolean']['output']>;
-  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
   triggerType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -566,7 +526,7 @@ export type OrderDirection =
   /** Largest first (upstream ` desc`). */
   | 'DESC';
 
-/** Where a page sits in the list. */
+/** Where a page sits in the list: the Relay shape exactly, shared with other subgraphs' connections (@shareable). */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor to pass as `after` for the next page (the page cursor); null only on an empty last page. */
@@ -600,7 +560,7 @@ export type Process = {
   /** The Process's identifier as the upstream issues it: the `id` to pass to `process` and the federation key. */
   id: Scalars['ID']['output'];
   /** Every Job of the tree, depth first (pre-order); within a group, children in `ordinal` order (upstream order where ordinals tie or are missing). */
-  jobs: Array<Job>;
+  jobs: Array<ProcessJob>;
   /** When and by whom the process was last changed (upstream `modified`); null when not sent. */
   modified?: Maybe<AuditStamp>;
   /** The process's display name (upstream `name`). */
@@ -610,7 +570,7 @@ export type Process = {
   /** Whether due dates are relative to a run's start rather than fixed dates; null when not sent. */
   relativeDates?: Maybe<Scalars['Boolean']['output']>;
   /** The top-level group of the process's build-time tree (upstream `root`); null when the upstream sends none. */
-  root?: Maybe<Group>;
+  root?: Maybe<ProcessGroup>;
   /**
    * The process's current run; null when the process has never been started (or when the upstream answer carries
    * no run: see docs/processes.md). Taken from the run the list item embeds when that holds every field asked for;
@@ -648,6 +608,27 @@ export type ProcessFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A group of jobs and groups at build time (upstream child `{ type: "group", group }`): a GroupRun without run state. */
+export type ProcessGroup = {
+  __typename?: 'ProcessGroup';
+  /** The group's children in upstream order. Use `ordinal` to sort; `Process.jobs` is already sorted. */
+  children: Array<ProcessNode>;
+  /** The group's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The group's display name; null when the upstream sends none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the children run at the same time (true) or one after another (false); null when not sent. */
+  parallel?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the parent group (upstream `parent`); null for the root or when not sent. */
+  parent?: Maybe<Scalars['ID']['output']>;
+  /** Whether the group can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this group (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
+};
+
 /** A group of a new process: its children run in order, or all at once when `parallel`. */
 export type ProcessGroupInput = {
   /** The group's children, in order. */
@@ -656,6 +637,25 @@ export type ProcessGroupInput = {
   name: Scalars['String']['input'];
   /** Whether the children run at the same time (default false). */
   parallel?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A job at build time (upstream child `{ type: "job", job }`): what a JobRun is made from. */
+export type ProcessJob = {
+  __typename?: 'ProcessJob';
+  /** What the job does (upstream `action`, e.g. `sendTask` → `SEND_TASK`); null when not sent. */
+  action?: Maybe<JobAction>;
+  /** The job's inputs, the same types as `JobRun.arguments` (upstream `arguments`, keyed by its `type`); null when the upstream sends none. */
+  arguments?: Maybe<JobArguments>;
+  /** The job's identifier (upstream `id`); null when the upstream sends none. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The job's display name (upstream `name`); null when not sent. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position among its siblings; null when not sent. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the job can no longer be edited (upstream `readOnly`); null when not sent. */
+  readOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** What starts this job (upstream `triggerType`, e.g. `whenEligible`, passed through as sent). */
+  triggerType?: Maybe<Scalars['String']['output']>;
 };
 
 /** A job of a new process. */
@@ -669,7 +669,7 @@ export type ProcessJobInput = {
 };
 
 /** A node of a process's build-time tree: a group of nodes, a job, or a kind of node this gateway does not know yet. */
-export type ProcessNode = Group | Job | UnknownProcessNode;
+export type ProcessNode = ProcessGroup | ProcessJob | UnknownProcessNode;
 
 /** A child of a group: exactly one of `job` or `group` (checked by this gateway, as for `JobArgumentsInput`). */
 export type ProcessNodeInput = {
@@ -737,6 +737,15 @@ export type ProcessRun = {
   /** How many jobs are in each action status (the upstream map `statusCounts` as a list, in upstream order). Counts the whole run: jobs left out by `excludeGeneratedJobs: true` are still counted, so the counts can exceed `jobs`. */
   statusCounts: Array<StatusCount>;
 };
+
+/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
+export type ProcessTaskStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'IN_PROGRESS'
+  /** A value the upstream sent that this schema does not know yet (it is logged). */
+  | 'UNKNOWN';
 
 /** The entry points of this subgraph. A federation router also gets `_service` (the SDL) and `_entities` (ProcessRun and Process by id). */
 export type Query = {
@@ -853,7 +862,7 @@ export type SendTaskMetadata = TaskJobMetadata & {
   /** The `sendTaskMetadata` object exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -922,7 +931,7 @@ export type TaskJobMetadata = {
   /** The variant's object (e.g. the value of `sendTaskMetadata`) exactly as the upstream sent it. */
   raw: Scalars['JSON']['output'];
   /** Status of the Workiva task (upstream `status`, capitalised: `Created` → `CREATED`). */
-  status?: Maybe<TaskStatus>;
+  status?: Maybe<ProcessTaskStatus>;
   /** The Workiva task the job created (upstream `task`, a plain id). */
   task?: Maybe<Task>;
   /** Whether the task was cancelled (upstream `taskCancelled`). */
@@ -930,15 +939,6 @@ export type TaskJobMetadata = {
   /** Whether the assignee was told of the cancellation (upstream `taskCancelledNotificationSent`). */
   taskCancelledNotificationSent?: Maybe<Scalars['Boolean']['output']>;
 };
-
-/** Status of the task behind a task-like job. Upstream sends capitalised words (`Created`). */
-export type TaskStatus =
-  | 'CANCELLED'
-  | 'COMPLETED'
-  | 'CREATED'
-  | 'IN_PROGRESS'
-  /** A value the upstream sent that this schema does not know yet (it is logged). */
-  | 'UNKNOWN';
 
 /** An assignee or approver whose `type` this gateway does not know (anything but a user). */
 export type UnknownAssignee = {
@@ -1108,7 +1108,7 @@ export type JobVariantsQueryVariables = Exact<{
 }>;
 
 
-export type JobVariantsQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', jobs: Array<{ __typename?: 'JobRun', id: string, action: JobAction, arguments?: { __typename: 'CertApproverArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null } | { __typename: 'CertPhaseFinalizerArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertSignerArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertificationArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'ContentRequestArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments', type: string, raw: unknown } | null, metadata?: { __typename: 'CertApproverMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', status?: TaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata', type: string, raw: unknown } | null }> } | null };
+export type JobVariantsQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', jobs: Array<{ __typename?: 'JobRun', id: string, action: JobAction, arguments?: { __typename: 'CertApproverArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null } | { __typename: 'CertPhaseFinalizerArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertSignerArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'CertificationArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'ContentRequestArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments', type: string, raw: unknown } | null, metadata?: { __typename: 'CertApproverMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', status?: ProcessTaskStatus | null, permalink?: string | null, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata', type: string, raw: unknown } | null }> } | null };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1129,7 +1129,7 @@ export type FullQueryVariables = Exact<{
 }>;
 
 
-export type FullQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, autoClose: boolean, certAutoApprove: boolean, relativeDates: boolean, ipmBetaEnabled: boolean, iwmOptOut: boolean, businessDaysOfWeek: Array<DayOfWeek>, process: { __typename?: 'Process', id: string }, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, upstreamStatus: string, count: number }>, root: { __typename?: 'GroupRun', id: string, name?: string | null, parallel: boolean, readOnly: boolean, status: RunStatus, active?: boolean | null, ordinal?: number | null, parent?: string | null, revision?: number | null, triggerType?: string | null, statusCounts?: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> | null, children: Array<{ __typename: 'GroupRun' } | { __typename: 'JobRun', id: string, job: string, ordinal: number, readOnly: boolean, status: RunStatus, action: JobAction, actionStatus: ActionStatus, arguments?: { __typename: 'CertApproverArguments' } | { __typename: 'CertPhaseFinalizerArguments' } | { __typename: 'CertSignerArguments' } | { __typename: 'CertificationArguments' } | { __typename: 'ContentRequestArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments' } | null, metadata?: { __typename: 'CertApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: TaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata' } | null } | { __typename: 'UnknownRunNode' }> }, jobs: Array<{ __typename?: 'JobRun', id: string }> } | null };
+export type FullQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, autoClose: boolean, certAutoApprove: boolean, relativeDates: boolean, ipmBetaEnabled: boolean, iwmOptOut: boolean, businessDaysOfWeek: Array<DayOfWeek>, process: { __typename?: 'Process', id: string }, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, upstreamStatus: string, count: number }>, root: { __typename?: 'GroupRun', id: string, name?: string | null, parallel: boolean, readOnly: boolean, status: RunStatus, active?: boolean | null, ordinal?: number | null, parent?: string | null, revision?: number | null, triggerType?: string | null, statusCounts?: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> | null, children: Array<{ __typename: 'GroupRun' } | { __typename: 'JobRun', id: string, job: string, ordinal: number, readOnly: boolean, status: RunStatus, action: JobAction, actionStatus: ActionStatus, arguments?: { __typename: 'CertApproverArguments' } | { __typename: 'CertPhaseFinalizerArguments' } | { __typename: 'CertSignerArguments' } | { __typename: 'CertificationArguments' } | { __typename: 'ContentRequestArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, approver?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'SendTaskArguments', title?: string | null, raw: unknown, assignee?: { __typename: 'UnknownAssignee' } | { __typename: 'User', id: string } | null, document?: { __typename?: 'Document', id: string } | null } | { __typename: 'UnknownJobArguments' } | null, metadata?: { __typename: 'CertApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertConditionalApproverMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertSignerMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'CertificationMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'ContentRequestMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'SendTaskMetadata', cancelCleanupComplete?: boolean | null, permalink?: string | null, status?: ProcessTaskStatus | null, taskCancelled?: boolean | null, taskCancelledNotificationSent?: boolean | null, raw: unknown, task?: { __typename?: 'Task', id: string } | null } | { __typename: 'UnknownJobMetadata' } | null } | { __typename: 'UnknownRunNode' }> }, jobs: Array<{ __typename?: 'JobRun', id: string }> } | null };
 
 export const TreeNodeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TreeNodeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parallel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","alias":{"kind":"Name","value":"groupOrdinal"},"name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"parent"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownRunNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]}}]} as unknown as DocumentNode<TreeNodeFieldsFragment, unknown>;
 export const RunSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RunSummaryQuery, RunSummaryQueryVariables>;

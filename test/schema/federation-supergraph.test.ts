@@ -35,8 +35,8 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
   });
 
   it('serves its SDL on _service with the federation v2 link, the ProcessRun key and the reference stubs', () => {
-    expect(subgraphSdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
-    expect(subgraphSdl).toMatch(/type ProcessRun\s+@key\(fields: "id"\)/);
+    expect(subgraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(9|[1-9][0-9])"/); // 2.9+: @authenticated, @requiresScopes, @cost
+    expect(subgraphSdl).toMatch(/type ProcessRun\s+@key\(fields: "id"\)\s+@authenticated\s*\{/);
     for (const stub of ['User', 'Document', 'Task']) {
       expect(subgraphSdl).toMatch(new RegExp(`type ${stub}\\s+@key\\(fields: "id", resolvable: false\\)`));
     }

@@ -72,7 +72,7 @@ describe('federation – Process is an entity this subgraph owns and resolves', 
   });
 
   it('the SDL declares Process with a resolvable key', () => {
-    expect(sdl).toMatch(/type Process\s+@key\(fields: "id"\)\s*\{/);
+    expect(sdl).toMatch(/type Process\s+@key\(fields: "id"\)\s+@authenticated\s*\{/);
     expect(sdl).not.toMatch(/type Process\s+@key\(fields: "id", resolvable: false\)/);
   });
 

@@ -38,14 +38,14 @@ const TREE_QUERY = /* GraphQL */ `
     process(id: $id) {
       id name dueDate businessStartDate businessDaysOfWeek autoClose certAutoApprove relativeDates
       created { dateTime user { id } } modified { dateTime user { id } }
-      root { ...G children { __typename ...G ...J ... on UnknownProcessNode { type raw } ... on Group { children { __typename ...J } } } }
+      root { ...G children { __typename ...G ...J ... on UnknownProcessNode { type raw } ... on ProcessGroup { children { __typename ...J } } } }
       jobs { id }
       run { id }
       raw
     }
   }
-  fragment G on Group { id name parallel readOnly triggerType ordinal parent }
-  fragment J on Job {
+  fragment G on ProcessGroup { id name parallel readOnly triggerType ordinal parent }
+  fragment J on ProcessJob {
     id name action triggerType ordinal readOnly
     arguments {
       __typename
@@ -74,14 +74,14 @@ describe('process – the build-time tree', () => {
       root: {
         id: 'g-root', name: 'Root', parallel: false, readOnly: false, triggerType: 'whenEligible', ordinal: null, parent: null,
         children: [
-          { __typename: 'Group', id: 'g-b', name: 'B', parallel: true, readOnly: null, triggerType: null, ordinal: 1, parent: null,
+          { __typename: 'ProcessGroup', id: 'g-b', name: 'B', parallel: true, readOnly: null, triggerType: null, ordinal: 1, parent: null,
             children: [
-              { __typename: 'Job', id: 'j-b2', name: null, action: 'CONTENT_REQUEST', triggerType: null, ordinal: 1, readOnly: null,
+              { __typename: 'ProcessJob', id: 'j-b2', name: null, action: 'CONTENT_REQUEST', triggerType: null, ordinal: 1, readOnly: null,
                 arguments: { __typename: 'ContentRequestArguments', title: 'CR', approver: { __typename: 'User', id: 'user-9' } } },
-              { __typename: 'Job', id: 'j-b1', name: null, action: 'UNKNOWN', triggerType: null, ordinal: 0, readOnly: null,
+              { __typename: 'ProcessJob', id: 'j-b1', name: null, action: 'UNKNOWN', triggerType: null, ordinal: 0, readOnly: null,
                 arguments: { __typename: 'UnknownJobArguments', type: 'someNewArgs', raw: { type: 'someNewArgs', x: 1 } } },
             ] },
-          { __typename: 'Job', ...jA },
+          { __typename: 'ProcessJob', ...jA },
           { __typename: 'UnknownProcessNode', type: 'milestone', raw: { type: 'milestone', milestone: { id: 'm-1' } } },
         ],
       },

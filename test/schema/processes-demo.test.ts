@@ -65,14 +65,14 @@ describe('the embedded demo upstream – GET /processes and GET /processes/{id}'
     const { body } = await execute(
       t.gateway,
       `{
-        process(id: "process-annual-report") { name root { children { __typename ... on Group { name children { __typename } } } } jobs { id action } run { id name } }
+        process(id: "process-annual-report") { name root { children { __typename ... on ProcessGroup { name children { __typename } } } } jobs { id action } run { id name } }
         processRun(id: "processrun-gen-002") { process { id name run { id } } }
         missing: process(id: "process-nope") { id }
       }`,
     );
     expect(body.data!.process).toEqual({
       name: 'FY2024 Annual Report',
-      root: { children: [{ __typename: 'Group', name: 'Review', children: [{ __typename: 'Job' }] }, { __typename: 'Group', name: 'Drafting', children: [{ __typename: 'Job' }] }] },
+      root: { children: [{ __typename: 'ProcessGroup', name: 'Review', children: [{ __typename: 'ProcessJob' }] }, { __typename: 'ProcessGroup', name: 'Drafting', children: [{ __typename: 'ProcessJob' }] }] },
       jobs: [{ id: 'job-review-1', action: 'SEND_TASK' }, { id: 'job-draft-1', action: 'SEND_TASK' }],
       run: { id: 'processrun-nested-001', name: 'FY2024 Annual Report' },
     });

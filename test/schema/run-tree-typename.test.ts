@@ -33,18 +33,18 @@ describe('process tree – an upstream `__typename` key does not pick the GraphQ
   const t = useGateway();
 
   it('a job and a group that carry __typename keys of the other type resolve by their wrapper type, and raw keeps the keys as sent', async () => {
-    const job = { id: 'job-x', ordinal: 0, __typename: 'Group' };
-    const group = { id: 'group-x', ordinal: 1, __typename: 'Job', children: [] };
+    const job = { id: 'job-x', ordinal: 0, __typename: 'ProcessGroup' };
+    const group = { id: 'group-x', ordinal: 1, __typename: 'ProcessJob', children: [] };
     const process = { ...structuredClone(seedProcess), id: 'process-x', root: { id: 'root-x', children: [{ type: 'job', job }, { type: 'group', group }] } };
     t.upstream.serveProcess(process);
     const fastBefore = t.gateway.app.fastPath!.answered.fast;
     for (let execution = 1; execution <= 4; execution += 1) {
       const data = expectNoErrors(
-        await execute(t.gateway, `query($id: ID!) { process(id: $id) { root { children { __typename ... on Job { id } ... on Group { id } } } raw } }`, { id: process.id }),
+        await execute(t.gateway, `query($id: ID!) { process(id: $id) { root { children { __typename ... on ProcessJob { id } ... on ProcessGroup { id } } } raw } }`, { id: process.id }),
       );
       expect(data.process.root.children).toEqual([
-        { __typename: 'Job', id: 'job-x' },
-        { __typename: 'Group', id: 'group-x' },
+        { __typename: 'ProcessJob', id: 'job-x' },
+        { __typename: 'ProcessGroup', id: 'group-x' },
       ]);
       expect(data.process.raw).toEqual(process);
     }

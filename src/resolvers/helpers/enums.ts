@@ -1,4 +1,4 @@
-import type { ActionStatus, DayOfWeek, JobAction, RunStatus, TaskStatus } from '../../generated/resolvers-types';
+import type { ActionStatus, DayOfWeek, JobAction, RunStatus, ProcessTaskStatus } from '../../generated/resolvers-types';
 import type { UpstreamDriftReporter } from '../../upstream/upstream-drift';
 import { UPSTREAM_GUESSES } from '../../upstream/upstream-guesses';
 
@@ -35,7 +35,7 @@ function enumConverter<T extends string>(enumName: string, values: readonly T[],
 const CANCEL_SPELLINGS = UPSTREAM_GUESSES.enumSpellings.cancelSpellings;
 export const toRunStatus = enumConverter<RunStatus>('RunStatus', ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED'], CANCEL_SPELLINGS);
 export const toActionStatus = enumConverter<ActionStatus>('ActionStatus', ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'], { CANCELED: 'CANCELLED' });
-export const toTaskStatus = enumConverter<TaskStatus>('TaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'], { CANCELED: 'CANCELLED' });
+export const toTaskStatus = enumConverter<ProcessTaskStatus>('ProcessTaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'], { CANCELED: 'CANCELLED' });
 export const toDayOfWeek = enumConverter<DayOfWeek>('DayOfWeek', [
   'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
 ]);

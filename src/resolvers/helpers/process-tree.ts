@@ -34,9 +34,9 @@ export function toProcessNode(child: unknown, drift: UpstreamDriftReporter): Pro
   const wrapper = (isObject(child) ? child : {}) as Partial<UpstreamProcessNodeWrapper>;
   // Tagged, not copied: an upstream object carrying its own `__typename` key does not pick the GraphQL type either.
   const job = PROCESS_TREE.leafOf(wrapper);
-  if (job) return processNodes.tag(job, 'Job');
+  if (job) return processNodes.tag(job, 'ProcessJob');
   const group = PROCESS_TREE.groupOf(wrapper);
-  if (group) return processNodes.tag(group, 'Group');
+  if (group) return processNodes.tag(group, 'ProcessGroup');
   const type = typeof wrapper.type === 'string' ? wrapper.type : String(wrapper.type);
   drift.report('process-node', 'ProcessNode', type);
   return processNodes.tag({ type, raw: child }, 'UnknownProcessNode');

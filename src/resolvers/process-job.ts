@@ -1,10 +1,10 @@
-import type { JobResolvers } from '../generated/resolvers-types';
+import type { ProcessJobResolvers } from '../generated/resolvers-types';
 import type { UpstreamVariant } from '../upstream/types';
 import { toJobAction } from './helpers/enums';
 import { toJobArguments } from './job-arguments';
 import { booleanOrNull, integerOrNull, objectOrNull, stringOrNull } from './helpers/upstream-values';
 
-export const Job: JobResolvers = {
+export const ProcessJob: ProcessJobResolvers = {
   id: ({ id }) => stringOrNull(id),
   name: ({ name }) => stringOrNull(name),
   // The create example sends no `action` on a job: absent is null, an unknown value is UNKNOWN.

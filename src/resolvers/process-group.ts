@@ -1,8 +1,8 @@
-import type { GroupResolvers } from '../generated/resolvers-types';
+import type { ProcessGroupResolvers } from '../generated/resolvers-types';
 import { childrenOf, toProcessNode } from './helpers/process-tree';
 import { booleanOrNull, integerOrNull, stringOrNull } from './helpers/upstream-values';
 
-export const Group: GroupResolvers = {
+export const ProcessGroup: ProcessGroupResolvers = {
   id: ({ id }) => stringOrNull(id),
   name: ({ name }) => stringOrNull(name),
   parallel: ({ parallel }) => booleanOrNull(parallel),
