@@ -68,6 +68,8 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     // A budget in Redis, so queries have a Redis command to skip while it is frozen.
     UPSTREAM_RATE_LIMIT: '1000/60s',
     REDIS_COMMAND_TIMEOUT_MS: '200',
+    // Every query must reach the rate budget (and so Redis): no answer from the cache or a live snapshot.
+    UPSTREAM_CACHE_TTL_MS: '0',
   });
   /** `perReplica` subscribers of `id` on each given replica, alternating SSE and WebSocket. */
   const watchOn = (targets: SpawnedGateway[], id: string, perReplica: number) =>

@@ -271,14 +271,14 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
 
 describe('dynamic fallback share: no REDIS_FALLBACK_BUDGET_SHARE, three replicas, Redis stopped', () => {
   useBuiltEntryPoint();
-  const fake = useFakeUpstream((upstream) => upstream.serveRun(seedProcessRun));
+  const fake = useFakeUpstream(serveEveryRun);
   const redis = new RedisServer();
   let gateways: SpawnedGateway[] = [];
   const K = 60;
 
   beforeAll(async () => {
     await redis.start();
-    const env = { UPSTREAM_BASE_URL: fake.upstream.url, UPSTREAM_RATE_LIMIT: `${K}/60s`, REDIS_URL: redis.url };
+    const env = { UPSTREAM_BASE_URL: fake.upstream.url, UPSTREAM_RATE_LIMIT: `${K}/60s`, REDIS_URL: redis.url, UPSTREAM_CACHE_TTL_MS: '0' };
     gateways = await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)]);
     await waitForRedis(gateways, 'up');
   });

@@ -51,6 +51,6 @@ describe('field costs – each upstream-backed field declares @cost in the SDL',
 
   it('jobs and children lists carry the measured @listSize(assumedSize)', () => {
     const sizeOf = (type: string, field: string) => fieldCost((schema.getType(type) as any).getFields()[field]).listSize?.assumedSize;
-    expect([sizeOf('ProcessRun', 'jobs'), sizeOf('Process', 'jobs'), sizeOf('GroupRun', 'children'), sizeOf('Group', 'children')]).toEqual([2000, 2000, 20, 20]);
+    expect([sizeOf('ProcessRun', 'jobs'), sizeOf('Process', 'jobs'), sizeOf('GroupRun', 'children'), sizeOf('ProcessGroup', 'children')]).toEqual([2000, 2000, 20, 20]);
   });
 });

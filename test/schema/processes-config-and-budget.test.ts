@@ -1,4 +1,7 @@
+import { parse } from 'graphql';
 import { loadConfig } from '../../src/config/config';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { countUpstreamCalls } from '../../src/server/plugins/static-upstream-call-budget';
 import { seedProcess } from '../../src/demo/fixtures';
 import { execute, expectNoErrors, expectOnlyError, withGateway } from '../harness';
 
@@ -26,11 +29,12 @@ describe('process – the static upstream-call budget', () => {
 });
 
 describe('the static upstream-call budget – read from @cost in the SDL', () => {
-  it('counts every write of a mutation (writes are never deduped): three trashProcess over a budget of 2 → no call', async () => {
+  it('counts every write of a mutation (writes are never deduped); over HTTP the write budget, at most the call budget, refuses first', async () => {
+    const three = 'mutation { a: trashProcess(processId: "p1") b: trashProcess(processId: "p1") c: trashProcess(processId: "p2") }';
+    expect(countUpstreamCalls(buildGatewaySchema(), parse(three), null, {})).toBe(3);
     await withGateway({ MAX_UPSTREAM_CALLS_PER_OPERATION: '2' }, async (gateway) => {
-      const three = 'mutation { a: trashProcess(processId: "p1") b: trashProcess(processId: "p1") c: trashProcess(processId: "p2") }';
       const error = expectOnlyError(await execute(gateway, three), 'OPERATION_LIMIT_EXCEEDED');
-      expect(error.message).toMatch(/upstream calls/);
+      expect(error.extensions).toMatchObject({ writes: 3, maxWrites: 2 });
       expect(gateway.upstream.requests).toHaveLength(0);
     });
   });
