@@ -83,8 +83,14 @@ for (const [id, count] of samplesByNode) {
     const node = nodes.get(at);
     const fn = functionKey(node);
     const pkg = packageKey(node);
-    if (!seenFunctions.has(fn)) seenFunctions.add(fn), add(tables.inclusiveByFunction, fn, count);
-    if (!seenPackages.has(pkg)) seenPackages.add(pkg), add(tables.inclusiveByPackage, pkg, count);
+    if (!seenFunctions.has(fn)) {
+      seenFunctions.add(fn);
+      add(tables.inclusiveByFunction, fn, count);
+    }
+    if (!seenPackages.has(pkg)) {
+      seenPackages.add(pkg);
+      add(tables.inclusiveByPackage, pkg, count);
+    }
   }
 }
 

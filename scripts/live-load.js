@@ -15,7 +15,7 @@ const { createServer } = require('node:http');
 const { join } = require('node:path');
 const { createClient: createWsClient } = require('graphql-ws');
 const { createClient: createSseClient } = require('graphql-sse');
-const WebSocket = require('ws');
+const WsWebSocket = require('ws');
 const { cpuMs, peakRssMb } = require('../bench/proc-stats');
 
 const { wholeNumber } = require('./env-knobs');
@@ -127,7 +127,7 @@ async function main() {
     wsClients[replica] ??= [];
     const sockets = wsClients[replica];
     if (Math.floor(i / gateways.length) % 100 === 0) {
-      sockets.push(createWsClient({ url: `${gatewayFor(i).url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: TOKEN } }));
+      sockets.push(createWsClient({ url: `${gatewayFor(i).url.replace('http', 'ws')}/graphql`, webSocketImpl: WsWebSocket, retryAttempts: 0, connectionParams: { Authorization: TOKEN } }));
     }
     disposers.push(sockets.at(-1).subscribe({ query: QUERY, variables: { id: runId(i) } }, sink));
   }

@@ -242,7 +242,7 @@ async function main() {
   const rssEnd = rssKiB(gateway.child.pid);
   const cpuUsed = cpuSeconds(gateway.child.pid) - cpuStart;
 
-  let healthStatus = null;
+  let healthStatus;
   try {
     healthStatus = (await fetch(`${gateway.url}/health`)).status;
   } catch {

@@ -11,7 +11,7 @@ export function readPersistedOperations(file: string): PersistedOperations {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+    throw new Error(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`, { cause: error });
   }
   let parsed: unknown;
   try {
@@ -28,7 +28,7 @@ export function readPersistedOperations(file: string): PersistedOperations {
     try {
       documents.set(hash, parse(document));
     } catch (error) {
-      throw new Error(`entry "${hash}" is not a GraphQL document: ${(error as Error).message}`);
+      throw new Error(`entry "${hash}" is not a GraphQL document: ${(error as Error).message}`, { cause: error });
     }
   }
   if (documents.size === 0) throw new Error(`lists no operations: ${file}`);

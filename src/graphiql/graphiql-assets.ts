@@ -7,6 +7,7 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 type Bundle = typeof import('@graphql-yoga/render-graphiql/graphiql');
 
 // Versioned path: a new bundle gets a new URL, so the files can be cached forever.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed bundle's version, read at run time
 const BUNDLE_VERSION: string = (require('@graphql-yoga/render-graphiql/package.json') as { version: string }).version;
 export const GRAPHIQL_ASSETS_PATH = `/graphiql-assets/${BUNDLE_VERSION}`;
 
@@ -30,6 +31,7 @@ const ASSETS: Record<string, Asset> = {
 let bundle: Bundle | null = null;
 // Loaded on first use: 9 MB of strings the process does not need unless someone opens GraphiQL.
 function loadBundle(): Bundle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on first use
   bundle ??= require('@graphql-yoga/render-graphiql/graphiql') as Bundle;
   return bundle;
 }

@@ -17,6 +17,7 @@ export interface GatewayTracing {
 export function createTracing(config: TracingConfig, upstreamOrigin: string, logger: Logger, spanExporter?: SpanExporter): GatewayTracing | null {
   const { otlpTracesUrl } = config;
   if (otlpTracesUrl === null && spanExporter === undefined) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- OpenTelemetry loads only when tracing is on
   const { startOtelTracing } = require('./otel-tracing') as typeof import('./otel-tracing');
   return startOtelTracing(config, spanExporter ? { exporter: spanExporter } : { otlpTracesUrl: otlpTracesUrl! }, upstreamOrigin, logger);
 }

@@ -65,9 +65,9 @@ function withoutHttp(error: GraphQLError): GraphQLFormattedError {
   return { ...formatted, extensions };
 }
 
-export function attachWebSocketTransport(
+export function attachWebSocketTransport<UserContext extends object>(
   server: Server,
-  yoga: YogaServerInstance<Record<string, unknown>, any>,
+  yoga: YogaServerInstance<Record<string, unknown>, UserContext>,
   options: WebSocketTransportOptions,
 ): WebSocketTransport {
   const wss = new WebSocketServer({

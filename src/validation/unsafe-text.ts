@@ -1,8 +1,10 @@
 // The one rule for text the gateway refuses to send on: ids, names, filters and prose inputs all use it.
 
 // C0, DEL and C1 control characters; lone UTF-16 surrogates cannot be percent-encoded or sent as UTF-8 at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 // Prose (instructions): line breaks and tabs are fine, other control characters are not.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -102,6 +102,6 @@ async function waitUntil(check: () => Promise<boolean>, what = 'condition', page
   } catch (error) {
     if (!page) throw error;
     const shown = await Promise.all([tabCount(page), editorText(page), stored(page, STAMP_KEY), stored(page, 'graphiql:tabState')]).catch((e: unknown) => [String(e)]);
-    throw new Error(`${(error as Error).message}; page: ${JSON.stringify(shown).slice(0, 1500)}`);
+    throw new Error(`${(error as Error).message}; page: ${JSON.stringify(shown).slice(0, 1500)}`, { cause: error });
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'check-layers.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the script is CommonJS, loaded by its path
 const { check } = require(SCRIPT) as { check(root?: string): string[] };
 
 function tree(files: Record<string, string>): string {

@@ -45,7 +45,7 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
   });
 
   describe('a planted breaking change: ProcessRun.process made nullable', () => {
-    const planted = COMMITTED.replace(/^(  process: Process)!( @cost\(weight: 1\))?$/m, '$1$2');
+    const planted = COMMITTED.replace(/^( {2}process: Process)!( @cost\(weight: 1\))?$/m, '$1$2');
     const plantedArgs = (): string[] => ['--served', file('served.graphql', planted), '--committed', file('committed.graphql', planted)];
 
     it('the plant took (one line differs)', () => {
