@@ -4,8 +4,8 @@ import type { Readiness } from '../readiness';
 /**
  * GET /ready: 200 when ready, else 503 `{ ready: false, reason }`; details (Redis state, the upstream breaker when not
  * closed) join either body. Hand-written instead of Yoga's
- * useReadinessCheck, which runs a URLPattern match on every request that is not /ready (~1% of a small query's
- * CPU); the path tests here are the cheap ones that plugin tries first.
+ * useReadinessCheck, which runs a URLPattern match on every request that is not /ready (measured in
+ * docs/decisions/performance-history.md); the path tests here are the cheap ones that plugin tries first.
  */
 export function useReadinessEndpoint(readiness: Readiness, endpoint = '/ready'): Plugin {
   return {

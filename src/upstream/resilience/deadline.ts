@@ -4,9 +4,8 @@ export class Deadline {
   private readonly endsAt: number;
   private readonly timer: ReturnType<typeof setTimeout>;
 
-  // Not AbortSignal.timeout: its timer cannot be cancelled. A call that ended in time left it pending until the signal
-  // was garbage-collected or it fired UPSTREAM_TIMEOUT_MS later, building a TimeoutError nobody read (up to ~2 % of a
-  // seed operation's CPU in profiles, depending on when the collector ran).
+  // Not AbortSignal.timeout: its timer cannot be cancelled, so a call that ended in time left it pending and firing
+  // later for nothing (measured in docs/decisions/performance-history.md).
   constructor(readonly totalMs: number) {
     const controller = new AbortController();
     this.signal = controller.signal;
