@@ -23,6 +23,8 @@ import { createContextFactory } from './server/context';
 import { createFastExecute, type FastPathStats } from './server/fast-execute';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
+import { corsOptionsFor } from './server/origin-policy';
+import { useAllowedHosts } from './server/plugins/allowed-hosts';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
@@ -100,6 +102,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Yoga's default reflects any Origin with credentials: only CORS_ORIGINS (and never for an unlisted Host).
+    cors: corsOptionsFor(config.origins.corsOrigins, config.origins.allowedHosts),
     graphiql: config.graphiql ? graphiqlOptions({ demoUpstream }) : false,
     renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: config.development },
@@ -112,6 +116,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       error: (...args) => logger.error({ yoga: args.map(String) }, 'yoga'),
     },
     plugins: [
+      ...(config.origins.allowedHosts ? [useAllowedHosts(config.origins.allowedHosts)] : []),
       // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
       // has none of): the reference implementation, ~15% less CPU per seed query. The fast path puts graphql-jit in
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
@@ -149,7 +154,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       webSockets.push(
         attachWebSocketTransport(server, yoga, {
           keepAliveMs: config.live.keepAliveMs,
-          allowedOrigins: config.live.wsAllowedOrigins,
+          allowedOrigins: config.origins.corsOrigins,
+          allowedHosts: config.origins.allowedHosts,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
           logger,

@@ -5,6 +5,7 @@ import { readBoolean, readChoice, readInteger, readString, type Env } from './en
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
+import { loadOriginsConfig, type OriginsConfig } from './origins-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -52,6 +53,8 @@ export interface GatewayConfig {
   redis: RedisConfig | null;
   /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
   cursorSecret: string | null;
+  /** CORS_ORIGINS (alias WS_ALLOWED_ORIGINS) and ALLOWED_HOSTS: see docs/security.md. */
+  origins: OriginsConfig;
   /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
   executionFastPath: boolean;
 }
@@ -149,6 +152,7 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     redis: loadRedisConfig(env, resilience.rateLimit),
     cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, internal),
+    origins: loadOrigins(env, production, resilience.clientCredentials !== null),
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
   };
 }
@@ -166,6 +170,15 @@ function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: 
     );
   }
   return demo;
+}
+
+// With the gateway's own upstream identity on the line, a rebinding page must not reach it under a foreign name.
+function loadOrigins(env: Env, production: boolean, clientCredentials: boolean): OriginsConfig {
+  const origins = loadOriginsConfig(env, production);
+  if (production && clientCredentials && origins.allowedHosts === null) {
+    throw new ConfigError('ALLOWED_HOSTS', 'must be set when NODE_ENV=production and UPSTREAM_CLIENT_ID is set (the host names clients use)');
+  }
+  return origins;
 }
 
 // Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
