@@ -24,6 +24,8 @@ import { createFastExecute, type FastPathStats } from './server/fast-execute';
 import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { corsOptionsFor } from './server/origin-policy';
+import { JwtAuthenticator } from './server/caller-identity';
+import { useCallerAuthentication } from './server/plugins/caller-authentication';
 import { useAllowedHosts } from './server/plugins/allowed-hosts';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
@@ -95,6 +97,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
   };
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
+  const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
+  // Every start, so that a deployment left without caller identity is said out loud in every log.
+  if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity');
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
@@ -122,6 +127,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
       useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),
+      ...(authenticator && config.auth.mode === 'jwt'
+        ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger)]
+        : []),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),
       useRequestLogging(logger),
@@ -156,6 +164,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
           keepAliveMs: config.live.keepAliveMs,
           allowedOrigins: config.origins.corsOrigins,
           allowedHosts: config.origins.allowedHosts,
+          authenticate: authenticator ? (request) => authenticator.authenticate(request, logger).then(() => undefined) : null,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
           logger,

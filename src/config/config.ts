@@ -6,6 +6,7 @@ import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
 import { loadOriginsConfig, type OriginsConfig } from './origins-config';
+import { loadAuthConfig, type AuthConfig } from './auth-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -55,6 +56,8 @@ export interface GatewayConfig {
   cursorSecret: string | null;
   /** CORS_ORIGINS (alias WS_ALLOWED_ORIGINS) and ALLOWED_HOSTS: see docs/security.md. */
   origins: OriginsConfig;
+  /** AUTH_MODE and AUTH_*: who the caller is (src/config/auth-config.ts). */
+  auth: AuthConfig;
   /** EXECUTION_FAST_PATH: graphql-jit for the queries where its answer is provably graphql-js's (src/server/fast-execute.ts). */
   executionFastPath: boolean;
 }
@@ -132,11 +135,14 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
   const production = nodeEnv === 'production';
   const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
   const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
+  const demoUpstream = readDemoUpstream(env, upstreamBaseUrl, production);
+  const clientCredentials = resilience.clientCredentials !== null;
+  const auth = loadAuthConfig(env, { production, clientCredentials, demoUpstream });
   return {
     port: readInteger(env, 'PORT', { min: 0, max: 65535, default: 4000 }),
     host: readString(env, 'HOST') ?? '0.0.0.0',
     upstreamBaseUrl,
-    demoUpstream: readDemoUpstream(env, upstreamBaseUrl, production),
+    demoUpstream,
     upstreamApiVersion: apiVersion,
     upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', { min: 1, max: 600_000, default: 10_000 }),
     logLevel: readChoice(env, 'LOG_LEVEL', { choices: LOG_LEVELS, default: 'info' }),
@@ -152,7 +158,8 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     redis: loadRedisConfig(env, resilience.rateLimit),
     cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, internal),
-    origins: loadOrigins(env, production, resilience.clientCredentials !== null),
+    origins: loadOrigins(env, production, clientCredentials || auth.mode === 'jwt'),
+    auth,
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
   };
 }
@@ -173,10 +180,10 @@ function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: 
 }
 
 // With the gateway's own upstream identity on the line, a rebinding page must not reach it under a foreign name.
-function loadOrigins(env: Env, production: boolean, clientCredentials: boolean): OriginsConfig {
+function loadOrigins(env: Env, production: boolean, gatewayIdentity: boolean): OriginsConfig {
   const origins = loadOriginsConfig(env, production);
-  if (production && clientCredentials && origins.allowedHosts === null) {
-    throw new ConfigError('ALLOWED_HOSTS', 'must be set when NODE_ENV=production and UPSTREAM_CLIENT_ID is set (the host names clients use)');
+  if (production && gatewayIdentity && origins.allowedHosts === null) {
+    throw new ConfigError('ALLOWED_HOSTS', 'must be set when NODE_ENV=production and AUTH_MODE=jwt or UPSTREAM_CLIENT_ID is set (the host names clients use)');
   }
   return origins;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { LiveRuns } from '../live/live-runs';
+import { jwtCallerOf } from './caller-identity';
 import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';
@@ -50,7 +51,8 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
     const { request } = initial;
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
-    const callerAuthorization = request.headers.get('authorization');
+    // A verified JWT is for the gateway only: the upstream is called with the gateway's own token.
+    const callerAuthorization = jwtCallerOf(request) ? null : request.headers.get('authorization');
     const call = {
       callerAuthorization,
       requestId,

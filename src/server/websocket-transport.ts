@@ -19,6 +19,8 @@ export interface WebSocketTransportOptions {
   allowedOrigins: OriginPolicy;
   /** ALLOWED_HOSTS: null → any Host (and then no Origin is same-origin by its Host alone). */
   allowedHosts: ReadonlySet<string> | null;
+  /** AUTH_MODE=jwt: verifies the token of connection_init's payload (never the URL) at every subscribe; throws UNAUTHENTICATED. */
+  authenticate: ((request: Request) => Promise<void>) | null;
   maxQueryLength: number;
   /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
   persistedOperations: PersistedOperations | null;
@@ -98,6 +100,14 @@ export function attachWebSocketTransport(
       onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onSubscribe: async (ctx, _id, payload) => {
         const request = requestFor(ctx.extra.request, ctx.connectionParams);
+        if (options.authenticate) {
+          try {
+            await options.authenticate(request);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           request,
           params: payload,

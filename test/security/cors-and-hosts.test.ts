@@ -180,7 +180,7 @@ describe('origins config', () => {
   });
 
   it('production with client credentials requires ALLOWED_HOSTS', () => {
-    const credentials = { ...production, UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'secret' };
+    const credentials = { ...production, UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'secret', AUTH_MODE: 'none' };
     expect(() => loadConfig(credentials)).toThrow(/^Invalid configuration: ALLOWED_HOSTS must be set when NODE_ENV=production/);
     expect(loadConfig({ ...credentials, ALLOWED_HOSTS: 'api.example.com' }).origins.allowedHosts).toEqual(new Set(['api.example.com']));
   });
