@@ -77,7 +77,9 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
+  const metrics = config.telemetry.metrics
+    ? createGatewayMetrics({ maxOperationNames: config.telemetry.maxOperationNames, trustedOperationNames: trustedOperationNames(config) })
+    : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
@@ -179,6 +181,18 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       await tracing?.shutdown();
     },
   };
+}
+
+/** With trusted documents, their operation names: the only ones /metrics labels by name. */
+function trustedOperationNames(config: GatewayConfig): ReadonlySet<string> | null {
+  if (!config.persistedOperations) return null;
+  const names = new Set<string>();
+  for (const document of config.persistedOperations.documents.values()) {
+    for (const definition of document.definitions) {
+      if (definition.kind === 'OperationDefinition' && definition.name) names.add(definition.name.value);
+    }
+  }
+  return names;
 }
 
 /** The configured client: one keep-alive pool, the resilience policy, and the credentials mode. */

@@ -251,6 +251,8 @@ function loadOperationLimits(env: Env): OperationLimitsConfig {
 export interface TelemetryConfig {
   /** METRICS: Prometheus metrics at GET /metrics. */
   metrics: boolean;
+  /** METRICS_MAX_OPERATION_NAMES: distinct operation names given their own series; later ones are `other`. */
+  maxOperationNames: number;
   tracing: TracingConfig;
 }
 
@@ -270,5 +272,9 @@ function loadTelemetry(env: Env): TelemetryConfig {
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
     throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
   }
-  return { metrics: readBoolean(env, 'METRICS', { default: true }), tracing: { otlpTracesUrl, serviceName } };
+  return {
+    metrics: readBoolean(env, 'METRICS', { default: true }),
+    maxOperationNames: readInteger(env, 'METRICS_MAX_OPERATION_NAMES', { min: 0, max: 10_000, default: 200 }),
+    tracing: { otlpTracesUrl, serviceName },
+  };
 }
