@@ -157,6 +157,7 @@ function startTarget(row, round, upstream, baseline) {
   return startProcess([process.execPath, ...nodeOptions, ...profile, entry], {
     ...row.env,
     NODE_ENV: 'production',
+    CURSOR_SECRET_EPHEMERAL: 'true',
     UPSTREAM_BASE_URL: upstream.url,
     HOST: '127.0.0.1',
     LOG_LEVEL: row.logLevel || 'warn',

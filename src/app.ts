@@ -101,6 +101,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
   // Every start, so that a deployment left without caller identity is said out loud in every log.
+  if (config.production && config.cursorSecret === null) {
+    logger.warn('CURSOR_SECRET_EPHEMERAL=true: processes cursors are signed with a key of this process only; they fail on another replica or after a restart');
+  }
   if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity');
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({

@@ -1,7 +1,7 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
 import { ConfigError } from './config-error';
-import { readBoolean, readChoice, readInteger, readString, type Env } from './env-readers';
+import { readBoolean, readChoice, readInteger, readSecret, readSecretList, readString, type Env } from './env-readers';
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
@@ -52,8 +52,11 @@ export interface GatewayConfig {
   live: LiveConfig;
   /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
   redis: RedisConfig | null;
-  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
-  cursorSecret: string | null;
+  /**
+   * CURSOR_SECRET (or CURSOR_SECRET_FILE): keys of `processes` cursors, the first signs, all verify (rotation); null → a
+   * random key per process (cursors then die with it): production allows that only with CURSOR_SECRET_EPHEMERAL=true.
+   */
+  cursorSecret: readonly string[] | null;
   /** CORS_ORIGINS (alias WS_ALLOWED_ORIGINS) and ALLOWED_HOSTS: see docs/security.md. */
   origins: OriginsConfig;
   /** AUTH_MODE and AUTH_*: who the caller is (src/config/auth-config.ts). */
@@ -156,11 +159,12 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     resilience,
     telemetry: loadTelemetry(env),
     redis: loadRedisConfig(env, resilience.rateLimit),
-    cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, internal),
     origins: loadOrigins(env, production, clientCredentials || auth.mode === 'jwt'),
     auth,
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
+    // Last: a production config missing it is told about its other mistakes first.
+    cursorSecret: readCursorSecret(env, production),
   };
 }
 
@@ -189,10 +193,14 @@ function loadOrigins(env: Env, production: boolean, gatewayIdentity: boolean): O
 }
 
 // Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
-function readCursorSecret(env: Env): string | null {
-  const secret = readString(env, 'CURSOR_SECRET');
-  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
-  return secret ?? null;
+function readCursorSecret(env: Env, production: boolean): readonly string[] | null {
+  const keys = readSecretList(env, 'CURSOR_SECRET', { fileName: 'CURSOR_SECRET_FILE', path: readString(env, 'CURSOR_SECRET_FILE') }, 32);
+  const ephemeral = readBoolean(env, 'CURSOR_SECRET_EPHEMERAL', { default: false });
+  if (keys !== null && ephemeral) throw new ConfigError('CURSOR_SECRET_EPHEMERAL', 'must not be true when CURSOR_SECRET is set');
+  if (keys === null && production && !ephemeral) {
+    throw new ConfigError('CURSOR_SECRET', 'must be set when NODE_ENV=production (the same on every replica; CURSOR_SECRET_EPHEMERAL=true for a single replica)');
+  }
+  return keys;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
@@ -219,7 +227,7 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
 
 function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResilienceConfig['clientCredentials'] {
   const clientId = readString(env, 'UPSTREAM_CLIENT_ID');
-  const clientSecret = readString(env, 'UPSTREAM_CLIENT_SECRET');
+  const clientSecret = readSecret(env, 'UPSTREAM_CLIENT_SECRET', { fileName: 'UPSTREAM_CLIENT_SECRET_FILE', path: readString(env, 'UPSTREAM_CLIENT_SECRET_FILE') });
   if (clientId === undefined && clientSecret === undefined) return null;
   if (clientId === undefined) throw new ConfigError('UPSTREAM_CLIENT_ID', 'must be set when UPSTREAM_CLIENT_SECRET is');
   if (clientSecret === undefined) throw new ConfigError('UPSTREAM_CLIENT_SECRET', 'must be set when UPSTREAM_CLIENT_ID is');

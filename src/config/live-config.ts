@@ -1,6 +1,6 @@
 // Live runs (Subscription.processRunUpdated): see docs/live-runs.md.
 import { ConfigError } from './config-error';
-import { readInteger, readString, type Env } from './env-readers';
+import { readInteger, readSecretList, readString, type Env } from './env-readers';
 
 export interface LiveConfig {
   /** LIVE_POLL_INTERVAL_MS: the wait between polls of a run that is changing. */
@@ -60,10 +60,9 @@ export function loadLiveConfig(env: Env, { liveTestFloors = false }: LiveTestFlo
   };
 }
 
+// As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token. A poll key is
+// a lookup, not a signature, so only the first key of a list is used (rotating it briefly un-shares loops).
 function readCredentialSecret(env: Env): string | null {
-  const secret = readString(env, 'LIVE_CREDENTIAL_SECRET');
-  if (!secret) return null;
-  // As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token.
-  if (secret.length < 32) throw new ConfigError('LIVE_CREDENTIAL_SECRET', 'must be at least 32 characters');
-  return secret;
+  const file = { fileName: 'LIVE_CREDENTIAL_SECRET_FILE', path: readString(env, 'LIVE_CREDENTIAL_SECRET_FILE') };
+  return readSecretList(env, 'LIVE_CREDENTIAL_SECRET', file, 32)?.[0] ?? null;
 }

@@ -22,8 +22,8 @@ export interface ContextDependencies {
   onLoaderBatch?: (size: number) => void;
   /** Observer of finished mutations (metrics). */
   onWrite?: WriteObserver;
-  /** CURSOR_SECRET; null: a random key for this process. */
-  cursorSecret?: string | null;
+  /** CURSOR_SECRET's keys (the first signs, all verify); null: a random key for this process. */
+  cursorSecret?: readonly string[] | null;
   /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
   live?: LiveRuns | null;
 }

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/config';
 import { withGateway } from '../harness';
 
-const PRODUCTION = { NODE_ENV: 'production', UPSTREAM_BASE_URL: 'https://api.example.com', ALLOWED_HOSTS: 'gateway.example.com' };
+const PRODUCTION = { NODE_ENV: 'production', UPSTREAM_BASE_URL: 'https://api.example.com', ALLOWED_HOSTS: 'gateway.example.com', CURSOR_SECRET: 'c'.repeat(32) };
 const CREDENTIALS = { UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'secret' };
 const JWT = { AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_ISSUER: 'https://idp.example.com/', AUTH_AUDIENCE: 'gateway' };
 

@@ -43,7 +43,7 @@ const preflight = (url: string, origin: string) =>
   });
 
 describe('CORS_ORIGINS – HTTP, SSE and WebSocket follow one list', () => {
-  const env = { CORS_ORIGINS: ALLOWED, NODE_ENV: 'production', DEMO_UPSTREAM: 'false' };
+  const env = { CORS_ORIGINS: ALLOWED, NODE_ENV: 'production', DEMO_UPSTREAM: 'false', CURSOR_SECRET_EPHEMERAL: 'true' };
   const serve = (upstream: { serveRun: (run: typeof seedProcessRun) => unknown }) => upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
 
   it('an allowed origin gets its own origin back with credentials, on POST, preflight and SSE', async () => {
@@ -157,7 +157,7 @@ describe('ALLOWED_HOSTS', () => {
 });
 
 describe('origins config', () => {
-  const production = { NODE_ENV: 'production', UPSTREAM_BASE_URL: 'https://api.example.com' };
+  const production = { NODE_ENV: 'production', UPSTREAM_BASE_URL: 'https://api.example.com', CURSOR_SECRET: 'c'.repeat(32) };
 
   it('defaults: loopback any port outside production, nothing in production', () => {
     expect(loadConfig({}).origins.corsOrigins).toEqual({ kind: 'loopback-any-port' });
