@@ -25,6 +25,7 @@ import { graphiqlOptions } from './server/graphiql';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './server/plugins/graphiql-assets';
 import { corsOptionsFor } from './server/origin-policy';
 import { JwtAuthenticator } from './server/caller-identity';
+import { CallerKeys } from './server/caller-key';
 import { useCallerAuthentication } from './server/plugins/caller-authentication';
 import { useAllowedHosts } from './server/plugins/allowed-hosts';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
@@ -99,6 +100,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
   };
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
+  const callerKeys = new CallerKeys(config.live.credentialSecret);
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
   // Every start, so that a deployment left without caller identity is said out loud in every log.
   if (config.production && config.cursorSecret === null) {
@@ -108,7 +110,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live, callerKeys }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -133,7 +135,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),
       ...(authenticator && config.auth.mode === 'jwt'
-        ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger)]
+        ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger, callerKeys)]
         : []),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),

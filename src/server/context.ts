@@ -10,6 +10,8 @@ import type { GatewayContext } from '../resolvers/resolver-context';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites } from '../writes/process-writes';
+import { createAuditTrail } from '../writes/audit-trail';
+import { CallerKeys } from './caller-key';
 import type { WriteObserver } from '../writes/perform-write';
 
 export interface ContextDependencies {
@@ -24,6 +26,8 @@ export interface ContextDependencies {
   onWrite?: WriteObserver;
   /** CURSOR_SECRET's keys (the first signs, all verify); null: a random key for this process. */
   cursorSecret?: readonly string[] | null;
+  /** Names the caller in audit events; absent: a random key for this process. */
+  callerKeys?: CallerKeys;
   /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
   live?: LiveRuns | null;
 }
@@ -45,7 +49,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live, callerKeys = new CallerKeys(null) }: ContextDependencies) {
   const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return (initial: YogaInitialContext): GatewayContext => {
     const { request } = initial;
@@ -61,13 +65,17 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       tracestate: request.headers.get('tracestate'),
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
+    let lastWriteStatus: number | null = null;
+    const writeCall = { ...call, onAttemptStatus: (status: number | null) => (lastWriteStatus = status) };
     return {
       requestId,
       logger: requestLogger,
       drift,
       upstreamCalls,
-      writes: createProcessWrites(client, call, upstreamCalls),
+      writes: createProcessWrites(client, writeCall, upstreamCalls),
       onWrite,
+      audit: createAuditTrail(requestLogger, () => callerKeys.callerOf(request)),
+      lastUpstreamStatus: () => lastWriteStatus,
       cursors,
       loaders: createRequestLoaders(client, call, upstreamCalls, onLoaderBatch),
       watchProcessRun: (id, excludeGeneratedJobs) => {

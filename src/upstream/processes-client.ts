@@ -56,6 +56,8 @@ export interface UpstreamCall {
   /** W3C trace context to continue upstream, when the caller sent one. */
   traceparent?: string | null;
   tracestate?: string | null;
+  /** Told each attempt's HTTP status (null: no answer), e.g. for the audit trail of a write. */
+  onAttemptStatus?: (status: number | null) => void;
 }
 
 /** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
@@ -293,6 +295,7 @@ export class ProcessesClient {
         'upstream call',
       );
       this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
+      call.onAttemptStatus?.(status ?? null);
     }
   }
 }

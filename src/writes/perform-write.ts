@@ -6,6 +6,9 @@ import { toGraphQLError, type UpstreamResource } from '../errors/map-upstream-fa
 import { UpstreamError } from '../errors/upstream-failure';
 import { writeOutcome } from '../upstream/resilience/failure-policy';
 import { afterWrite, type WriteLoaders, type WrittenTargets } from './after-write';
+import type { AuditOutcome, AuditTrail } from './audit-trail';
+
+const AUDIT_OUTCOME: Record<WriteOutcomeLabel, AuditOutcome> = { ok: 'APPLIED', applied: 'APPLIED', unknown: 'UNKNOWN', invalid_input: 'NOT_APPLIED', failed: 'NOT_APPLIED' };
 
 /** The Mutation field's name (the log and metric label), and what its path names for the 403/404 messages. */
 export interface MutationDescription {
@@ -26,6 +29,9 @@ export interface WriteContext {
   logger: Logger;
   loaders: WriteLoaders;
   onWrite?: WriteObserver;
+  /** The audit trail (src/writes/audit-trail.ts) and the status of the request's last upstream write attempt. */
+  audit?: AuditTrail;
+  lastUpstreamStatus?: () => number | null;
 }
 
 export interface WriteTarget extends WrittenTargets {
@@ -51,6 +57,14 @@ export async function performWrite<T>(
     const durationMs = Math.round(performance.now() - started);
     context.logger.info({ mutation: { name: mutation, target: touched?.id ?? null, outcome, durationMs, ...extra } }, 'mutation');
     context.onWrite?.(mutation, outcome);
+    const { id: _id, ...targets } = touched ?? { id: null };
+    context.audit?.record({
+      mutation,
+      targets: { ...targets, ...(extra.created === undefined ? {} : { created: String(extra.created) }) },
+      outcome: AUDIT_OUTCOME[outcome],
+      upstreamStatus: outcome === 'invalid_input' ? null : (context.lastUpstreamStatus?.() ?? null),
+      code: typeof extra.code === 'string' ? extra.code : null,
+    });
   };
   try {
     touched = target();
@@ -59,7 +73,7 @@ export async function performWrite<T>(
     return result;
   } catch (error) {
     const { mapped, outcome } = toWriteError(error, resource);
-    finish(outcome, { code: mapped instanceof GraphQLError ? mapped.extensions.code : 'INTERNAL_SERVER_ERROR' });
+    finish(outcome, { code: mapped instanceof GraphQLError ? String(mapped.extensions.code) : 'INTERNAL_SERVER_ERROR' });
     throw mapped;
   } finally {
     if (touched) afterWrite(context, touched);

@@ -128,6 +128,10 @@ describe('AUTH_MODE=jwt – tokens verified against a real JWKS endpoint', () =>
       expect(result.status).toBe(403);
       expect(result.body).toEqual(forbidden('processes:write'));
       expect(upstreamCalls()).toEqual([]);
+      // Refused writes are audited too, the caller by JWT sub and iss.
+      expect(t.gateway.logs.entries.filter((entry) => entry.name === 'audit').map((entry) => entry.audit)).toEqual([
+        { caller: { sub: 'user-1', iss: TEST_ISSUER }, mutation: 'runProcess', targets: { processId: 'process-abc123' }, outcome: 'NOT_APPLIED', upstreamStatus: null, code: 'FORBIDDEN' },
+      ]);
       const written = await execute(t.gateway, MUTATION, undefined, bearer(await signToken(current, { scope: undefined, scp: ['processes:write'] })));
       expect(written.body).toEqual({ data: { runProcess: { id: 'run-9' } } });
     });
