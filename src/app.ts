@@ -45,6 +45,7 @@ import { ClientCredentialsProvider } from './upstream/client-credentials';
 import { passthroughCredentials, type CredentialsProvider } from './upstream/credentials';
 import { createUpstreamAgent, ProcessesClient } from './upstream/processes-client';
 import type { RateBudget } from './upstream/resilience/rate-budget';
+import { PerCallerRateBudget, type CallerRateBudget } from './upstream/resilience/caller-rate-budget';
 import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
 import type { UpstreamEvents } from './upstream/upstream-events';
 
@@ -84,7 +85,11 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
-  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null);
+  const callerRate = config.resilience.rateLimitPerCaller;
+  const callerBudget = callerRate
+    ? new PerCallerRateBudget({ rate: callerRate, client: shared?.connection.client ?? null, fallbackShare: config.redis?.fallbackBudgetShare ?? 1 })
+    : null;
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, callerBudget);
   readiness.addCheck(() => client.readinessProblem());
   const liveFeature = createLiveFeature({
     live: config.live,
@@ -208,6 +213,7 @@ function createProcessesClient(
   demoUpstream: boolean,
   events: UpstreamEvents | undefined,
   rateBudget: RateBudget | null,
+  callerBudget: CallerRateBudget | null,
 ): ProcessesClient {
   const policy = config.resilience;
   const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
@@ -232,6 +238,7 @@ function createProcessesClient(
         : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
     rateLimit: policy.rateLimit,
     rateBudget,
+    callerBudget,
   });
 }
 

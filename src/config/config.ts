@@ -79,6 +79,8 @@ export interface UpstreamResilienceConfig {
   breakerHalfOpenAfterMs: number;
   /** Null: no client-side budget. */
   rateLimit: RateLimit | null;
+  /** UPSTREAM_RATE_LIMIT_PER_CALLER: each caller's share (JWT sub, or the credential's HMAC); null: none. */
+  rateLimitPerCaller: RateLimit | null;
   maxBodyBytes: number;
   /** Null: the caller's Authorization is passed through (the default). */
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
@@ -209,6 +211,11 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
   if (rateText !== undefined && rateLimit === null) {
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
   }
+  const perCallerText = readString(env, 'UPSTREAM_RATE_LIMIT_PER_CALLER');
+  const rateLimitPerCaller = perCallerText === undefined ? null : parseRateLimit(perCallerText);
+  if (perCallerText !== undefined && rateLimitPerCaller === null) {
+    throw new ConfigError('UPSTREAM_RATE_LIMIT_PER_CALLER', `must look like 100/60s (calls/window, window in ms, s, m or h), got "${perCallerText}"`);
+  }
   return {
     connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.connectTimeoutMs }),
     headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.headersTimeoutMs }),
@@ -220,6 +227,7 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
     breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', { min: 0, max: 10_000, default: UPSTREAM_DEFAULTS.breakerThreshold }),
     breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', { min: 1, max: 3_600_000, default: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs }),
     rateLimit,
+    rateLimitPerCaller,
     maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', { min: 1024, max: 1024 * 1024 * 1024, default: 10 * 1024 * 1024 }),
     clientCredentials: readClientCredentials(env, baseUrl),
   };

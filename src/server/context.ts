@@ -63,6 +63,7 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       logger: requestLogger,
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
+      callerKey: () => callerKeys.keyOf(request),
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
     let lastWriteStatus: number | null = null;

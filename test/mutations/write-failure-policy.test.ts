@@ -26,7 +26,7 @@ const TABLE: Array<[string, UpstreamFailure, boolean, 'UNKNOWN' | 'APPLIED' | nu
   ['2xx unusable body', { kind: 'bad-response', reason: 'not JSON', status: 201 }, false, 'APPLIED'],
   ['non-2xx unusable body', { kind: 'bad-response', reason: 'too large', status: 502 }, false, 'UNKNOWN'],
   ['breaker open', { kind: 'circuit-open', retryAfterSeconds: 5 }, false, null],
-  ['local rate budget', { kind: 'rate-limited-locally', retryAfterSeconds: 1 }, false, null],
+  ['local rate budget', { kind: 'rate-limited-locally', retryAfterSeconds: 1, scope: 'gateway' }, false, null],
 ];
 
 describe('write failure policy – what is retried and what the caller is told', () => {
