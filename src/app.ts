@@ -89,6 +89,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
   const callerBudget = callerRate
     ? new PerCallerRateBudget({ rate: callerRate, client: shared?.connection.client ?? null, fallbackShare: config.redis?.fallbackBudgetShare ?? 1 })
     : null;
+  if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {
+    logger.warn('UPSTREAM_RATE_LIMIT_PER_CALLER counts per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) so replicas name a caller alike');
+  }
   const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, callerBudget);
   readiness.addCheck(() => client.readinessProblem());
   const liveFeature = createLiveFeature({

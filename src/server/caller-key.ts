@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AuditCaller } from '../writes/audit-trail';
 import { jwtCallerOf } from './caller-identity';
 
@@ -25,7 +25,8 @@ export class CallerKeys {
   /** One bounded string per caller (a budget's key). */
   keyOf(request: Request): string {
     const caller = this.callerOf(request);
-    if ('sub' in caller) return `jwt:${createHmac('sha256', this.key).update(`${caller.iss}\n${caller.sub}`).digest('base64url').slice(0, 32)}`;
+    // Not keyed: a subject is no secret, and every replica must name it alike whatever its LIVE_CREDENTIAL_SECRET.
+    if ('sub' in caller) return `jwt:${createHash('sha256').update(`${caller.iss}\n${caller.sub}`).digest('base64url').slice(0, 32)}`;
     if ('credentialHash' in caller) return `credential:${caller.credentialHash}`;
     return 'anonymous';
   }
