@@ -13,6 +13,8 @@
 //   test/schema    resolvers: the seed run, the run tree, federation, the example frontend operations
 //   test/process   the real entry point (`node dist/index.js`): the only suites that build dist/ (see build.ts)
 //   test/config    the config loader, no server
+//   test/security  who may act: CORS and ALLOWED_HOSTS, AUTH_MODE=jwt against a real JWKS server (jwks-server.ts),
+//                  scopes, the audit trail, secrets, per-caller budgets (raw-http.ts for chosen Host headers)
 //   test/mutations, test/live, test/redis   one feature each across the layers (writes; subscriptions over SSE and
 //                  WebSocket via createLiveClient; the shared budget against a real redis-server via RedisServer)
 // Test operations are typed documents in test/operations/*.graphql (codegen → test/generated/, `npm run codegen`);

@@ -1,4 +1,6 @@
 import { createHmac, createPublicKey } from 'node:crypto';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { createLiveClient, execute, json, useGateway, type FakeUpstream } from '../harness';
 import { createSigningKey, JwksServer, signToken, TEST_AUDIENCE, TEST_ISSUER, type SigningKey } from '../harness/jwks-server';
@@ -195,5 +197,40 @@ describe('AUTH_MODE=jwt – tokens verified against a real JWKS endpoint', () =>
         await client.close();
       }
     });
+  });
+});
+
+describe('AUTH_MODE=jwt over graphql-ws – the token never comes from the URL', () => {
+  const jwks = new JwksServer();
+  let key: SigningKey;
+  const env: Record<string, string> = {
+    UPSTREAM_CLIENT_ID: 'gateway-client',
+    UPSTREAM_CLIENT_SECRET: 'client-secret-value',
+    AUTH_MODE: 'jwt',
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+  };
+  beforeAll(async () => {
+    key = await createSigningKey('key-1');
+    await jwks.start();
+    jwks.keys = [key];
+    env.AUTH_JWKS_URL = jwks.url;
+  });
+  afterAll(() => jwks.stop());
+  const t = useGateway({ env, upstream: serveUpstream });
+
+  it('a valid token in the socket URL query, with none in connection_init, is UNAUTHENTICATED, no upstream call', async () => {
+    const token = await signToken(key);
+    const url = `${t.gateway.url.replace(/^http/, 'ws')}/graphql?Authorization=${encodeURIComponent(`Bearer ${token}`)}&access_token=${token}`;
+    const client = createWsClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    try {
+      const errors = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: SUBSCRIPTION }, { next: () => resolve('unexpected event'), error: resolve, complete: () => resolve('completed') });
+      });
+      expect((errors as Array<{ extensions?: { code?: string } }>).map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(t.upstream.requests.filter((request) => request.path !== '/oauth2/token')).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
