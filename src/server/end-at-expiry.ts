@@ -20,7 +20,8 @@ export function endAtExpiry(
     const arm = () => {
       const left = untilMs - Date.now();
       if (left <= 0) return resolve('expired');
-      timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      // Never what keeps the process alive: the subscription's own resources do that.
+      timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS)).unref();
     };
     arm();
   });
@@ -37,7 +38,14 @@ export function endAtExpiry(
     },
     async next() {
       if (finished) return done();
-      const step = await Promise.race([iterator.next(), expiry]);
+      let step: IteratorResult<ExecutionResult> | 'expired';
+      try {
+        step = await Promise.race([iterator.next(), expiry]);
+      } catch (error) {
+        finished = true;
+        clearTimeout(timer);
+        throw error;
+      }
       if (finished) return done();
       if (step === 'expired') {
         release();
