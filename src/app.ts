@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
@@ -27,7 +27,7 @@ import { corsOptionsFor } from './server/origin-policy';
 import { JwtAuthenticator } from './server/caller-identity';
 import { CallerKeys } from './server/caller-key';
 import { useCallerAuthentication } from './server/plugins/caller-authentication';
-import { useAllowedHosts } from './server/plugins/allowed-hosts';
+import { guardAllowedHosts } from './server/allowed-hosts-guard';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
@@ -60,6 +60,8 @@ export interface AppOptions {
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  /** What an HTTP server runs: Yoga behind the ALLOWED_HOSTS check. */
+  handler: RequestListener;
   readiness: Readiness;
   drift: UpstreamDriftReporter;
   live: LiveRuns;
@@ -136,7 +138,6 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       error: (...args) => logger.error({ yoga: args.map(String) }, 'yoga'),
     },
     plugins: [
-      ...(config.origins.allowedHosts ? [useAllowedHosts(config.origins.allowedHosts)] : []),
       // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
       // has none of): the reference implementation, ~15% less CPU per seed query. The fast path puts graphql-jit in
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
@@ -169,6 +170,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
 
   return {
     yoga,
+    handler: guardAllowedHosts(yoga, config.origins.allowedHosts),
     readiness,
     drift,
     live,
@@ -293,7 +295,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const upstreamBaseUrl = config.upstreamBaseUrl ?? demo!.url;
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: demo !== null });
   // graphql-ws shares the HTTP port: attached before the first connection can arrive.
-  const listener = await listen(app.yoga, config.port, config.host, (server) => app.attachWebSockets(server));
+  const listener = await listen(app.handler, config.port, config.host, (server) => app.attachWebSockets(server));
   app.readiness.markStarted();
   logger.info({ url: `${listener.url}/graphql`, upstream: upstreamBaseUrl, demo: demo !== null }, 'gateway listening');
   logger.info(nextSteps(listener.url, config.graphiql, demo), 'next steps');

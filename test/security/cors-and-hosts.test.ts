@@ -138,6 +138,8 @@ describe('ALLOWED_HOSTS', () => {
       expect(await upgradeStatus(gateway.url, { host: 'rebind.evil.example' })).toBe(421);
       // Probes address a replica by IP.
       expect((await rawRequest(gateway.url, { path: '/health', headers: { host: '10.0.0.7:4000' } })).status).toBe(200);
+      expect((await rawRequest(gateway.url, { path: '/metrics', headers: { host: '10.0.0.7:4000' } })).status).toBe(200);
+      expect((await rawRequest(gateway.url, { path: '/graphql', headers: { host: '10.0.0.7:4000', accept: 'text/html' } })).status).toBe(421);
     });
   });
 
