@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config/config';
+import { PerCallerRateBudget } from '../../src/upstream/resilience/caller-rate-budget';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { execute, useGateway, type ExecutionResult } from '../harness';
 
@@ -54,5 +55,17 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER – one caller at full speed leaves the
     expect(() => loadConfig({ UPSTREAM_RATE_LIMIT_PER_CALLER: 'lots' })).toThrow(
       'Invalid configuration: UPSTREAM_RATE_LIMIT_PER_CALLER must look like 100/60s (calls/window, window in ms, s, m or h), got "lots"',
     );
+  });
+});
+
+describe('PerCallerRateBudget – idle callers expire', () => {
+  it('a caller that stops calling leaves no counter behind after one window', async () => {
+    const budget = new PerCallerRateBudget({ rate: { limit: 2, windowMs: 1_000 }, client: null, fallbackShare: 1 });
+    // rate-limiter-flexible's in-memory store; reached into here because its size is the claim under test.
+    const stored = () => (budget as unknown as { limiter: { _memoryStorage: { _storage: Map<string, unknown> } } }).limiter._memoryStorage._storage;
+    for (let caller = 0; caller < 100; caller += 1) expect(await budget.take(`caller-${caller}`)).toBeNull();
+    expect(stored().size).toBe(100);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(stored().size).toBe(0);
   });
 });
