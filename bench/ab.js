@@ -59,7 +59,7 @@ async function main() {
       const port = BASE_PORT + 10 + i;
       const flags = ((i === 0 ? process.env.NODE_OPTS_A : process.env.NODE_OPTS_B) ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
       const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(__dirname, 'results')}`] : [];
-      const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', UPSTREAM_BASE_URL: `http://127.0.0.1:${upstreamPort}`, ...envList(i === 0 ? process.env.ENV_A : process.env.ENV_B) };
+      const env = { NODE_ENV: 'production', CURSOR_SECRET_EPHEMERAL: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', UPSTREAM_BASE_URL: `http://127.0.0.1:${upstreamPort}`, ...envList(i === 0 ? process.env.ENV_A : process.env.ENV_B) };
       const child = start('0', [...flags, ...profile, path.join(path.resolve(dists[i]), 'index.js')], env, port);
       gateways.push({ child, url: `http://127.0.0.1:${port}/graphql`, name: `${String.fromCharCode(65 + i)} ${dists[i]} ${flags.join(' ')} ${i === 0 ? process.env.ENV_A || '' : process.env.ENV_B || ''}`.trim() });
       await waitUp(`http://127.0.0.1:${port}/health`);

@@ -160,6 +160,7 @@ function startTarget(row, round, upstream, baseline) {
     UPSTREAM_CACHE_TTL_MS: '0',
     ...row.env,
     NODE_ENV: 'production',
+    CURSOR_SECRET_EPHEMERAL: 'true',
     UPSTREAM_BASE_URL: upstream.url,
     HOST: '127.0.0.1',
     LOG_LEVEL: row.logLevel || 'warn',

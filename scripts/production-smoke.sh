@@ -15,7 +15,7 @@ cp -r "$root/dist" "$root/schema" "$work/"
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 
 cd "$work"
-NODE_ENV=production DEMO_UPSTREAM=true PORT="$port" HOST=127.0.0.1 LOG_LEVEL=info "$node24" dist/index.js > "$work/gateway.log" 2>&1 &
+NODE_ENV=production DEMO_UPSTREAM=true CURSOR_SECRET_EPHEMERAL=true PORT="$port" HOST=127.0.0.1 LOG_LEVEL=info "$node24" dist/index.js > "$work/gateway.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/ready" > /dev/null 2>&1 && break

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
@@ -26,6 +26,11 @@ import { createContextFactory } from './server/context';
 import { createFastExecute, type FastPathStats } from './server/fast-execute';
 import { graphiqlOptions } from './graphiql/graphiql-options';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
+import { corsOptionsFor } from './server/origin-policy';
+import { JwtAuthenticator } from './server/caller-identity';
+import { CallerKeys } from './server/caller-key';
+import { useCallerAuthentication } from './server/plugins/caller-authentication';
+import { guardAllowedHosts } from './server/allowed-hosts-guard';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
@@ -50,6 +55,7 @@ import { ClientCredentialsProvider } from './upstream/client-credentials';
 import { passthroughCredentials, type CredentialsProvider } from './upstream/credentials';
 import { createUpstreamAgent, ProcessesClient } from './upstream/processes-client';
 import type { RateBudget } from './upstream/resilience/rate-budget';
+import { PerCallerRateBudget, type CallerRateBudget } from './upstream/resilience/caller-rate-budget';
 import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
 import type { UpstreamEvents } from './upstream/upstream-events';
 import { CredentialScope } from './upstream/cache/credential-scope';
@@ -69,6 +75,8 @@ export interface AppOptions {
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  /** What an HTTP server runs: Yoga behind the ALLOWED_HOSTS check. */
+  handler: RequestListener;
   readiness: Readiness;
   drift: UpstreamDriftReporter;
   live: LiveRuns;
@@ -88,12 +96,21 @@ export interface App {
 export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanExporter }: AppOptions): App {
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
-  const metrics = config.telemetry.metrics ? createGatewayMetrics() : null;
+  const metrics = config.telemetry.metrics
+    ? createGatewayMetrics({ maxOperationNames: config.telemetry.maxOperationNames, trustedOperationNames: trustedOperationNames(config) })
+    : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger, spanExporter);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
+  const callerRate = config.resilience.rateLimitPerCaller;
+  const callerBudget = callerRate
+    ? new PerCallerRateBudget({ rate: callerRate, client: shared?.connection.client ?? null, fallbackShare: config.redis?.fallbackBudgetShare ?? 1 })
+    : null;
+  if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {
+    logger.warn('UPSTREAM_RATE_LIMIT_PER_CALLER counts per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) so replicas name a caller alike');
+  }
   const cache = createUpstreamCache(config, logger, metrics?.registry ?? null, shared?.connection ?? null);
-  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, cache);
+  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, callerBudget, cache);
   // Shown, never a reason to leave the balancer: every replica shares the upstream, and while the breaker is open
   // callers get precise GraphQL errors (UPSTREAM_UNAVAILABLE with retryAfter) instead of the balancer's bare 503.
   readiness.addDetail('upstreamBreaker', () => client.breakerReport());
@@ -111,13 +128,22 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
     await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
   };
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
+  const callerKeys = new CallerKeys(config.live.credentialSecret);
+  const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
+  // Every start, so that a deployment left without caller identity is said out loud in every log.
+  if (config.production && config.cursorSecret === null) {
+    logger.warn('CURSOR_SECRET_EPHEMERAL=true: processes cursors are signed with a key of this process only; they fail on another replica or after a restart');
+  }
+  if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity');
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live }),
+    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live, callerKeys }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Yoga's default reflects any Origin with credentials: only CORS_ORIGINS (and never for an unlisted Host).
+    cors: corsOptionsFor(config.origins.corsOrigins, config.origins.allowedHosts),
     graphiql: config.graphiql ? graphiqlOptions({ demo: demoUpstream ? GRAPHIQL_DEMO_IDS : null }) : false,
     renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: config.development },
@@ -136,6 +162,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
       useEngine({ execute: fastExecute?.execute ?? execute }),
       useBrowserPointers({ graphiql: config.graphiql }),
+      ...(authenticator && config.auth.mode === 'jwt'
+        ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger, callerKeys)]
+        : []),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),
       useRequestLogging(logger),
@@ -167,6 +196,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
 
   return {
     yoga,
+    handler: guardAllowedHosts(yoga, config.origins.allowedHosts),
     readiness,
     drift,
     live,
@@ -175,7 +205,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       webSockets.push(
         attachWebSocketTransport(server, yoga, {
           keepAliveMs: config.live.keepAliveMs,
-          allowedOrigins: config.live.wsAllowedOrigins,
+          allowedOrigins: config.origins.corsOrigins,
+          allowedHosts: config.origins.allowedHosts,
+          authenticate: authenticator ? (request) => authenticator.authenticate(request, logger).then(() => undefined) : null,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
           logger,
@@ -192,6 +224,18 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   };
 }
 
+/** With trusted documents, their operation names: the only ones /metrics labels by name. */
+function trustedOperationNames(config: GatewayConfig): ReadonlySet<string> | null {
+  if (!config.persistedOperations) return null;
+  const names = new Set<string>();
+  for (const document of config.persistedOperations.documents.values()) {
+    for (const definition of document.definitions) {
+      if (definition.kind === 'OperationDefinition' && definition.name) names.add(definition.name.value);
+    }
+  }
+  return names;
+}
+
 /** The configured client: one keep-alive pool, the resilience policy, and the credentials mode (also the probe's, src/probe/). */
 export function createProcessesClient(
   config: GatewayConfig,
@@ -200,6 +244,7 @@ export function createProcessesClient(
   demoUpstream: boolean,
   events: UpstreamEvents | undefined,
   rateBudget: RateBudget | null,
+  callerBudget: CallerRateBudget | null = null,
   cache?: UpstreamCache,
 ): ProcessesClient {
   const policy = config.resilience;
@@ -225,6 +270,7 @@ export function createProcessesClient(
         : { threshold: policy.breakerThreshold, halfOpenAfterMs: policy.breakerHalfOpenAfterMs },
     rateLimit: policy.rateLimit,
     rateBudget,
+    callerBudget,
     cache,
   });
 }
@@ -330,7 +376,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const upstreamBaseUrl = config.upstreamBaseUrl ?? demo!.url;
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: demo !== null });
   // graphql-ws shares the HTTP port: attached before the first connection can arrive.
-  const listener = await listen(app.yoga, config.port, config.host, (server) => app.attachWebSockets(server));
+  const listener = await listen(app.handler, config.port, config.host, (server) => app.attachWebSockets(server));
   app.readiness.markStarted();
   logger.info({ url: `${listener.url}/graphql`, upstream: upstreamBaseUrl, demo: demo !== null }, 'gateway listening');
   logger.info(nextSteps(listener.url, config.graphiql, demo), 'next steps');

@@ -1,12 +1,14 @@
 // Environment → typed, validated configuration. Read once at start; a bad value stops the process with one line.
 import { readPersistedOperations, type PersistedOperations } from './persisted-operations-file';
 import { ConfigError } from './config-error';
-import { readBoolean, readChoice, readInteger, readString, type Env } from './env-readers';
+import { readBoolean, readChoice, readInteger, readSecret, readSecretList, readString, type Env } from './env-readers';
 import { parseRateLimit, type RateLimit } from './rate-limit';
 import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-config';
 import { loadRedisConfig, type RedisConfig } from './redis-config';
 import { loadWritesConfig, type WritesConfig } from './writes-config';
 import { loadCacheConfig, type UpstreamCacheConfig } from './cache-config';
+import { loadOriginsConfig, type OriginsConfig } from './origins-config';
+import { loadAuthConfig, type AuthConfig } from './auth-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -54,8 +56,15 @@ export interface GatewayConfig {
   live: LiveConfig;
   /** REDIS_URL and friends (src/config/redis-config.ts); null → all state in this process's memory. */
   redis: RedisConfig | null;
-  /** CURSOR_SECRET: signs `processes` cursors; null → a random key per process (cursors then die with it). */
-  cursorSecret: string | null;
+  /**
+   * CURSOR_SECRET (or CURSOR_SECRET_FILE): keys of `processes` cursors, the first signs, all verify (rotation); null → a
+   * random key per process (cursors then die with it): production allows that only with CURSOR_SECRET_EPHEMERAL=true.
+   */
+  cursorSecret: readonly string[] | null;
+  /** CORS_ORIGINS (alias WS_ALLOWED_ORIGINS) and ALLOWED_HOSTS: see docs/security.md. */
+  origins: OriginsConfig;
+  /** AUTH_MODE and AUTH_*: who the caller is (src/config/auth-config.ts). */
+  auth: AuthConfig;
   /** MAX_WRITES_PER_OPERATION and IDEMPOTENCY_* (src/config/writes-config.ts). */
   writes: WritesConfig;
   /** UPSTREAM_CACHE_*: coalescing and the upstream answer cache (src/config/cache-config.ts, docs/caching.md). */
@@ -78,6 +87,8 @@ export interface UpstreamResilienceConfig {
   breakerHalfOpenAfterMs: number;
   /** Null: no client-side budget. */
   rateLimit: RateLimit | null;
+  /** UPSTREAM_RATE_LIMIT_PER_CALLER: each caller's share (JWT sub, or the credential's HMAC); null: none. */
+  rateLimitPerCaller: RateLimit | null;
   maxBodyBytes: number;
   /** Null: the caller's Authorization is passed through (the default). */
   clientCredentials: { clientId: string; clientSecret: string; tokenUrl: string; scope: string | null } | null;
@@ -138,11 +149,14 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
   const upstreamBaseUrl = readBaseUrl(env, 'UPSTREAM_BASE_URL');
   const resilience = loadUpstreamResilience(env, upstreamBaseUrl);
   const limits = loadOperationLimits(env);
+  const demoUpstream = readDemoUpstream(env, upstreamBaseUrl, production);
+  const clientCredentials = resilience.clientCredentials !== null;
+  const auth = loadAuthConfig(env, { production, clientCredentials, demoUpstream });
   return {
     port: readInteger(env, 'PORT', { min: 0, max: 65535, default: 4000 }),
     host: readString(env, 'HOST') ?? '0.0.0.0',
     upstreamBaseUrl,
-    demoUpstream: readDemoUpstream(env, upstreamBaseUrl, production),
+    demoUpstream,
     upstreamApiVersion: apiVersion,
     upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', { min: 1, max: 600_000, default: 10_000 }),
     logLevel: readChoice(env, 'LOG_LEVEL', { choices: LOG_LEVELS, default: 'info' }),
@@ -159,10 +173,13 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     resilience,
     telemetry: loadTelemetry(env),
     redis: loadRedisConfig(env, resilience.rateLimit),
-    cursorSecret: readCursorSecret(env),
     live: loadLiveConfig(env, internal),
+    origins: loadOrigins(env, production, clientCredentials || auth.mode === 'jwt'),
+    auth,
     executionFastPath: readBoolean(env, 'EXECUTION_FAST_PATH', { default: true }),
     upstreamCache: loadCacheConfig(env),
+    // Last: a production config missing it is told about its other mistakes first.
+    cursorSecret: readCursorSecret(env, production),
   };
 }
 
@@ -181,11 +198,24 @@ function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: 
   return demo;
 }
 
+// With the gateway's own upstream identity on the line, a rebinding page must not reach it under a foreign name.
+function loadOrigins(env: Env, production: boolean, gatewayIdentity: boolean): OriginsConfig {
+  const origins = loadOriginsConfig(env, production);
+  if (production && gatewayIdentity && origins.allowedHosts === null) {
+    throw new ConfigError('ALLOWED_HOSTS', 'must be set when NODE_ENV=production and AUTH_MODE=jwt or UPSTREAM_CLIENT_ID is set (the host names clients use)');
+  }
+  return origins;
+}
+
 // Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
-function readCursorSecret(env: Env): string | null {
-  const secret = readString(env, 'CURSOR_SECRET');
-  if (secret !== undefined && secret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters');
-  return secret ?? null;
+function readCursorSecret(env: Env, production: boolean): readonly string[] | null {
+  const keys = readSecretList(env, 'CURSOR_SECRET', { fileName: 'CURSOR_SECRET_FILE', path: readString(env, 'CURSOR_SECRET_FILE') }, 32);
+  const ephemeral = readBoolean(env, 'CURSOR_SECRET_EPHEMERAL', { default: false });
+  if (keys !== null && ephemeral) throw new ConfigError('CURSOR_SECRET_EPHEMERAL', 'must not be true when CURSOR_SECRET is set');
+  if (keys === null && production && !ephemeral) {
+    throw new ConfigError('CURSOR_SECRET', 'must be set when NODE_ENV=production (the same on every replica; CURSOR_SECRET_EPHEMERAL=true for a single replica)');
+  }
+  return keys;
 }
 
 function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResilienceConfig {
@@ -193,6 +223,11 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
   const rateLimit = rateText === undefined ? null : parseRateLimit(rateText);
   if (rateText !== undefined && rateLimit === null) {
     throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
+  }
+  const perCallerText = readString(env, 'UPSTREAM_RATE_LIMIT_PER_CALLER');
+  const rateLimitPerCaller = perCallerText === undefined ? null : parseRateLimit(perCallerText);
+  if (perCallerText !== undefined && rateLimitPerCaller === null) {
+    throw new ConfigError('UPSTREAM_RATE_LIMIT_PER_CALLER', `must look like 100/60s (calls/window, window in ms, s, m or h), got "${perCallerText}"`);
   }
   return {
     connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.connectTimeoutMs }),
@@ -205,6 +240,7 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
     breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', { min: 0, max: 10_000, default: UPSTREAM_DEFAULTS.breakerThreshold }),
     breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', { min: 1, max: 3_600_000, default: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs }),
     rateLimit,
+    rateLimitPerCaller,
     maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', { min: 1024, max: 1024 * 1024 * 1024, default: 10 * 1024 * 1024 }),
     clientCredentials: readClientCredentials(env, baseUrl),
   };
@@ -212,7 +248,7 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
 
 function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResilienceConfig['clientCredentials'] {
   const clientId = readString(env, 'UPSTREAM_CLIENT_ID');
-  const clientSecret = readString(env, 'UPSTREAM_CLIENT_SECRET');
+  const clientSecret = readSecret(env, 'UPSTREAM_CLIENT_SECRET', { fileName: 'UPSTREAM_CLIENT_SECRET_FILE', path: readString(env, 'UPSTREAM_CLIENT_SECRET_FILE') });
   if (clientId === undefined && clientSecret === undefined) return null;
   if (clientId === undefined) throw new ConfigError('UPSTREAM_CLIENT_ID', 'must be set when UPSTREAM_CLIENT_SECRET is');
   if (clientSecret === undefined) throw new ConfigError('UPSTREAM_CLIENT_SECRET', 'must be set when UPSTREAM_CLIENT_ID is');
@@ -244,6 +280,8 @@ function loadOperationLimits(env: Env): OperationLimitsConfig {
 export interface TelemetryConfig {
   /** METRICS: Prometheus metrics at GET /metrics. */
   metrics: boolean;
+  /** METRICS_MAX_OPERATION_NAMES: distinct operation names given their own series; later ones are `other`. */
+  maxOperationNames: number;
   tracing: TracingConfig;
 }
 
@@ -263,5 +301,9 @@ function loadTelemetry(env: Env): TelemetryConfig {
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
     throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
   }
-  return { metrics: readBoolean(env, 'METRICS', { default: true }), tracing: { otlpTracesUrl, serviceName } };
+  return {
+    metrics: readBoolean(env, 'METRICS', { default: true }),
+    maxOperationNames: readInteger(env, 'METRICS_MAX_OPERATION_NAMES', { min: 0, max: 10_000, default: 200 }),
+    tracing: { otlpTracesUrl, serviceName },
+  };
 }

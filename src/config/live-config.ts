@@ -1,6 +1,6 @@
 // Live runs (Subscription.processRunUpdated): see docs/live-runs.md.
 import { ConfigError } from './config-error';
-import { readInteger, readString, type Env } from './env-readers';
+import { readInteger, readSecretList, readString, type Env } from './env-readers';
 
 export interface LiveConfig {
   /** LIVE_POLL_INTERVAL_MS: the wait between polls of a run that is changing. */
@@ -25,8 +25,6 @@ export interface LiveConfig {
    * same one (and it never goes to Redis); null → a random key per process, so loops are shared within it only.
    */
   credentialSecret: string | null;
-  /** WS_ALLOWED_ORIGINS: cross-site origins allowed to open a WebSocket; `'*'` any; empty → same-origin only. */
-  wsAllowedOrigins: ReadonlySet<string> | '*';
 }
 
 /**
@@ -59,35 +57,12 @@ export function loadLiveConfig(env: Env, { liveTestFloors = false }: LiveTestFlo
     // A few intervals: a slow renewal (a loaded replica, a GC pause) must not hand the loop over needlessly.
     leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', { min: liveTestFloors ? 60 : 1_000, max: 600_000, default: Math.max(3 * pollIntervalMs, 3_000) }),
     credentialSecret: readCredentialSecret(env),
-    wsAllowedOrigins: readAllowedOrigins(env),
   };
 }
 
+// As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token. A poll key is
+// a lookup, not a signature, so only the first key of a list is used (rotating it briefly un-shares loops).
 function readCredentialSecret(env: Env): string | null {
-  const secret = readString(env, 'LIVE_CREDENTIAL_SECRET');
-  if (!secret) return null;
-  // As CURSOR_SECRET: short enough to guess would let anyone holding a Redis dump confirm a guessed token.
-  if (secret.length < 32) throw new ConfigError('LIVE_CREDENTIAL_SECRET', 'must be at least 32 characters');
-  return secret;
-}
-
-// Entries are compared with a browser's Origin header, which is always a bare scheme://host[:port].
-function readAllowedOrigins(env: Env): ReadonlySet<string> | '*' {
-  const entries = (readString(env, 'WS_ALLOWED_ORIGINS') ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  if (entries.includes('*')) return '*';
-  const origins = new Set<string>();
-  for (const entry of entries) {
-    let origin: string | null = null;
-    try {
-      const url = new URL(entry);
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '')) origin = url.origin;
-    } catch {
-      // reported below
-    }
-    if (origin === null) {
-      throw new ConfigError('WS_ALLOWED_ORIGINS', `must be a comma-separated list of origins like https://app.example.com (or *), got "${entry}"`);
-    }
-    origins.add(origin);
-  }
-  return origins;
+  const file = { fileName: 'LIVE_CREDENTIAL_SECRET_FILE', path: readString(env, 'LIVE_CREDENTIAL_SECRET_FILE') };
+  return readSecretList(env, 'LIVE_CREDENTIAL_SECRET', file, 32)?.[0] ?? null;
 }

@@ -91,9 +91,11 @@ export function mapUpstreamFailure(
         failure.retryAfterSeconds === null ? {} : { retryAfter: failure.retryAfterSeconds },
       );
     case 'rate-limited-locally':
-      return gatewayError('RATE_LIMITED', 'Too many requests to the Processes API; retry later.', {
-        retryAfter: failure.retryAfterSeconds,
-      });
+      return gatewayError(
+        'RATE_LIMITED',
+        failure.scope === 'caller' ? 'Too many requests from this caller to the Processes API; retry later.' : 'Too many requests to the Processes API; retry later.',
+        { retryAfter: failure.retryAfterSeconds, scope: failure.scope },
+      );
     case 'budget-exceeded':
       return gatewayError(
         'OPERATION_LIMIT_EXCEEDED',

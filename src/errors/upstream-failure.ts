@@ -19,7 +19,8 @@ export type UpstreamFailure =
   | { kind: 'bad-response'; reason: string; status?: number }
   | { kind: 'missing-credentials' }
   | { kind: 'circuit-open'; retryAfterSeconds: number | null }
-  | { kind: 'rate-limited-locally'; retryAfterSeconds: number }
+  /** scope: whose budget ran out — this caller's share (UPSTREAM_RATE_LIMIT_PER_CALLER) or the whole gateway's. */
+  | { kind: 'rate-limited-locally'; retryAfterSeconds: number; scope: 'caller' | 'gateway' }
   | { kind: 'budget-exceeded'; budget: number };
 
 export class UpstreamError extends Error {

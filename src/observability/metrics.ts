@@ -6,6 +6,7 @@ import { causeOf } from '../errors/error-codes';
 import type { UpstreamEvents } from '../upstream/upstream-events';
 import type { DriftListener } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
+import { OperationNameLabels } from './operation-name-labels';
 
 export interface GatewayMetrics {
   /** One per app: tests build many apps in one process, and the global registry rejects duplicate names. */
@@ -21,8 +22,20 @@ export interface GatewayMetrics {
 const BREAKER_STATE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 /** Prometheus metrics served at GET /metrics: operations (Yoga's plugin), error codes, upstream calls, drift. */
-export function createGatewayMetrics(): GatewayMetrics {
+export interface GatewayMetricsOptions {
+  /** METRICS_MAX_OPERATION_NAMES: distinct operation names labelled as such; the rest are `other`. */
+  maxOperationNames: number;
+  /** With trusted documents: their operation names, the only ones labelled. */
+  trustedOperationNames: ReadonlySet<string> | null;
+}
+
+export function createGatewayMetrics({ maxOperationNames, trustedOperationNames }: GatewayMetricsOptions): GatewayMetrics {
   const registry = new Registry();
+  const names = new OperationNameLabels(maxOperationNames, trustedOperationNames);
+  const operationLabels = (params: { document?: DocumentNode }, context: unknown) => {
+    const labels = operationLabelsOf(params, context);
+    return { ...labels, operationName: names.label(labels.operationName) };
+  };
   collectDefaultMetrics({ register: registry });
 
   const errors = new Counter({
@@ -125,7 +138,22 @@ export function createGatewayMetrics(): GatewayMetrics {
             fillLabelsFn: operationLabels,
             phases: ['execute', 'subscribe'],
           }),
-          graphql_yoga_http_duration: true,
+          graphql_yoga_http_duration: createHistogram({
+            registry,
+            histogram: {
+              name: 'graphql_yoga_http_duration',
+              help: 'Time spent on HTTP connection',
+              labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
+            },
+            // The plugin's own labels, with the operation name bounded like the series above.
+            fillLabelsFn: (params: { operationName?: string; operationType?: string }, { request, response }: { request: Request; response: Response }) => ({
+              method: request.method,
+              statusCode: response.status,
+              operationType: params.operationType || 'unknown',
+              operationName: names.label(params.operationName || 'Anonymous'),
+            }),
+            phases: ['request'],
+          } as never),
           graphql_envelop_request_time_summary: false,
           graphql_envelop_phase_parse: false,
           graphql_envelop_phase_validate: false,
@@ -160,7 +188,7 @@ export function createGatewayMetrics(): GatewayMetrics {
 
 // The plugin's own labels take the document's first definition, which is a fragment when a client (like the
 // examples' RunJobs) puts its fragments first: label by the operation that actually runs instead.
-function operationLabels(params: { document?: DocumentNode }, context: unknown): { operationName: string; operationType: string } {
+function operationLabelsOf(params: { document?: DocumentNode }, context: unknown): { operationName: string; operationType: string } {
   const requested = (context as { params?: { operationName?: string | null } } | undefined)?.params?.operationName;
   const operation = params.document ? getOperationAST(params.document, requested ?? undefined) : null;
   return { operationName: operation?.name?.value ?? 'Anonymous', operationType: operation?.operation ?? 'unknown' };

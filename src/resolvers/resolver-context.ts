@@ -6,6 +6,7 @@ import type { CacheInfoCollector } from '../upstream/cache/cache-info';
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { WriteObserver } from '../writes/perform-write';
 import type { ProcessWrites } from '../writes/process-writes';
+import type { AuditTrail } from '../writes/audit-trail';
 import type { ProcessCursorCodec } from '../validation/process-cursor';
 
 /** What every resolver receives; built per request by src/server/context.ts (the generated types point here). */
@@ -18,6 +19,10 @@ export interface GatewayContext {
   /** Mutations only: the upstream writes, never through a loader. */
   writes: ProcessWrites;
   onWrite?: WriteObserver;
+  /** One audit event per mutation (src/writes/audit-trail.ts). */
+  audit?: AuditTrail;
+  /** The HTTP status of the request's last upstream write attempt, for the audit event. */
+  lastUpstreamStatus?: () => number | null;
   /** Signs and checks `processes` cursors (one key per process). */
   cursors: ProcessCursorCodec;
   /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { LiveRuns } from '../live/live-runs';
+import { jwtCallerOf } from './caller-identity';
 import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';
@@ -10,6 +11,8 @@ import { CACHE_INFO_HEADER, CacheInfoCollector } from '../upstream/cache/cache-i
 import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites } from '../writes/process-writes';
+import { createAuditTrail } from '../writes/audit-trail';
+import { CallerKeys } from './caller-key';
 import type { WriteObserver } from '../writes/perform-write';
 
 export interface ContextDependencies {
@@ -22,8 +25,10 @@ export interface ContextDependencies {
   onLoaderBatch?: (size: number) => void;
   /** Observer of finished mutations (metrics). */
   onWrite?: WriteObserver;
-  /** CURSOR_SECRET; null: a random key for this process. */
-  cursorSecret?: string | null;
+  /** CURSOR_SECRET's keys (the first signs, all verify); null: a random key for this process. */
+  cursorSecret?: readonly string[] | null;
+  /** Names the caller in audit events; absent: a random key for this process. */
+  callerKeys?: CallerKeys;
   /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
   live?: LiveRuns | null;
 }
@@ -45,13 +50,14 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live }: ContextDependencies) {
+export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live, callerKeys = new CallerKeys(null) }: ContextDependencies) {
   const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return (initial: YogaInitialContext): GatewayContext => {
     const { request } = initial;
     const requestId = requestIdOf(request);
     const requestLogger = logger.child({ requestId });
-    const callerAuthorization = request.headers.get('authorization');
+    // A verified JWT is for the gateway only: the upstream is called with the gateway's own token.
+    const callerAuthorization = jwtCallerOf(request) ? null : request.headers.get('authorization');
     const cacheInfo = request.headers.get(CACHE_INFO_HEADER)?.trim().toLowerCase() === 'true' ? new CacheInfoCollector() : undefined;
     const call = {
       callerAuthorization,
@@ -60,15 +66,20 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
       cacheNotice: cacheInfo?.record,
+      callerKey: () => callerKeys.keyOf(request),
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
+    let lastWriteStatus: number | null = null;
+    const writeCall = { ...call, onAttemptStatus: (status: number | null) => (lastWriteStatus = status) };
     return {
       requestId,
       logger: requestLogger,
       drift,
       upstreamCalls,
-      writes: createProcessWrites(client, call, upstreamCalls),
+      writes: createProcessWrites(client, writeCall, upstreamCalls),
       onWrite,
+      audit: createAuditTrail(requestLogger, () => callerKeys.callerOf(request)),
+      lastUpstreamStatus: () => lastWriteStatus,
       cursors,
       ...(cacheInfo && { cacheInfo }),
       loaders: createRequestLoaders(client, call, upstreamCalls, onLoaderBatch),

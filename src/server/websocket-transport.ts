@@ -9,12 +9,18 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { gatewayError } from '../errors/gateway-error';
 import type { PersistedOperations } from '../config/persisted-operations-file';
+import type { OriginPolicy } from '../config/origins-config';
+import { hostAllowed, originAllowed } from './origin-policy';
 import { isRefusal, lookupTrustedDocument } from './trusted-documents';
 
 export interface WebSocketTransportOptions {
   keepAliveMs: number;
-  /** WS_ALLOWED_ORIGINS: cross-site origins that may open a socket; `'*'` any; empty → same-origin only. */
-  allowedOrigins: ReadonlySet<string> | '*';
+  /** CORS_ORIGINS (alias WS_ALLOWED_ORIGINS): the browser origins that may open a socket. */
+  allowedOrigins: OriginPolicy;
+  /** ALLOWED_HOSTS: null → any Host (and then no Origin is same-origin by its Host alone). */
+  allowedHosts: ReadonlySet<string> | null;
+  /** AUTH_MODE=jwt: verifies the token of connection_init's payload (never the URL) at every subscribe; throws UNAUTHENTICATED. */
+  authenticate: ((request: Request) => Promise<void>) | null;
   maxQueryLength: number;
   /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
   persistedOperations: PersistedOperations | null;
@@ -43,18 +49,20 @@ function requestFor(upgrade: IncomingMessage, connectionParams: Readonly<Record<
 
 /**
  * Cross-site WebSocket hijacking: any page can open a socket to us (no CORS, no CSRF header), so a browser's
- * Origin must be this host or listed. Clients without an Origin (servers, routers) are not browsers: let through.
+ * Origin must be listed. Its Host proves nothing (DNS rebinding points an attacker's name at us), so a page is
+ * same-origin only when that Host is one of ALLOWED_HOSTS. Clients without an Origin (servers) are not browsers.
  */
-function originAllowed(upgrade: IncomingMessage, allowed: ReadonlySet<string> | '*'): boolean {
+function upgradeOriginAllowed(upgrade: IncomingMessage, options: WebSocketTransportOptions): boolean {
   const origin = upgrade.headers.origin;
-  if (origin === undefined || allowed === '*') return true;
-  let parsed: URL;
+  if (origin === undefined) return true;
+  if (originAllowed(options.allowedOrigins, origin)) return true;
+  if (options.allowedHosts === null) return false;
   try {
-    parsed = new URL(origin);
+    const parsed = new URL(origin);
+    return parsed.host === upgrade.headers.host && hostAllowed(options.allowedHosts, upgrade.headers.host);
   } catch {
     return false; // "null" (sandboxed frames, file:) and garbage
   }
-  return parsed.host === upgrade.headers.host || allowed.has(parsed.origin);
 }
 
 /** Yoga's parse and validation errors carry `extensions.http` (an HTTP status) for its HTTP answers; a socket has none. */
@@ -75,9 +83,13 @@ export function attachWebSocketTransport<UserContext extends object>(
     path: yoga.graphqlEndpoint,
     maxPayload: 1024 * 1024,
     verifyClient: ({ req }, accept) => {
-      if (originAllowed(req, options.allowedOrigins)) return accept(true);
-      options.logger.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused: cross-site Origin not in WS_ALLOWED_ORIGINS');
-      accept(false, 403, 'Forbidden: cross-site WebSocket (set WS_ALLOWED_ORIGINS to allow this origin)');
+      if (!hostAllowed(options.allowedHosts, req.headers.host)) {
+        options.logger.warn({ host: req.headers.host }, 'websocket upgrade refused: Host not in ALLOWED_HOSTS');
+        return accept(false, 421, 'Misdirected Request');
+      }
+      if (upgradeOriginAllowed(req, options)) return accept(true);
+      options.logger.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused: Origin not in CORS_ORIGINS');
+      accept(false, 403, 'Forbidden: cross-site WebSocket (set CORS_ORIGINS to allow this origin)');
     },
   });
   wss.on('error', (error) => options.logger.warn({ err: error }, 'websocket server error'));
@@ -88,6 +100,14 @@ export function attachWebSocketTransport<UserContext extends object>(
       onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onSubscribe: async (ctx, _id, payload) => {
         const request = requestFor(ctx.extra.request, ctx.connectionParams);
+        if (options.authenticate) {
+          try {
+            await options.authenticate(request);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           request,
           params: payload,

@@ -18,6 +18,7 @@ import { withRetries, type AttemptContext, type RetryOptions } from './resilienc
 import { UPSTREAM_DEFAULTS } from '../config/config';
 import type { RateLimit } from '../config/rate-limit';
 import type { RateBudget } from './resilience/rate-budget';
+import type { CallerRateBudget } from './resilience/caller-rate-budget';
 import { TokenBucket } from './resilience/token-bucket';
 import { parseRetryAfterHeader, parseRetryAfterMessage } from './retry-after';
 import type { UpstreamErrorBody, UpstreamJobRun, UpstreamProcessRun } from './types';
@@ -53,6 +54,8 @@ export interface ProcessesClientOptions {
   rateBudget?: RateBudget | null;
   /** Coalescing and the answer cache (docs/caching.md). Default: coalescing only, no cache tier. */
   cache?: UpstreamCache;
+  /** UPSTREAM_RATE_LIMIT_PER_CALLER: each caller's share, taken before the global budget; null or absent: none. */
+  callerBudget?: CallerRateBudget | null;
 }
 
 /** Per-call facts that come from the GraphQL request. */
@@ -60,11 +63,15 @@ export interface UpstreamCall {
   callerAuthorization: string | null;
   requestId: string;
   logger: Logger;
+  /** The caller's budget key (a hash: JWT sub, or the credential's HMAC); only asked for with a per-caller budget. */
+  callerKey?: () => string;
   /** W3C trace context to continue upstream, when the caller sent one. */
   traceparent?: string | null;
   tracestate?: string | null;
   /** Told, per GET, whether a cache answered and how old its answer was (only when the caller asked to know). */
   cacheNotice?: (notice: CacheNotice) => void;
+  /** Told each attempt's HTTP status (null: no answer), e.g. for the audit trail of a write. */
+  onAttemptStatus?: (status: number | null) => void;
 }
 
 /** One HTTP request to the upstream: the method decides what may be retried (failure-policy.ts). */
@@ -265,6 +272,7 @@ export class ProcessesClient {
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
   private async guarded(request: UpstreamRequest, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<Answer> {
+    await this.takeCallerShare(call);
     await this.takeToken(null);
     const run = () =>
       withRetries(
@@ -280,12 +288,20 @@ export class ProcessesClient {
     return this.breaker ? this.breaker.execute(`${request.method} ${request.path}`, run) : run();
   }
 
+  /** One caller at full speed must leave the others served: its own share runs out before the gateway's budget. */
+  private async takeCallerShare(call: UpstreamCall): Promise<void> {
+    if (!this.options.callerBudget || !call.callerKey) return;
+    const waitMs = await this.options.callerBudget.take(call.callerKey());
+    if (waitMs === null) return;
+    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), scope: 'caller' });
+  }
+
   /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
   private async takeToken(previous: UpstreamError | null): Promise<void> {
     const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
-    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), scope: 'gateway' });
   }
 
   private async attempt(
@@ -350,6 +366,7 @@ export class ProcessesClient {
         'upstream call',
       );
       this.options.events?.callFinished?.({ endpoint, status: status ?? null, durationMs, attempt, outcome });
+      call.onAttemptStatus?.(status ?? null);
     }
   }
 }

@@ -23,15 +23,17 @@ export interface DecodedCursor {
  * makes a tampered or foreign cursor detectable before any upstream call.
  */
 export class ProcessCursorCodec {
-  private readonly key: Buffer;
+  /** The first signs; every one verifies (CURSOR_SECRET rotation: cursors in flight keep working). */
+  private readonly keys: Buffer[];
 
-  constructor(secret: string | null) {
-    this.key = secret === null ? randomBytes(32) : Buffer.from(secret, 'utf8');
+  constructor(secret: string | readonly string[] | null) {
+    const secrets = secret === null ? [] : typeof secret === 'string' ? [secret] : secret;
+    this.keys = secrets.length === 0 ? [randomBytes(32)] : secrets.map((key) => Buffer.from(key, 'utf8'));
   }
 
   encode(args: ProcessListArguments, nextToken: string | null): string {
     const payload = Buffer.from(JSON.stringify({ n: nextToken, a: argumentsDigest(args) }), 'utf8').toString('base64url');
-    return `${VERSION}.${payload}.${this.mac(payload)}`;
+    return `${VERSION}.${payload}.${this.mac(payload, this.keys[0]!)}`;
   }
 
   /** The cursor's token, or BAD_USER_INPUT when it is not one of ours or was made for other arguments. */
@@ -39,9 +41,12 @@ export class ProcessCursorCodec {
     const parts = cursor.length <= MAX_CURSOR_LENGTH ? cursor.split('.') : [];
     if (parts.length !== 3 || parts[0] !== VERSION) throw invalid('it is not a processes cursor of this version');
     const [, payload, mac] = parts as [string, string, string];
-    const expected = Buffer.from(this.mac(payload), 'utf8');
     const given = Buffer.from(mac, 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const signedByOneOfOurs = this.keys.some((key) => {
+      const expected = Buffer.from(this.mac(payload, key), 'utf8');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    if (!signedByOneOfOurs) {
       throw invalid('it was altered or not issued by this gateway');
     }
     let decoded: { n?: unknown; a?: unknown };
@@ -60,8 +65,8 @@ export class ProcessCursorCodec {
     return { nextToken: token };
   }
 
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(`${VERSION}.${payload}`).digest().subarray(0, MAC_BYTES).toString('base64url');
+  private mac(payload: string, key: Buffer): string {
+    return createHmac('sha256', key).update(`${VERSION}.${payload}`).digest().subarray(0, MAC_BYTES).toString('base64url');
   }
 }
 

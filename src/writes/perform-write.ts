@@ -7,6 +7,9 @@ import { UpstreamError } from '../errors/upstream-failure';
 import { reachedUpstream, writeOutcome, type WriteOutcome } from '../upstream/resilience/failure-policy';
 import { afterWrite, type WriteLoaders, type WrittenTargets } from './after-write';
 import type { WriteSequence } from './write-sequence';
+import type { AuditOutcome, AuditTrail } from './audit-trail';
+
+const AUDIT_OUTCOME: Record<WriteOutcomeLabel, AuditOutcome> = { ok: 'APPLIED', applied: 'APPLIED', unknown: 'UNKNOWN', invalid_input: 'NOT_APPLIED', failed: 'NOT_APPLIED' };
 
 /** The Mutation field's name (the log and metric label), and what its path names for the 403/404 messages. */
 export interface MutationDescription {
@@ -28,6 +31,9 @@ export interface WriteContext {
   loaders: WriteLoaders;
   onWrite?: WriteObserver;
   writes: { readonly sequence: WriteSequence };
+  /** The audit trail (src/writes/audit-trail.ts) and the status of the request's last upstream write attempt. */
+  audit?: AuditTrail;
+  lastUpstreamStatus?: () => number | null;
 }
 
 export interface WriteTarget extends WrittenTargets {
@@ -57,6 +63,14 @@ export async function performWrite<T>(
     const durationMs = Math.round(performance.now() - started);
     context.logger.info({ mutation: { name: mutation, target: touched?.id ?? null, outcome, durationMs, ...extra } }, 'mutation');
     context.onWrite?.(mutation, outcome);
+    const { id: _id, ...targets } = touched ?? { id: null };
+    context.audit?.record({
+      mutation,
+      targets: { ...targets, ...(extra.created === undefined ? {} : { created: String(extra.created) }) },
+      outcome: AUDIT_OUTCOME[outcome],
+      upstreamStatus: outcome === 'invalid_input' ? null : (context.lastUpstreamStatus?.() ?? null),
+      code: typeof extra.code === 'string' ? extra.code : null,
+    });
   };
   try {
     touched = target();
@@ -71,7 +85,7 @@ export async function performWrite<T>(
     if (reached) sequence.noteSent();
     sequence.noteFailure(mapped);
     const label = outcome === 'NOT_APPLIED' && mapped.extensions.code === 'BAD_USER_INPUT' && !reached ? 'invalid_input' : LABELS[outcome];
-    finish(label, { code: mapped.extensions.code });
+    finish(label, { code: String(mapped.extensions.code) });
     if (!(error instanceof GraphQLError) && !(error instanceof UpstreamError)) {
       context.logger.error({ err: error, mutation: { name: mutation } }, 'mutation failed unexpectedly');
     }

@@ -12,7 +12,7 @@ describe('config – the demo upstream', () => {
   });
 
   it('production with DEMO_UPSTREAM=true → the demo, asked for by name', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true' })).toMatchObject({ demoUpstream: true, production: true });
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' })).toMatchObject({ demoUpstream: true, production: true });
   });
 
   it('a configured upstream is never the demo; DEMO_UPSTREAM=true beside it is a contradiction', () => {

@@ -15,6 +15,7 @@ describe('upstream resilience – configuration', () => {
       breakerThreshold: 5,
       breakerHalfOpenAfterMs: 10_000,
       rateLimit: null,
+      rateLimitPerCaller: null,
       maxBodyBytes: 10 * 1024 * 1024,
       clientCredentials: null,
     });

@@ -13,10 +13,12 @@ describe('telemetry – configuration is validated at start', () => {
   it('the generic OTLP endpoint gets /v1/traces; a traces endpoint is used as given; metrics default on', () => {
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).telemetry).toEqual({
       metrics: true,
+      maxOperationNames: 200,
       tracing: { otlpTracesUrl: 'http://collector:4318/v1/traces', serviceName: 'process-runs-gateway' },
     });
     expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/custom', OTEL_SERVICE_NAME: 'gw', METRICS: 'off' }).telemetry).toEqual({
       metrics: false,
+      maxOperationNames: 200,
       tracing: { otlpTracesUrl: 'http://c:4318/custom', serviceName: 'gw' },
     });
     expect(loadConfig({}).telemetry.tracing.otlpTracesUrl).toBeNull();

@@ -44,7 +44,7 @@ export async function startTestGateway(
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
   const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false, spanExporter: options.spanExporter });
-  const server: Server = createServer(app.yoga);
+  const server: Server = createServer(app.handler);
   app.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   app.readiness.markStarted();

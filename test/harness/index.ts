@@ -14,6 +14,8 @@
 //   test/process   the real entry point (`node dist/index.js`): the only suites that build dist/ (see build.ts)
 //   test/config    the config loader, no server
 //   test/cache     coalescing and the upstream answer cache (the in-process gateway has the cache off unless asked)
+//   test/security  who may act: CORS and ALLOWED_HOSTS, AUTH_MODE=jwt against a real JWKS server (jwks-server.ts),
+//                  scopes, the audit trail, secrets, per-caller budgets (raw-http.ts for chosen Host headers)
 //   test/mutations, test/live, test/redis   one feature each across the layers (writes; subscriptions over SSE and
 //                  WebSocket via createLiveClient; the shared budget against a real redis-server via RedisServer)
 // Test operations are typed documents in test/operations/*.graphql (codegen → test/generated/, `npm run codegen`);

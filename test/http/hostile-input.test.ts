@@ -162,7 +162,7 @@ describe('CSRF prevention, field suggestions, error masking', () => {
   });
 
   it('field suggestions are hidden in production', async () => {
-    await withGateway({ NODE_ENV: 'production' }, async (production) => {
+    await withGateway({ NODE_ENV: 'production', CURSOR_SECRET_EPHEMERAL: 'true' }, async (production) => {
       const response = await execute(production, '{ processRun(id: "x") { nme } }');
       expect(onlyError(response)).toMatchObject({
         message: 'Cannot query field "nme" on type "ProcessRun". [Suggestion hidden]',

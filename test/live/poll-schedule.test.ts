@@ -24,7 +24,6 @@ describe('live poll schedule', () => {
       keepAliveMs: 12_000,
       leaseTtlMs: 15_000,
       credentialSecret: null,
-      wsAllowedOrigins: new Set(),
     });
     // The lease follows the interval (three of them), at least 3 s; the secret must be long enough to be one.
     expect(loadConfig({ LIVE_POLL_INTERVAL_MS: '1000' }).live.leaseTtlMs).toBe(3_000);

@@ -26,7 +26,7 @@ const TABLE: Array<[string, UpstreamFailure, boolean, 'UNKNOWN' | 'APPLIED' | 'N
   ['2xx unusable body', { kind: 'bad-response', reason: 'not JSON', status: 201 }, false, 'APPLIED'],
   ['non-2xx unusable body', { kind: 'bad-response', reason: 'too large', status: 502 }, false, 'UNKNOWN'],
   ['breaker open', { kind: 'circuit-open', retryAfterSeconds: 5 }, false, 'NOT_APPLIED'],
-  ['local rate budget', { kind: 'rate-limited-locally', retryAfterSeconds: 1 }, false, 'NOT_APPLIED'],
+  ['local rate budget', { kind: 'rate-limited-locally', retryAfterSeconds: 1, scope: 'gateway' }, false, 'NOT_APPLIED'],
 ];
 
 describe('write failure policy – what is retried and what the caller is told', () => {

@@ -17,7 +17,7 @@ describe('the real entry point: production and the demo upstream', () => {
   });
 
   it('NODE_ENV=production with DEMO_UPSTREAM=true serves the demo, and says where GraphiQL is and which ids to try', async () => {
-    await withSpawnedGateway({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true' }, async (gateway) => {
+    await withSpawnedGateway({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' }, async (gateway) => {
       const response = await execute(gateway, '{ processRun(id: "processrun-xyz789") { id } }');
       expect(expectNoErrors(response)).toEqual({ processRun: { id: 'processrun-xyz789' } });
       const next = gateway.logs.find((entry) => entry.msg === 'next steps');

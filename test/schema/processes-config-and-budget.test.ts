@@ -8,7 +8,7 @@ import { execute, expectNoErrors, expectOnlyError, withGateway } from '../harnes
 describe('CURSOR_SECRET', () => {
   it('is optional (a random key per process) and, when set, at least 32 characters', () => {
     expect(loadConfig({}).cursorSecret).toBeNull();
-    expect(loadConfig({ CURSOR_SECRET: 'x'.repeat(32) }).cursorSecret).toBe('x'.repeat(32));
+    expect(loadConfig({ CURSOR_SECRET: 'x'.repeat(32) }).cursorSecret).toEqual(['x'.repeat(32)]);
     expect(() => loadConfig({ CURSOR_SECRET: 'short' })).toThrow(/CURSOR_SECRET.*at least 32 characters/);
   });
 });

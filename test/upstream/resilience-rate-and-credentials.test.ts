@@ -18,7 +18,7 @@ describe('upstream resilience – client-side rate budget', () => {
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     const shed = await execute(t.gateway, QUERY, { id: 'run-1' });
     expect(shed.body.data).toEqual({ processRun: null });
-    expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number), scope: 'gateway' });
     const retryAfter = shed.body.errors![0]!.extensions!.retryAfter as number;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(2);
