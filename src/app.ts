@@ -27,7 +27,7 @@ import { createFastExecute, type FastPathStats } from './server/fast-execute';
 import { graphiqlOptions } from './graphiql/graphiql-options';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
 import { corsOptionsFor } from './server/origin-policy';
-import { JwtAuthenticator } from './server/caller-identity';
+import { JwtAuthenticator } from './server/jwt-authenticator';
 import { CallerKeys } from './server/caller-key';
 import { useCallerAuthentication } from './server/plugins/caller-authentication';
 import { guardAllowedHosts } from './server/allowed-hosts-guard';

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AuditCaller } from '../writes/audit-trail';
-import { jwtCallerOf } from './caller-identity';
+import { jwtCallerOf } from './jwt-authenticator';
 
 /**
  * Who the caller is, for the audit trail and per-caller budgets: a verified JWT's sub and iss, else a keyed hash of

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { LiveRuns } from '../live/live-runs';
-import { jwtCallerOf } from './caller-identity';
+import { jwtCallerOf } from './jwt-authenticator';
 import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';

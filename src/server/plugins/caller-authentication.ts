@@ -2,7 +2,7 @@ import { getOperationAST, Kind, valueFromASTUntyped, type DocumentNode, type Exe
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { gatewayError } from '../../errors/gateway-error';
-import { jwtCallerOf, unauthenticated, type JwtAuthenticator } from '../caller-identity';
+import { jwtCallerOf, unauthenticated, type JwtAuthenticator } from '../jwt-authenticator';
 import { requestIdOf } from '../context';
 import { endAtExpiry } from '../end-at-expiry';
 import type { CallerKeys } from '../caller-key';

@@ -5,6 +5,7 @@ import type { GatewayErrorCode } from '../../errors/error-codes';
 import { gatewayError } from '../../errors/gateway-error';
 import type { GatewayContext } from '../../resolvers/resolver-context';
 import type { CallerIdentity } from '../../writes/idempotency/caller-identity';
+import { jwtCallerOf } from '../jwt-authenticator';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, parseIdempotencyKey } from '../../writes/idempotency/idempotency-key';
 import type { IdempotencyStore, StoredAnswer } from '../../writes/idempotency/idempotency-store';
 import { requestFingerprint } from '../../writes/idempotency/request-fingerprint';
@@ -57,7 +58,7 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
         refuse(refusal('BAD_REQUEST', 400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).'));
         return;
       }
-      const slot = `${identity.of(request)}:${createHash('sha256').update(key).digest('base64url')}`;
+      const slot = `${identity.of(request, jwtCallerOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
       const persisted = (params.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash;
       const fingerprint = requestFingerprint({
         document: params.query ?? persisted ?? null,
