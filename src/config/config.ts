@@ -7,6 +7,7 @@ import { loadLiveConfig, type LiveConfig, type LiveTestFloors } from './live-con
 import { loadRedisConfig, type RedisConfig } from './redis-config';
 import { loadWritesConfig, type WritesConfig } from './writes-config';
 import { loadCacheConfig, type UpstreamCacheConfig } from './cache-config';
+import { loadOtlpMetricsConfig, type OtlpMetricsConfig } from './otlp-metrics-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -245,6 +246,8 @@ export interface TelemetryConfig {
   /** METRICS: Prometheus metrics at GET /metrics. */
   metrics: boolean;
   tracing: TracingConfig;
+  /** OTEL_METRICS_EXPORTER=otlp: the same metrics pushed over OTLP/HTTP; null (default) → none. */
+  otlpMetrics: OtlpMetricsConfig | null;
 }
 
 export interface TracingConfig {
@@ -263,5 +266,6 @@ function loadTelemetry(env: Env): TelemetryConfig {
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
     throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
   }
-  return { metrics: readBoolean(env, 'METRICS', { default: true }), tracing: { otlpTracesUrl, serviceName } };
+  const metrics = readBoolean(env, 'METRICS', { default: true });
+  return { metrics, tracing: { otlpTracesUrl, serviceName }, otlpMetrics: loadOtlpMetricsConfig(env, readBaseUrl, serviceName, metrics) };
 }

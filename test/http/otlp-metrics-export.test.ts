@@ -1,0 +1,108 @@
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { hrTime } from '@opentelemetry/core';
+import { DataPointType } from '@opentelemetry/sdk-metrics';
+import { Histogram, Registry } from 'prom-client';
+import { seedProcessRun } from '../../src/demo/fixtures';
+import { toOtelMetrics } from '../../src/observability/prometheus-to-otlp';
+import { RunDocument } from '../generated/graphql';
+import { execute, TEST_TOKEN, withGateway, type FakeUpstream } from '../harness';
+
+type Post = { path: string; contentType: string | undefined; body: any };
+type Attribute = { key: string; value: Record<string, unknown> };
+
+/** A real OTLP/HTTP receiver on 127.0.0.1: records every POST with its JSON body. */
+async function startReceiver(): Promise<{ url: string; posts: Post[]; server: Server; waitFor(test: (post: Post) => boolean): Promise<Post> }> {
+  const posts: Post[] = [];
+  const waiting: Array<() => void> = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      posts.push({ path: request.url ?? '', contentType: request.headers['content-type'], body: text ? JSON.parse(text) : null });
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      for (const wake of waiting.splice(0)) wake();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  const waitFor = async (test: (post: Post) => boolean): Promise<Post> => {
+    for (;;) {
+      const found = posts.find(test);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
+  return { url: `http://127.0.0.1:${port}`, posts, server, waitFor };
+}
+
+const metricsOf = (post: Post): any[] => post.body.resourceMetrics.flatMap((resource: any) => resource.scopeMetrics.flatMap((scope: any) => scope.metrics));
+const attributesOf = (point: { attributes?: Attribute[] }) => Object.fromEntries((point.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]]));
+const runCounterPoint = (post: Post) =>
+  metricsOf(post)
+    .find((metric) => metric.name === 'graphql_envelop_request')
+    ?.sum.dataPoints.find((point: any) => attributesOf(point).operationName === 'Run');
+
+describe('OTLP metrics export – the /metrics registry pushed over OTLP/HTTP JSON', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeEach(async () => {
+    receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    receiver.server.closeAllConnections();
+    receiver.server.close();
+  });
+
+  it('OTEL_METRICS_EXPORTER=otlp: the receiver gets the operation counter after a query, periodically', async () => {
+    const post = await withGateway(
+      { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${receiver.url}/v1/metrics`, OTEL_METRIC_EXPORT_INTERVAL: '100', OTEL_SERVICE_NAME: 'gw-otlp-test', OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/json' },
+      async (gateway) => {
+        const response = await execute(gateway, RunDocument, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN } });
+        expect(response.body.errors).toBeUndefined();
+        // Awaited while the gateway runs: the periodic export sends it, not only the flush at shutdown.
+        return receiver.waitFor((candidate) => candidate.path === '/v1/metrics' && runCounterPoint(candidate)?.asDouble === 1);
+      },
+      { upstream: (upstream: FakeUpstream) => upstream.serveRun(seedProcessRun) },
+    );
+    expect(post.contentType).toBe('application/json');
+    expect(attributesOf(post.body.resourceMetrics[0].resource)['service.name']).toBe('gw-otlp-test');
+    const counter = metricsOf(post).find((metric) => metric.name === 'graphql_envelop_request');
+    expect(counter.sum).toMatchObject({ isMonotonic: true, aggregationTemporality: 2 });
+    expect(attributesOf(runCounterPoint(post))).toEqual({ operationName: 'Run', operationType: 'query' });
+    // A counter named *_total in Prometheus loses the suffix in OTLP (the collector's Prometheus exporter adds it back).
+    expect(metricsOf(post).map((metric) => metric.name)).toEqual(expect.arrayContaining(['gateway_upstream_request_duration_seconds', 'graphql_envelop_request_duration', 'process_cpu_user_seconds']));
+    const duration = metricsOf(post).find((metric) => metric.name === 'graphql_envelop_request_duration').histogram.dataPoints[0];
+    expect(attributesOf(duration)).toEqual({ operationName: 'Run', operationType: 'query' });
+    expect(duration.bucketCounts.map(Number).reduce((a: number, b: number) => a + b, 0)).toBe(Number(duration.count));
+  });
+
+  it('by default nothing is sent to /v1/metrics, even with an OTLP endpoint that receives the traces', async () => {
+    await withGateway(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_METRIC_EXPORT_INTERVAL: '100' },
+      async (gateway) => {
+        const response = await execute(gateway, RunDocument, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN } });
+        expect(response.body.errors).toBeUndefined();
+      },
+      { upstream: (upstream: FakeUpstream) => upstream.serveRun(seedProcessRun) },
+    );
+    // Closing the gateway flushed its spans: the receiver was reachable and in use, and still got no metrics.
+    expect(receiver.posts.map((post) => post.path)).toContain('/v1/traces');
+    expect(receiver.posts.filter((post) => post.path === '/v1/metrics')).toEqual([]);
+  });
+});
+
+describe('OTLP metrics export – a Prometheus histogram becomes an OTLP histogram', () => {
+  it('cumulative le buckets turn into per-bucket counts, labels into attributes', async () => {
+    const registry = new Registry();
+    const histogram = new Histogram({ name: 'h_seconds', help: 'h', labelNames: ['endpoint'], buckets: [0.1, 1], registers: [registry] });
+    for (const value of [0.05, 0.5, 0.7, 3]) histogram.observe({ endpoint: 'getProcessRun' }, value);
+    const [metric] = await registry.getMetricsAsJSON();
+    const [data] = toOtelMetrics(metric!, hrTime(), hrTime());
+    expect(data).toMatchObject({ descriptor: { name: 'h_seconds', description: 'h' }, dataPointType: DataPointType.HISTOGRAM });
+    expect(data!.dataPoints.map((point) => [point.attributes, point.value])).toEqual([
+      [{ endpoint: 'getProcessRun' }, { buckets: { boundaries: [0.1, 1], counts: [1, 2, 1] }, sum: 4.25, count: 4 }],
+    ]);
+  });
+});
