@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
 import { hrTime } from '@opentelemetry/core';
 import { DataPointType } from '@opentelemetry/sdk-metrics';
 import { Histogram, Registry } from 'prom-client';
@@ -7,53 +5,19 @@ import { seedProcessRun } from '../../src/demo/fixtures';
 import { toOtelMetrics } from '../../src/observability/prometheus-to-otlp';
 import { RunDocument } from '../generated/graphql';
 import { execute, TEST_TOKEN, withGateway, type FakeUpstream } from '../harness';
+import { otlpAttributesOf as attributesOf, otlpMetricsOf as metricsOf, startOtlpReceiver, type OtlpPost as Post, type OtlpReceiver } from '../harness/otlp-receiver';
 
-type Post = { path: string; contentType: string | undefined; body: any };
-type Attribute = { key: string; value: Record<string, unknown> };
-
-/** A real OTLP/HTTP receiver on 127.0.0.1: records every POST with its JSON body. */
-async function startReceiver(): Promise<{ url: string; posts: Post[]; server: Server; waitFor(test: (post: Post) => boolean): Promise<Post> }> {
-  const posts: Post[] = [];
-  const waiting: Array<() => void> = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      posts.push({ path: request.url ?? '', contentType: request.headers['content-type'], body: text ? JSON.parse(text) : null });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      for (const wake of waiting.splice(0)) wake();
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  const waitFor = async (test: (post: Post) => boolean): Promise<Post> => {
-    for (;;) {
-      const found = posts.find(test);
-      if (found) return found;
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    }
-  };
-  return { url: `http://127.0.0.1:${port}`, posts, server, waitFor };
-}
-
-const metricsOf = (post: Post): any[] => post.body.resourceMetrics.flatMap((resource: any) => resource.scopeMetrics.flatMap((scope: any) => scope.metrics));
-const attributesOf = (point: { attributes?: Attribute[] }) => Object.fromEntries((point.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]]));
 const runCounterPoint = (post: Post) =>
   metricsOf(post)
     .find((metric) => metric.name === 'graphql_envelop_request')
     ?.sum.dataPoints.find((point: any) => attributesOf(point).operationName === 'Run');
 
 describe('OTLP metrics export – the /metrics registry pushed over OTLP/HTTP JSON', () => {
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: OtlpReceiver;
   beforeEach(async () => {
-    receiver = await startReceiver();
+    receiver = await startOtlpReceiver();
   });
-  afterEach(async () => {
-    receiver.server.closeAllConnections();
-    receiver.server.close();
-  });
+  afterEach(() => receiver.close());
 
   it('OTEL_METRICS_EXPORTER=otlp: the receiver gets the operation counter after a query, periodically', async () => {
     const post = await withGateway(
