@@ -15,8 +15,11 @@ export interface OtlpReceiver {
   close(): void;
 }
 
-/** A real OTLP/HTTP receiver on 127.0.0.1 (the JSON protocol): records every POST with its parsed body, answers 200. */
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+/**
+ * A real OTLP/HTTP receiver on 127.0.0.1 (the JSON protocol): records every POST with its parsed body and answers
+ * `status(posts so far)` (default 200); null: never answers (a collector that hangs).
+ */
+export async function startOtlpReceiver(status: (received: number) => number | null = () => 200): Promise<OtlpReceiver> {
   const posts: OtlpPost[] = [];
   const waiting: Array<() => void> = [];
   const server = createServer((request, response) => {
@@ -25,7 +28,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       posts.push({ path: request.url ?? '', contentType: request.headers['content-type'], body: text ? JSON.parse(text) : null });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      const code = status(posts.length);
+      if (code !== null) response.writeHead(code, { 'content-type': 'application/json' }).end('{}');
       for (const wake of waiting.splice(0)) wake();
     });
   });

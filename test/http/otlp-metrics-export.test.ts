@@ -4,7 +4,7 @@ import { Histogram, Registry } from 'prom-client';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { toOtelMetrics } from '../../src/observability/prometheus-to-otlp';
 import { RunDocument } from '../generated/graphql';
-import { execute, TEST_TOKEN, withGateway, type FakeUpstream } from '../harness';
+import { execute, TEST_TOKEN, withGateway, type FakeUpstream, type TestGateway } from '../harness';
 import { otlpAttributesOf as attributesOf, otlpMetricsOf as metricsOf, startOtlpReceiver, type OtlpPost as Post, type OtlpReceiver } from '../harness/otlp-receiver';
 
 const runCounterPoint = (post: Post) =>
@@ -55,6 +55,46 @@ describe('OTLP metrics export – the /metrics registry pushed over OTLP/HTTP JS
     expect(receiver.posts.map((post) => post.path)).toContain('/v1/traces');
     expect(receiver.posts.filter((post) => post.path === '/v1/metrics')).toEqual([]);
   });
+});
+
+describe('OTLP metrics export – a failing collector', () => {
+  it('the first failed export is logged once, and the recovery once', async () => {
+    // 500 (not retried by the exporter) for the first three exports, then 200.
+    const receiver = await startOtlpReceiver((received) => (received <= 3 ? 500 : 200));
+    try {
+      const messages = await withGateway(
+        { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${receiver.url}/v1/metrics`, OTEL_METRIC_EXPORT_INTERVAL: '100' },
+        async (gateway) => {
+          const otlpLines = () => gateway.logs.entries.filter((entry) => /^OTLP metrics export (failing|recovered)$/.test(String(entry.msg)));
+          await receiver.waitFor(() => otlpLines().some((entry) => entry.msg === 'OTLP metrics export recovered'));
+          return otlpLines().map((entry) => [entry.level, entry.msg]);
+        },
+      );
+      expect(receiver.posts.length).toBeGreaterThan(3);
+      expect(messages).toEqual([
+        [40, 'OTLP metrics export failing'],
+        [30, 'OTLP metrics export recovered'],
+      ]);
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it('a collector that never answers does not hold the shutdown for the 30 s export timeout', async () => {
+    const receiver = await startOtlpReceiver(() => null);
+    try {
+      let logs: TestGateway['logs'] | undefined;
+      // The default 60 s interval: the only export is the last one, at shutdown, and it hangs.
+      await withGateway({ OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${receiver.url}/v1/metrics` }, async (gateway) => {
+        logs = gateway.logs;
+      });
+      // Reached only because close() gave up: the exporter's own timeout (30 s) is past this test's (20 s).
+      expect(receiver.posts.map((post) => post.path)).toEqual(['/v1/metrics']);
+      expect(logs!.entries.filter((entry) => entry.msg === 'OTLP metrics: last export at shutdown did not finish').map((entry) => entry.level)).toEqual([40]);
+    } finally {
+      receiver.close();
+    }
+  }, 20_000);
 });
 
 describe('OTLP metrics export – a Prometheus histogram becomes an OTLP histogram', () => {
