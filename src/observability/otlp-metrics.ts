@@ -30,9 +30,9 @@ export function startOtlpMetrics(config: OtlpMetricsConfig, registry: Registry, 
       const endTime = hrTime();
       try {
         const metrics = (await registry.getMetricsAsJSON()).flatMap((metric) => toOtelMetrics(metric, startTime, endTime));
-        return { resourceMetrics: { resource: resource, scopeMetrics: [{ scope: SCOPE, metrics }] }, errors: [] };
+        return { resourceMetrics: { resource, scopeMetrics: [{ scope: SCOPE, metrics }] }, errors: [] };
       } catch (error) {
-        return { resourceMetrics: { resource: resource, scopeMetrics: [] }, errors: [error] };
+        return { resourceMetrics: { resource, scopeMetrics: [] }, errors: [error] };
       }
     },
   };

@@ -1,6 +1,6 @@
 import { hrTime } from '@opentelemetry/core';
 import { DataPointType } from '@opentelemetry/sdk-metrics';
-import { Histogram, Registry } from 'prom-client';
+import { Histogram, Registry, Summary } from 'prom-client';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { toOtelMetrics } from '../../src/observability/prometheus-to-otlp';
 import { RunDocument } from '../generated/graphql';
@@ -107,6 +107,19 @@ describe('OTLP metrics export – a Prometheus histogram becomes an OTLP histogr
     expect(data).toMatchObject({ descriptor: { name: 'h_seconds', description: 'h' }, dataPointType: DataPointType.HISTOGRAM });
     expect(data!.dataPoints.map((point) => [point.attributes, point.value])).toEqual([
       [{ endpoint: 'getProcessRun' }, { buckets: { boundaries: [0.1, 1], counts: [1, 2, 1] }, sum: 4.25, count: 4 }],
+    ]);
+  });
+
+  it('a summary becomes a quantile gauge plus _sum and _count sums', async () => {
+    const registry = new Registry();
+    const summary = new Summary({ name: 's_seconds', help: 's', percentiles: [0.5], registers: [registry] });
+    for (const value of [1, 2, 3]) summary.observe(value);
+    const [metric] = await registry.getMetricsAsJSON();
+    const data = toOtelMetrics(metric!, hrTime(), hrTime());
+    expect(data.map((item) => [item.descriptor.name, item.dataPointType, item.dataPoints.map((point) => [point.attributes, point.value])])).toEqual([
+      ['s_seconds', DataPointType.GAUGE, [[{ quantile: 0.5 }, 2]]],
+      ['s_seconds_sum', DataPointType.SUM, [[{}, 6]]],
+      ['s_seconds_count', DataPointType.SUM, [[{}, 3]]],
     ]);
   });
 });
