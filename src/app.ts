@@ -15,6 +15,7 @@ import { createGatewayMetrics } from './observability/metrics';
 import { registerRedisMetrics } from './observability/redis-metrics';
 import { registerCacheMetrics } from './observability/cache-metrics';
 import { createTracing } from './observability/tracing';
+import { createOtlpMetrics } from './observability/otlp-metrics-push';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createLiveFeature } from './live/live-feature';
 import type { LiveRuns } from './live/live-runs';
@@ -100,6 +101,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
     ? createGatewayMetrics({ maxOperationNames: config.telemetry.maxOperationNames, trustedOperationNames: trustedOperationNames(config) })
     : null;
   if (metrics) drift.onSighting(metrics.onDrift);
+  const otlpMetrics = createOtlpMetrics(config.telemetry.otlpMetrics, metrics?.registry ?? null, logger);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger, spanExporter);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
   const callerRate = config.resilience.rateLimitPerCaller;
@@ -220,6 +222,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       await client.close();
       await shared?.close();
       await tracing?.shutdown();
+      await otlpMetrics?.shutdown();
     },
   };
 }

@@ -9,6 +9,7 @@ import { loadWritesConfig, type WritesConfig } from './writes-config';
 import { loadCacheConfig, type UpstreamCacheConfig } from './cache-config';
 import { loadOriginsConfig, type OriginsConfig } from './origins-config';
 import { loadAuthConfig, type AuthConfig } from './auth-config';
+import { loadOtlpMetricsConfig, type OtlpMetricsConfig } from './otlp-metrics-config';
 
 /**
  * The one home of the upstream client's defaults: the config loader and the client's own fallbacks (for code that
@@ -283,6 +284,8 @@ export interface TelemetryConfig {
   /** METRICS_MAX_OPERATION_NAMES: distinct operation names given their own series; later ones are `other`. */
   maxOperationNames: number;
   tracing: TracingConfig;
+  /** OTEL_METRICS_EXPORTER=otlp: the same metrics pushed over OTLP/HTTP; null (default) → none. */
+  otlpMetrics: OtlpMetricsConfig | null;
 }
 
 export interface TracingConfig {
@@ -301,9 +304,11 @@ function loadTelemetry(env: Env): TelemetryConfig {
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
     throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
   }
+  const metrics = readBoolean(env, 'METRICS', { default: true });
   return {
-    metrics: readBoolean(env, 'METRICS', { default: true }),
+    metrics,
     maxOperationNames: readInteger(env, 'METRICS_MAX_OPERATION_NAMES', { min: 0, max: 10_000, default: 200 }),
     tracing: { otlpTracesUrl, serviceName },
+    otlpMetrics: loadOtlpMetricsConfig(env, readBaseUrl, serviceName, metrics),
   };
 }

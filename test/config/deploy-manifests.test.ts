@@ -19,6 +19,21 @@ function gateway(): Manifest {
   return manifests().find(({ manifest }) => manifest.kind === 'Deployment' && manifest.metadata.name === 'process-runs-gateway')!.manifest;
 }
 
+const MIB = 1024 * 1024;
+const UNITS: Record<string, number> = { '': 1, Ki: 1024, Mi: MIB, Gi: 1024 * MIB, k: 1e3, M: 1e6, G: 1e9 };
+
+/** A Kubernetes memory quantity (512Mi, 1G, 536870912) in bytes. */
+function bytesOf(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/.exec(quantity);
+  if (!match) throw new Error(`unsupported memory quantity ${quantity}`);
+  return Number(match[1]) * UNITS[match[2] ?? '']!;
+}
+const flag = (options: string, name: string): number | undefined => {
+  const value = new RegExp(`(?:^| )--${name}=(\\d+)(?: |$)`).exec(options)?.[1];
+  return value === undefined ? undefined : Number(value);
+};
+const dockerNodeOptions = (): string | undefined => /^ENV NODE_OPTIONS="?([^"\n]*)"?$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
+
 describe('deploy/kubernetes – manifests that agree with the gateway', () => {
   it('the gateway environment loads as a production config, and the grace period covers delay + drain + 5 s', () => {
     const container = gateway().spec.template.spec.containers[0];
@@ -46,6 +61,25 @@ describe('deploy/kubernetes – manifests that agree with the gateway', () => {
     expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'process-runs-gateway' });
     expect(pdb.spec.selector.matchLabels).toEqual(gateway().spec.selector.matchLabels);
     expect(hpa.spec.minReplicas).toBeGreaterThan(pdb.spec.maxUnavailable);
+  });
+
+  it('the heap bound fits the memory limit: the image flags, old space at most half of limits.memory', () => {
+    const container = gateway().spec.template.spec.containers[0];
+    const nodeOptions = (container.env as Array<{ name: string; value?: string }>).find(({ name }) => name === 'NODE_OPTIONS')?.value;
+    // NODE_OPTIONS replaces the image's: the Deployment must carry the young-generation size too.
+    expect(nodeOptions).toBe(dockerNodeOptions());
+    const limit = bytesOf(container.resources.limits.memory);
+    const oldSpace = flag(nodeOptions!, 'max-old-space-size')! * MIB;
+    const semiSpace = flag(nodeOptions!, 'max-semi-space-size')! * MIB;
+    expect(oldSpace).toBeGreaterThan(0);
+    expect(oldSpace).toBeLessThanOrEqual(limit / 2);
+    // V8's young generation is three semi-spaces; with old space it must leave room for code, buffers and sockets.
+    expect(oldSpace + 3 * semiSpace).toBeLessThan(limit);
+  });
+
+  it('the memory quantity reader knows the units manifests use', () => {
+    expect([bytesOf('512Mi'), bytesOf('1Gi'), bytesOf('500M'), bytesOf('1048576')]).toEqual([512 * MIB, 1024 * MIB, 500e6, MIB]);
+    expect(() => bytesOf('512 MiB')).toThrow('unsupported memory quantity 512 MiB');
   });
 });
 
