@@ -28,6 +28,9 @@ import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
+import { useAutomaticPersistedQueries } from './server/plugins/automatic-persisted-queries';
+import { MemoryPersistedQueryStore, type PersistedQueryStore } from './server/apq/persisted-query-store';
+import { RedisPersistedQueryStore } from './server/apq/redis-persisted-query-store';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
@@ -101,6 +104,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
     await liveFeature.completeSubscriptions();
     await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
   };
+  const apqStore = persistedQueryStore(config, shared?.connection ?? null);
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -134,7 +138,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       ...(tracing?.plugins ?? []),
       ...(config.graphiql ? [useGraphiQLAssets()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
-      ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
+      // One or the other: trusted documents refuse APQ registrations themselves (PERSISTED_QUERY_NOT_SUPPORTED).
+      config.persistedOperations ? useTrustedDocuments(config.persistedOperations.documents) : useAutomaticPersistedQueries(apqStore, logger),
       useCsrfRefusal(),
       useSubscriptionNotAcceptable(),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
@@ -168,6 +173,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
           allowedOrigins: config.live.wsAllowedOrigins,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
+          apqStore,
           logger,
         }),
       );
@@ -235,6 +241,12 @@ function idempotencyOptions(
     ttlMs,
     required,
   };
+}
+
+/** APQ's store: in Redis when replicas share it, else in this process's bounded memory; null with APQ=false. */
+function persistedQueryStore(config: GatewayConfig, redis: RedisConnection | null): PersistedQueryStore | null {
+  if (!config.apq.enabled || config.persistedOperations) return null;
+  return redis ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs) : new MemoryPersistedQueryStore(config.apq.maxEntries);
 }
 
 interface SharedState {
