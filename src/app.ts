@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -22,6 +23,7 @@ import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
 import { createContextFactory } from './server/context';
 import { createFastExecute, type FastPathStats } from './server/fast-execute';
+import { withIncrementalDelivery } from './server/incremental-execute';
 import { graphiqlOptions } from './graphiql/graphiql-options';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
@@ -125,11 +127,13 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       error: (...args) => logger.error({ yoga: args.map(String) }, 'yoga'),
     },
     plugins: [
-      // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
-      // has none of): the reference implementation, and cheaper per operation (docs/decisions/performance-history.md).
-      // The fast path puts graphql-jit in
-      // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
-      useEngine({ execute: fastExecute?.execute ?? execute }),
+      // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream): the reference
+      // implementation, and cheaper per operation (docs/decisions/performance-history.md). The fast path puts
+      // graphql-jit in front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false:
+      // off). Only documents with @defer/@stream run on @graphql-tools/executor (src/server/incremental-execute.ts).
+      useEngine({ execute: withIncrementalDelivery(fastExecute?.execute ?? execute) }),
+      // Adds @defer/@stream to the schema and their validation rules; Yoga streams the parts as multipart/mixed or SSE.
+      useDeferStream(),
       useBrowserPointers({ graphiql: config.graphiql }),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),

@@ -1,6 +1,7 @@
 // Apollo Client 4 against the gateway over real HTTP, with a fetch that records what went on the wire.
 import { createHash } from 'node:crypto';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { Defer20220824Handler } from '@apollo/client/incremental';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { TEST_TOKEN } from '../harness/gateway';
 
@@ -9,6 +10,7 @@ export interface WireExchange {
   /** The query string of a GET, the JSON body of a POST. */
   sent: Record<string, unknown>;
   status: number;
+  contentType?: string;
   /** The codes of the answer's errors (empty: none, or a streamed answer). */
   codes: string[];
 }
@@ -33,7 +35,8 @@ export function apolloClient(url: string, options: { links?: ApolloLink[]; heade
       codes: [],
     };
     wire.push(exchange);
-    if ((response.headers.get('content-type') ?? '').includes('json')) {
+    exchange.contentType = response.headers.get('content-type') ?? '';
+    if (exchange.contentType.includes('json')) {
       const body = (await response.clone().json()) as { errors?: { extensions?: { code?: string } }[] };
       exchange.codes = (body.errors ?? []).map((error) => error.extensions?.code ?? '(none)');
     }
@@ -45,7 +48,8 @@ export function apolloClient(url: string, options: { links?: ApolloLink[]; heade
     // The CSRF header lets the hashed GETs through (a browser sends it as any custom header: preflighted).
     headers: { authorization: TEST_TOKEN, 'x-graphql-yoga-csrf': '1', ...options.headers },
   });
-  const client = new ApolloClient({ link: ApolloLink.from([...(options.links ?? []), http]), cache: new InMemoryCache() });
+  // The incremental format Yoga's executor answers @defer with (`incremental: [{ data, path }]`, `hasNext`).
+  const client = new ApolloClient({ link: ApolloLink.from([...(options.links ?? []), http]), cache: new InMemoryCache(), incrementalHandler: new Defer20220824Handler() });
   return { client, wire };
 }
 
