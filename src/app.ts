@@ -37,6 +37,7 @@ import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
 import { useRequestLogging } from './server/plugins/request-logging';
+import { useMultipartSubscriptions } from './server/plugins/multipart-subscriptions';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { attachWebSocketTransport, type WebSocketTransport } from './server/websocket-transport';
@@ -146,6 +147,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream }: App
       config.persistedOperations ? useTrustedDocuments(config.persistedOperations.documents) : useAutomaticPersistedQueries(apqStore, logger),
       useCsrfRefusal(),
       useSubscriptionNotAcceptable(),
+      useMultipartSubscriptions(config.live.multipartHeartbeatMs),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       usePageSizeBeforeLimits(),
