@@ -252,7 +252,7 @@ function idempotencyOptions(
 /** APQ's store: in Redis when replicas share it, else in this process's bounded memory; null with APQ=false. */
 function persistedQueryStore(config: GatewayConfig, redis: RedisConnection | null): PersistedQueryStore | null {
   if (!config.apq.enabled || config.persistedOperations) return null;
-  return redis ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs) : new MemoryPersistedQueryStore(config.apq.maxEntries);
+  return redis ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs) : new MemoryPersistedQueryStore(config.apq.maxEntries, config.apq.maxBytes);
 }
 
 interface SharedState {

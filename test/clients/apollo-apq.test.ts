@@ -180,3 +180,31 @@ describe('APQ – with trusted documents on', () => {
     });
   });
 });
+
+describe('APQ – the memory store is bounded', () => {
+  const register = (gateway: { url: string }, query: string) =>
+    postGraphQL(gateway, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+  const lookup = async (gateway: { url: string }, query: string) =>
+    (await postGraphQL(gateway, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } })).body.errors?.map((error) => error.extensions?.code) ?? [];
+  const [a, b, c] = ['{ __typename }', '{ a: __typename }', '{ b: __typename }'];
+
+  it('APQ_MAX_ENTRIES: the least recently used query is evicted first', async () => {
+    await withGateway({ APQ_MAX_ENTRIES: '2' }, async (gateway) => {
+      await register(gateway, a!);
+      await register(gateway, b!);
+      // A used again: B is now the least recently used.
+      expect(await lookup(gateway, a!)).toEqual([]);
+      await register(gateway, c!);
+      expect([await lookup(gateway, a!), await lookup(gateway, b!), await lookup(gateway, c!)]).toEqual([[], ['PERSISTED_QUERY_NOT_FOUND'], []]);
+    });
+  });
+
+  it('APQ_MAX_BYTES: older queries make room for the newest', async () => {
+    const long = (name: string) => `{ ${name}: __typename ${' '.repeat(600)}}`;
+    await withGateway({ APQ_MAX_BYTES: '1024' }, async (gateway) => {
+      await register(gateway, long('first'));
+      await register(gateway, long('second'));
+      expect([await lookup(gateway, long('first')), await lookup(gateway, long('second'))]).toEqual([['PERSISTED_QUERY_NOT_FOUND'], []]);
+    });
+  });
+});
