@@ -82,6 +82,15 @@ describe('APQ – Apollo Client persisted-query link', () => {
     expect(t.upstream.requests).toHaveLength(0);
   });
 
+  it('a query already run as plain text (validation cached) is still stored when registered', async () => {
+    const query = '{ processRun(id: "processrun-xyz789") { id dueDate } }';
+    expect((await postGraphQL(t.gateway, { query })).body.errors).toBeUndefined();
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    expect((await postGraphQL(t.gateway, { query, extensions })).body.errors).toBeUndefined();
+    const hit = await postGraphQL(t.gateway, { extensions });
+    expect([hit.status, hit.body.errors, hit.body.data]).toEqual([200, undefined, { processRun: { id: 'processrun-xyz789', dueDate: expect.anything() } }]);
+  });
+
   it('a registration that fails validation is not stored', async () => {
     const query = '{ processRun(id: "processrun-xyz789") { noSuchField } }';
     const registered = await postGraphQL(t.gateway, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
