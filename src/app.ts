@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -25,6 +26,7 @@ import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
 import { createContextFactory } from './server/context';
 import { createFastExecute, type FastPathStats } from './server/fast-execute';
+import { withIncrementalDelivery } from './server/incremental-execute';
 import { graphiqlOptions } from './graphiql/graphiql-options';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
 import { corsOptionsFor } from './server/origin-policy';
@@ -36,11 +38,15 @@ import { useBrowserPointers } from './server/plugins/browser-pointers';
 import { useOperationLimits } from './server/plugins/operation-limits';
 import { usePageSizeBeforeLimits } from './server/plugins/page-size-first';
 import { useTrustedDocuments } from './server/plugins/persisted-operations';
+import { useAutomaticPersistedQueries } from './server/plugins/automatic-persisted-queries';
+import { MemoryPersistedQueryStore, type PersistedQueryStore } from './server/apq/persisted-query-store';
+import { RedisPersistedQueryStore } from './server/apq/redis-persisted-query-store';
 import { useReadinessEndpoint } from './server/plugins/readiness-endpoint';
 import { useRequestBodyLimit } from './server/plugins/request-body-limit';
 import { useCsrfRefusal, useErrorCodes, useSubscriptionNotAcceptable } from './server/plugins/request-errors';
 import { useCacheInfo } from './server/plugins/cache-info-extension';
 import { useRequestLogging } from './server/plugins/request-logging';
+import { useMultipartSubscriptions } from './server/plugins/multipart-subscriptions';
 import { useUpstreamCallBudget } from './server/plugins/static-upstream-call-budget';
 import { useVariablesDepthLimit } from './server/plugins/variables-depth';
 import { attachWebSocketTransport, type WebSocketTransport } from './server/websocket-transport';
@@ -129,6 +135,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
     await liveFeature.completeSubscriptions();
     await Promise.all(webSockets.splice(0).map((transport) => transport.close()));
   };
+  const apqStore = persistedQueryStore(config, shared?.connection ?? null);
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
   const callerKeys = new CallerKeys(config.live.credentialSecret);
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
@@ -158,11 +165,13 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       error: (...args) => logger.error({ yoga: args.map(String) }, 'yoga'),
     },
     plugins: [
-      // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream, which this schema
-      // has none of): the reference implementation, and cheaper per operation (docs/decisions/performance-history.md).
-      // The fast path puts graphql-jit in
-      // front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false: off).
-      useEngine({ execute: fastExecute?.execute ?? execute }),
+      // graphql-js's own executor instead of Yoga's @graphql-tools one (built for @defer/@stream): the reference
+      // implementation, and cheaper per operation (docs/decisions/performance-history.md). The fast path puts
+      // graphql-jit in front of it for the queries where it answers byte for byte the same (EXECUTION_FAST_PATH=false:
+      // off). Only documents with @defer/@stream run on @graphql-tools/executor (src/server/incremental-execute.ts).
+      useEngine({ execute: withIncrementalDelivery(fastExecute?.execute ?? execute) }),
+      // Adds @defer/@stream to the schema and their validation rules; Yoga streams the parts as multipart/mixed or SSE.
+      useDeferStream(),
       useBrowserPointers({ graphiql: config.graphiql }),
       ...(authenticator && config.auth.mode === 'jwt'
         ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger, callerKeys)]
@@ -174,9 +183,11 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       ...(tracing?.plugins ?? []),
       ...(config.graphiql ? [useGraphiQLAssets()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
-      ...(config.persistedOperations ? [useTrustedDocuments(config.persistedOperations.documents)] : []),
+      // One or the other: trusted documents refuse APQ registrations themselves (PERSISTED_QUERY_NOT_SUPPORTED).
+      config.persistedOperations ? useTrustedDocuments(config.persistedOperations.documents) : useAutomaticPersistedQueries(apqStore, logger),
       useCsrfRefusal(),
       useSubscriptionNotAcceptable(),
+      useMultipartSubscriptions(config.live.multipartHeartbeatMs),
       // Suggestions help while developing against the demo; in production they would map the schema for a stranger.
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       usePageSizeBeforeLimits(),
@@ -212,6 +223,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
           authenticate: authenticator ? (request) => authenticator.authenticate(request, logger).then(() => undefined) : null,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
+          apqStore,
           logger,
         }),
       );
@@ -317,6 +329,12 @@ function createUpstreamCache(config: GatewayConfig, logger: Logger, metricsRegis
   });
   metrics?.measureBytes(() => cache.localBytesByEndpoint);
   return cache;
+}
+
+/** APQ's store: in Redis when replicas share it, else in this process's bounded memory; null with APQ=false. */
+function persistedQueryStore(config: GatewayConfig, redis: RedisConnection | null): PersistedQueryStore | null {
+  if (!config.apq.enabled || config.persistedOperations) return null;
+  return redis ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs) : new MemoryPersistedQueryStore(config.apq.maxEntries, config.apq.maxBytes);
 }
 
 interface SharedState {

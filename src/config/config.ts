@@ -50,6 +50,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** PERSISTED_OPERATIONS_FILE: when set, only these operations (hash → document) run. */
   persistedOperations: { file: string; documents: PersistedOperations } | null;
+  /** APQ, APQ_MAX_ENTRIES, APQ_MAX_BYTES, APQ_TTL_MS: automatic persisted queries (off whenever trusted documents are on). */
+  apq: { enabled: boolean; maxEntries: number; maxBytes: number; ttlMs: number };
   limits: OperationLimitsConfig;
   resilience: UpstreamResilienceConfig;
   telemetry: TelemetryConfig;
@@ -169,6 +171,12 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     graphiql: readBoolean(env, 'GRAPHIQL', { default: true }),
     introspection: readBoolean(env, 'INTROSPECTION', { default: true }),
     persistedOperations: readPersistedOperationsFile(env),
+    apq: {
+      enabled: readBoolean(env, 'APQ', { default: true }),
+      maxEntries: readInteger(env, 'APQ_MAX_ENTRIES', { min: 1, max: 1_000_000, default: 1000 }),
+      maxBytes: readInteger(env, 'APQ_MAX_BYTES', { min: 1024, max: 4 * 1024 * 1024 * 1024, default: 16 * 1024 * 1024 }),
+      ttlMs: readInteger(env, 'APQ_TTL_MS', { min: 1000, max: 30 * 24 * 60 * 60 * 1000, default: 24 * 60 * 60 * 1000 }),
+    },
     limits,
     writes: loadWritesConfig(env, limits.maxUpstreamCallsPerOperation),
     resilience,

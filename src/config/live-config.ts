@@ -15,6 +15,8 @@ export interface LiveConfig {
   maxSubscriptionsPerConnection: number;
   /** LIVE_KEEPALIVE_MS: WebSocket ping interval (SSE uses Yoga's fixed 12 s comment ping). */
   keepAliveMs: number;
+  /** LIVE_MULTIPART_HEARTBEAT_MS: the `{}` heartbeat part of a multipart subscription (Apollo's protocol: 5 s). */
+  multipartHeartbeatMs: number;
   /**
    * LIVE_LEASE_TTL_MS (with REDIS_URL): how long a replica's claim on a shared poll loop lasts unless renewed; when
    * its owner dies another replica takes the loop over within about this long.
@@ -54,6 +56,7 @@ export function loadLiveConfig(env: Env, { liveTestFloors = false }: LiveTestFlo
     maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', { min: 0, max: 10_000_000, default: 10_000 }),
     maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', { min: 1, max: 100_000, default: 100 }),
     keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', { min: liveTestFloors ? 50 : 1_000, max: 600_000, default: 12_000 }),
+    multipartHeartbeatMs: readInteger(env, 'LIVE_MULTIPART_HEARTBEAT_MS', { min: liveTestFloors ? 50 : 1_000, max: 600_000, default: 5_000 }),
     // A few intervals: a slow renewal (a loaded replica, a GC pause) must not hand the loop over needlessly.
     leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', { min: liveTestFloors ? 60 : 1_000, max: 600_000, default: Math.max(3 * pollIntervalMs, 3_000) }),
     credentialSecret: readCredentialSecret(env),

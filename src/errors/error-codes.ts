@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'client',
   PERSISTED_QUERY_ONLY: 'client',
   PERSISTED_QUERY_ID_REQUIRED: 'client',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'client',
   REQUEST_ENTITY_TOO_LARGE: 'client',
   OPERATION_LIMIT_EXCEEDED: 'client',
   // The upstream refused the caller's request: still the caller's to fix (credentials, id, pace).

@@ -732,8 +732,8 @@ export type ProcessRun = {
   modified: AuditStamp;
   /** The run's display name (upstream `name`). */
   name: Scalars['String']['output'];
-  /** The Process this run was started from (upstream `process`, a plain id). */
-  process: Process;
+  /** The Process this run was started from (upstream `process`, a plain id); null with a coded error at this path when the process cannot be read (trashed, forbidden, failing), while the run keeps its data. */
+  process?: Maybe<Process>;
   /** Whether due dates are relative to the run's start rather than fixed dates. */
   relativeDates: Scalars['Boolean']['output'];
   /** Revision counter of the run, incremented by the upstream on every change. */
@@ -1483,7 +1483,7 @@ export type ProcessRunResolvers<ContextType = GatewayContext, ParentType extends
   jobs?: Resolver<Array<ResolversTypes['JobRun']>, ParentType, ContextType>;
   modified?: Resolver<ResolversTypes['AuditStamp'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  process?: Resolver<ResolversTypes['Process'], ParentType, ContextType>;
+  process?: Resolver<Maybe<ResolversTypes['Process']>, ParentType, ContextType>;
   relativeDates?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   root?: Resolver<ResolversTypes['GroupRun'], ParentType, ContextType>;

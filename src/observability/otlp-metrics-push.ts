@@ -10,6 +10,7 @@ import type { OtlpMetricsPush } from './otlp-metrics';
 export function createOtlpMetrics(config: OtlpMetricsConfig | null, registry: Registry | null, logger: Logger): OtlpMetricsPush | null {
   // Config refuses otlp without METRICS, so a null registry here means the push is off.
   if (config === null || registry === null) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the metrics SDK loads only when the push is on
   const { startOtlpMetrics } = require('./otlp-metrics') as typeof import('./otlp-metrics');
   return startOtlpMetrics(config, registry, logger);
 }

@@ -3,6 +3,7 @@
 import type { DocumentNode } from 'graphql';
 import type { PersistedOperations } from '../config/persisted-operations-file';
 import type { GatewayErrorCode } from '../errors/error-codes';
+import { persistedQueryOf } from './apq/persisted-query-lookup';
 
 export interface TrustedDocumentRequest {
   query?: string | null;
@@ -11,7 +12,7 @@ export interface TrustedDocumentRequest {
 }
 
 export interface TrustedDocumentRefusal {
-  code: Extract<GatewayErrorCode, 'PERSISTED_QUERY_ONLY' | 'PERSISTED_QUERY_ID_REQUIRED' | 'PERSISTED_QUERY_NOT_FOUND'>;
+  code: Extract<GatewayErrorCode, 'PERSISTED_QUERY_ONLY' | 'PERSISTED_QUERY_ID_REQUIRED' | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED'>;
   message: string;
 }
 
@@ -20,6 +21,11 @@ export const TRUSTED_DOCUMENT_REFUSALS = {
     code: 'PERSISTED_QUERY_ONLY',
     message:
       'This gateway only runs trusted documents: send the hash of an allowlisted operation (extensions.persistedQuery.sha256Hash or documentId), not a query.',
+  },
+  // Apollo's link stops sending hashes on this code, then sends the text alone (and gets PERSISTED_QUERY_ONLY).
+  apqRegistration: {
+    code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+    message: 'This gateway only runs trusted documents: automatic persisted queries cannot register a query here.',
   },
   noId: {
     code: 'PERSISTED_QUERY_ID_REQUIRED',
@@ -37,7 +43,7 @@ export function trustedDocumentId(request: TrustedDocumentRequest): string | nul
 
 /** The allowlisted document a request names, or why it is refused: query text, no id, or an id not listed. */
 export function lookupTrustedDocument(documents: PersistedOperations, request: TrustedDocumentRequest): DocumentNode | TrustedDocumentRefusal {
-  if (request.query) return TRUSTED_DOCUMENT_REFUSALS.queryText;
+  if (request.query) return persistedQueryOf(request) ? TRUSTED_DOCUMENT_REFUSALS.apqRegistration : TRUSTED_DOCUMENT_REFUSALS.queryText;
   const id = trustedDocumentId(request);
   if (id === null) return TRUSTED_DOCUMENT_REFUSALS.noId;
   return documents.get(id) ?? TRUSTED_DOCUMENT_REFUSALS.unknownId;

@@ -12,6 +12,8 @@ import type { PersistedOperations } from '../config/persisted-operations-file';
 import type { OriginPolicy } from '../config/origins-config';
 import { hostAllowed, originAllowed } from './origin-policy';
 import { isRefusal, lookupTrustedDocument } from './trusted-documents';
+import { PERSISTED_QUERY_REFUSALS, persistedQueryOf, registerPersistedQuery, resolvePersistedQuery } from './apq/persisted-query-lookup';
+import type { PersistedQueryStore } from './apq/persisted-query-store';
 
 export interface WebSocketTransportOptions {
   keepAliveMs: number;
@@ -24,6 +26,8 @@ export interface WebSocketTransportOptions {
   maxQueryLength: number;
   /** With trusted documents on, a WebSocket operation must name an allowlisted hash too. */
   persistedOperations: PersistedOperations | null;
+  /** APQ's store (null: APQ off or trusted documents on), the same lookup as POST /graphql. */
+  apqStore: PersistedQueryStore | null;
   logger: Logger;
 }
 
@@ -114,16 +118,21 @@ export function attachWebSocketTransport<UserContext extends object>(
           liveConnection: ctx.extra.socket,
         });
         let document: DocumentNode;
+        let registration: { hash: string; query: string } | null = null;
         try {
           if (options.persistedOperations) {
             const trusted = lookupTrustedDocument(options.persistedOperations, payload as never);
             if (isRefusal(trusted)) return [gatewayError(trusted.code, trusted.message)];
             document = trusted;
           } else {
-            if (typeof payload.query !== 'string' || payload.query.length > options.maxQueryLength) {
+            const apq = await persistedQueryOver(options.apqStore, payload, options.logger);
+            if (apq && 'code' in apq) return [gatewayError(apq.code, apq.message)];
+            const query = apq ? apq.query : payload.query;
+            if (typeof query !== 'string' || query.length > options.maxQueryLength) {
               return [gatewayError('OPERATION_LIMIT_EXCEEDED', 'The operation is refused: it is too long. Simplify or split it.')];
             }
-            document = parse(payload.query);
+            if (apq?.register) registration = { hash: apq.register, query };
+            document = parse(query);
           }
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
@@ -131,6 +140,7 @@ export function attachWebSocketTransport<UserContext extends object>(
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        if (registration) registerPersistedQuery(options.apqStore!, registration.hash, registration.query, options.logger);
         // No POST-only rule or CSRF check guards a socket: a mutation here could be a cross-site page acting with
         // the gateway's token (client-credentials mode). Only subscriptions need this transport.
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
@@ -150,4 +160,10 @@ export function attachWebSocketTransport<UserContext extends object>(
     options.keepAliveMs,
   );
   return { close: () => disposable.dispose() as Promise<void> };
+}
+
+/** The APQ lookup POST /graphql uses; with APQ off an APQ payload is PERSISTED_QUERY_NOT_SUPPORTED there too. */
+async function persistedQueryOver(store: PersistedQueryStore | null, payload: { query?: string | null; extensions?: Record<string, unknown> | null }, logger: Logger) {
+  if (store === null) return persistedQueryOf(payload) === undefined ? null : PERSISTED_QUERY_REFUSALS.notSupported;
+  return resolvePersistedQuery(store, payload, logger);
 }

@@ -1,12 +1,14 @@
-// Subscriptions over real clients: graphql-sse (Yoga's built-in SSE, distinct connections mode) and graphql-ws.
-import { print, type DocumentNode } from 'graphql';
+// Subscriptions over real clients: graphql-sse (Yoga's built-in SSE, distinct connections mode), graphql-ws, and
+// Apollo Client's HttpLink (multipart, Apollo's subscriptionSpec=1.0).
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { parse, print, type DocumentNode } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { GraphQLErrorBody } from './index';
 import { TEST_TOKEN } from './gateway';
 
-export type LiveTransport = 'sse' | 'ws';
+export type LiveTransport = 'sse' | 'ws' | 'multipart';
 
 export interface SubscriptionEvent<TData> {
   data?: TData | null;
@@ -106,6 +108,31 @@ export interface LiveClient {
 export function createLiveClient(gateway: { url: string }, transport: LiveTransport, options: LiveClientOptions = {}): LiveClient {
   const authorization = options.authorization === undefined ? TEST_TOKEN : options.authorization;
   const textOf = (document: DocumentNode | string) => (typeof document === 'string' ? document : print(document));
+  if (transport === 'multipart') {
+    // The link itself, not the cache: each event as the server sent it, errors included.
+    const link = new HttpLink({ uri: `${gateway.url}/graphql`, headers: authorization === null ? {} : { authorization } });
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    const open = new Set<SubscriptionRecording<any>>();
+    return {
+      subscribe: (document, variables) => {
+        const query = typeof document === 'string' ? parse(document) : document;
+        const recording = record<any>((sink) => {
+          const subscription = ApolloLink.execute(link, { query, variables }, { client }).subscribe({
+            next: (value) => sink.next(withoutProtocolErrors(value as Record<string, unknown>)),
+            error: (error) => sink.error(error),
+            complete: () => sink.complete(),
+          });
+          return () => subscription.unsubscribe();
+        });
+        open.add(recording);
+        return recording;
+      },
+      close: async () => {
+        for (const recording of open) recording.dispose();
+        client.stop();
+      },
+    };
+  }
   if (transport === 'sse') {
     const client = createSseClient({
       url: `${gateway.url}/graphql`,
@@ -138,4 +165,14 @@ export function createLiveClient(gateway: { url: string }, transport: LiveTransp
     subscribe: (document, variables) => record((sink) => client.subscribe({ query: textOf(document), variables }, sink as never)),
     close: () => client.dispose() as Promise<void>,
   };
+}
+
+/** Apollo's link puts a transport error (`payload: null`) under a symbol in `extensions`: as `errors`, like the others. */
+function withoutProtocolErrors(value: Record<string, unknown>): Record<string, unknown> {
+  const extensions = value.extensions as Record<string | symbol, unknown> | undefined;
+  const symbol = extensions && Object.getOwnPropertySymbols(extensions)[0];
+  if (!symbol) return value;
+  const protocol = extensions[symbol] as { errors?: unknown[] };
+  const { extensions: _dropped, ...rest } = value;
+  return { ...rest, errors: protocol.errors ?? [] };
 }

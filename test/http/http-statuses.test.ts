@@ -1,5 +1,5 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { createLiveClient, httpGet, postGraphQL, TEST_TOKEN, useGateway, type LiveTransport } from '../harness';
+import { createLiveClient, httpGet, postGraphQL, TEST_TOKEN, useGateway, waitFor, type LiveTransport } from '../harness';
 
 const NO_QUERY = { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] };
 const WATCH = `subscription { processRunUpdated(id: "${seedProcessRun.id}") { id } }`;
@@ -7,8 +7,8 @@ const NOT_ACCEPTABLE = {
   errors: [
     {
       message:
-        "A subscription needs a streaming transport: sse (POST (or GET) /graphql with Accept: text/event-stream) or graphql-ws (a WebSocket on /graphql, subprotocol graphql-transport-ws). This request's Accept header allows none of them.",
-      extensions: { code: 'BAD_REQUEST', transports: ['sse', 'graphql-ws'] },
+        "A subscription needs a streaming transport: sse (POST (or GET) /graphql with Accept: text/event-stream) or graphql-ws (a WebSocket on /graphql, subprotocol graphql-transport-ws) or multipart (POST /graphql with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client over HTTP)). This request's Accept header allows none of them.",
+      extensions: { code: 'BAD_REQUEST', transports: ['sse', 'graphql-ws', 'multipart'] },
     },
   ],
 };
@@ -40,6 +40,8 @@ describe('HTTP statuses follow GraphQL over HTTP', () => {
   it.each([
     ['application/json'],
     ['application/graphql-response+json, application/json;q=0.9'],
+    // multipart without Apollo's subscriptionSpec is the incremental-delivery format, which subscriptions do not use.
+    ['multipart/mixed, application/json;q=0.9'],
   ])('a subscription with Accept: %s is 406 naming the transports, before any upstream call', async (accept) => {
     const response = await postGraphQL(t.gateway, { query: WATCH }, { headers: { accept } });
     expect({ status: response.status, body: response.body }).toEqual({ status: 406, body: NOT_ACCEPTABLE });
@@ -47,7 +49,7 @@ describe('HTTP statuses follow GraphQL over HTTP', () => {
     expect(t.upstream.requests).toHaveLength(0);
   });
 
-  it.each<LiveTransport>(['sse', 'ws'])('the same subscription over %s is served', async (transport) => {
+  it.each<LiveTransport>(['sse', 'ws', 'multipart'])('the same subscription over %s is served', async (transport) => {
     const client = createLiveClient(t.gateway, transport);
     try {
       const watch = client.subscribe(WATCH);
@@ -57,6 +59,8 @@ describe('HTTP statuses follow GraphQL over HTTP', () => {
     } finally {
       await client.close();
     }
+    // The client leaving ends its poll loop (else the next transport would be served from this one's loop).
+    await waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left');
   });
 });
 

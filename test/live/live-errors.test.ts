@@ -4,7 +4,7 @@ import { LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fix
 const codesOf = (events: Array<{ errors?: Array<{ extensions?: Record<string, any> }> }>) =>
   events.flatMap((event) => (event.errors ?? []).map((error) => error.extensions?.code));
 
-describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated endings over %s', (transport) => {
+describe.each<LiveTransport>(['sse', 'ws', 'multipart'])('processRunUpdated endings over %s', (transport) => {
   // One attempt per poll: the backoff seen at the fake is the poller's, not the client's own retries.
   const t = useGateway({ env: { ...LIVE_TEST_ENV, UPSTREAM_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_THRESHOLD: '0' } });
   // Every test closes its clients; their loops must be gone before the next test reuses the run id.

@@ -1,7 +1,7 @@
 import { createLiveClient, type LiveTransport, useGateway, waitFor } from '../harness';
 import { LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
 
-describe.each<LiveTransport>(['sse', 'ws'])('processRunUpdated over %s', (transport) => {
+describe.each<LiveTransport>(['sse', 'ws', 'multipart'])('processRunUpdated over %s', (transport) => {
   const t = useGateway({ env: LIVE_TEST_ENV });
   // Every test closes its clients; their loops must be gone before the next test reuses the run id.
   afterEach(() => waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'no poll loop left'));

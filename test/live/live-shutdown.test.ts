@@ -5,14 +5,20 @@ describe('processRunUpdated on SIGTERM', () => {
   useBuiltEntryPoint();
   const fake = useFakeUpstream();
 
-  it('every open subscription completes (SSE and WebSocket), then the drain finishes and the process exits 0', async () => {
+  it('every open subscription completes (SSE, WebSocket and multipart), then the drain finishes and the process exits 0', async () => {
     const upstream = fake.upstream;
     const run = new MovingRun().serveOn(upstream);
     const gateway = await spawnGateway({ ...LIVE_SPAWNED_ENV, UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
     const sse = createLiveClient(gateway, 'sse');
     const ws = createLiveClient(gateway, 'ws');
+    const multipart = createLiveClient(gateway, 'multipart');
     try {
-      const watches = [sse.subscribe(WATCH_RUN, { id: run.current.id }), ws.subscribe(WATCH_RUN, { id: run.current.id }), ws.subscribe(WATCH_RUN, { id: run.current.id })];
+      const watches = [
+        sse.subscribe(WATCH_RUN, { id: run.current.id }),
+        ws.subscribe(WATCH_RUN, { id: run.current.id }),
+        ws.subscribe(WATCH_RUN, { id: run.current.id }),
+        multipart.subscribe(WATCH_RUN, { id: run.current.id }),
+      ];
       await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
       gateway.child.kill('SIGTERM');
       await Promise.all(watches.map((watch) => watch.waitForEnd()));
@@ -28,6 +34,7 @@ describe('processRunUpdated on SIGTERM', () => {
       await killSpawned(gateway);
       await sse.close();
       await ws.close();
+      await multipart.close();
     }
   });
 });

@@ -22,6 +22,7 @@ describe('live poll schedule', () => {
       maxSubscriptions: 10_000,
       maxSubscriptionsPerConnection: 100,
       keepAliveMs: 12_000,
+      multipartHeartbeatMs: 5_000,
       leaseTtlMs: 15_000,
       credentialSecret: null,
     });
@@ -29,6 +30,7 @@ describe('live poll schedule', () => {
     expect(loadConfig({ LIVE_POLL_INTERVAL_MS: '1000' }).live.leaseTtlMs).toBe(3_000);
     expect(loadConfig({ LIVE_POLL_INTERVAL_MS: '2000', LIVE_LEASE_TTL_MS: '4000' }).live.leaseTtlMs).toBe(4_000);
     expect(() => loadConfig({ LIVE_LEASE_TTL_MS: '999' })).toThrow(/LIVE_LEASE_TTL_MS must be from 1000/);
+    expect(() => loadConfig({ LIVE_MULTIPART_HEARTBEAT_MS: '999' })).toThrow(/LIVE_MULTIPART_HEARTBEAT_MS must be from 1000/);
     expect(() => loadConfig({ LIVE_CREDENTIAL_SECRET: 'too-short' })).toThrow('Invalid configuration: LIVE_CREDENTIAL_SECRET must be at least 32 characters');
     expect(() => loadConfig({ LIVE_POLL_INTERVAL_MS: '999' })).toThrow('Invalid configuration: LIVE_POLL_INTERVAL_MS must be from 1000 to 3600000, got 999');
     expect(loadConfig({}, { liveTestFloors: true }).live).toEqual(loadConfig({}).live);

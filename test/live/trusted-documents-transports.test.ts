@@ -28,7 +28,7 @@ async function overWebSocket(gateway: HarnessGateway, payload: Record<string, un
 describe('trusted documents – one lookup for POST /graphql and graphql-ws', () => {
   it.each([
     ['query text without a hash', { query: SUBSCRIPTION }, 'PERSISTED_QUERY_ONLY'],
-    ['query text with an allowlisted hash', { query: SUBSCRIPTION, extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } }, 'PERSISTED_QUERY_ONLY'],
+    ['query text with an allowlisted hash', { query: SUBSCRIPTION, extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } }, 'PERSISTED_QUERY_NOT_SUPPORTED'],
     ['neither text nor hash', {}, 'PERSISTED_QUERY_ID_REQUIRED'],
     ['an APQ hash of another version', { extensions: { persistedQuery: { version: 2, sha256Hash: HASH } } }, 'PERSISTED_QUERY_ID_REQUIRED'],
     ['a hash not on the list', { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }, 'PERSISTED_QUERY_NOT_FOUND'],

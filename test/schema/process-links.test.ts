@@ -215,15 +215,26 @@ describe('ProcessRun.process – a real link', () => {
     expect(t.upstream.requests.map((request) => request.path).sort()).toEqual(['/processRuns/processrun-xyz789', '/processes/process-abc123']);
   });
 
-  it('a failed process fetch nulls the run (process is non-null) with the error at the link', async () => {
+  it('a process that cannot be read is null with the coded error at its path; the run keeps its data', async () => {
     t.upstream.onProcess('process-abc123', (_request, response) => {
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end('{"code":"403","message":"Forbidden"}');
     });
-    const result = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id process { name } } }');
-    expect(result.body.data).toEqual({ processRun: null });
+    const result = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id name process { name } } }');
+    expect(result.status).toBe(200);
+    expect(result.body.data).toEqual({ processRun: { id: 'processrun-xyz789', name: seedProcessRun.name, process: null } });
     const error = expectOnlyError(result, 'FORBIDDEN');
     expect(error.path).toEqual(['processRun', 'process']);
     expect(error.message).toBe('The credentials do not allow reading this process.');
+  });
+
+  it('a trashed process (upstream 404) is null with NOT_FOUND at its path; the run keeps its data', async () => {
+    t.upstream.onProcess('process-abc123', (_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end('{"code":"404","message":"Not Found"}');
+    });
+    const result = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id status process { name } } }');
+    expect(result.body.data).toEqual({ processRun: { id: 'processrun-xyz789', status: expect.any(String), process: null } });
+    expect(expectOnlyError(result, 'NOT_FOUND').path).toEqual(['processRun', 'process']);
   });
 });

@@ -724,8 +724,8 @@ export type ProcessRun = {
   modified: AuditStamp;
   /** The run's display name (upstream `name`). */
   name: Scalars['String']['output'];
-  /** The Process this run was started from (upstream `process`, a plain id). */
-  process: Process;
+  /** The Process this run was started from (upstream `process`, a plain id); null with a coded error at this path when the process cannot be read (trashed, forbidden, failing), while the run keeps its data. */
+  process?: Maybe<Process>;
   /** Whether due dates are relative to the run's start rather than fixed dates. */
   relativeDates: Scalars['Boolean']['output'];
   /** Revision counter of the run, incremented by the upstream on every change. */
@@ -1017,7 +1017,7 @@ export type RunHeaderQueryVariables = Exact<{
 }>;
 
 
-export type RunHeaderQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, process: { __typename?: 'Process', id: string }, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> } | null };
+export type RunHeaderQuery = { __typename?: 'Query', processRun?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, revision: number, dueDate?: string | null, process?: { __typename?: 'Process', id: string } | null, created: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, modified: { __typename?: 'AuditStamp', dateTime: string, user: { __typename?: 'User', id: string } }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> } | null };
 
 type AssigneeFields_UnknownAssignee_Fragment = { __typename: 'UnknownAssignee', type: string, upstreamId?: string | null };
 
@@ -1054,7 +1054,7 @@ export type StartRunMutationVariables = Exact<{
 }>;
 
 
-export type StartRunMutation = { __typename?: 'Mutation', runProcess?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, process: { __typename?: 'Process', id: string }, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> } | null };
+export type StartRunMutation = { __typename?: 'Mutation', runProcess?: { __typename?: 'ProcessRun', id: string, name: string, status: RunStatus, process?: { __typename?: 'Process', id: string } | null, statusCounts: Array<{ __typename?: 'StatusCount', status: ActionStatus, count: number }> } | null };
 
 export type WatchRunSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];

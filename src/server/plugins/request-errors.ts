@@ -2,6 +2,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Plugin } from 'graphql-yoga';
 import { isGatewayErrorCode } from '../../errors/error-codes';
 import { gatewayError } from '../../errors/gateway-error';
+import { acceptsMultipartSubscription } from './multipart-subscriptions';
 
 const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
@@ -30,8 +31,9 @@ export function useCsrfRefusal(): Plugin {
 export const SUBSCRIPTION_TRANSPORTS = [
   { transport: 'sse', how: 'POST (or GET) /graphql with Accept: text/event-stream' },
   { transport: 'graphql-ws', how: 'a WebSocket on /graphql, subprotocol graphql-transport-ws' },
+  { transport: 'multipart', how: 'POST /graphql with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client over HTTP)' },
 ] as const;
-// The media types of SUBSCRIPTION_TRANSPORTS served on the HTTP request itself.
+// The media types of SUBSCRIPTION_TRANSPORTS served on the HTTP request itself (multipart: with its parameter).
 const STREAM_MEDIA_TYPES = ['text/event-stream'];
 
 /**
@@ -44,7 +46,8 @@ export function useSubscriptionNotAcceptable(): Plugin {
       const request = (args.contextValue as { request?: Request }).request;
       // A WebSocket's upgrade request is the transport itself: its Accept says nothing.
       if (!request || request.headers.get('upgrade') !== null) return;
-      if (acceptsAny(request.headers.get('accept') ?? '*/*', STREAM_MEDIA_TYPES)) return;
+      const accept = request.headers.get('accept') ?? '*/*';
+      if (acceptsAny(accept, STREAM_MEDIA_TYPES) || acceptsMultipartSubscription(accept)) return;
       const message = `A subscription needs a streaming transport: ${SUBSCRIPTION_TRANSPORTS.map(({ transport, how }) => `${transport} (${how})`).join(' or ')}. This request's Accept header allows none of them.`;
       setResultAndStopExecution({
         errors: [gatewayError('BAD_REQUEST', message, { http: { status: 406 }, transports: SUBSCRIPTION_TRANSPORTS.map(({ transport }) => transport) })],
