@@ -44,8 +44,8 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
     expect(outcome.code).toBe(0);
   });
 
-  describe('a planted breaking change: ProcessRun.process made nullable', () => {
-    const planted = COMMITTED.replace(/^( {2}process: Process)!( @cost\(weight: 1\))?$/m, '$1$2');
+  describe('a planted breaking change: ProcessRun.statusCounts made nullable', () => {
+    const planted = COMMITTED.replace(/^( {2}statusCounts: \[StatusCount!\])!$/m, '$1');
     const plantedArgs = (): string[] => ['--served', file('served.graphql', planted), '--committed', file('committed.graphql', planted)];
 
     it('the plant took (one line differs)', () => {
@@ -55,22 +55,22 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
     it('fails (exit 1) naming the path when CHANGELOG.md does not list it', async () => {
       const outcome = await runCheck([...plantedArgs(), '--changelog', file('CHANGELOG.md', CHANGELOG)]);
       expect(outcome.code).toBe(1);
-      expect(outcome.stderr).toContain("breaking change not listed in CHANGELOG.md (Unreleased, as `ProcessRun.process`): Field 'ProcessRun.process' changed type from 'Process!' to 'Process'");
+      expect(outcome.stderr).toContain("breaking change not listed in CHANGELOG.md (Unreleased, as `ProcessRun.statusCounts`): Field 'ProcessRun.statusCounts' changed type from '[StatusCount!]!' to '[StatusCount!]'");
       expect(outcome.stderr.trim().split('\n')).toHaveLength(2);
     });
 
     it('passes when the Unreleased section lists the path in backticks', async () => {
-      const listed = CHANGELOG.replace('## Unreleased\n', '## Unreleased\n\n- `ProcessRun.process` is nullable: a run whose process cannot be read keeps its data.\n');
+      const listed = CHANGELOG.replace('## Unreleased\n', '## Unreleased\n\n- `ProcessRun.statusCounts` is nullable.\n');
       const outcome = await runCheck([...plantedArgs(), '--changelog', file('CHANGELOG.md', listed)]);
       expect(outcome.stderr).toBe('');
       expect(outcome.code).toBe(0);
     });
 
     it('still fails when only an already released section mentions it', async () => {
-      const released = `${CHANGELOG}\n## 0.0.1\n\n- \`ProcessRun.process\` mentioned in an old release.\n`;
+      const released = `${CHANGELOG}\n## 0.0.1\n\n- \`ProcessRun.statusCounts\` mentioned in an old release.\n`;
       const outcome = await runCheck([...plantedArgs(), '--changelog', file('CHANGELOG.md', released)]);
       expect(outcome.code).toBe(1);
-      expect(outcome.stderr).toContain('`ProcessRun.process`');
+      expect(outcome.stderr).toContain('`ProcessRun.statusCounts`');
     });
   });
 
