@@ -4,10 +4,16 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+    ],
     // Node loads these natively; Jest's module runtime cannot (cockatiel is ESM-only; the OTLP exporter import()s
     // node:http, which Jest refuses without --experimental-vm-modules), so they are compiled to plain CommonJS.
-    '^.+/node_modules/(cockatiel|@opentelemetry/otlp-exporter-base)/.+\\.c?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+/node_modules/(cockatiel|@opentelemetry/otlp-exporter-base)/.+\\.c?js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   // Only the innermost node_modules segment decides (the exporter base sits nested under the OTLP exporter).
   transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/)(?!cockatiel/|@opentelemetry/otlp-exporter-base/)'],

@@ -15,12 +15,14 @@ const SOURCES = ['src', 'schema', 'package.json', 'tsconfig.json', 'tsconfig.bui
 const COMPLETE = '.complete';
 
 const run = (command, args) => spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
-const output = (result) => `${result.error?.message ?? ''}${result.stdout ?? ''}${result.stderr ?? ''}`.trim().slice(0, 500);
+const output = (result) =>
+  `${result.error?.message ?? ''}${result.stdout ?? ''}${result.stderr ?? ''}`.trim().slice(0, 500);
 
 /** `{ commit, dist }` of the compiled baseline, or `{ commit, problem }` when it cannot be built here (e.g. a shallow clone). */
 function baselineBuild() {
   const resolved = run('git', ['rev-parse', '--verify', '--quiet', `${BASELINE_COMMIT}^{commit}`]);
-  if (resolved.status !== 0) return { commit: BASELINE_COMMIT, problem: `commit ${BASELINE_COMMIT} is not in this clone (shallow?)` };
+  if (resolved.status !== 0)
+    return { commit: BASELINE_COMMIT, problem: `commit ${BASELINE_COMMIT} is not in this clone (shallow?)` };
   const commit = resolved.stdout.trim();
   const dir = path.join(__dirname, 'results', `baseline-${commit.slice(0, 12)}`);
   const dist = path.join(dir, 'dist');
@@ -41,7 +43,11 @@ function baselineBuild() {
     fs.rmSync(archive, { force: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const tsc = run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.build.json')]);
+  const tsc = run(process.execPath, [
+    path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    path.join(dir, 'tsconfig.build.json'),
+  ]);
   if (tsc.status !== 0) return fail(`compiling it failed: ${output(tsc)}`);
   fs.writeFileSync(path.join(dir, COMPLETE), `${commit}\n`);
   return { commit, dist };

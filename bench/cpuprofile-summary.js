@@ -28,7 +28,8 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 
 const shortUrl = (url) => url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(dist\/)/, '$1');
-const functionKey = ({ callFrame: frame }) => `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+const functionKey = ({ callFrame: frame }) =>
+  `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
 function packageKey({ callFrame: frame }) {
   if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url);
@@ -42,18 +43,37 @@ function packageKey({ callFrame: frame }) {
 // JSON passes the floor proxy also makes, the answer's socket write), then the nearest frame of a concern on the stack.
 const LEAF_CONCERNS = [
   ['garbage collection', (frame) => frame.functionName === '(garbage collector)'],
-  ['upstream body JSON.parse', (frame) => (frame.functionName === 'parseJson' && frame.url.includes('processes-client')) || frame.functionName === 'parseUpstreamBody'],
+  [
+    'upstream body JSON.parse',
+    (frame) =>
+      (frame.functionName === 'parseJson' && frame.url.includes('processes-client')) ||
+      frame.functionName === 'parseUpstreamBody',
+  ],
   // The floor's answer() also parses the small request body; its JSON.stringify of the run is nearly all of it.
-  ['answer JSON.stringify', (frame) => frame.functionName === 'jsonStringifyResultWithoutInternals' || (frame.functionName === 'answer' && frame.url.endsWith('floor-proxy.js'))],
+  [
+    'answer JSON.stringify',
+    (frame) =>
+      frame.functionName === 'jsonStringifyResultWithoutInternals' ||
+      (frame.functionName === 'answer' && frame.url.endsWith('floor-proxy.js')),
+  ],
 ];
 const SOCKET_WRITE = /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/;
 // Matched against "<function> <url>" of each frame, leaf first; the first concern any frame matches wins.
 const STACK_CONCERNS = [
   ['metrics', /prom-client|prometheus|\/observability\//],
   ['GraphQL execution and resolvers', /graphql-jit|graphql\/execution|\/resolvers\/|fast-execute|^\S*Handler\d* $/],
-  ['upstream client (undici, loaders, resilience)', /undici|wasm:|\/upstream\/|\/loaders\/|dataloader|cockatiel|node:_http_client|node:_http_agent|^(getRun|parseUpstreamBody) /],
-  ['GraphQL parse and validation', /graphql\/(language|validation)|lru-cache|use-parser-and-validation-cache|graphql-armor|\/plugins\/(operation-limits|variables-depth|static-upstream)/],
-  ['HTTP server, Yoga, envelop, whatwg-node', /graphql-yoga|@whatwg-node|@envelop|node:_http_server|node:_http_incoming|node:_http_outgoing|floor-proxy/],
+  [
+    'upstream client (undici, loaders, resilience)',
+    /undici|wasm:|\/upstream\/|\/loaders\/|dataloader|cockatiel|node:_http_client|node:_http_agent|^(getRun|parseUpstreamBody) /,
+  ],
+  [
+    'GraphQL parse and validation',
+    /graphql\/(language|validation)|lru-cache|use-parser-and-validation-cache|graphql-armor|\/plugins\/(operation-limits|variables-depth|static-upstream)/,
+  ],
+  [
+    'HTTP server, Yoga, envelop, whatwg-node',
+    /graphql-yoga|@whatwg-node|@envelop|node:_http_server|node:_http_incoming|node:_http_outgoing|floor-proxy/,
+  ],
 ];
 const UPSTREAM = STACK_CONCERNS[2][1];
 function concernOf(id) {
@@ -65,12 +85,19 @@ function concernOf(id) {
     stack.push(`${functionName} ${url}`);
   }
   // Writing the upstream request is the upstream client's; writing the answer is a concern of its own.
-  if (!leaf.url && SOCKET_WRITE.test(leaf.functionName) && !stack.some((where) => UPSTREAM.test(where))) return 'socket write (the answer)';
+  if (!leaf.url && SOCKET_WRITE.test(leaf.functionName) && !stack.some((where) => UPSTREAM.test(where)))
+    return 'socket write (the answer)';
   for (const where of stack) for (const [name, pattern] of STACK_CONCERNS) if (pattern.test(where)) return name;
   return leaf.functionName === '(idle)' ? '(idle)' : 'Node internals, microtasks, other';
 }
 
-const tables = { byConcern: new Map(), selfByPackage: new Map(), selfByFunction: new Map(), inclusiveByFunction: new Map(), inclusiveByPackage: new Map() };
+const tables = {
+  byConcern: new Map(),
+  selfByPackage: new Map(),
+  selfByFunction: new Map(),
+  inclusiveByFunction: new Map(),
+  inclusiveByPackage: new Map(),
+};
 const add = (map, key, count) => map.set(key, (map.get(key) || 0) + count);
 for (const [id, count] of samplesByNode) {
   const leaf = nodes.get(id);

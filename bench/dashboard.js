@@ -20,7 +20,8 @@ const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
 // Dashboard runs move to a new revision this often; every answer's revision is checked against the fake's history.
 const MOVE_MS = Number(process.env.DASH_MOVE_MS || 500);
-const QUERY = 'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
+const QUERY =
+  'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -49,13 +50,20 @@ async function waitFor(url, child) {
 
 async function start(script, env, probe) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url + probe, child);
   return {
     url,
     pid: child.pid,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+    stop: () =>
+      new Promise((resolve) =>
+        child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+      ),
   };
 }
 
@@ -78,12 +86,17 @@ async function readRun(gateway, id, authorization = AUTH, seen = null) {
   return performance.now() - started;
 }
 
-const percentile = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const percentile = (sorted, p) =>
+  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** `gateway` may be a list of replicas: CPU is summed over them, peak RSS is the largest. */
 async function measure(gateway, upstream, work) {
   const replicas = Array.isArray(gateway) ? gateway : [gateway];
-  const cpuOf = () => replicas.reduce((sum, replica) => (sum === null || cpuMs(replica.pid) === null ? null : sum + cpuMs(replica.pid)), 0);
+  const cpuOf = () =>
+    replicas.reduce(
+      (sum, replica) => (sum === null || cpuMs(replica.pid) === null ? null : sum + cpuMs(replica.pid)),
+      0,
+    );
   const callsBefore = await upstreamCalls(upstream);
   const cpuBefore = cpuOf();
   const latencies = await work();
@@ -116,7 +129,9 @@ function dashboard(gateways, credentials = 1, seen = []) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
         while (performance.now() < endAt) {
           const next = performance.now() + PERIOD_MS;
-          latencies.push(await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)], authorization, seen));
+          latencies.push(
+            await readRun(gateway, fanoutIds[Math.floor(Math.random() * fanoutIds.length)], authorization, seen),
+          );
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
         }
       }),
@@ -163,7 +178,11 @@ function staleness(seen, history, ttlMs) {
 /** A real redis-server on a free port, nothing on disk; null when it is not installed. */
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const ready = await new Promise((resolve) => {
     let output = '';
     child.once('error', () => resolve(false));
@@ -177,7 +196,10 @@ async function startRedis() {
     child.kill('SIGTERM');
     return null;
   }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+  };
 }
 
 /** Three replicas at TTL 1 s, clients spread over them: each with its own local tier only, then sharing Redis. */
@@ -191,7 +213,11 @@ async function threeReplicas(upstream) {
   try {
     for (const shared of [false, true]) {
       const env = {
-        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: '1000',
+        NODE_ENV: 'production',
+        UPSTREAM_BASE_URL: upstream.url,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        UPSTREAM_CACHE_TTL_MS: '1000',
         ...(shared ? { REDIS_URL: redis.url, LIVE_CREDENTIAL_SECRET: 'bench-credential-secret-0123456789abcdef' } : {}),
       };
       const replicas = await Promise.all([0, 1, 2].map(() => start('dist/index.js', env, '/health')));
@@ -199,7 +225,11 @@ async function threeReplicas(upstream) {
         // Each replica must be on Redis before the window opens (its /ready says so).
         if (shared) for (const replica of replicas) await waitForRedis(replica);
         const result = await measure(replicas, upstream, dashboard(replicas));
-        rows.push({ workload: `dashboard TTL 1 s, 3 replicas, ${shared ? 'Redis tier' : 'local tiers only'}`, ...result, fewestPer1000: null });
+        rows.push({
+          workload: `dashboard TTL 1 s, 3 replicas, ${shared ? 'Redis tier' : 'local tiers only'}`,
+          ...result,
+          fewestPer1000: null,
+        });
       } finally {
         await Promise.all(replicas.map((replica) => replica.stop()));
       }
@@ -233,9 +263,17 @@ async function main() {
       { name: 'TTL 1 s, 20 credentials', ttlMs: 1000, credentials: 20 },
     ];
     for (const setting of settings) {
-      const gateway = await start('dist/index.js', {
-        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
-      }, '/health');
+      const gateway = await start(
+        'dist/index.js',
+        {
+          NODE_ENV: 'production',
+          UPSTREAM_BASE_URL: upstream.url,
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+        },
+        '/health',
+      );
       try {
         const seen = [];
         await fetch(`${upstream.url}/__move/${MOVE_MS}`, { method: 'POST' });
@@ -246,19 +284,37 @@ async function main() {
         // busy machine fewer than CLIENTS per period complete, which lowers the ideal count per operation too).
         const windows = Math.ceil((SECONDS * 1000) / Math.max(setting.ttlMs, 1));
         // Capped at one call per operation: with many credentials most keys are not read in every window.
-        const fewest = setting.ttlMs === 0 || result.ops === 0 ? null : Math.min(1000, (1000 * fanoutIds.length * setting.credentials * windows) / result.ops);
+        const fewest =
+          setting.ttlMs === 0 || result.ops === 0
+            ? null
+            : Math.min(1000, (1000 * fanoutIds.length * setting.credentials * windows) / result.ops);
         rows.push({ workload: `dashboard ${setting.name}`, ...result, fewestPer1000: fewest });
       } finally {
         await gateway.stop();
       }
     }
     if (process.env.DASH_REDIS !== 'false') rows.push(...(await threeReplicas(upstream)));
-    for (const setting of [{ name: 'cache off', ttlMs: 0 }, { name: 'TTL 1 s', ttlMs: 1000 }]) {
-      const gateway = await start('dist/index.js', {
-        NODE_ENV: 'production', UPSTREAM_BASE_URL: upstream.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
-      }, '/health');
+    for (const setting of [
+      { name: 'cache off', ttlMs: 0 },
+      { name: 'TTL 1 s', ttlMs: 1000 },
+    ]) {
+      const gateway = await start(
+        'dist/index.js',
+        {
+          NODE_ENV: 'production',
+          UPSTREAM_BASE_URL: upstream.url,
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+        },
+        '/health',
+      );
       try {
-        rows.push({ workload: `${DISTINCT_RUNS} distinct runs ${setting.name}`, ...(await measure(gateway, upstream, distinct(gateway))), fewestPer1000: 1000 });
+        rows.push({
+          workload: `${DISTINCT_RUNS} distinct runs ${setting.name}`,
+          ...(await measure(gateway, upstream, distinct(gateway))),
+          fewestPer1000: 1000,
+        });
       } finally {
         await gateway.stop();
       }
@@ -266,8 +322,12 @@ async function main() {
   } finally {
     await upstream.stop();
   }
-  console.log(`\n${CLIENTS} clients, 20 runs, one read each per ${PERIOD_MS / 1000} s for ${SECONDS} s; then ${DISTINCT_RUNS} distinct runs once each${SMOKE ? ' (smoke: figures not judged)' : ''}`);
-  console.log('| workload | ops | upstream calls / 1,000 ops | fewest the TTL allows | p50 ms | p99 ms | CPU ms / op | peak RSS MB | answers older than TTL + p99 | oldest answer ms |');
+  console.log(
+    `\n${CLIENTS} clients, 20 runs, one read each per ${PERIOD_MS / 1000} s for ${SECONDS} s; then ${DISTINCT_RUNS} distinct runs once each${SMOKE ? ' (smoke: figures not judged)' : ''}`,
+  );
+  console.log(
+    '| workload | ops | upstream calls / 1,000 ops | fewest the TTL allows | p50 ms | p99 ms | CPU ms / op | peak RSS MB | answers older than TTL + p99 | oldest answer ms |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const over = row.staleAges ? row.staleAges.filter((age) => age > row.ttlMs + (row.p99 ?? 0)).length : null;
@@ -277,7 +337,8 @@ async function main() {
   }
   const off = rows.find((row) => row.workload.endsWith('distinct runs cache off'));
   const on = rows.find((row) => row.workload.endsWith('distinct runs TTL 1 s'));
-  if (off && on && off.cpuMsPerOp && on.cpuMsPerOp) console.log(`\ndistinct runs: CPU per op cache on / off = ${(on.cpuMsPerOp / off.cpuMsPerOp).toFixed(2)}x`);
+  if (off && on && off.cpuMsPerOp && on.cpuMsPerOp)
+    console.log(`\ndistinct runs: CPU per op cache on / off = ${(on.cpuMsPerOp / off.cpuMsPerOp).toFixed(2)}x`);
 }
 
 main().catch((error) => {

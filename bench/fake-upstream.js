@@ -48,7 +48,8 @@ const server = http.createServer((request, response) => {
     const id = decodeURIComponent(url.slice('/processRuns/'.length).split('?')[0]);
     const known = bodies.get(id);
     const body = known ? movedBody(id, known) : id.startsWith(DISTINCT_PREFIX) ? distinctBody(id) : undefined;
-    const send = () => (body ? answer(response, 200, body) : answer(response, 404, Buffer.from('{"code":"404","message":"not found"}')));
+    const send = () =>
+      body ? answer(response, 200, body) : answer(response, 404, Buffer.from('{"code":"404","message":"not found"}'));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();
     return;

@@ -9,7 +9,13 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function getRun(id) {
   return new Promise((resolve, reject) => {
     const request = http.get(
-      { host: upstream.hostname, port: upstream.port, path: `/processRuns/${encodeURIComponent(id)}`, agent, headers: { accept: 'application/json' } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: `/processRuns/${encodeURIComponent(id)}`,
+        agent,
+        headers: { accept: 'application/json' },
+      },
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));

@@ -29,9 +29,10 @@ const LOAD_FACTOR = Number(process.env.BENCH_LOAD_FACTOR || 1.5);
 const GATEWAY_NODE_OPTIONS = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=32';
 const FANOUT_DELAY_MS = 20;
 // Where time goes, not how much: the profiler adds its own CPU, so a profiled run's figures carry no verdict.
-const PROFILE_DIR = process.env.BENCH_PROFILE === 'true'
-  ? path.join(__dirname, 'results', `profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`)
-  : null;
+const PROFILE_DIR =
+  process.env.BENCH_PROFILE === 'true'
+    ? path.join(__dirname, 'results', `profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    : null;
 const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
 
@@ -48,12 +49,24 @@ const ROWS = [
   // The build issue 13 measured ("today's build", bench/baseline-build.js), started as it shipped (no Node flags).
   { name: 'baseline seed', target: 'baseline', workload: 'seed', nodeOptions: '', baselineOf: 'gateway seed' },
   // The reference path of the current build (graphql-js for every operation, EXECUTION_FAST_PATH=false).
-  { name: 'gateway seed reference', target: 'gateway', workload: 'seed', env: { EXECUTION_FAST_PATH: 'false' }, referenceOf: 'gateway seed' },
+  {
+    name: 'gateway seed reference',
+    target: 'gateway',
+    workload: 'seed',
+    env: { EXECUTION_FAST_PATH: 'false' },
+    referenceOf: 'gateway seed',
+  },
   { name: 'floor large', target: 'floor', workload: 'large' },
   { name: 'gateway large', target: 'gateway', workload: 'large' },
   { name: 'gateway large default heap', target: 'gateway', workload: 'large', nodeOptions: '' },
   { name: 'baseline large', target: 'baseline', workload: 'large', nodeOptions: '', baselineOf: 'gateway large' },
-  { name: 'gateway large reference', target: 'gateway', workload: 'large', env: { EXECUTION_FAST_PATH: 'false' }, referenceOf: 'gateway large' },
+  {
+    name: 'gateway large reference',
+    target: 'gateway',
+    workload: 'large',
+    env: { EXECUTION_FAST_PATH: 'false' },
+    referenceOf: 'gateway large',
+  },
   { name: 'floor fan-out', target: 'floor', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   { name: 'gateway fan-out', target: 'gateway', workload: 'fanout', delayMs: FANOUT_DELAY_MS },
   // One connection: operation latency against one upstream call's delay, without queueing behind other operations.
@@ -63,7 +76,14 @@ const ROWS = [
   { name: 'floor large 50 conns', target: 'floor', workload: 'large', connections: 50, minSeconds: 3 },
   { name: 'gateway large 50 conns', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3 },
   // Without the semi-space flag (V8's default young generation): what --max-semi-space-size buys in peak RSS.
-  { name: 'gateway large 50 conns default heap', target: 'gateway', workload: 'large', connections: 50, minSeconds: 3, nodeOptions: '' },
+  {
+    name: 'gateway large 50 conns default heap',
+    target: 'gateway',
+    workload: 'large',
+    connections: 50,
+    minSeconds: 3,
+    nodeOptions: '',
+  },
   { name: 'gateway processes', target: 'gateway', workload: 'processes' },
 ].filter((row) => !ONLY || ONLY.has(row.name));
 
@@ -113,7 +133,11 @@ function profileFlags(row, round) {
 async function startProcess(argv, env, probePath) {
   const port = await freePort();
   const [command, ...args] = pinned(0, argv);
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(url + probePath, child);
@@ -136,7 +160,10 @@ function stopProcess(child) {
 async function startUpstream() {
   const port = await freePort();
   const [command, ...args] = pinned(pin ? 1 : 0, [process.execPath, path.join(__dirname, 'fake-upstream.js')]);
-  const child = spawn(command, args, { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/__stats`, child);
@@ -144,27 +171,40 @@ async function startUpstream() {
     await stopProcess(child);
     throw error;
   }
-  return { url, pid: child.pid, stop: () => stopProcess(child), control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()) };
+  return {
+    url,
+    pid: child.pid,
+    stop: () => stopProcess(child),
+    control: (route) => fetch(url + route, { method: 'POST' }).then((r) => r.json()),
+  };
 }
 
 function startTarget(row, round, upstream, baseline) {
   const profile = profileFlags(row, round);
   if (row.target === 'floor') {
-    return startProcess([process.execPath, ...profile, path.join(__dirname, 'floor-proxy.js')], { UPSTREAM_BASE_URL: upstream.url }, '/');
+    return startProcess(
+      [process.execPath, ...profile, path.join(__dirname, 'floor-proxy.js')],
+      { UPSTREAM_BASE_URL: upstream.url },
+      '/',
+    );
   }
   const nodeOptions = (row.nodeOptions ?? GATEWAY_NODE_OPTIONS).split(' ').filter(Boolean);
   const entry = row.target === 'baseline' ? path.join(baseline.dist, 'index.js') : 'dist/index.js';
-  return startProcess([process.execPath, ...nodeOptions, ...profile, entry], {
-    // Every row re-reads one run: with the answer cache on, the rows would measure cache hits, not the work the floor
-    // does (bench/dashboard.js measures the cache). Identical GETs in flight are still coalesced.
-    UPSTREAM_CACHE_TTL_MS: '0',
-    ...row.env,
-    NODE_ENV: 'production',
-    CURSOR_SECRET_EPHEMERAL: 'true',
-    UPSTREAM_BASE_URL: upstream.url,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: row.logLevel || 'warn',
-  }, '/health');
+  return startProcess(
+    [process.execPath, ...nodeOptions, ...profile, entry],
+    {
+      // Every row re-reads one run: with the answer cache on, the rows would measure cache hits, not the work the floor
+      // does (bench/dashboard.js measures the cache). Identical GETs in flight are still coalesced.
+      UPSTREAM_CACHE_TTL_MS: '0',
+      ...row.env,
+      NODE_ENV: 'production',
+      CURSOR_SECRET_EPHEMERAL: 'true',
+      UPSTREAM_BASE_URL: upstream.url,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: row.logLevel || 'warn',
+    },
+    '/health',
+  );
 }
 
 /** Distinct job ids under each top-level field of `data`, summed: the same count for the floor and the gateway. */
@@ -202,11 +242,17 @@ async function prepare(row, targetUrl, upstream) {
   const text = await response.text();
   const { calls } = await upstream.control('/__stats');
   const parsed = JSON.parse(text);
-  if (response.status !== 200 || parsed.errors || !parsed.data) throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
+  if (response.status !== 200 || parsed.errors || !parsed.data)
+    throw new Error(`${row.name}: bad answer ${response.status} ${text.slice(0, 500)}`);
   const jobs = countJobs(parsed.data);
   if (jobs !== scenario.expectJobs) throw new Error(`${row.name}: ${jobs} jobs, expected ${scenario.expectJobs}`);
-  if (scenario.check && !scenario.check(parsed.data)) throw new Error(`${row.name}: the answer fails the workload's check`);
-  return { request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body }, expected: text, upstreamCalls: calls };
+  if (scenario.check && !scenario.check(parsed.data))
+    throw new Error(`${row.name}: the answer fails the workload's check`);
+  return {
+    request: { url: `${targetUrl}/graphql`, method: 'POST', headers, body },
+    expected: text,
+    upstreamCalls: calls,
+  };
 }
 
 function load(request, expected, seconds, connections) {
@@ -236,11 +282,19 @@ async function measure(row, round, upstream, baseline) {
     const completed = result['2xx'];
     const seconds = Math.max(SECONDS, row.minSeconds || 0);
     // Wrong answers always fail; a request still waiting when the window closes is not an answer at all.
-    const wrong = { 'wrong bodies': result.mismatches, 'non-2xx answers': result.non2xx, 'connection errors': result.errors };
-    const problems = Object.entries(wrong).filter(([, count]) => count > 0).map(([what, count]) => `${count} ${what}`);
+    const wrong = {
+      'wrong bodies': result.mismatches,
+      'non-2xx answers': result.non2xx,
+      'connection errors': result.errors,
+    };
+    const problems = Object.entries(wrong)
+      .filter(([, count]) => count > 0)
+      .map(([what, count]) => `${count} ${what}`);
     if (!SMOKE && result.timeouts > 0) problems.push(`${result.timeouts} requests over the 60 s request timeout`);
     if (problems.length > 0) {
-      throw new Error(`${row.name}: ${problems.join(', ')} (of ${completed} answers in ${seconds} s under load; the reference answer was correct)`);
+      throw new Error(
+        `${row.name}: ${problems.join(', ')} (of ${completed} answers in ${seconds} s under load; the reference answer was correct)`,
+      );
     }
     if (completed === 0) {
       const what = `${row.name}: no request completed within the ${seconds} s window under load (machine busy?); the reference answer was checked in full and was correct`;
@@ -288,7 +342,9 @@ function roundRatio(runs, row, other, key) {
     const theirs = runs.find((run) => run.row === other && run.round === mine.round);
     if (!theirs || mine.result[key] == null || theirs.result[key] == null) continue;
     if (!comparableLoad(mine.result.loadAvg, theirs.result.loadAvg)) {
-      skipped.push(`round ${mine.round}: load ${mine.result.loadAvg.toFixed(1)} vs ${theirs.result.loadAvg.toFixed(1)}`);
+      skipped.push(
+        `round ${mine.round}: load ${mine.result.loadAvg.toFixed(1)} vs ${theirs.result.loadAvg.toFixed(1)}`,
+      );
       continue;
     }
     ratios.push(mine.result[key] / theirs.result[key]);
@@ -323,12 +379,14 @@ function summarise(runs) {
     };
   }
   for (const [name, s] of Object.entries(summary)) {
-    const floor = (name.startsWith('gateway') || name.startsWith('baseline')) && summary[floorOf(name)] ? floorOf(name) : null;
+    const floor =
+      (name.startsWith('gateway') || name.startsWith('baseline')) && summary[floorOf(name)] ? floorOf(name) : null;
     s.throughputVsFloor = floor ? roundRatio(runs, name, floor, 'reqPerSec') : null;
     s.cpuVsFloor = floor ? roundRatio(runs, name, floor, 'cpuMsPerReq') : null;
     s.rssVsFloor = floor ? roundRatio(runs, name, floor, 'peakRssMb') : null;
     const reference = ROWS.find((row) => row.referenceOf === name);
-    s.cpuVsReference = reference && summary[reference.name] ? roundRatio(runs, name, reference.name, 'cpuMsPerReq') : null;
+    s.cpuVsReference =
+      reference && summary[reference.name] ? roundRatio(runs, name, reference.name, 'cpuMsPerReq') : null;
     const baseline = ROWS.find((row) => row.baselineOf === name);
     s.cpuVsBaseline = baseline && summary[baseline.name] ? roundRatio(runs, name, baseline.name, 'cpuMsPerReq') : null;
   }
@@ -341,14 +399,19 @@ function ratioCheck(target, comparison, bar) {
   const skippedNote = comparison.skipped.length ? `; left out for load: ${comparison.skipped.join(', ')}` : '';
   if (comparison.ratio === null) return { target, value: `no round with comparable load${skippedNote}`, met: null };
   const rounds = comparison.rounds.map((r) => r.toFixed(2)).join(' / ');
-  return { target, value: `${comparison.ratio.toFixed(2)}× (rounds ${rounds})${skippedNote}`, met: comparison.ratio <= bar };
+  return {
+    target,
+    value: `${comparison.ratio.toFixed(2)}× (rounds ${rounds})${skippedNote}`,
+    met: comparison.ratio <= bar,
+  };
 }
 
 function targets(summary) {
   const checks = [];
   const s = (name) => summary[name];
-  const seedTarget = 'seed CPU/request ≤ 0.67× the baseline build (today\'s build when issue 13 was filed)';
-  if (baselineLeftOut && s('gateway seed')) checks.push({ target: seedTarget, value: `no baseline build: ${baselineLeftOut}`, met: null });
+  const seedTarget = "seed CPU/request ≤ 0.67× the baseline build (today's build when issue 13 was filed)";
+  if (baselineLeftOut && s('gateway seed'))
+    checks.push({ target: seedTarget, value: `no baseline build: ${baselineLeftOut}`, met: null });
   else checks.push(ratioCheck(seedTarget, s('gateway seed')?.cpuVsBaseline, 0.67));
   if (s('gateway seed')?.throughputVsFloor) {
     const c = ratioCheck('seed throughput ≥ 0.3× floor', s('gateway seed').throughputVsFloor, Infinity);
@@ -356,7 +419,9 @@ function targets(summary) {
     checks.push(c);
   }
   checks.push(ratioCheck('large (2,000 jobs) CPU/request ≤ 0.85× floor', s('gateway large')?.cpuVsFloor, 0.85));
-  checks.push(ratioCheck('peak RSS, 50 concurrent large operations ≤ 1.1× floor', s('gateway large 50 conns')?.rssVsFloor, 1.1));
+  checks.push(
+    ratioCheck('peak RSS, 50 concurrent large operations ≤ 1.1× floor', s('gateway large 50 conns')?.rssVsFloor, 1.1),
+  );
   if (s('gateway fan-out 1 conn')) {
     const { p50, upstreamCallsPerOp } = s('gateway fan-out 1 conn');
     checks.push({
@@ -373,8 +438,22 @@ function fmt(value, digits = 0) {
 }
 
 function printTable(summary) {
-  const header = ['scenario', 'req/s (rounds)', 'load (rounds)', 'p50 ms', 'p99 ms', 'CPU ms/req', 'peak RSS MB', 'upstream/op', 'vs floor req/s', 'vs floor CPU', 'vs baseline CPU', 'vs reference CPU'];
-  const ratio = (comparison) => (!comparison ? '' : comparison.ratio === null ? 'load differs' : `${comparison.ratio.toFixed(2)}×`);
+  const header = [
+    'scenario',
+    'req/s (rounds)',
+    'load (rounds)',
+    'p50 ms',
+    'p99 ms',
+    'CPU ms/req',
+    'peak RSS MB',
+    'upstream/op',
+    'vs floor req/s',
+    'vs floor CPU',
+    'vs baseline CPU',
+    'vs reference CPU',
+  ];
+  const ratio = (comparison) =>
+    !comparison ? '' : comparison.ratio === null ? 'load differs' : `${comparison.ratio.toFixed(2)}×`;
   const lines = Object.entries(summary).map(([name, s]) => [
     name,
     `${fmt(s.reqPerSec)} (${s.reqPerSecRounds.map((v) => fmt(v)).join(' / ')})`,
@@ -409,8 +488,13 @@ async function main() {
   const baseline = ROWS.some((row) => row.target === 'baseline') ? baselineBuild() : null;
   if (baseline?.problem) leaveOutBaseline(baseline.problem);
   machine.baseline = baseline && !baseline.problem ? baseline.commit : null;
-  console.log(`bench: ${ROUNDS} round(s) × ${ROWS.length} rows, warm-up ${WARMUP} s, ${SECONDS} s each; ${machine.cpu} ×${machine.cores}, Node ${machine.node}; ${machine.pinned}`);
-  if (PROFILE_DIR) console.log(`profiling into ${path.relative(ROOT, PROFILE_DIR)}: the figures below include the profiler's cost (no verdicts)`);
+  console.log(
+    `bench: ${ROUNDS} round(s) × ${ROWS.length} rows, warm-up ${WARMUP} s, ${SECONDS} s each; ${machine.cpu} ×${machine.cores}, Node ${machine.node}; ${machine.pinned}`,
+  );
+  if (PROFILE_DIR)
+    console.log(
+      `profiling into ${path.relative(ROOT, PROFILE_DIR)}: the figures below include the profiler's cost (no verdicts)`,
+    );
   const upstream = await startUpstream();
   const runs = [];
   try {
@@ -426,7 +510,9 @@ async function main() {
           leaveOutBaseline(`${row.name} failed: ${error.message}`);
           continue;
         }
-        console.log(`  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req, peak RSS ${fmt(result.peakRssMb)} MB, load ${fmt(result.loadAvg, 1)}`);
+        console.log(
+          `  round ${round} ${row.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, CPU ${fmt(result.cpuMsPerReq, 3)} ms/req, peak RSS ${fmt(result.peakRssMb)} MB, load ${fmt(result.loadAvg, 1)}`,
+        );
         runs.push({ round, row: row.name, result });
       }
     }
@@ -438,11 +524,21 @@ async function main() {
   printTable(summary);
   const checks = targets(summary);
   console.log('');
-  if (PROFILE_DIR) console.log(`no verdicts from a profiled run; profiles in ${path.relative(ROOT, PROFILE_DIR)} (bench/cpuprofile-summary.js)`);
-  else for (const check of checks) console.log(`${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`);
+  if (PROFILE_DIR)
+    console.log(
+      `no verdicts from a profiled run; profiles in ${path.relative(ROOT, PROFILE_DIR)} (bench/cpuprofile-summary.js)`,
+    );
+  else
+    for (const check of checks)
+      console.log(
+        `${check.met === null ? 'SKIPPED' : check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}`,
+      );
   const file = path.join(__dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, profiled: PROFILE_DIR !== null, summary, targets: PROFILE_DIR ? [] : checks, runs }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, warmupSeconds: WARMUP, rounds: ROUNDS, loadFactor: LOAD_FACTOR, gatewayNodeOptions: GATEWAY_NODE_OPTIONS, profiled: PROFILE_DIR !== null, summary, targets: PROFILE_DIR ? [] : checks, runs }, null, 2)}\n`,
+  );
   console.log(`\nwritten ${path.relative(ROOT, file)}`);
 }
 

@@ -42,7 +42,9 @@ function skim(text) {
   let from = 0;
   let at = 0;
   for (;;) {
-    const found = SKIPPED.map((key) => [text.indexOf(key, at), key.length]).filter(([p]) => p >= 0).sort((a, b) => a[0] - b[0])[0];
+    const found = SKIPPED.map((key) => [text.indexOf(key, at), key.length])
+      .filter(([p]) => p >= 0)
+      .sort((a, b) => a[0] - b[0])[0];
     if (!found) break;
     const [p, length] = found;
     let before = p - 1;
@@ -80,11 +82,16 @@ function msPer(fn) {
 
 const body = upstreamBodies().get(LARGE_ID);
 const strip = (value) => JSON.stringify(value, (key, v) => (key === 'arguments' || key === 'metadata' ? undefined : v));
-if (strip(JSON.parse(body)) !== JSON.stringify(JSON.parse(skim(body)))) throw new Error('the skimmed parse differs from the full one');
-console.log(`large body ${body.length} bytes, ${skim(body).length} after skimming; Node ${process.version}; ms per parse:`);
+if (strip(JSON.parse(body)) !== JSON.stringify(JSON.parse(skim(body))))
+  throw new Error('the skimmed parse differs from the full one');
+console.log(
+  `large body ${body.length} bytes, ${skim(body).length} after skimming; Node ${process.version}; ms per parse:`,
+);
 for (let round = 1; round <= ROUNDS; round++) {
   const full = msPer(() => JSON.parse(body));
   const skimmed = msPer(() => JSON.parse(skim(body)));
   const scanOnly = msPer(() => skim(body));
-  console.log(`  round ${round}: JSON.parse ${full.toFixed(2)}, skim + JSON.parse ${skimmed.toFixed(2)} (the scan alone ${scanOnly.toFixed(2)})`);
+  console.log(
+    `  round ${round}: JSON.parse ${full.toFixed(2)}, skim + JSON.parse ${skimmed.toFixed(2)} (the scan alone ${scanOnly.toFixed(2)})`,
+  );
 }

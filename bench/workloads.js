@@ -27,12 +27,41 @@ function largeRun() {
       for (let c = 0; c < 20; c += 1) {
         const [status, actionStatus] = STATUSES[jobNo % 3];
         const id = `jobrun-${String(jobNo).padStart(5, '0')}`;
-        jobs.push(sendTaskJob(id, c, `Review section ${a}.${b}.${c} of the annual report`, status, actionStatus, `user-${jobNo % 37}`));
+        jobs.push(
+          sendTaskJob(
+            id,
+            c,
+            `Review section ${a}.${b}.${c} of the annual report`,
+            status,
+            actionStatus,
+            `user-${jobNo % 37}`,
+          ),
+        );
         jobNo += 1;
       }
-      level2.push(groupNode({ id: `group-${a}-${b}`, name: `Section ${a}.${b}`, ordinal: b, parallel: true, status: 'running', parent: `group-${a}`, children: jobs }));
+      level2.push(
+        groupNode({
+          id: `group-${a}-${b}`,
+          name: `Section ${a}.${b}`,
+          ordinal: b,
+          parallel: true,
+          status: 'running',
+          parent: `group-${a}`,
+          children: jobs,
+        }),
+      );
     }
-    level1.push(groupNode({ id: `group-${a}`, name: `Part ${a}`, ordinal: a, parallel: false, status: 'running', parent: 'group-root', children: level2 }));
+    level1.push(
+      groupNode({
+        id: `group-${a}`,
+        name: `Part ${a}`,
+        ordinal: a,
+        parallel: false,
+        status: 'running',
+        parent: 'group-root',
+        children: level2,
+      }),
+    );
   }
   return {
     ...seedProcessRun,
@@ -79,7 +108,8 @@ function upstreamBodies() {
 }
 
 const AUDIT = 'dateTime user { id }';
-const TASK_ARGS = 'assignee { __typename ... on User { id } ... on UnknownAssignee { type upstreamId raw } } document { id } title raw';
+const TASK_ARGS =
+  'assignee { __typename ... on User { id } ... on UnknownAssignee { type upstreamId raw } } document { id } title raw';
 const TASK_META = 'cancelCleanupComplete permalink status task { id } taskCancelled taskCancelledNotificationSent raw';
 const JOB_FIELDS = `__typename id job ordinal readOnly status action actionStatus
   arguments {
@@ -158,14 +188,21 @@ const PROCESSES_QUERY = `query ProcessesPage {
 const scenarios = {
   seed: { query: SEED_QUERY, variables: { id: seedProcessRun.id }, expectJobs: 3, upstreamPerOp: 1 },
   large: { query: LARGE_QUERY, variables: { id: LARGE_ID }, expectJobs: 2000, upstreamPerOp: 1 },
-  fanout: { query: FANOUT_QUERY, variables: { ids: fanoutIds }, expectJobs: 3 * FANOUT_COUNT, upstreamPerOp: FANOUT_COUNT },
+  fanout: {
+    query: FANOUT_QUERY,
+    variables: { ids: fanoutIds },
+    expectJobs: 3 * FANOUT_COUNT,
+    upstreamPerOp: FANOUT_COUNT,
+  },
   // No floor row: the floor proxy only knows runs.
   processes: {
     query: PROCESSES_QUERY,
     variables: {},
     expectJobs: 0,
     upstreamPerOp: 1,
-    check: (data) => data.processes.nodes.length === PROCESSES_PAGE_SIZE && data.processes.nodes.every((node) => node.run.status === 'RUNNING'),
+    check: (data) =>
+      data.processes.nodes.length === PROCESSES_PAGE_SIZE &&
+      data.processes.nodes.every((node) => node.run.status === 'RUNNING'),
   },
 };
 

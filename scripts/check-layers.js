@@ -77,7 +77,8 @@ function importsOf(text) {
         .every((part) => part.startsWith('type '));
     found.push({ spec: match[4], typeOnly: Boolean(match[2]) || allNamedAreTypes });
   }
-  for (const match of source.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g)) found.push({ spec: match[1], typeOnly: false });
+  for (const match of source.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g))
+    found.push({ spec: match[1], typeOnly: false });
   for (const match of source.matchAll(/(typeof\s+)?\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     found.push({ spec: match[2], typeOnly: Boolean(match[1]) });
   }
@@ -99,7 +100,8 @@ function check(root = ROOT) {
   const areaIn = (file) => areaOf(file, root);
   for (const file of listFiles(root)) {
     const from = areaIn(file);
-    if (!(from in LAYERS)) problems.push(`${rel(file)}: src/${from} is in no layer; add it to LAYERS in scripts/check-layers.js`);
+    if (!(from in LAYERS))
+      problems.push(`${rel(file)}: src/${from} is in no layer; add it to LAYERS in scripts/check-layers.js`);
     runtimeEdges.set(file, []);
     for (const { spec, typeOnly } of importsOf(fs.readFileSync(file, 'utf8'))) {
       const target = resolve(file, spec);
@@ -124,7 +126,8 @@ function check(root = ROOT) {
     const name = path.basename(file);
     if (name !== 'index.ts') byName.set(name, [...(byName.get(name) ?? []), rel(file)]);
   }
-  for (const [name, files] of byName) if (files.length > 1) problems.push(`two files named ${name}: ${files.join(', ')}`);
+  for (const [name, files] of byName)
+    if (files.length > 1) problems.push(`two files named ${name}: ${files.join(', ')}`);
   // Runtime cycles: depth-first search with colours; each cycle reported once by its entry point.
   const state = new Map();
   const stack = [];
@@ -153,7 +156,8 @@ function check(root = ROOT) {
   for (const [from, targets] of areaEdges) {
     for (const [to, example] of targets) {
       const back = areaEdges.get(to)?.get(from);
-      if (back && from < to) problems.push(`runtime import cycle between src/${from} and src/${to}: ${example}; ${back}`);
+      if (back && from < to)
+        problems.push(`runtime import cycle between src/${from} and src/${to}: ${example}; ${back}`);
     }
   }
   return problems;

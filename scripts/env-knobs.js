@@ -7,7 +7,9 @@ function read(name, fallback, min, max, wholeOnly) {
   const value = Number(raw);
   const valid = wholeOnly ? Number.isInteger(value) : Number.isFinite(value);
   if (!valid || value < min || value > max) {
-    process.stderr.write(`${name} must be a ${wholeOnly ? 'whole number' : 'number'} from ${min} to ${max}, got "${raw}"\n`);
+    process.stderr.write(
+      `${name} must be a ${wholeOnly ? 'whole number' : 'number'} from ${min} to ${max}, got "${raw}"\n`,
+    );
     process.exit(2);
   }
   return value;

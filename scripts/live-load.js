@@ -34,12 +34,18 @@ const TOKEN = 'Bearer live-load-token';
 /** A throwaway redis-server on a free loopback port, nothing written to disk (for LIVE_LOAD_REPLICAS > 1). */
 async function startRedis() {
   const port = await new Promise((resolve) => {
-    const probe = require('node:net').createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address();
-      probe.close(() => resolve(free));
-    });
+    const probe = require('node:net')
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
   });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
@@ -70,7 +76,15 @@ async function startUpstream() {
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, polls: () => polls, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    polls: () => polls,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
 }
 
 function startGateway(upstreamUrl, extraEnv = {}) {
@@ -111,12 +125,18 @@ const QUERY = 'subscription W($id: ID!) { processRunUpdated(id: $id) { id status
 async function main() {
   const upstream = await startUpstream();
   const redis = REPLICAS > 1 ? await startRedis() : null;
-  const shared = redis ? { REDIS_URL: redis.url, LIVE_CREDENTIAL_SECRET: 'live-load-credential-secret-0123456789' } : {};
+  const shared = redis
+    ? { REDIS_URL: redis.url, LIVE_CREDENTIAL_SECRET: 'live-load-credential-secret-0123456789' }
+    : {};
   const gateways = await Promise.all(Array.from({ length: REPLICAS }, () => startGateway(upstream.url, shared)));
   const gateway = gateways[0];
   const gatewayFor = (i) => gateways[i % gateways.length];
   const stats = { events: 0, errors: 0, ended: 0 };
-  const sink = { next: (result) => (result.errors ? (stats.errors += 1) : (stats.events += 1)), error: () => (stats.ended += 1), complete: () => (stats.ended += 1) };
+  const sink = {
+    next: (result) => (result.errors ? (stats.errors += 1) : (stats.events += 1)),
+    error: () => (stats.ended += 1),
+    complete: () => (stats.ended += 1),
+  };
   const runId = (i) => `live-load-${i % RUNS}`;
   const wsClients = [];
   const disposers = [];
@@ -127,22 +147,56 @@ async function main() {
     wsClients[replica] ??= [];
     const sockets = wsClients[replica];
     if (Math.floor(i / gateways.length) % 100 === 0) {
-      sockets.push(createWsClient({ url: `${gatewayFor(i).url.replace('http', 'ws')}/graphql`, webSocketImpl: WsWebSocket, retryAttempts: 0, connectionParams: { Authorization: TOKEN } }));
+      sockets.push(
+        createWsClient({
+          url: `${gatewayFor(i).url.replace('http', 'ws')}/graphql`,
+          webSocketImpl: WsWebSocket,
+          retryAttempts: 0,
+          connectionParams: { Authorization: TOKEN },
+        }),
+      );
     }
     disposers.push(sockets.at(-1).subscribe({ query: QUERY, variables: { id: runId(i) } }, sink));
   }
-  const sseClients = gateways.map((target) => createSseClient({ url: `${target.url}/graphql`, singleConnection: false, retryAttempts: 0, headers: { authorization: TOKEN } }));
-  for (let i = wsCount; i < SUBSCRIBERS; i++) disposers.push(sseClients[i % gateways.length].subscribe({ query: QUERY, variables: { id: runId(i) } }, sink));
+  const sseClients = gateways.map((target) =>
+    createSseClient({
+      url: `${target.url}/graphql`,
+      singleConnection: false,
+      retryAttempts: 0,
+      headers: { authorization: TOKEN },
+    }),
+  );
+  for (let i = wsCount; i < SUBSCRIBERS; i++)
+    disposers.push(sseClients[i % gateways.length].subscribe({ query: QUERY, variables: { id: runId(i) } }, sink));
 
   // Warm-up: every subscriber has its first event (or 20 s passed).
   const warmDeadline = Date.now() + 20_000;
-  while (stats.events < SUBSCRIBERS && Date.now() < warmDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (stats.events < SUBSCRIBERS && Date.now() < warmDeadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const metrics = async (target) =>
-    (await (await fetch(`${target.url}/metrics`)).text()).split('\n').filter((line) => /^gateway_live_(subscriptions|pollers|poller_leases|followed_loops) /.test(line));
-  const cpuAll = () => gateways.reduce((sum, target) => (sum === null || cpuMs(target.child.pid) === null ? null : sum + cpuMs(target.child.pid)), 0);
-  const before = { polls: upstream.polls(), events: stats.events, ended: stats.ended, cpu: cpuAll(), at: performance.now() };
+    (await (await fetch(`${target.url}/metrics`)).text())
+      .split('\n')
+      .filter((line) => /^gateway_live_(subscriptions|pollers|poller_leases|followed_loops) /.test(line));
+  const cpuAll = () =>
+    gateways.reduce(
+      (sum, target) => (sum === null || cpuMs(target.child.pid) === null ? null : sum + cpuMs(target.child.pid)),
+      0,
+    );
+  const before = {
+    polls: upstream.polls(),
+    events: stats.events,
+    ended: stats.ended,
+    cpu: cpuAll(),
+    at: performance.now(),
+  };
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
-  const after = { polls: upstream.polls(), events: stats.events, ended: stats.ended, cpu: cpuAll(), at: performance.now() };
+  const after = {
+    polls: upstream.polls(),
+    events: stats.events,
+    ended: stats.ended,
+    cpu: cpuAll(),
+    at: performance.now(),
+  };
   const gauges = REPLICAS === 1 ? await metrics(gateway) : await Promise.all(gateways.map(metrics));
   const seconds = (after.at - before.at) / 1000;
 
@@ -172,7 +226,8 @@ async function main() {
     errorEventsTotal: stats.errors,
     endedDuringWindow: after.ended - before.ended,
     // All replicas together.
-    gatewayCpuPercent: before.cpu === null ? null : Number((((after.cpu - before.cpu) / 1000 / seconds) * 100).toFixed(1)),
+    gatewayCpuPercent:
+      before.cpu === null ? null : Number((((after.cpu - before.cpu) / 1000 / seconds) * 100).toFixed(1)),
     // The first replica.
     gatewayPeakRssMb: rss === null ? null : Math.round(rss),
     gauges,

@@ -38,7 +38,11 @@ const FAULTS = {
     response.end('{"id":"cut-off"');
   },
   'unknown-variants': (response, request) =>
-    send(response, 200, { ...runFor(request), status: 'paused', root: { ...seedProcessRun.root, children: [{ type: 'mystery', x: 1 }] } }),
+    send(response, 200, {
+      ...runFor(request),
+      status: 'paused',
+      root: { ...seedProcessRun.root, children: [{ type: 'mystery', x: 1 }] },
+    }),
   'slow-2s': (response, request) => setTimeout(() => send(response, 200, runFor(request)), 2_000),
 };
 const FAULT_NAMES = Object.keys(FAULTS);
@@ -50,7 +54,11 @@ function runFor(request) {
 
 function send(response, status, body, headers = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -93,7 +101,11 @@ async function v8MemoryMiB(url) {
   try {
     const text = await (await fetch(`${url}/metrics`)).text();
     const read = (name) => Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 1048576);
-    return [read('nodejs_heap_size_total_bytes'), read('nodejs_heap_size_used_bytes'), read('nodejs_external_memory_bytes')];
+    return [
+      read('nodejs_heap_size_total_bytes'),
+      read('nodejs_heap_size_used_bytes'),
+      read('nodejs_external_memory_bytes'),
+    ];
   } catch {
     return null;
   }
@@ -112,12 +124,21 @@ function cpuSeconds(pid) {
 async function spawnGateway(upstreamUrl) {
   const port = await freePort();
   // LOAD_CPU_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there (open it in Chrome DevTools).
-  const profile = process.env.LOAD_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE_DIR}`] : [];
+  const profile = process.env.LOAD_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE_DIR}`]
+    : [];
   // LOAD_HEAP_SNAPSHOT_DIR=dir writes heap snapshots there, a third into the run and at its end: compare them in DevTools.
   const heap = HEAP_SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_SNAPSHOT_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, ...heap, join(root, 'dist', 'index.js')], {
     // LOAD_NODE_OPTIONS: the gateway's NODE_OPTIONS (e.g. the image's flags and a heap bound), none by default.
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', UPSTREAM_BASE_URL: upstreamUrl, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn', NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS ?? '' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      UPSTREAM_BASE_URL: upstreamUrl,
+      LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn',
+      NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS ?? '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { unhandled: 0, errorLines: 0, stderr: '' };
@@ -150,7 +171,13 @@ async function spawnGateway(upstreamUrl) {
 
 // The operation mix a busy gateway sees: mostly single runs, some whole trees, some batches, a few hostile ones.
 const QUERIES = [
-  { weight: 60, build: (id) => ({ query: 'query($id: ID!) { processRun(id: $id) { id name status dueDate statusCounts { status count } } }', variables: { id } }) },
+  {
+    weight: 60,
+    build: (id) => ({
+      query: 'query($id: ID!) { processRun(id: $id) { id name status dueDate statusCounts { status count } } }',
+      variables: { id },
+    }),
+  },
   {
     weight: 20,
     build: (id) => ({
@@ -162,10 +189,20 @@ const QUERIES = [
   },
   {
     weight: 15,
-    build: (id) => ({ query: `{ ${[0, 1, 2, 3, 4].map((n) => `r${n}: processRun(id: "${id}-${n}") { id status }`).join(' ')} }` }),
+    build: (id) => ({
+      query: `{ ${[0, 1, 2, 3, 4].map((n) => `r${n}: processRun(id: "${id}-${n}") { id status }`).join(' ')} }`,
+    }),
   },
-  { weight: 3, build: () => ({ query: `{ processRun(id: "x") { root { ${'children { ... on GroupRun { '.repeat(60)}id${' } }'.repeat(60)} } } }` }) },
-  { weight: 2, build: () => ({ query: 'query($id: ID!) { processRun(id: $id) { id } }', variables: { id: '../../admin?x=1#y' } }) },
+  {
+    weight: 3,
+    build: () => ({
+      query: `{ processRun(id: "x") { root { ${'children { ... on GroupRun { '.repeat(60)}id${' } }'.repeat(60)} } } }`,
+    }),
+  },
+  {
+    weight: 2,
+    build: () => ({ query: 'query($id: ID!) { processRun(id: $id) { id } }', variables: { id: '../../admin?x=1#y' } }),
+  },
 ];
 const TOTAL_WEIGHT = QUERIES.reduce((sum, query) => sum + query.weight, 0);
 
@@ -206,7 +243,9 @@ async function client(pool, until, stats) {
 }
 
 function percentile(sorted, p) {
-  return sorted.length === 0 ? NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+  return sorted.length === 0
+    ? NaN
+    : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 }
 
 async function main() {
@@ -218,7 +257,9 @@ async function main() {
   const stats = { served: 0, ok: 0, errorsByCode: {}, httpStatus: {}, transportFailures: {}, latencies: [] };
   const pool = new Pool(gateway.url, { connections: CLIENTS, pipelining: 1 });
 
-  process.stdout.write(`load: ${CLIENTS} clients for ${SECONDS} s, ${Math.round(FAULT_RATE * 100)}% of upstream calls faulty\n`);
+  process.stdout.write(
+    `load: ${CLIENTS} clients for ${SECONDS} s, ${Math.round(FAULT_RATE * 100)}% of upstream calls faulty\n`,
+  );
   const started = Date.now();
   const until = started + SECONDS * 1000;
   let crashedDuringRun = false;
@@ -268,7 +309,12 @@ async function main() {
     errorsByCode: stats.errorsByCode,
     httpStatus: stats.httpStatus,
     transportFailures: stats.transportFailures,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: Math.round(latencies.at(-1) ?? NaN) },
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: Math.round(latencies.at(-1) ?? NaN),
+    },
     upstreamCalls: upstreamCounts.upstreamCalls,
     upstreamFaultsInjected: upstreamCounts.faults,
     crashes,

@@ -41,9 +41,13 @@ async function freePort() {
 async function startRedis() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'prg-scale-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise((resolve, reject) => {
     let output = '';
     child.once('error', reject);
@@ -76,14 +80,25 @@ async function startUpstream() {
   });
   server.keepAliveTimeout = 30_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, perSecond, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    perSecond,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 async function spawnGateway(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
     // The answer cache off: this load measures the budget and Redis latency, one upstream call per operation.
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPSTREAM_CACHE_TTL_MS: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      UPSTREAM_CACHE_TTL_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -115,7 +130,9 @@ function percentile(sorted, p) {
 }
 
 async function run(name, env, upstream) {
-  const gateways = await Promise.all(Array.from({ length: REPLICAS }, () => spawnGateway({ UPSTREAM_BASE_URL: upstream.url, ...env })));
+  const gateways = await Promise.all(
+    Array.from({ length: REPLICAS }, () => spawnGateway({ UPSTREAM_BASE_URL: upstream.url, ...env })),
+  );
   const pools = gateways.map((gateway) => new Pool(gateway.url, { connections: Math.ceil(CLIENTS / REPLICAS) }));
   const stats = { latencies: [], ok: 0, codes: {} };
   upstream.perSecond.clear();
@@ -132,12 +149,16 @@ async function run(name, env, upstream) {
           path: '/graphql',
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: 'Bearer load-token' },
-          body: JSON.stringify({ query: 'query($id: ID!) { processRun(id: $id) { id name status } }', variables: { id } }),
+          body: JSON.stringify({
+            query: 'query($id: ID!) { processRun(id: $id) { id name status } }',
+            variables: { id },
+          }),
         });
         const body = await response.body.json();
         stats.latencies.push(performance.now() - t0);
         if (!body.errors) stats.ok += 1;
-        for (const error of body.errors ?? []) stats.codes[error.extensions?.code] = (stats.codes[error.extensions?.code] ?? 0) + 1;
+        for (const error of body.errors ?? [])
+          stats.codes[error.extensions?.code] = (stats.codes[error.extensions?.code] ?? 0) + 1;
       }
     }),
   );
@@ -145,7 +166,10 @@ async function run(name, env, upstream) {
   await Promise.all(pools.map((pool) => pool.close()));
   await Promise.all(gateways.map((gateway) => gateway.stop()));
   // Whole seconds only: the first and last are partial.
-  const seconds = [...upstream.perSecond.entries()].sort(([a], [b]) => a - b).slice(1, -1).map(([, count]) => count);
+  const seconds = [...upstream.perSecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(1, -1)
+    .map(([, count]) => count);
   const sorted = stats.latencies.sort((a, b) => a - b);
   return {
     name,
@@ -170,7 +194,10 @@ async function budgetDecisionCost(redisUrl) {
   const { SharedRateBudget } = require(join(root, 'dist', 'upstream', 'resilience', 'shared-rate-budget'));
   const { RedisConnection } = require(join(root, 'dist', 'redis', 'redis-connection'));
   const rate = { limit: 100_000_000, windowMs: 60_000 };
-  const connection = new RedisConnection({ url: redisUrl, target: 'bench', keyPrefix: 'bench:', fallbackBudgetShare: 1, commandTimeoutMs: 500 }, pino({ level: 'silent' }));
+  const connection = new RedisConnection(
+    { url: redisUrl, target: 'bench', keyPrefix: 'bench:', fallbackBudgetShare: 1, commandTimeoutMs: 500 },
+    pino({ level: 'silent' }),
+  );
   while (connection.state !== 'up') await new Promise((resolve) => setTimeout(resolve, 20));
   const measure = async (budget, calls) => {
     const times = [];
@@ -182,7 +209,12 @@ async function budgetDecisionCost(redisUrl) {
     times.sort((a, b) => a - b);
     return { calls, medianUs: Math.round(percentile(times, 50)), p99Us: Math.round(percentile(times, 99)) };
   };
-  const shared = new SharedRateBudget({ rate, client: connection.client, fallbackShare: () => 1, redisAvailable: () => connection.available });
+  const shared = new SharedRateBudget({
+    rate,
+    client: connection.client,
+    fallbackShare: () => 1,
+    redisAvailable: () => connection.available,
+  });
   await measure(shared, 500); // warm-up: script load, JIT
   const result = { memory: await measure(new TokenBucket(rate), 5000), redis: await measure(shared, 5000) };
   await connection.close();
@@ -197,9 +229,13 @@ async function main() {
   try {
     decision = await budgetDecisionCost(redis.url);
     const unlimited = '1000000/1s';
-    const modes = { memory: { UPSTREAM_RATE_LIMIT: unlimited }, redis: { UPSTREAM_RATE_LIMIT: unlimited, REDIS_URL: redis.url } };
+    const modes = {
+      memory: { UPSTREAM_RATE_LIMIT: unlimited },
+      redis: { UPSTREAM_RATE_LIMIT: unlimited, REDIS_URL: redis.url },
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const name of round % 2 === 0 ? ['memory', 'redis'] : ['redis', 'memory']) results.push(await run(name, modes[name], upstream));
+      for (const name of round % 2 === 0 ? ['memory', 'redis'] : ['redis', 'memory'])
+        results.push(await run(name, modes[name], upstream));
     }
     results.push(await run('budget', { UPSTREAM_RATE_LIMIT: `${BUDGET}/1s`, REDIS_URL: redis.url }, upstream));
   } finally {
@@ -207,7 +243,10 @@ async function main() {
     await redis.stop();
   }
   const pooled = (name) => {
-    const all = results.filter((result) => result.name === name).flatMap((result) => result.latencies).sort((a, b) => a - b);
+    const all = results
+      .filter((result) => result.name === name)
+      .flatMap((result) => result.latencies)
+      .sort((a, b) => a - b);
     return { operations: all.length, median: +percentile(all, 50).toFixed(2), p99: +percentile(all, 99).toFixed(2) };
   };
   const memory = pooled('memory');
@@ -216,7 +255,13 @@ async function main() {
   process.stdout.write(
     `${JSON.stringify(
       {
-        setup: { replicas: REPLICAS, clients: CLIENTS, secondsPerRun: SECONDS, budgetPerSecond: BUDGET, node: process.version },
+        setup: {
+          replicas: REPLICAS,
+          clients: CLIENTS,
+          secondsPerRun: SECONDS,
+          budgetPerSecond: BUDGET,
+          node: process.version,
+        },
         budgetDecision: decision,
         runs: results,
         endToEndLatencyMs: { memory, redis: shared },

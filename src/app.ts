@@ -104,7 +104,10 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   const drift = new UpstreamDriftReporter(logger);
   const readiness = new Readiness();
   const metrics = config.telemetry.metrics
-    ? createGatewayMetrics({ maxOperationNames: config.telemetry.maxOperationNames, trustedOperationNames: trustedOperationNames(config) })
+    ? createGatewayMetrics({
+        maxOperationNames: config.telemetry.maxOperationNames,
+        trustedOperationNames: trustedOperationNames(config),
+      })
     : null;
   if (metrics) drift.onSighting(metrics.onDrift);
   const otlpMetrics = createOtlpMetrics(config.telemetry.otlpMetrics, metrics?.registry ?? null, logger);
@@ -112,13 +115,28 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
   const callerRate = config.resilience.rateLimitPerCaller;
   const callerBudget = callerRate
-    ? new PerCallerRateBudget({ rate: callerRate, client: shared?.connection.client ?? null, fallbackShare: config.redis?.fallbackBudgetShare ?? 1 })
+    ? new PerCallerRateBudget({
+        rate: callerRate,
+        client: shared?.connection.client ?? null,
+        fallbackShare: config.redis?.fallbackBudgetShare ?? 1,
+      })
     : null;
   if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {
-    logger.warn('UPSTREAM_RATE_LIMIT_PER_CALLER counts per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) so replicas name a caller alike');
+    logger.warn(
+      'UPSTREAM_RATE_LIMIT_PER_CALLER counts per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) so replicas name a caller alike',
+    );
   }
   const cache = createUpstreamCache(config, logger, metrics?.registry ?? null, shared?.connection ?? null);
-  const client = createProcessesClient(config, logger, upstreamBaseUrl, demoUpstream, metrics?.upstreamEvents, shared?.rateBudget ?? null, callerBudget, cache);
+  const client = createProcessesClient(
+    config,
+    logger,
+    upstreamBaseUrl,
+    demoUpstream,
+    metrics?.upstreamEvents,
+    shared?.rateBudget ?? null,
+    callerBudget,
+    cache,
+  );
   // Shown, never a reason to leave the balancer: every replica shares the upstream, and while the breaker is open
   // callers get precise GraphQL errors (UPSTREAM_UNAVAILABLE with retryAfter) instead of the balancer's bare 503.
   readiness.addDetail('upstreamBreaker', () => client.breakerReport());
@@ -141,13 +159,28 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
   // Every start, so that a deployment left without caller identity is said out loud in every log.
   if (config.production && config.cursorSecret === null) {
-    logger.warn('CURSOR_SECRET_EPHEMERAL=true: processes cursors are signed with a key of this process only; they fail on another replica or after a restart');
+    logger.warn(
+      'CURSOR_SECRET_EPHEMERAL=true: processes cursors are signed with a key of this process only; they fail on another replica or after a restart',
+    );
   }
-  if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity');
+  if (config.auth.mode === 'none')
+    logger.warn(
+      'AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity',
+    );
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: buildGatewaySchema(),
-    context: createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation, onLoaderBatch: metrics?.onLoaderBatch, onWrite: metrics?.onWrite, cursorSecret: config.cursorSecret, live, callerKeys }),
+    context: createContextFactory({
+      client,
+      logger,
+      drift,
+      maxUpstreamCallsPerOperation: config.limits.maxUpstreamCallsPerOperation,
+      onLoaderBatch: metrics?.onLoaderBatch,
+      onWrite: metrics?.onWrite,
+      cursorSecret: config.cursorSecret,
+      live,
+      callerKeys,
+    }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -174,7 +207,14 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       useDeferStream(),
       useBrowserPointers({ graphiql: config.graphiql }),
       ...(authenticator && config.auth.mode === 'jwt'
-        ? [useCallerAuthentication(authenticator, { read: config.auth.readScope, write: config.auth.writeScope }, logger, callerKeys)]
+        ? [
+            useCallerAuthentication(
+              authenticator,
+              { read: config.auth.readScope, write: config.auth.writeScope },
+              logger,
+              callerKeys,
+            ),
+          ]
         : []),
       // Before logging and metrics: both read the code it settles.
       useErrorCodes(),
@@ -184,7 +224,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       ...(config.graphiql ? [useGraphiQLAssets()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       // One or the other: trusted documents refuse APQ registrations themselves (PERSISTED_QUERY_NOT_SUPPORTED).
-      config.persistedOperations ? useTrustedDocuments(config.persistedOperations.documents) : useAutomaticPersistedQueries(apqStore, logger),
+      config.persistedOperations
+        ? useTrustedDocuments(config.persistedOperations.documents)
+        : useAutomaticPersistedQueries(apqStore, logger),
       useCsrfRefusal(),
       useSubscriptionNotAcceptable(),
       useMultipartSubscriptions(config.live.multipartHeartbeatMs),
@@ -220,7 +262,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
           keepAliveMs: config.live.keepAliveMs,
           allowedOrigins: config.origins.corsOrigins,
           allowedHosts: config.origins.allowedHosts,
-          authenticate: authenticator ? (request) => authenticator.authenticate(request, logger).then(() => undefined) : null,
+          authenticate: authenticator
+            ? (request) => authenticator.authenticate(request, logger).then(() => undefined)
+            : null,
           maxQueryLength: config.limits.maxQueryLength,
           persistedOperations: config.persistedOperations?.documents ?? null,
           apqStore,
@@ -266,7 +310,12 @@ export function createProcessesClient(
   const dispatcher = createUpstreamAgent({ connections: policy.maxSockets, connectTimeoutMs: policy.connectTimeoutMs });
   // The embedded demo needs no credentials.
   const credentials: CredentialsProvider = policy.clientCredentials
-    ? new ClientCredentialsProvider({ ...policy.clientCredentials, timeoutMs: config.upstreamTimeoutMs, dispatcher, logger })
+    ? new ClientCredentialsProvider({
+        ...policy.clientCredentials,
+        timeoutMs: config.upstreamTimeoutMs,
+        dispatcher,
+        logger,
+      })
     : passthroughCredentials(!demoUpstream);
   return new ProcessesClient({
     baseUrl: upstreamBaseUrl,
@@ -278,7 +327,11 @@ export function createProcessesClient(
     dispatcher,
     events,
     attemptTimeouts: { headersMs: policy.headersTimeoutMs, bodyMs: policy.bodyTimeoutMs },
-    retry: { maxAttempts: policy.maxAttempts, baseDelayMs: policy.retryBaseDelayMs, maxDelayMs: policy.retryMaxDelayMs },
+    retry: {
+      maxAttempts: policy.maxAttempts,
+      baseDelayMs: policy.retryBaseDelayMs,
+      maxDelayMs: policy.retryMaxDelayMs,
+    },
     breaker:
       policy.breakerThreshold === 0
         ? null
@@ -299,7 +352,9 @@ function idempotencyOptions(
 ): IdempotencyOptions {
   const { ttlMs, maxEntries, maxBytes, required, secret } = config.writes.idempotency;
   if (redis && secret === null) {
-    logger.warn('IDEMPOTENCY_SECRET is not set: caller identities in Redis are hashed with a public key (a Redis dump could confirm a guessed token)');
+    logger.warn(
+      'IDEMPOTENCY_SECRET is not set: caller identities in Redis are hashed with a public key (a Redis dump could confirm a guessed token)',
+    );
   }
   return {
     onDecision,
@@ -311,13 +366,20 @@ function idempotencyOptions(
 }
 
 /** Coalescing always; the cache tiers unless UPSTREAM_CACHE_TTL_MS=0 (docs/caching.md). */
-function createUpstreamCache(config: GatewayConfig, logger: Logger, metricsRegistry: Registry | null, redis: RedisConnection | null): UpstreamCache {
+function createUpstreamCache(
+  config: GatewayConfig,
+  logger: Logger,
+  metricsRegistry: Registry | null,
+  redis: RedisConnection | null,
+): UpstreamCache {
   const metrics = metricsRegistry ? registerCacheMetrics(metricsRegistry) : null;
   const scope = new CredentialScope(config.resilience.clientCredentials !== null, config.live.credentialSecret);
   // The Redis tier needs every replica to derive the same credential scope; invalidations cross replicas either way.
   const cacheOn = config.upstreamCache.ttlMs > 0;
   if (redis && cacheOn && !scope.sharedAcrossProcesses) {
-    logger.warn('upstream cache: REDIS_URL is set but LIVE_CREDENTIAL_SECRET is not: cached answers stay per replica (invalidations still cross)');
+    logger.warn(
+      'upstream cache: REDIS_URL is set but LIVE_CREDENTIAL_SECRET is not: cached answers stay per replica (invalidations still cross)',
+    );
   }
   const cache = new UpstreamCache({
     ttls: { ttlMs: config.upstreamCache.ttlMs, terminalTtlMs: config.upstreamCache.terminalTtlMs },
@@ -334,7 +396,9 @@ function createUpstreamCache(config: GatewayConfig, logger: Logger, metricsRegis
 /** APQ's store: in Redis when replicas share it, else in this process's bounded memory; null with APQ=false. */
 function persistedQueryStore(config: GatewayConfig, redis: RedisConnection | null): PersistedQueryStore | null {
   if (!config.apq.enabled || config.persistedOperations) return null;
-  return redis ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs) : new MemoryPersistedQueryStore(config.apq.maxEntries, config.apq.maxBytes);
+  return redis
+    ? new RedisPersistedQueryStore(redis.client, config.apq.ttlMs)
+    : new MemoryPersistedQueryStore(config.apq.maxEntries, config.apq.maxBytes);
 }
 
 interface SharedState {
@@ -346,7 +410,12 @@ interface SharedState {
 }
 
 /** What replicas share through Redis (REDIS_URL); null without it, and everything stays in this process. */
-function createSharedState(config: GatewayConfig, logger: Logger, readiness: Readiness, metricsRegistry: Registry | null): SharedState | null {
+function createSharedState(
+  config: GatewayConfig,
+  logger: Logger,
+  readiness: Readiness,
+  metricsRegistry: Registry | null,
+): SharedState | null {
   if (!config.redis) return null;
   const connection = new RedisConnection(config.redis, logger);
   // Reported, never a reason to take the replica out: requests do not need Redis.
@@ -423,7 +492,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 /** What a new user does next: open GraphiQL, and with the demo, which ids answer (runs) and which fail (errors). */
 function nextSteps(url: string, graphiql: boolean, demo: DemoUpstream | null): Record<string, unknown> {
   return {
-    graphiql: graphiql ? `${url}/graphql (open in a browser)` : 'off (GRAPHIQL=false): POST application/json to /graphql',
-    ...(demo ? { demoRunIds: [...DEMO_RUNS.keys()], demoErrorIds: DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id) } : {}),
+    graphiql: graphiql
+      ? `${url}/graphql (open in a browser)`
+      : 'off (GRAPHIQL=false): POST application/json to /graphql',
+    ...(demo
+      ? { demoRunIds: [...DEMO_RUNS.keys()], demoErrorIds: DEMO_ERROR_SCENARIOS.map((scenario) => scenario.id) }
+      : {}),
   };
 }

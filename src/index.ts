@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), config.shutdownDelayMs + config.shutdownGraceMs + 5_000).unref();
     gateway.shutdown().then(
       (drained) => {
-        safeLog(() => logger.info({ drained }, drained ? 'shutdown complete' : 'shutdown forced: grace period ran out'));
+        safeLog(() =>
+          logger.info({ drained }, drained ? 'shutdown complete' : 'shutdown forced: grace period ran out'),
+        );
         exit(drained ? 0 : 1);
       },
       (error: unknown) => {
@@ -61,7 +63,9 @@ async function main(): Promise<void> {
   };
   if (requested !== null) stop(requested);
   // The process keeps serving: a stray rejection is a bug to log, not a reason to drop every in-flight request.
-  process.on('unhandledRejection', (reason) => safeLog(() => logger.error({ err: reason }, 'unhandled promise rejection')));
+  process.on('unhandledRejection', (reason) =>
+    safeLog(() => logger.error({ err: reason }, 'unhandled promise rejection')),
+  );
 }
 
 void main().catch((error: unknown) => {

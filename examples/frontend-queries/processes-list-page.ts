@@ -10,16 +10,27 @@ export type ProcessRow = ProcessesPage['nodes'][number];
  * Sends one page request; `send` is the app's GraphQL transport (fetch, urql, Apollo Client ...). It gets the
  * document's trusted-documents hash (the client preset puts it in `__meta__.hash`), so only the hash travels.
  */
-export type Send = (documentId: string, variables: VariablesOf<typeof ProcessesListPageQuery>) => Promise<ResultOf<typeof ProcessesListPageQuery>>;
+export type Send = (
+  documentId: string,
+  variables: VariablesOf<typeof ProcessesListPageQuery>,
+) => Promise<ResultOf<typeof ProcessesListPageQuery>>;
 
 /** Every page of the list in order, for infinite scrolling; stops after the page whose hasNextPage is false. */
-export async function* processPages(send: Send, first: number, nameContains: string | null = null): AsyncGenerator<ProcessesPage> {
+export async function* processPages(
+  send: Send,
+  first: number,
+  nameContains: string | null = null,
+): AsyncGenerator<ProcessesPage> {
   const documentId = (ProcessesListPageQuery as unknown as { __meta__: { hash: string } }).__meta__.hash;
   let after: string | null = null;
   do {
-    const { processes }: ResultOf<typeof ProcessesListPageQuery> = await send(documentId, { first, after, nameContains });
+    const { processes }: ResultOf<typeof ProcessesListPageQuery> = await send(documentId, {
+      first,
+      after,
+      nameContains,
+    });
     yield processes;
-    after = processes.pageInfo.hasNextPage ? processes.pageInfo.endCursor ?? null : null;
+    after = processes.pageInfo.hasNextPage ? (processes.pageInfo.endCursor ?? null) : null;
   } while (after !== null);
 }
 

@@ -78,7 +78,11 @@ export class IdempotentClient {
       try {
         const response = await fetchImpl(this.options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: this.options.authorization, 'idempotency-key': idempotencyKey },
+          headers: {
+            'content-type': 'application/json',
+            authorization: this.options.authorization,
+            'idempotency-key': idempotencyKey,
+          },
           body,
           signal: AbortSignal.timeout(attemptTimeoutMs),
         });
@@ -93,7 +97,13 @@ export class IdempotentClient {
             if (typeof refusal.retryAfter === 'number') waitMs = refusal.retryAfter * 1000;
           } else {
             onAttempt?.(attempt, 'answered');
-            return { kind: 'answered', data: answer.data, errors: answer.errors, idempotencyKey, replayed: response.headers.get('idempotent-replayed') === 'true' };
+            return {
+              kind: 'answered',
+              data: answer.data,
+              errors: answer.errors,
+              idempotencyKey,
+              replayed: response.headers.get('idempotent-replayed') === 'true',
+            };
           }
         }
       } catch (error) {
@@ -109,7 +119,9 @@ export class IdempotentClient {
 }
 
 /** What the caller should do about one field's error (the table in docs/mutations.md). */
-export function adviceFor(error: GraphQLErrorBody): 'done-but-unreadable' | 'look-before-sending-again-with-a-new-key' | 'fix-and-send-with-a-new-key' {
+export function adviceFor(
+  error: GraphQLErrorBody,
+): 'done-but-unreadable' | 'look-before-sending-again-with-a-new-key' | 'fix-and-send-with-a-new-key' {
   switch (error.extensions?.outcome) {
     case 'APPLIED':
       return 'done-but-unreadable';
@@ -125,7 +137,9 @@ function defaultBackoff(attempt: number): number {
   return Math.min(200 * 2 ** (attempt - 1), 5_000);
 }
 
-async function readAnswer<TData>(response: Response): Promise<{ data: TData | null; errors: GraphQLErrorBody[] } | null> {
+async function readAnswer<TData>(
+  response: Response,
+): Promise<{ data: TData | null; errors: GraphQLErrorBody[] } | null> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
   try {
     const parsed = (await response.json()) as { data?: TData | null; errors?: GraphQLErrorBody[] };

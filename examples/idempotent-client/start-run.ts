@@ -7,11 +7,20 @@ export type StartRunResult =
   | { started: NonNullable<StartRunMutation['runProcess']>; idempotencyKey: string }
   | { started: null; idempotencyKey: string; advice: string; code: string | null };
 
-export async function startRun(options: IdempotentClientOptions, processId: string, idempotencyKey?: string): Promise<StartRunResult> {
+export async function startRun(
+  options: IdempotentClientOptions,
+  processId: string,
+  idempotencyKey?: string,
+): Promise<StartRunResult> {
   const answer = await new IdempotentClient(options).mutate(StartRunDocument, { processId }, idempotencyKey);
   if (answer.kind === 'gave-up') {
     // Not known whether it started: call startRun again later with this key (it replays, never starts a second run).
-    return { started: null, idempotencyKey: answer.idempotencyKey, advice: 'retry-later-with-the-same-key', code: null };
+    return {
+      started: null,
+      idempotencyKey: answer.idempotencyKey,
+      advice: 'retry-later-with-the-same-key',
+      code: null,
+    };
   }
   const run = answer.data?.runProcess ?? null;
   if (run) return { started: run, idempotencyKey: answer.idempotencyKey };

@@ -22,18 +22,35 @@ export interface JwtAuthConfig {
 
 const MODES = ['passthrough', 'jwt', 'none'] as const;
 
-export function loadAuthConfig(env: Env, { production, clientCredentials, demoUpstream }: { production: boolean; clientCredentials: boolean; demoUpstream: boolean }): AuthConfig {
+export function loadAuthConfig(
+  env: Env,
+  {
+    production,
+    clientCredentials,
+    demoUpstream,
+  }: { production: boolean; clientCredentials: boolean; demoUpstream: boolean },
+): AuthConfig {
   const given = readString(env, 'AUTH_MODE');
   if (given === undefined && clientCredentials && production) {
-    throw new ConfigError('AUTH_MODE', 'must be set when NODE_ENV=production and UPSTREAM_CLIENT_ID is set (jwt to verify callers, none to let anyone reachable act as the gateway)');
+    throw new ConfigError(
+      'AUTH_MODE',
+      'must be set when NODE_ENV=production and UPSTREAM_CLIENT_ID is set (jwt to verify callers, none to let anyone reachable act as the gateway)',
+    );
   }
   const mode = readChoice(env, 'AUTH_MODE', { choices: MODES, default: clientCredentials ? 'none' : 'passthrough' });
   if (mode === 'passthrough' && clientCredentials) {
-    throw new ConfigError('AUTH_MODE', 'must not be passthrough when UPSTREAM_CLIENT_ID is set (the caller\'s token would be replaced by the gateway\'s): use jwt or none');
+    throw new ConfigError(
+      'AUTH_MODE',
+      "must not be passthrough when UPSTREAM_CLIENT_ID is set (the caller's token would be replaced by the gateway's): use jwt or none",
+    );
   }
   if (mode !== 'jwt') return { mode };
   // The caller's JWT is for the gateway only; the upstream call needs the gateway's own identity.
-  if (!clientCredentials && !demoUpstream) throw new ConfigError('AUTH_MODE', 'jwt needs UPSTREAM_CLIENT_ID and UPSTREAM_CLIENT_SECRET (the upstream is called as the gateway)');
+  if (!clientCredentials && !demoUpstream)
+    throw new ConfigError(
+      'AUTH_MODE',
+      'jwt needs UPSTREAM_CLIENT_ID and UPSTREAM_CLIENT_SECRET (the upstream is called as the gateway)',
+    );
   return {
     mode,
     jwksUrl: readJwksUrl(env),
@@ -54,7 +71,8 @@ function readRequired(env: Env, name: string): string {
 
 function readScope(env: Env, name: string, fallback: string): string {
   const scope = readString(env, name) ?? fallback;
-  if (!/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/.test(scope)) throw new ConfigError(name, `must be one OAuth scope token (no spaces or quotes), got "${scope}"`);
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/.test(scope))
+    throw new ConfigError(name, `must be one OAuth scope token (no spaces or quotes), got "${scope}"`);
   return scope;
 }
 

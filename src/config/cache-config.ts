@@ -14,6 +14,10 @@ export function loadCacheConfig(env: Env): UpstreamCacheConfig {
   return {
     ttlMs: readInteger(env, 'UPSTREAM_CACHE_TTL_MS', { min: 0, max: 3_600_000, default: 1_000 }),
     terminalTtlMs: readInteger(env, 'UPSTREAM_CACHE_TERMINAL_TTL_MS', { min: 0, max: 86_400_000, default: 60_000 }),
-    maxBytes: readInteger(env, 'UPSTREAM_CACHE_MAX_BYTES', { min: 1024, max: 16 * 1024 * 1024 * 1024, default: 64 * 1024 * 1024 }),
+    maxBytes: readInteger(env, 'UPSTREAM_CACHE_MAX_BYTES', {
+      min: 1024,
+      max: 16 * 1024 * 1024 * 1024,
+      default: 64 * 1024 * 1024,
+    }),
   };
 }

@@ -145,7 +145,10 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}): GatewayConfig {
   const apiVersion = readString(env, 'UPSTREAM_API_VERSION') ?? '2026-04-01.processes.preview';
   if (!/^[\w.-]{1,100}$/.test(apiVersion)) {
-    throw new ConfigError('UPSTREAM_API_VERSION', `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`);
+    throw new ConfigError(
+      'UPSTREAM_API_VERSION',
+      `must be a version label like 2026-04-01.processes.preview, got "${apiVersion}"`,
+    );
   }
   const nodeEnv = readString(env, 'NODE_ENV');
   const production = nodeEnv === 'production';
@@ -174,7 +177,11 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
     apq: {
       enabled: readBoolean(env, 'APQ', { default: true }),
       maxEntries: readInteger(env, 'APQ_MAX_ENTRIES', { min: 1, max: 1_000_000, default: 1000 }),
-      maxBytes: readInteger(env, 'APQ_MAX_BYTES', { min: 1024, max: 4 * 1024 * 1024 * 1024, default: 16 * 1024 * 1024 }),
+      maxBytes: readInteger(env, 'APQ_MAX_BYTES', {
+        min: 1024,
+        max: 4 * 1024 * 1024 * 1024,
+        default: 16 * 1024 * 1024,
+      }),
       ttlMs: readInteger(env, 'APQ_TTL_MS', { min: 1000, max: 30 * 24 * 60 * 60 * 1000, default: 24 * 60 * 60 * 1000 }),
     },
     limits,
@@ -195,7 +202,8 @@ export function loadConfig(env: Env = process.env, internal: LiveTestFloors = {}
 // Production never serves fixture data by accident: the demo there must be asked for by name.
 function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: boolean): boolean {
   const demo = readBoolean(env, 'DEMO_UPSTREAM', { default: upstreamBaseUrl === null && !production });
-  if (demo && upstreamBaseUrl !== null) throw new ConfigError('DEMO_UPSTREAM', 'must not be true when UPSTREAM_BASE_URL is set');
+  if (demo && upstreamBaseUrl !== null)
+    throw new ConfigError('DEMO_UPSTREAM', 'must not be true when UPSTREAM_BASE_URL is set');
   if (!demo && upstreamBaseUrl === null) {
     throw new ConfigError(
       'UPSTREAM_BASE_URL',
@@ -211,18 +219,30 @@ function readDemoUpstream(env: Env, upstreamBaseUrl: string | null, production: 
 function loadOrigins(env: Env, production: boolean, gatewayIdentity: boolean): OriginsConfig {
   const origins = loadOriginsConfig(env, production);
   if (production && gatewayIdentity && origins.allowedHosts === null) {
-    throw new ConfigError('ALLOWED_HOSTS', 'must be set when NODE_ENV=production and AUTH_MODE=jwt or UPSTREAM_CLIENT_ID is set (the host names clients use)');
+    throw new ConfigError(
+      'ALLOWED_HOSTS',
+      'must be set when NODE_ENV=production and AUTH_MODE=jwt or UPSTREAM_CLIENT_ID is set (the host names clients use)',
+    );
   }
   return origins;
 }
 
 // Replicas behind one load balancer must share it, or a cursor from one is refused by the next.
 function readCursorSecret(env: Env, production: boolean): readonly string[] | null {
-  const keys = readSecretList(env, 'CURSOR_SECRET', { fileName: 'CURSOR_SECRET_FILE', path: readString(env, 'CURSOR_SECRET_FILE') }, 32);
+  const keys = readSecretList(
+    env,
+    'CURSOR_SECRET',
+    { fileName: 'CURSOR_SECRET_FILE', path: readString(env, 'CURSOR_SECRET_FILE') },
+    32,
+  );
   const ephemeral = readBoolean(env, 'CURSOR_SECRET_EPHEMERAL', { default: false });
-  if (keys !== null && ephemeral) throw new ConfigError('CURSOR_SECRET_EPHEMERAL', 'must not be true when CURSOR_SECRET is set');
+  if (keys !== null && ephemeral)
+    throw new ConfigError('CURSOR_SECRET_EPHEMERAL', 'must not be true when CURSOR_SECRET is set');
   if (keys === null && production && !ephemeral) {
-    throw new ConfigError('CURSOR_SECRET', 'must be set when NODE_ENV=production (the same on every replica; CURSOR_SECRET_EPHEMERAL=true for a single replica)');
+    throw new ConfigError(
+      'CURSOR_SECRET',
+      'must be set when NODE_ENV=production (the same on every replica; CURSOR_SECRET_EPHEMERAL=true for a single replica)',
+    );
   }
   return keys;
 }
@@ -231,39 +251,90 @@ function loadUpstreamResilience(env: Env, baseUrl: string | null): UpstreamResil
   const rateText = readString(env, 'UPSTREAM_RATE_LIMIT');
   const rateLimit = rateText === undefined ? null : parseRateLimit(rateText);
   if (rateText !== undefined && rateLimit === null) {
-    throw new ConfigError('UPSTREAM_RATE_LIMIT', `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`);
+    throw new ConfigError(
+      'UPSTREAM_RATE_LIMIT',
+      `must look like 1000/60s (calls/window, window in ms, s, m or h), got "${rateText}"`,
+    );
   }
   const perCallerText = readString(env, 'UPSTREAM_RATE_LIMIT_PER_CALLER');
   const rateLimitPerCaller = perCallerText === undefined ? null : parseRateLimit(perCallerText);
   if (perCallerText !== undefined && rateLimitPerCaller === null) {
-    throw new ConfigError('UPSTREAM_RATE_LIMIT_PER_CALLER', `must look like 100/60s (calls/window, window in ms, s, m or h), got "${perCallerText}"`);
+    throw new ConfigError(
+      'UPSTREAM_RATE_LIMIT_PER_CALLER',
+      `must look like 100/60s (calls/window, window in ms, s, m or h), got "${perCallerText}"`,
+    );
   }
   return {
-    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.connectTimeoutMs }),
-    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.headersTimeoutMs }),
-    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.bodyTimeoutMs }),
-    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', { min: 1, max: 10_000, default: UPSTREAM_DEFAULTS.maxSockets }),
+    connectTimeoutMs: readInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', {
+      min: 1,
+      max: 600_000,
+      default: UPSTREAM_DEFAULTS.connectTimeoutMs,
+    }),
+    headersTimeoutMs: readInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', {
+      min: 1,
+      max: 600_000,
+      default: UPSTREAM_DEFAULTS.headersTimeoutMs,
+    }),
+    bodyTimeoutMs: readInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', {
+      min: 1,
+      max: 600_000,
+      default: UPSTREAM_DEFAULTS.bodyTimeoutMs,
+    }),
+    maxSockets: readInteger(env, 'UPSTREAM_MAX_SOCKETS', {
+      min: 1,
+      max: 10_000,
+      default: UPSTREAM_DEFAULTS.maxSockets,
+    }),
     maxAttempts: readInteger(env, 'UPSTREAM_MAX_ATTEMPTS', { min: 1, max: 10, default: UPSTREAM_DEFAULTS.maxAttempts }),
-    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', { min: 1, max: 60_000, default: UPSTREAM_DEFAULTS.retryBaseDelayMs }),
-    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', { min: 1, max: 600_000, default: UPSTREAM_DEFAULTS.retryMaxDelayMs }),
-    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', { min: 0, max: 10_000, default: UPSTREAM_DEFAULTS.breakerThreshold }),
-    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', { min: 1, max: 3_600_000, default: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs }),
+    retryBaseDelayMs: readInteger(env, 'UPSTREAM_RETRY_BASE_DELAY_MS', {
+      min: 1,
+      max: 60_000,
+      default: UPSTREAM_DEFAULTS.retryBaseDelayMs,
+    }),
+    retryMaxDelayMs: readInteger(env, 'UPSTREAM_RETRY_MAX_DELAY_MS', {
+      min: 1,
+      max: 600_000,
+      default: UPSTREAM_DEFAULTS.retryMaxDelayMs,
+    }),
+    breakerThreshold: readInteger(env, 'UPSTREAM_BREAKER_THRESHOLD', {
+      min: 0,
+      max: 10_000,
+      default: UPSTREAM_DEFAULTS.breakerThreshold,
+    }),
+    breakerHalfOpenAfterMs: readInteger(env, 'UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS', {
+      min: 1,
+      max: 3_600_000,
+      default: UPSTREAM_DEFAULTS.breakerHalfOpenAfterMs,
+    }),
     rateLimit,
     rateLimitPerCaller,
-    maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', { min: 1024, max: 1024 * 1024 * 1024, default: 10 * 1024 * 1024 }),
+    maxBodyBytes: readInteger(env, 'UPSTREAM_MAX_BODY_BYTES', {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+      default: 10 * 1024 * 1024,
+    }),
     clientCredentials: readClientCredentials(env, baseUrl),
   };
 }
 
 function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResilienceConfig['clientCredentials'] {
   const clientId = readString(env, 'UPSTREAM_CLIENT_ID');
-  const clientSecret = readSecret(env, 'UPSTREAM_CLIENT_SECRET', { fileName: 'UPSTREAM_CLIENT_SECRET_FILE', path: readString(env, 'UPSTREAM_CLIENT_SECRET_FILE') });
+  const clientSecret = readSecret(env, 'UPSTREAM_CLIENT_SECRET', {
+    fileName: 'UPSTREAM_CLIENT_SECRET_FILE',
+    path: readString(env, 'UPSTREAM_CLIENT_SECRET_FILE'),
+  });
   if (clientId === undefined && clientSecret === undefined) return null;
   if (clientId === undefined) throw new ConfigError('UPSTREAM_CLIENT_ID', 'must be set when UPSTREAM_CLIENT_SECRET is');
-  if (clientSecret === undefined) throw new ConfigError('UPSTREAM_CLIENT_SECRET', 'must be set when UPSTREAM_CLIENT_ID is');
+  if (clientSecret === undefined)
+    throw new ConfigError('UPSTREAM_CLIENT_SECRET', 'must be set when UPSTREAM_CLIENT_ID is');
   // Workiva serves its token endpoint on the API host; anywhere else, say where.
-  const tokenUrl = readBaseUrl(env, 'UPSTREAM_TOKEN_URL') ?? (baseUrl === null ? null : `${new URL(baseUrl).origin}/oauth2/token`);
-  if (tokenUrl === null) throw new ConfigError('UPSTREAM_TOKEN_URL', 'must be set when client credentials are set without UPSTREAM_BASE_URL');
+  const tokenUrl =
+    readBaseUrl(env, 'UPSTREAM_TOKEN_URL') ?? (baseUrl === null ? null : `${new URL(baseUrl).origin}/oauth2/token`);
+  if (tokenUrl === null)
+    throw new ConfigError(
+      'UPSTREAM_TOKEN_URL',
+      'must be set when client credentials are set without UPSTREAM_BASE_URL',
+    );
   return { clientId, clientSecret, tokenUrl, scope: readString(env, 'UPSTREAM_TOKEN_SCOPE') ?? null };
 }
 
@@ -272,12 +343,24 @@ function readClientCredentials(env: Env, baseUrl: string | null): UpstreamResili
 const ALIASES_BEYOND_UPSTREAM_BUDGET = 10;
 
 function loadOperationLimits(env: Env): OperationLimitsConfig {
-  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', { min: 1, max: 10_000, default: 50 });
+  const maxUpstreamCallsPerOperation = readInteger(env, 'MAX_UPSTREAM_CALLS_PER_OPERATION', {
+    min: 1,
+    max: 10_000,
+    default: 50,
+  });
   return {
-    maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', { min: 1024, max: 100 * 1024 * 1024, default: 1024 * 1024 }),
+    maxRequestBodyBytes: readInteger(env, 'MAX_REQUEST_BODY_BYTES', {
+      min: 1024,
+      max: 100 * 1024 * 1024,
+      default: 1024 * 1024,
+    }),
     maxQueryLength: readInteger(env, 'MAX_QUERY_LENGTH', { min: 100, max: 10_000_000, default: 100_000 }),
     maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', { min: 2, max: 1000, default: 40 }),
-    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', { min: 0, max: 10_000, default: maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET }),
+    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', {
+      min: 0,
+      max: 10_000,
+      default: maxUpstreamCallsPerOperation + ALIASES_BEYOND_UPSTREAM_BUDGET,
+    }),
     maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', { min: 10, max: 1_000_000, default: 5000 }),
     maxCost: readInteger(env, 'MAX_QUERY_COST', { min: 10, max: 10_000_000, default: 5000 }),
     maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', { min: 0, max: 10_000, default: 50 }),
@@ -307,10 +390,14 @@ function loadTelemetry(env: Env): TelemetryConfig {
   const exporter = readChoice(env, 'OTEL_TRACES_EXPORTER', { choices: ['otlp', 'none'] as const, default: 'otlp' });
   const tracesEndpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
   const endpoint = readBaseUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
-  const otlpTracesUrl = exporter === 'none' ? null : (tracesEndpoint ?? (endpoint === null ? null : `${endpoint}/v1/traces`));
+  const otlpTracesUrl =
+    exporter === 'none' ? null : (tracesEndpoint ?? (endpoint === null ? null : `${endpoint}/v1/traces`));
   const serviceName = readString(env, 'OTEL_SERVICE_NAME') ?? 'process-runs-gateway';
   if (!/^[\w.\-/]{1,100}$/.test(serviceName)) {
-    throw new ConfigError('OTEL_SERVICE_NAME', `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`);
+    throw new ConfigError(
+      'OTEL_SERVICE_NAME',
+      `must be 1 to 100 letters, digits, ".", "-", "_" or "/", got "${serviceName}"`,
+    );
   }
   const metrics = readBoolean(env, 'METRICS', { default: true });
   return {

@@ -34,7 +34,11 @@ export function readBoolean(env: Env, name: string, { default: fallback }: { def
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
-export function readChoice<T extends string>(env: Env, name: string, { choices, default: fallback }: { choices: readonly T[]; default: T }): T {
+export function readChoice<T extends string>(
+  env: Env,
+  name: string,
+  { choices, default: fallback }: { choices: readonly T[]; default: T },
+): T {
   const raw = readString(env, name);
   if (raw === undefined) return fallback;
   if (!(choices as readonly string[]).includes(raw)) {
@@ -51,13 +55,17 @@ export interface SecretFile {
 /** A secret from `name` or from the file named by its `_FILE` variable (as container secrets are mounted), never both. */
 export function readSecret(env: Env, name: string, file: SecretFile): string | undefined {
   const direct = readString(env, name);
-  if (direct !== undefined && file.path !== undefined) throw new ConfigError(file.fileName, `must not be set together with ${name}`);
+  if (direct !== undefined && file.path !== undefined)
+    throw new ConfigError(file.fileName, `must not be set together with ${name}`);
   if (file.path === undefined) return direct;
   try {
     const content = readFileSync(file.path, 'utf8').trim();
     return content === '' ? undefined : content;
   } catch (error) {
-    throw new ConfigError(file.fileName, `names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file.path}`);
+    throw new ConfigError(
+      file.fileName,
+      `names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file.path}`,
+    );
   }
 }
 
@@ -72,7 +80,11 @@ export function readSecretList(env: Env, name: string, file: SecretFile, minLeng
   // The key itself never goes into the message: only its position.
   keys.forEach((key, index) => {
     const which = keys.length === 1 ? '' : ` (key ${index + 1})`;
-    if (key.length < minLength) throw new ConfigError(file.path === undefined ? name : file.fileName, `must be at least ${minLength} characters${which}`);
+    if (key.length < minLength)
+      throw new ConfigError(
+        file.path === undefined ? name : file.fileName,
+        `must be at least ${minLength} characters${which}`,
+      );
   });
   return keys;
 }

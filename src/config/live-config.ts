@@ -45,20 +45,47 @@ const TEST_MIN_POLL_INTERVAL_MS = 20;
 export function loadLiveConfig(env: Env, { liveTestFloors = false }: LiveTestFloors = {}): LiveConfig {
   const floor = liveTestFloors ? TEST_MIN_POLL_INTERVAL_MS : PUBLIC_MIN_POLL_INTERVAL_MS;
   const pollIntervalMs = readInteger(env, 'LIVE_POLL_INTERVAL_MS', { min: floor, max: 3_600_000, default: 5_000 });
-  const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', { min: floor, max: 3_600_000, default: Math.max(30_000, pollIntervalMs) });
+  const maxPollIntervalMs = readInteger(env, 'LIVE_MAX_POLL_INTERVAL_MS', {
+    min: floor,
+    max: 3_600_000,
+    default: Math.max(30_000, pollIntervalMs),
+  });
   if (maxPollIntervalMs < pollIntervalMs) {
-    throw new ConfigError('LIVE_MAX_POLL_INTERVAL_MS', `must be at least LIVE_POLL_INTERVAL_MS (${pollIntervalMs}), got ${maxPollIntervalMs}`);
+    throw new ConfigError(
+      'LIVE_MAX_POLL_INTERVAL_MS',
+      `must be at least LIVE_POLL_INTERVAL_MS (${pollIntervalMs}), got ${maxPollIntervalMs}`,
+    );
   }
   return {
     pollIntervalMs,
     maxPollIntervalMs,
-    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', { min: liveTestFloors ? 0 : 1_000, max: 86_400_000, default: 120_000 }),
+    maxUpstreamDownMs: readInteger(env, 'LIVE_MAX_UPSTREAM_DOWN_MS', {
+      min: liveTestFloors ? 0 : 1_000,
+      max: 86_400_000,
+      default: 120_000,
+    }),
     maxSubscriptions: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS', { min: 0, max: 10_000_000, default: 10_000 }),
-    maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', { min: 1, max: 100_000, default: 100 }),
-    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', { min: liveTestFloors ? 50 : 1_000, max: 600_000, default: 12_000 }),
-    multipartHeartbeatMs: readInteger(env, 'LIVE_MULTIPART_HEARTBEAT_MS', { min: liveTestFloors ? 50 : 1_000, max: 600_000, default: 5_000 }),
+    maxSubscriptionsPerConnection: readInteger(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', {
+      min: 1,
+      max: 100_000,
+      default: 100,
+    }),
+    keepAliveMs: readInteger(env, 'LIVE_KEEPALIVE_MS', {
+      min: liveTestFloors ? 50 : 1_000,
+      max: 600_000,
+      default: 12_000,
+    }),
+    multipartHeartbeatMs: readInteger(env, 'LIVE_MULTIPART_HEARTBEAT_MS', {
+      min: liveTestFloors ? 50 : 1_000,
+      max: 600_000,
+      default: 5_000,
+    }),
     // A few intervals: a slow renewal (a loaded replica, a GC pause) must not hand the loop over needlessly.
-    leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', { min: liveTestFloors ? 60 : 1_000, max: 600_000, default: Math.max(3 * pollIntervalMs, 3_000) }),
+    leaseTtlMs: readInteger(env, 'LIVE_LEASE_TTL_MS', {
+      min: liveTestFloors ? 60 : 1_000,
+      max: 600_000,
+      default: Math.max(3 * pollIntervalMs, 3_000),
+    }),
     credentialSecret: readCredentialSecret(env),
   };
 }

@@ -22,15 +22,22 @@ function readCorsOrigins(env: Env, production: boolean): OriginPolicy {
   const cors = readString(env, 'CORS_ORIGINS');
   const alias = readString(env, 'WS_ALLOWED_ORIGINS');
   if (cors !== undefined && alias !== undefined && cors !== alias) {
-    throw new ConfigError('WS_ALLOWED_ORIGINS', 'is an alias of CORS_ORIGINS: set one of them (or both to the same list)');
+    throw new ConfigError(
+      'WS_ALLOWED_ORIGINS',
+      'is an alias of CORS_ORIGINS: set one of them (or both to the same list)',
+    );
   }
   const name = cors !== undefined ? 'CORS_ORIGINS' : 'WS_ALLOWED_ORIGINS';
   const raw = cors ?? alias;
   if (raw === undefined) return production ? { kind: 'list', origins: new Set() } : { kind: 'loopback-any-port' };
   const origins = new Set<string>();
-  for (const entry of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     // Credentials (the Authorization header) are always allowed cross-origin, so a wildcard would hand them to any page.
-    if (entry === '*') throw new ConfigError(name, 'must not be * (credentials are allowed cross-origin): list the origins');
+    if (entry === '*')
+      throw new ConfigError(name, 'must not be * (credentials are allowed cross-origin): list the origins');
     origins.add(parseOrigin(name, entry));
   }
   return { kind: 'list', origins };
@@ -40,21 +47,33 @@ function readCorsOrigins(env: Env, production: boolean): OriginPolicy {
 function parseOrigin(name: string, entry: string): string {
   try {
     const url = new URL(entry);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '').toLowerCase()) return url.origin;
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === entry.replace(/\/$/, '').toLowerCase()
+    )
+      return url.origin;
   } catch {
     // reported below
   }
   throw new ConfigError(name, `must be a comma-separated list of origins like https://app.example.com, got "${entry}"`);
 }
 
-const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 
 function readAllowedHosts(env: Env): ReadonlySet<string> | null {
   const raw = readString(env, 'ALLOWED_HOSTS');
   if (raw === undefined) return null;
   const hosts = new Set<string>();
-  for (const entry of raw.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '')) {
-    if (!HOST_NAME.test(entry)) throw new ConfigError('ALLOWED_HOSTS', `must be a comma-separated list of host names without port (api.example.com), got "${entry}"`);
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== '')) {
+    if (!HOST_NAME.test(entry))
+      throw new ConfigError(
+        'ALLOWED_HOSTS',
+        `must be a comma-separated list of host names without port (api.example.com), got "${entry}"`,
+      );
     hosts.add(entry);
   }
   return hosts;

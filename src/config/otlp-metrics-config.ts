@@ -17,10 +17,19 @@ const DEFAULT_INTERVAL_MS = 60_000;
  * OTEL_METRICS_EXPORTER (default none), then the standard endpoint variables: a metrics-specific endpoint is used as
  * given, the generic one gets /v1/metrics. `readUrl` is the caller's http(s) URL reader, so both refuse the same input.
  */
-export function loadOtlpMetricsConfig(env: Env, readUrl: (env: Env, name: string) => string | null, serviceName: string, metricsOn: boolean): OtlpMetricsConfig | null {
+export function loadOtlpMetricsConfig(
+  env: Env,
+  readUrl: (env: Env, name: string) => string | null,
+  serviceName: string,
+  metricsOn: boolean,
+): OtlpMetricsConfig | null {
   const exporter = readChoice(env, 'OTEL_METRICS_EXPORTER', { choices: ['none', 'otlp'] as const, default: 'none' });
   const metricsEndpoint = readUrl(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT');
-  const intervalMs = readInteger(env, 'OTEL_METRIC_EXPORT_INTERVAL', { min: 100, max: 3_600_000, default: DEFAULT_INTERVAL_MS });
+  const intervalMs = readInteger(env, 'OTEL_METRIC_EXPORT_INTERVAL', {
+    min: 100,
+    max: 3_600_000,
+    default: DEFAULT_INTERVAL_MS,
+  });
   // The exporter this gateway ships (@opentelemetry/exporter-metrics-otlp-http) speaks OTLP/HTTP with JSON bodies only.
   const protocols: Array<[string, string | undefined]> = [
     ['OTEL_EXPORTER_OTLP_METRICS_PROTOCOL', readString(env, 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL')],
@@ -32,7 +41,8 @@ export function loadOtlpMetricsConfig(env: Env, readUrl: (env: Env, name: string
     }
   }
   if (exporter === 'none') return null;
-  if (!metricsOn) throw new ConfigError('OTEL_METRICS_EXPORTER', 'otlp exports the /metrics registry, so it needs METRICS=true');
+  if (!metricsOn)
+    throw new ConfigError('OTEL_METRICS_EXPORTER', 'otlp exports the /metrics registry, so it needs METRICS=true');
   const url = metricsEndpoint ?? `${readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT') ?? DEFAULT_ENDPOINT}/v1/metrics`;
   return { url, intervalMs, serviceName };
 }

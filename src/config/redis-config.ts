@@ -38,12 +38,18 @@ export function loadRedisConfig(env: Env, rateLimit: RateLimit | null): RedisCon
 
   const keyPrefix = readString(env, 'REDIS_KEY_PREFIX') ?? DEFAULT_PREFIX;
   if (!/^[\w.:{}-]{1,64}$/.test(keyPrefix)) {
-    throw new ConfigError('REDIS_KEY_PREFIX', `must be 1 to 64 letters, digits, ".", ":", "-", "_", "{" or "}", got "${keyPrefix}"`);
+    throw new ConfigError(
+      'REDIS_KEY_PREFIX',
+      `must be 1 to 64 letters, digits, ".", ":", "-", "_", "{" or "}", got "${keyPrefix}"`,
+    );
   }
 
   // Redis keeps the shared window with a whole-second expiry (rate-limiter-flexible's atomic store).
   if (rateLimit && rateLimit.windowMs % 1000 !== 0) {
-    throw new ConfigError('UPSTREAM_RATE_LIMIT', `must have a window of whole seconds when REDIS_URL is set, got ${rateLimit.windowMs} ms`);
+    throw new ConfigError(
+      'UPSTREAM_RATE_LIMIT',
+      `must have a window of whole seconds when REDIS_URL is set, got ${rateLimit.windowMs} ms`,
+    );
   }
 
   const commandTimeoutMs = readInteger(env, 'REDIS_COMMAND_TIMEOUT_MS', { min: 10, max: 60_000, default: 500 });
@@ -66,7 +72,10 @@ function parseShare(text: string): number {
   const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
   const value = fraction ? Number(fraction[1]) / Number(fraction[2]) : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
   if (!(value > 0 && value <= 1)) {
-    throw new ConfigError('REDIS_FALLBACK_BUDGET_SHARE', `must be a share above 0 and at most 1, like 1/3 or 0.25, got "${text}"`);
+    throw new ConfigError(
+      'REDIS_FALLBACK_BUDGET_SHARE',
+      `must be a share above 0 and at most 1, like 1/3 or 0.25, got "${text}"`,
+    );
   }
   return value;
 }

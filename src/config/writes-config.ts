@@ -24,7 +24,11 @@ export interface IdempotencyConfig {
 const DEFAULT_MAX_WRITES = 25;
 
 export function loadWritesConfig(env: Env, maxUpstreamCallsPerOperation: number): WritesConfig {
-  const maxWritesPerOperation = readInteger(env, 'MAX_WRITES_PER_OPERATION', { min: 1, max: 10_000, default: Math.min(DEFAULT_MAX_WRITES, maxUpstreamCallsPerOperation) });
+  const maxWritesPerOperation = readInteger(env, 'MAX_WRITES_PER_OPERATION', {
+    min: 1,
+    max: 10_000,
+    default: Math.min(DEFAULT_MAX_WRITES, maxUpstreamCallsPerOperation),
+  });
   // Each write is one upstream call: a budget above the call budget would fail mid-operation, after some writes.
   if (maxWritesPerOperation > maxUpstreamCallsPerOperation) {
     throw new ConfigError(
@@ -35,9 +39,17 @@ export function loadWritesConfig(env: Env, maxUpstreamCallsPerOperation: number)
   return {
     maxWritesPerOperation,
     idempotency: {
-      ttlMs: readInteger(env, 'IDEMPOTENCY_TTL_MS', { min: 1_000, max: 30 * 24 * 60 * 60 * 1000, default: 24 * 60 * 60 * 1000 }),
+      ttlMs: readInteger(env, 'IDEMPOTENCY_TTL_MS', {
+        min: 1_000,
+        max: 30 * 24 * 60 * 60 * 1000,
+        default: 24 * 60 * 60 * 1000,
+      }),
       maxEntries: readInteger(env, 'IDEMPOTENCY_MAX_ENTRIES', { min: 1, max: 10_000_000, default: 10_000 }),
-      maxBytes: readInteger(env, 'IDEMPOTENCY_MAX_BYTES', { min: 1024, max: 16 * 1024 * 1024 * 1024, default: 64 * 1024 * 1024 }),
+      maxBytes: readInteger(env, 'IDEMPOTENCY_MAX_BYTES', {
+        min: 1024,
+        max: 16 * 1024 * 1024 * 1024,
+        default: 64 * 1024 * 1024,
+      }),
       required: readBoolean(env, 'IDEMPOTENCY_REQUIRED', { default: false }),
       secret: readIdempotencySecret(env),
     },

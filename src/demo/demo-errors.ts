@@ -54,7 +54,11 @@ export const DEMO_ERROR_SCENARIOS: readonly DemoErrorScenario[] = [
     id: 'demo-not-found',
     gatewayCode: 'NOT_FOUND',
     summary: 'upstream 404: processRun is null',
-    failure: { kind: 'status', status: 404, body: { code: '404', message: 'Could not find process run id demo-not-found' } },
+    failure: {
+      kind: 'status',
+      status: 404,
+      body: { code: '404', message: 'Could not find process run id demo-not-found' },
+    },
   },
   {
     id: 'demo-conflict',

@@ -16,13 +16,20 @@ function sortKey(process: UpstreamProcess, field: string): string | null {
   if (field === 'name') return process.name;
   if (field === 'dueDate') return typeof process.dueDate === 'string' ? process.dueDate : null;
   const run = process.run;
-  return typeof run === 'object' && run !== null && typeof run.created?.dateTime === 'string' ? run.created.dateTime : null;
+  return typeof run === 'object' && run !== null && typeof run.created?.dateTime === 'string'
+    ? run.created.dateTime
+    : null;
 }
 
 /** A page of `processes` for this query string; `selfUrl` is where the `@nextLink` points (as the real API does). */
-export function listDemoProcesses(processes: readonly UpstreamProcess[], query: URLSearchParams, selfUrl: string): DemoAnswer {
+export function listDemoProcesses(
+  processes: readonly UpstreamProcess[],
+  query: URLSearchParams,
+  selfUrl: string,
+): DemoAnswer {
   const size = Number(query.get('$maxpagesize') ?? DEFAULT_PAGE_SIZE);
-  if (!Number.isInteger(size) || size < 1 || size > 1000) return invalid('$maxpagesize', '$maxpagesize must be between 1 and 1000.');
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    return invalid('$maxpagesize', '$maxpagesize must be between 1 and 1000.');
   const filter = query.get('$filter');
   const match = filter === null ? null : FILTER.exec(filter);
   if (filter !== null && !match) return invalid('$filter', "Only name contains '<text>' is supported.");
@@ -66,8 +73,13 @@ function encodeToken(token: { offset: number; binding: string }): string {
 
 function decodeToken(text: string): { offset: number; binding: string } | null {
   try {
-    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { offset?: unknown; binding?: unknown };
-    return typeof token.offset === 'number' && typeof token.binding === 'string' ? { offset: token.offset, binding: token.binding } : null;
+    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      offset?: unknown;
+      binding?: unknown;
+    };
+    return typeof token.offset === 'number' && typeof token.binding === 'string'
+      ? { offset: token.offset, binding: token.binding }
+      : null;
   } catch {
     return null;
   }

@@ -23,7 +23,10 @@ export class DemoProcessStore {
   readonly trashed = new Map<string, DemoProcess>();
   readonly runs = new Map<string, UpstreamProcessRun>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly replaying = new Map<string, { initial: UpstreamProcessRun; moving: boolean; completeSeen: boolean; completedAt: number | null }>();
+  private readonly replaying = new Map<
+    string,
+    { initial: UpstreamProcessRun; moving: boolean; completeSeen: boolean; completedAt: number | null }
+  >();
   private sequence = 0;
 
   constructor(
@@ -49,7 +52,14 @@ export class DemoProcessStore {
   /** Stores a process, giving every group and job an id so renames can name them. */
   addProcess(body: Record<string, unknown> & { name: string; root: unknown }): DemoProcess {
     const stamp = this.stamp();
-    const process: DemoProcess = { ...body, id: this.nextId('process'), root: this.withIds(body.root), created: stamp, modified: stamp, run: null };
+    const process: DemoProcess = {
+      ...body,
+      id: this.nextId('process'),
+      root: this.withIds(body.root),
+      created: stamp,
+      modified: stamp,
+      run: null,
+    };
     this.processes.set(process.id, process);
     return process;
   }
@@ -69,7 +79,9 @@ export class DemoProcessStore {
       relativeDates: process.relativeDates === true,
       ipmBetaEnabled: false,
       iwmOptOut: false,
-      businessDaysOfWeek: Array.isArray(process.businessDaysOfWeek) ? (process.businessDaysOfWeek as string[]) : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      businessDaysOfWeek: Array.isArray(process.businessDaysOfWeek)
+        ? (process.businessDaysOfWeek as string[])
+        : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
       created: stamp,
       modified: stamp,
       root: this.groupRun(process.root ?? {}, undefined, 0),
@@ -87,7 +99,12 @@ export class DemoProcessStore {
    * starts it over from `initial` (the live demo run: every new watcher sees it move and complete).
    */
   addReplayingRun(initial: UpstreamProcessRun): void {
-    this.replaying.set(initial.id, { initial: structuredClone(initial), moving: false, completeSeen: false, completedAt: null });
+    this.replaying.set(initial.id, {
+      initial: structuredClone(initial),
+      moving: false,
+      completeSeen: false,
+      completedAt: null,
+    });
     this.runs.set(initial.id, structuredClone(initial));
   }
 
@@ -115,7 +132,16 @@ export class DemoProcessStore {
   /** New JobRuns for a run, from the jobRuns request body elements. */
   newJobRun(element: { action: string; arguments?: unknown }): UpstreamJobRun {
     const id = this.nextId('jobrun');
-    return { id, job: `job-template-${id}`, ordinal: 0, readOnly: false, status: 'waiting', action: element.action, actionStatus: 'Waiting', arguments: element.arguments as UpstreamJobRun['arguments'] };
+    return {
+      id,
+      job: `job-template-${id}`,
+      ordinal: 0,
+      readOnly: false,
+      status: 'waiting',
+      action: element.action,
+      actionStatus: 'Waiting',
+      arguments: element.arguments as UpstreamJobRun['arguments'],
+    };
   }
 
   /** Marks the run changed: revision, modified, status counts. */
@@ -167,7 +193,10 @@ export class DemoProcessStore {
   }
 
   private stamp() {
-    return { dateTime: (this.options.clock?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { id: DEMO_USER } };
+    return {
+      dateTime: (this.options.clock?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      user: { id: DEMO_USER },
+    };
   }
 
   private withIds(group: unknown): UpstreamGroup {
@@ -196,7 +225,8 @@ export class DemoProcessStore {
       ...(parent && { parent }),
       triggerType: group.triggerType ?? 'whenEligible',
       children: (group.children ?? []).flatMap((child, index): UpstreamRunNodeWrapper[] => {
-        if (child.type === 'group' && child.group) return [{ type: 'group', groupRun: this.groupRun(child.group, id, index) }];
+        if (child.type === 'group' && child.group)
+          return [{ type: 'group', groupRun: this.groupRun(child.group, id, index) }];
         if (child.type !== 'job' || !child.job || typeof child.job.action !== 'string') return [];
         const jobRun = this.newJobRun({ action: child.job.action, arguments: child.job.arguments });
         return [{ type: 'job', jobRun: { ...jobRun, job: child.job.id ?? jobRun.job, ordinal: index } }];
@@ -220,9 +250,14 @@ function setJob(job: UpstreamJobRun, status: string, actionStatus: string): void
 
 function refreshGroupStatus(group: UpstreamGroupRun): string {
   const statuses = (group.children ?? []).map((child) =>
-    child.groupRun ? refreshGroupStatus(child.groupRun) : child.jobRun?.status ?? 'waiting',
+    child.groupRun ? refreshGroupStatus(child.groupRun) : (child.jobRun?.status ?? 'waiting'),
   );
-  group.status = statuses.length > 0 && statuses.every((s) => s === 'complete') ? 'complete' : statuses.some((s) => s !== 'waiting') ? 'running' : 'waiting';
+  group.status =
+    statuses.length > 0 && statuses.every((s) => s === 'complete')
+      ? 'complete'
+      : statuses.some((s) => s !== 'waiting')
+        ? 'running'
+        : 'waiting';
   return group.status;
 }
 

@@ -15,7 +15,11 @@ export interface DemoUpstream {
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -23,7 +27,11 @@ function handle(request: IncomingMessage, response: ServerResponse, store: DemoP
   const url = new URL(request.url ?? '/', 'http://demo.invalid');
   if (request.method !== 'GET' && handleDemoWrite(request, response, url, store, send, fail)) return;
   if (request.method === 'GET' && url.pathname === '/processes') {
-    const answer = listDemoProcesses([...store.processes.values()], url.searchParams, `http://${request.headers.host ?? 'demo.invalid'}/processes`);
+    const answer = listDemoProcesses(
+      [...store.processes.values()],
+      url.searchParams,
+      `http://${request.headers.host ?? 'demo.invalid'}/processes`,
+    );
     send(response, answer.status, answer.body);
     return;
   }
@@ -92,7 +100,9 @@ function fail(response: ServerResponse, failure: DemoFailure): void {
  * A real HTTP server on a loopback port that answers like the Processes API from fixtures, so `npm start`
  * with no configuration serves something real. Demo only: no credentials are checked.
  */
-export async function startDemoUpstream({ advanceEveryMs = 3_000 }: { advanceEveryMs?: number } = {}): Promise<DemoUpstream> {
+export async function startDemoUpstream({
+  advanceEveryMs = 3_000,
+}: { advanceEveryMs?: number } = {}): Promise<DemoUpstream> {
   // Writes change what the reads answer; started runs advance one job step every advanceEveryMs.
   const store = createDemoProcessStore({ advanceEveryMs });
   const server: Server = createServer((request, response) => handle(request, response, store));

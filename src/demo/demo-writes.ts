@@ -22,8 +22,14 @@ interface Route {
 
 type Answer = { status: number; body?: unknown } | { stallAfterActing: true };
 
-const notFound = (what: string, id: string): Answer => ({ status: 404, body: { code: '404', message: `Could not find ${what} id ${id}` } });
-const invalid = (message: string, target?: string): Answer => ({ status: 400, body: { code: 'invalidRequest', message, ...(target && { target }) } });
+const notFound = (what: string, id: string): Answer => ({
+  status: 404,
+  body: { code: '404', message: `Could not find ${what} id ${id}` },
+});
+const invalid = (message: string, target?: string): Answer => ({
+  status: 400,
+  body: { code: 'invalidRequest', message, ...(target && { target }) },
+});
 
 const ROUTES: Route[] = [
   {
@@ -43,7 +49,8 @@ const ROUTES: Route[] = [
       const run = store.runs.get(id);
       if (!run) return notFound('process run', id);
       if (!Array.isArray(body) || body.length === 0) return invalid('The body must be a non-empty array of job runs.');
-      if (!body.every((element) => typeof element?.action === 'string')) return invalid('Every job run needs an action.', 'action');
+      if (!body.every((element) => typeof element?.action === 'string'))
+        return invalid('Every job run needs an action.', 'action');
       return insertJobRuns(store, run, body, url.searchParams);
     },
   },
@@ -68,11 +75,18 @@ const ROUTES: Route[] = [
       if (!Array.isArray(items)) return invalid('The body must be { data: [...] }.', 'data');
       for (const item of items) {
         const update = item?.jobNameUpdate ?? item?.groupNameUpdate;
-        const target = process.root ? findNode(process.root, item?.type === 'groupName' ? 'group' : 'job', update?.id) : null;
-        if (!target || typeof update?.newName !== 'string') return invalid(`No ${item?.type === 'groupName' ? 'group' : 'job'} ${String(update?.id)} in process ${id}.`, 'id');
+        const target = process.root
+          ? findNode(process.root, item?.type === 'groupName' ? 'group' : 'job', update?.id)
+          : null;
+        if (!target || typeof update?.newName !== 'string')
+          return invalid(
+            `No ${item?.type === 'groupName' ? 'group' : 'job'} ${String(update?.id)} in process ${id}.`,
+            'id',
+          );
         target.name = update.newName;
       }
-      if (items.length > 0) process.modified = { dateTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { id: 'demo-user' } };
+      if (items.length > 0)
+        process.modified = { dateTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), user: { id: 'demo-user' } };
       return { status: 200, body: process };
     },
   },
@@ -90,15 +104,27 @@ const ROUTES: Route[] = [
 ];
 
 /** Answers a write request; false when no write route matches (the caller answers 404). */
-export function handleDemoWrite(request: IncomingMessage, response: ServerResponse, url: URL, store: DemoProcessStore, send: Send, fail: Fail): boolean {
+export function handleDemoWrite(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  store: DemoProcessStore,
+  send: Send,
+  fail: Fail,
+): boolean {
   for (const route of ROUTES) {
     const match = request.method === route.method ? route.pattern.exec(url.pathname) : null;
     if (!match) continue;
     const id = match[1] === undefined ? '' : decodeURIComponent(match[1]);
     void readJson(request).then((body) => {
-      const failure = DEMO_FAILURES.get(id) ?? (route.pattern.source === '^\\/processes$' ? DEMO_FAILURES.get(String((body as { name?: unknown })?.name)) : undefined);
+      const failure =
+        DEMO_FAILURES.get(id) ??
+        (route.pattern.source === '^\\/processes$'
+          ? DEMO_FAILURES.get(String((body as { name?: unknown })?.name))
+          : undefined);
       if (failure) return fail(response, failure);
-      if (body === INVALID_JSON) return send(response, 400, { code: 'invalidRequest', message: 'The body is not JSON.' });
+      if (body === INVALID_JSON)
+        return send(response, 400, { code: 'invalidRequest', message: 'The body is not JSON.' });
       const answer = route.handle(store, id, body, url);
       if ('stallAfterActing' in answer) return fail(response, { kind: 'stall' });
       if (answer.status === 204) {
@@ -114,11 +140,18 @@ export function handleDemoWrite(request: IncomingMessage, response: ServerRespon
 }
 
 /** Inserts where asked: under parentGroupId (else the root), before or after relativeSiblingId (else at the end). */
-function insertJobRuns(store: DemoProcessStore, run: UpstreamProcessRun, elements: Array<{ action: string; arguments?: unknown }>, query: URLSearchParams): Answer {
+function insertJobRuns(
+  store: DemoProcessStore,
+  run: UpstreamProcessRun,
+  elements: Array<{ action: string; arguments?: unknown }>,
+  query: URLSearchParams,
+): Answer {
   const parentId = query.get('parentGroupId');
   const parent = parentId === null ? run.root : findGroupRun(run.root, parentId);
   if (!parent) return invalid(`No group ${parentId} in run ${run.id}.`, 'parentGroupId');
-  const children = [...(parent.children ?? [])].sort((a, b) => (a.jobRun ?? a.groupRun)!.ordinal! - (b.jobRun ?? b.groupRun)!.ordinal!);
+  const children = [...(parent.children ?? [])].sort(
+    (a, b) => (a.jobRun ?? a.groupRun)!.ordinal! - (b.jobRun ?? b.groupRun)!.ordinal!,
+  );
   const siblingId = query.get('relativeSiblingId');
   let at = children.length;
   if (siblingId !== null) {
@@ -173,8 +206,16 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
  * live demo run, which moves like a started run from its first read (Subscription.processRunUpdated).
  */
 export function createDemoProcessStore(options: DemoProcessStoreOptions): DemoProcessStore {
-  const stalls: DemoProcess = { ...structuredClone(seedProcess), id: DEMO_ACTS_THEN_STALLS, name: 'Starts a run, then the answer is lost', run: null };
-  const store = new DemoProcessStore({ processes: [...DEMO_PROCESSES, stalls], runs: [...DEMO_RUNS.values(), ...GENERATED_RUNS] }, options);
+  const stalls: DemoProcess = {
+    ...structuredClone(seedProcess),
+    id: DEMO_ACTS_THEN_STALLS,
+    name: 'Starts a run, then the answer is lost',
+    run: null,
+  };
+  const store = new DemoProcessStore(
+    { processes: [...DEMO_PROCESSES, stalls], runs: [...DEMO_RUNS.values(), ...GENERATED_RUNS] },
+    options,
+  );
   store.addReplayingRun(liveDemoRun());
   return store;
 }

@@ -10,7 +10,9 @@ function withoutGenerated(group: UpstreamGroupRun): UpstreamGroupRun {
     ...group,
     children: (group.children ?? [])
       .filter((child) => !isGenerated(child))
-      .map((child) => (child.type === 'group' && child.groupRun ? { ...child, groupRun: withoutGenerated(child.groupRun) } : child)),
+      .map((child) =>
+        child.type === 'group' && child.groupRun ? { ...child, groupRun: withoutGenerated(child.groupRun) } : child,
+      ),
   };
 }
 

@@ -30,7 +30,10 @@ export type UpstreamResource = 'process run' | 'process' | 'process list';
 
 const RESOURCE_MESSAGES: Record<Exclude<UpstreamResource, 'process run'>, Partial<Record<number, string>>> = {
   process: { 403: 'The credentials do not allow reading this process.', 404: 'Process not found.' },
-  'process list': { 403: 'The credentials do not allow listing processes.', 404: 'The Processes API has no process list here.' },
+  'process list': {
+    403: 'The credentials do not allow listing processes.',
+    404: 'The Processes API has no process list here.',
+  },
 };
 
 /** Whether the call read or changed the resource: a refused write is not "not allowed to read". */
@@ -93,7 +96,9 @@ export function mapUpstreamFailure(
     case 'rate-limited-locally':
       return gatewayError(
         'RATE_LIMITED',
-        failure.scope === 'caller' ? 'Too many requests from this caller to the Processes API; retry later.' : 'Too many requests to the Processes API; retry later.',
+        failure.scope === 'caller'
+          ? 'Too many requests from this caller to the Processes API; retry later.'
+          : 'Too many requests to the Processes API; retry later.',
         { retryAfter: failure.retryAfterSeconds, scope: failure.scope },
       );
     case 'budget-exceeded':
@@ -105,7 +110,11 @@ export function mapUpstreamFailure(
 }
 
 /** Anything thrown below a resolver → the error the caller sees. Unknown errors pass through to Yoga's masking. */
-export function toGraphQLError(error: unknown, resource: UpstreamResource = 'process run', access: UpstreamAccess = 'read'): Error {
+export function toGraphQLError(
+  error: unknown,
+  resource: UpstreamResource = 'process run',
+  access: UpstreamAccess = 'read',
+): Error {
   if (error instanceof GraphQLError) return error;
   if (error instanceof UpstreamError) return mapUpstreamFailure(error.failure, resource, access);
   return error instanceof Error ? error : new Error(String(error));

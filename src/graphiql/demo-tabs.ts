@@ -91,8 +91,20 @@ const generatedJobsOperation = (operation: string, id: string, exclude: boolean)
 // run button's menu), so the tab bar fits at 1280 px with the docs pane open.
 const jobsTab = (seedRunId: string, certificationRunId: string): GraphiQLTab =>
   multiOperationTab(comment("Jobs: four operations, pick one from the run button's menu."), [
-    { query: jobsOperation('Jobs', 'Job variants sendTask and contentRequest of the seed run: arguments and metadata.', seedRunId) },
-    { query: jobsOperation('CertJobs', 'Job variant certification and its generated signer/approver jobs.', certificationRunId) },
+    {
+      query: jobsOperation(
+        'Jobs',
+        'Job variants sendTask and contentRequest of the seed run: arguments and metadata.',
+        seedRunId,
+      ),
+    },
+    {
+      query: jobsOperation(
+        'CertJobs',
+        'Job variant certification and its generated signer/approver jobs.',
+        certificationRunId,
+      ),
+    },
     {
       query: `${comment('excludeGeneratedJobs: false keeps the generated signer/approver/finalizer jobs, true leaves them out; statusCounts still counts them (whole run). Run both to compare.')}
 ${generatedJobsOperation('WithGenerated', certificationRunId, false)}`,
@@ -130,7 +142,9 @@ query ${operationName(id)} {
 // Its first operation names the tab: an id the gateway itself refuses, before any upstream call.
 const errorsTab = (errors: GraphiQLDemoIds['errors']): GraphiQLTab =>
   multiOperationTab(
-    comment("One operation per error the demo upstream can cause: pick one from the run button's menu. Each answers processRun: null and errors[0].extensions.code as in its `# expect:` line."),
+    comment(
+      "One operation per error the demo upstream can cause: pick one from the run button's menu. Each answers processRun: null and errors[0].extensions.code as in its `# expect:` line.",
+    ),
     [
       {
         query: `${comment('An empty id: the gateway refuses it before calling the upstream.')}

@@ -57,8 +57,7 @@ export function useGraphiQLAssets(): Plugin {
   };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 // GraphiQL's own keys (namespace `graphiql:`) that hold tabs and editor contents; history, favourites, theme and
 // the header-persistence choice are left alone.
@@ -67,7 +66,10 @@ const TABS_STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
 
 /** A short hash of the ready tabs: it changes when a release (or demo vs real upstream) changes them. */
 function graphiqlTabsStamp(options: GraphiQLOptions): string {
-  return createHash('sha256').update(JSON.stringify(options.defaultTabs ?? [])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(options.defaultTabs ?? []))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The GraphiQL page, loading the bundle from this server. Same bootstrapping as render-graphiql's page. */

@@ -49,7 +49,10 @@ export const expectLine = (code: string): string => `# expect: ${code}`;
 
 /** One tab holding several operations (picked with the run button), with every operation's variables merged. */
 export function multiOperationTab(intro: string, operations: readonly GraphiQLTab[]): GraphiQLTab {
-  const variables = Object.assign({}, ...operations.map((operation) => (operation.variables ? JSON.parse(operation.variables) : {})));
+  const variables = Object.assign(
+    {},
+    ...operations.map((operation) => (operation.variables ? JSON.parse(operation.variables) : {})),
+  );
   return {
     query: `${intro}\n\n${operations.map((operation) => operation.query.trim()).join('\n\n')}\n`,
     ...(Object.keys(variables).length > 0 ? { variables: JSON.stringify(variables, null, 2) } : {}),

@@ -7,7 +7,9 @@ import { comment, expectLine, multiOperationTab, type GraphiQLDemoIds, type Grap
 export const MUTATION_VARIABLES = { processId: '', jobId: '', processRunId: '' };
 
 /** Each operation with its own variables, in the order they are meant to run. */
-export function mutationOperations(ids: Pick<GraphiQLDemoIds, 'assigneeId' | 'writeOutcomeUnknownProcessId' | 'errors'>): readonly GraphiQLTab[] {
+export function mutationOperations(
+  ids: Pick<GraphiQLDemoIds, 'assigneeId' | 'writeOutcomeUnknownProcessId' | 'errors'>,
+): readonly GraphiQLTab[] {
   const conflictId = ids.errors.find((error) => error.gatewayCode === 'CONFLICT')?.id ?? 'demo-conflict';
   return [
     {
@@ -23,8 +25,32 @@ mutation Mutations($input: CreateProcessInput!) {
           root: {
             name: 'Root',
             children: [
-              { job: { action: 'SEND_TASK', arguments: { sendTask: { title: 'Collect invoices', assignee: ids.assigneeId } } } },
-              { group: { name: 'Review', children: [{ job: { action: 'CONTENT_REQUEST', arguments: { contentRequest: { title: 'Update balance sheet', assignee: ids.assigneeId, approver: ids.assigneeId, document: 'doc-balance123' } } } }] } },
+              {
+                job: {
+                  action: 'SEND_TASK',
+                  arguments: { sendTask: { title: 'Collect invoices', assignee: ids.assigneeId } },
+                },
+              },
+              {
+                group: {
+                  name: 'Review',
+                  children: [
+                    {
+                      job: {
+                        action: 'CONTENT_REQUEST',
+                        arguments: {
+                          contentRequest: {
+                            title: 'Update balance sheet',
+                            assignee: ids.assigneeId,
+                            approver: ids.assigneeId,
+                            document: 'doc-balance123',
+                          },
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
             ],
           },
         },
@@ -63,7 +89,9 @@ mutation AddTask($processRunId: ID!, $task: SendTaskArgumentsInput!) {
     arguments { ... on SendTaskArguments { title assignee { ... on User { id } } } }
   }
 }`,
-      variables: JSON.stringify({ task: { title: 'Check the accruals', assignee: ids.assigneeId, dueDate: '2025-01-20' } }),
+      variables: JSON.stringify({
+        task: { title: 'Check the accruals', assignee: ids.assigneeId, dueDate: '2025-01-20' },
+      }),
     },
     {
       query: `${comment('Moves your process to trash; starting a run of it afterwards answers NOT_FOUND.')}
@@ -89,7 +117,9 @@ mutation WriteConflict {
 }
 
 /** The tab: the operations in one document, with every operation's variables (each ignores the others'). */
-export const mutationsTab = (ids: Pick<GraphiQLDemoIds, 'assigneeId' | 'writeOutcomeUnknownProcessId' | 'errors'>): GraphiQLTab =>
+export const mutationsTab = (
+  ids: Pick<GraphiQLDemoIds, 'assigneeId' | 'writeOutcomeUnknownProcessId' | 'errors'>,
+): GraphiQLTab =>
   multiOperationTab(
     comment("Mutations: pick one from the run button's menu. They change the demo's data (in memory, until restart)."),
     mutationOperations(ids),

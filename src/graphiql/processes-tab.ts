@@ -68,4 +68,7 @@ query ProcessTreeAndRun {
 
 /** The tab: the four operations in one document, with every operation's variables (each ignores the others'). */
 export const processesTab = (ids: Pick<GraphiQLDemoIds, 'treeProcessId'>): GraphiQLTab =>
-  multiOperationTab(comment("Processes: four operations, pick one from the run button's menu."), processOperations(ids));
+  multiOperationTab(
+    comment("Processes: four operations, pick one from the run button's menu."),
+    processOperations(ids),
+  );

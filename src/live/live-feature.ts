@@ -50,7 +50,9 @@ function sharedRegistry(options: LiveFeatureOptions, metrics: LiveMetrics | null
   if (!redis) return null;
   // Replicas share a loop only when they hash a caller's credential alike: the gateway's own token, or a common key.
   if (!options.clientCredentialsMode && live.credentialSecret === null) {
-    logger.warn('live pollers stay per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) to share them through redis');
+    logger.warn(
+      'live pollers stay per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) to share them through redis',
+    );
     return null;
   }
   const shared = metricsRegistry && createSharedLiveMetrics(metricsRegistry);

@@ -20,8 +20,16 @@ export interface SharedLiveMetrics {
 
 /** The live-run series on the app's registry (served at /metrics with the rest). */
 export function createLiveMetrics(registry: Registry): LiveMetrics {
-  const subscriptions = new Gauge({ name: 'gateway_live_subscriptions', help: 'Open processRunUpdated subscriptions', registers: [registry] });
-  const pollers = new Gauge({ name: 'gateway_live_pollers', help: 'Active upstream poll loops (one per run, variant and credential)', registers: [registry] });
+  const subscriptions = new Gauge({
+    name: 'gateway_live_subscriptions',
+    help: 'Open processRunUpdated subscriptions',
+    registers: [registry],
+  });
+  const pollers = new Gauge({
+    name: 'gateway_live_pollers',
+    help: 'Active upstream poll loops (one per run, variant and credential)',
+    registers: [registry],
+  });
   const polls = new Counter({
     name: 'gateway_live_polls_total',
     help: 'Upstream polls of live runs, by outcome (changed, unchanged, stale, transient-error, final-error)',
@@ -51,16 +59,33 @@ export function createLiveMetrics(registry: Registry): LiveMetrics {
 }
 
 export function createSharedLiveMetrics(registry: Registry): SharedLiveMetrics {
-  const leases = new Gauge({ name: 'gateway_live_poller_leases', help: 'Shared poll loops whose Redis lease this replica holds (it polls them for all replicas)', registers: [registry] });
-  const followed = new Gauge({ name: 'gateway_live_followed_loops', help: 'Shared poll loops another replica polls, relayed here to local subscribers', registers: [registry] });
+  const leases = new Gauge({
+    name: 'gateway_live_poller_leases',
+    help: 'Shared poll loops whose Redis lease this replica holds (it polls them for all replicas)',
+    registers: [registry],
+  });
+  const followed = new Gauge({
+    name: 'gateway_live_followed_loops',
+    help: 'Shared poll loops another replica polls, relayed here to local subscribers',
+    registers: [registry],
+  });
   const events = new Counter({
     name: 'gateway_live_lease_events_total',
     help: 'Lease changes of shared poll loops: acquired (new loop), taken-over (from a silent owner), lost (to another replica), released',
     labelNames: ['event'],
     registers: [registry],
   });
-  const shared = new Gauge({ name: 'gateway_live_shared', help: 'Whether poll loops are shared through Redis (1) or polled locally because Redis is unreachable (0)', registers: [registry] });
-  const modeChanges = new Counter({ name: 'gateway_live_mode_changes_total', help: 'Switches between shared and local poll loops, by new mode', labelNames: ['mode'], registers: [registry] });
+  const shared = new Gauge({
+    name: 'gateway_live_shared',
+    help: 'Whether poll loops are shared through Redis (1) or polled locally because Redis is unreachable (0)',
+    registers: [registry],
+  });
+  const modeChanges = new Counter({
+    name: 'gateway_live_mode_changes_total',
+    help: 'Switches between shared and local poll loops, by new mode',
+    labelNames: ['mode'],
+    registers: [registry],
+  });
   leases.set(0);
   followed.set(0);
   let current: 'shared' | 'local' | null = null;

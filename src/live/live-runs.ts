@@ -58,17 +58,26 @@ export class LiveRuns {
     const { config, metrics } = this.options;
     if (this.stopping) {
       metrics?.refused('shutting-down');
-      throw gatewayError('SHUTTING_DOWN', 'This gateway is shutting down; subscribe again (another replica will answer).');
+      throw gatewayError(
+        'SHUTTING_DOWN',
+        'This gateway is shutting down; subscribe again (another replica will answer).',
+      );
     }
     if (this.active >= config.maxSubscriptions) {
       metrics?.refused('limit-process');
-      throw gatewayError('SUBSCRIPTION_LIMIT_EXCEEDED', 'This gateway has as many open subscriptions as it allows; try again later.');
+      throw gatewayError(
+        'SUBSCRIPTION_LIMIT_EXCEEDED',
+        'This gateway has as many open subscriptions as it allows; try again later.',
+      );
     }
     const connection = request.connection;
     const onConnection = connection ? (this.perConnection.get(connection) ?? 0) : 0;
     if (connection && onConnection >= config.maxSubscriptionsPerConnection) {
       metrics?.refused('limit-connection');
-      throw gatewayError('SUBSCRIPTION_LIMIT_EXCEEDED', 'This connection has as many open subscriptions as it allows; close one first.');
+      throw gatewayError(
+        'SUBSCRIPTION_LIMIT_EXCEEDED',
+        'This connection has as many open subscriptions as it allows; close one first.',
+      );
     }
     this.active += 1;
     if (connection) this.perConnection.set(connection, onConnection + 1);
@@ -90,20 +99,16 @@ export class LiveRuns {
     const events = new Repeater<LiveEvent>(async (push, stop) => {
       const complete = () => stop();
       this.closers.add(complete);
-      const leave = this.registry.join(
-        key,
-        request.fetchRun,
-        {
-          emit: (run) => {
-            metrics?.emitted();
-            void push({ kind: 'run', run });
-          },
-          end: (error) => {
-            if (error) void push({ kind: 'error', error });
-            stop();
-          },
+      const leave = this.registry.join(key, request.fetchRun, {
+        emit: (run) => {
+          metrics?.emitted();
+          void push({ kind: 'run', run });
         },
-      );
+        end: (error) => {
+          if (error) void push({ kind: 'error', error });
+          stop();
+        },
+      });
       try {
         await stop;
       } finally {

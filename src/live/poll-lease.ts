@@ -72,12 +72,20 @@ export class PollLease {
    */
   async tryAcquire(keys: LoopKeys, held: LeaseToken | null = null): Promise<AcquireResult> {
     const token = `${this.replicaId}:${randomBytes(8).toString('hex')}`;
-    const [taken, snapshot, remainingMs] = (await this.client.eval(ACQUIRE, 2, keys.lease, keys.snapshot, token, this.ttlMs, held ?? '')) as [
-      number,
-      string | null,
-      number,
-    ];
-    return { token: taken === 1 ? token : null, snapshot: typeof snapshot === 'string' ? snapshot : null, remainingMs: Math.max(0, Number(remainingMs)) };
+    const [taken, snapshot, remainingMs] = (await this.client.eval(
+      ACQUIRE,
+      2,
+      keys.lease,
+      keys.snapshot,
+      token,
+      this.ttlMs,
+      held ?? '',
+    )) as [number, string | null, number];
+    return {
+      token: taken === 1 ? token : null,
+      snapshot: typeof snapshot === 'string' ? snapshot : null,
+      remainingMs: Math.max(0, Number(remainingMs)),
+    };
   }
 
   /** True while the lease still holds this acquisition (and it now lasts another TTL); false once it does not. */

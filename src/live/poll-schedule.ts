@@ -17,7 +17,13 @@ export function idleIntervalMs(unchangedPolls: number, baseMs: number, capMs: nu
  * "equal jitter" (half fixed, half random) so loops that failed together do not come back together — and never
  * shorter than the upstream's Retry-After.
  */
-export function backoffMs(failures: number, baseMs: number, capMs: number, retryAfterMs: number | null, random: () => number = Math.random): number {
+export function backoffMs(
+  failures: number,
+  baseMs: number,
+  capMs: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(capMs, baseMs * 2 ** Math.min(failures - 1, 20));
   const jittered = exponential / 2 + random() * (exponential / 2);
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));

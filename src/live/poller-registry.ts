@@ -42,13 +42,18 @@ export class InMemoryPollerRegistry implements PollerRegistry {
     let poller = this.pollers.get(id);
     if (!poller) {
       const loop = loopCall(this.rootLogger, key.runId);
-      const created: RunPoller = new RunPoller(() => fetchRun(loop), this.timing, {
-        onPoll: this.observer.onPoll,
-        onStopped: () => {
-          if (this.pollers.get(id) === created) this.pollers.delete(id);
-          this.observer.onPollersChanged?.(this.pollers.size);
+      const created: RunPoller = new RunPoller(
+        () => fetchRun(loop),
+        this.timing,
+        {
+          onPoll: this.observer.onPoll,
+          onStopped: () => {
+            if (this.pollers.get(id) === created) this.pollers.delete(id);
+            this.observer.onPollersChanged?.(this.pollers.size);
+          },
         },
-      }, loop.logger);
+        loop.logger,
+      );
       poller = created;
       this.pollers.set(id, poller);
       this.observer.onPollersChanged?.(this.pollers.size);

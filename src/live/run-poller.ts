@@ -25,7 +25,8 @@ export interface PollerHooks {
 // American 'cancel(l)ed' appear: compare the letters only (as the schema's enum mapping in resolvers/ does too;
 // that layer is above this one).
 const TERMINAL_STATUSES = new Set(['complete', 'cancelled', 'canceled']);
-export const isTerminal = (status: string): boolean => TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
+export const isTerminal = (status: string): boolean =>
+  TERMINAL_STATUSES.has(status.replace(/[^a-z]/gi, '').toLowerCase());
 
 /** Whether a failure is the upstream's answer about this run (it ends the subscription) or a passing problem. */
 function isTransient(failure: UpstreamFailure): boolean {
@@ -192,19 +193,36 @@ export class RunPoller {
     const now = performance.now();
     this.downSince ??= now;
     const giveUpAt = this.downSince + this.timing.maxUpstreamDownMs;
-    const delay = backoffMs(this.failures, this.timing.pollIntervalMs, this.timing.maxPollIntervalMs, retryAfterMs(failure), this.random);
+    const delay = backoffMs(
+      this.failures,
+      this.timing.pollIntervalMs,
+      this.timing.maxPollIntervalMs,
+      retryAfterMs(failure),
+      this.random,
+    );
     // When the next poll may only come after the limit (a long Retry-After, an open breaker), the limit decides.
     if (now + delay >= giveUpAt) {
       this.timer = setTimeout(() => this.giveUp(), Math.max(0, giveUpAt - now));
       this.timer.unref();
       return;
     }
-    this.logger.info({ live: { failure: failure.kind, failures: this.failures, backoffMs: delay } }, 'live poll failed: backing off');
+    this.logger.info(
+      { live: { failure: failure.kind, failures: this.failures, backoffMs: delay } },
+      'live poll failed: backing off',
+    );
     this.schedule(delay);
   }
 
   private giveUp(): void {
-    this.logger.warn({ live: { failures: this.failures, downMs: this.timing.maxUpstreamDownMs } }, 'live poll: upstream down too long, ending subscriptions');
-    this.endAll(gatewayError('UPSTREAM_UNAVAILABLE', 'The Processes API has been unavailable for too long; subscribe again later.'));
+    this.logger.warn(
+      { live: { failures: this.failures, downMs: this.timing.maxUpstreamDownMs } },
+      'live poll: upstream down too long, ending subscriptions',
+    );
+    this.endAll(
+      gatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'The Processes API has been unavailable for too long; subscribe again later.',
+      ),
+    );
   }
 }

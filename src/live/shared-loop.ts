@@ -88,7 +88,9 @@ export class SharedLoop {
           kind: 'end',
           error: error && { message: error.message, extensions: { ...error.extensions } },
         };
-        context.client.publish(this.channel, JSON.stringify(message)).catch((err: unknown) => this.logger.debug({ err }, 'live: publishing the end failed'));
+        context.client
+          .publish(this.channel, JSON.stringify(message))
+          .catch((err: unknown) => this.logger.debug({ err }, 'live: publishing the end failed'));
       },
     };
   }
@@ -132,7 +134,8 @@ export class SharedLoop {
       for (const subscriber of [...this.subscribers]) subscriber.emit(message.run);
       if (this.mode === 'follower' && isTerminal(message.run.status)) this.endAll(null);
     } else if (message.kind === 'end') {
-      if (this.mode === 'follower') this.endAll(message.error && new GraphQLError(message.error.message, { extensions: message.error.extensions }));
+      if (this.mode === 'follower')
+        this.endAll(message.error && new GraphQLError(message.error.message, { extensions: message.error.extensions }));
     } else if (this.mode === 'follower') {
       // The owner let go (its last subscriber left): take over now rather than at the next attempt.
       void this.tryTakeOver();
@@ -304,7 +307,8 @@ export class SharedLoop {
         // Passing trouble: the last known state if any; the owner's next change (or a takeover) brings the rest.
         if (this.last) return subscriber.emit(this.last.run);
         const retry = setTimeout(() => {
-          if (this.mode === 'follower' && subscriber.seen === null && this.subscribers.has(subscriber)) this.admit(subscriber);
+          if (this.mode === 'follower' && subscriber.seen === null && this.subscribers.has(subscriber))
+            this.admit(subscriber);
         }, this.context.timing.pollIntervalMs);
         retry.unref();
       },
@@ -393,7 +397,9 @@ export class SharedLoop {
       lease
         .release(this.keys, token)
         .then(() => client.publish(this.channel, JSON.stringify(released)))
-        .catch((error: unknown) => this.logger.debug({ err: error }, 'live: releasing the lease failed (it expires by itself)'));
+        .catch((error: unknown) =>
+          this.logger.debug({ err: error }, 'live: releasing the lease failed (it expires by itself)'),
+        );
     }
     subscriber.unsubscribe(this.channel).catch(() => undefined);
     this.context.closed(this);

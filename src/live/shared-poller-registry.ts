@@ -114,7 +114,14 @@ export class SharedPollerRegistry implements PollerRegistry {
     let created = false;
     if (!loop || loop.isClosed) {
       const call = loopCall(this.options.logger, key.runId);
-      loop = new SharedLoop(id, key.runId, this.options.connection.channel(`live:${id}`), () => fetchRun(call), this.context, call.logger);
+      loop = new SharedLoop(
+        id,
+        key.runId,
+        this.options.connection.channel(`live:${id}`),
+        () => fetchRun(call),
+        this.context,
+        call.logger,
+      );
       this.loops.set(id, loop);
       this.byChannel.set(loop.channel, loop);
       created = true;
@@ -138,7 +145,8 @@ export class SharedPollerRegistry implements PollerRegistry {
     this.shared = shared;
     this.observer.onModeChanged?.(shared ? 'shared' : 'local');
     const live = { loops: this.loops.size };
-    if (!shared) this.options.logger.warn({ live }, 'live pollers: redis unreachable, each replica polls for its own subscribers');
+    if (!shared)
+      this.options.logger.warn({ live }, 'live pollers: redis unreachable, each replica polls for its own subscribers');
     else if (first) this.options.logger.info({ live }, 'live pollers: redis up, sharing poll loops');
     else this.options.logger.info({ live }, 'live pollers: redis back, sharing poll loops again');
     for (const loop of [...this.loops.values()]) {

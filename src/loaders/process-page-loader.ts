@@ -20,7 +20,10 @@ export function processPageCacheKey({ args, nextToken }: ProcessPageKey): string
 export type FetchProcessPage = (key: ProcessPageKey) => Promise<UpstreamProcessPage>;
 
 /** One per GraphQL request: aliases asking for the same page cost one upstream call. */
-export function createProcessPageLoader(fetchPage: FetchProcessPage, onBatch?: (size: number) => void): ProcessPageLoader {
+export function createProcessPageLoader(
+  fetchPage: FetchProcessPage,
+  onBatch?: (size: number) => void,
+): ProcessPageLoader {
   return new DataLoader<ProcessPageKey, UpstreamProcessPage, string>(
     (keys) => {
       onBatch?.(keys.length);

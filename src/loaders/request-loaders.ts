@@ -9,7 +9,12 @@ import type { UpstreamCallBudget } from './upstream-call-budget';
  * taking one call from the request's budget per upstream request. A new read endpoint adds one entry here; the
  * context type, the context factory and the writes' cache clearing follow from it.
  */
-export function createRequestLoaders(client: ProcessesClient, call: UpstreamCall, budget: UpstreamCallBudget, onBatch?: (size: number) => void) {
+export function createRequestLoaders(
+  client: ProcessesClient,
+  call: UpstreamCall,
+  budget: UpstreamCallBudget,
+  onBatch?: (size: number) => void,
+) {
   return {
     processRun: createProcessRunLoader(async (key) => {
       budget.spend();

@@ -2,7 +2,10 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { CacheEvents } from '../upstream/cache/upstream-cache';
 
 /** The upstream answer cache on the app's registry (GET /metrics); see docs/caching.md. */
-export function registerCacheMetrics(registry: Registry): { events: CacheEvents; measureBytes(local: () => ReadonlyMap<string, number>): void } {
+export function registerCacheMetrics(registry: Registry): {
+  events: CacheEvents;
+  measureBytes(local: () => ReadonlyMap<string, number>): void;
+} {
   const lookups = new Counter({
     name: 'gateway_upstream_cache_lookups_total',
     help: 'Upstream answer cache lookups, by tier (local, redis), endpoint and result (hit, miss)',

@@ -29,7 +29,10 @@ export interface GatewayMetricsOptions {
   trustedOperationNames: ReadonlySet<string> | null;
 }
 
-export function createGatewayMetrics({ maxOperationNames, trustedOperationNames }: GatewayMetricsOptions): GatewayMetrics {
+export function createGatewayMetrics({
+  maxOperationNames,
+  trustedOperationNames,
+}: GatewayMetricsOptions): GatewayMetrics {
   const registry = new Registry();
   const names = new OperationNameLabels(maxOperationNames, trustedOperationNames);
   const operationLabels = (params: { document?: DocumentNode }, context: unknown) => {
@@ -40,7 +43,7 @@ export function createGatewayMetrics({ maxOperationNames, trustedOperationNames 
 
   const errors = new Counter({
     name: 'gateway_graphql_errors_total',
-    help: 'GraphQL errors in responses, by extensions.code and cause (client: the caller\'s mistake; upstream; internal: a bug)',
+    help: "GraphQL errors in responses, by extensions.code and cause (client: the caller's mistake; upstream; internal: a bug)",
     labelNames: ['code', 'cause'],
     registers: [registry],
   });
@@ -146,7 +149,10 @@ export function createGatewayMetrics({ maxOperationNames, trustedOperationNames 
               labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
             },
             // The plugin's own labels, with the operation name bounded like the series above.
-            fillLabelsFn: (params: { operationName?: string; operationType?: string }, { request, response }: { request: Request; response: Response }) => ({
+            fillLabelsFn: (
+              params: { operationName?: string; operationType?: string },
+              { request, response }: { request: Request; response: Response },
+            ) => ({
               method: request.method,
               statusCode: response.status,
               operationType: params.operationType || 'unknown',
@@ -172,7 +178,10 @@ export function createGatewayMetrics({ maxOperationNames, trustedOperationNames 
     ],
     upstreamEvents: {
       callFinished: ({ endpoint, status, durationMs, outcome }) =>
-        upstreamDuration.observe({ endpoint, status: status === null ? 'none' : String(status), outcome }, durationMs / 1000),
+        upstreamDuration.observe(
+          { endpoint, status: status === null ? 'none' : String(status), outcome },
+          durationMs / 1000,
+        ),
       retry: ({ endpoint, reason }) => retries.inc({ endpoint, reason }),
       breakerStateChanged: (state, origin = 'upstream') => {
         breakerState.set({ origin }, BREAKER_STATE[state]);
@@ -188,7 +197,10 @@ export function createGatewayMetrics({ maxOperationNames, trustedOperationNames 
 
 // The plugin's own labels take the document's first definition, which is a fragment when a client (like the
 // examples' RunJobs) puts its fragments first: label by the operation that actually runs instead.
-function operationLabelsOf(params: { document?: DocumentNode }, context: unknown): { operationName: string; operationType: string } {
+function operationLabelsOf(
+  params: { document?: DocumentNode },
+  context: unknown,
+): { operationName: string; operationType: string } {
   const requested = (context as { params?: { operationName?: string | null } } | undefined)?.params?.operationName;
   const operation = params.document ? getOperationAST(params.document, requested ?? undefined) : null;
   return { operationName: operation?.name?.value ?? 'Anonymous', operationType: operation?.operation ?? 'unknown' };

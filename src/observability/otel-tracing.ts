@@ -33,12 +33,21 @@ export type SpanDestination = { otlpTracesUrl: string } | { exporter: SpanExport
  * log line carries its ids; one CLIENT span per upstream attempt from @opentelemetry/instrumentation-undici, whose
  * own traceparent replaces the caller's raw one upstream.
  */
-export function startOtelTracing(config: TracingConfig, destination: SpanDestination, upstreamOrigin: string, logger: Logger): GatewayTracing {
+export function startOtelTracing(
+  config: TracingConfig,
+  destination: SpanDestination,
+  upstreamOrigin: string,
+  logger: Logger,
+): GatewayTracing {
   installContextManager();
-  const spanProcessor = 'exporter' in destination
-    ? new SimpleSpanProcessor({ exporter: destination.exporter })
-    : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: destination.otlpTracesUrl }) });
-  const provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': config.serviceName }), spanProcessors: [spanProcessor] });
+  const spanProcessor =
+    'exporter' in destination
+      ? new SimpleSpanProcessor({ exporter: destination.exporter })
+      : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: destination.otlpTracesUrl }) });
+  const provider = new TracerProvider({
+    resource: resourceFromAttributes({ 'service.name': config.serviceName }),
+    spanProcessors: [spanProcessor],
+  });
   const tracer = provider.getTracer('process-runs-gateway');
 
   // Enabled at construction against the no-op global provider; setTracerProvider points it at this one.
@@ -48,7 +57,9 @@ export function startOtelTracing(config: TracingConfig, destination: SpanDestina
     ignoreRequestHook: (request) => request.origin !== upstreamOrigin,
     requestHook: (span, request) => {
       if (!span.isRecording()) return;
-      span.updateName(`${request.method} ${request.path.replace(/\?.*$/, '').replace(/^\/processRuns\/.+$/, '/processRuns/{id}')}`);
+      span.updateName(
+        `${request.method} ${request.path.replace(/\?.*$/, '').replace(/^\/processRuns\/.+$/, '/processRuns/{id}')}`,
+      );
       // The client forwards the caller's trace headers as they came; this span's own are injected right after.
       dropHeaders(request, ['traceparent', 'tracestate']);
     },
@@ -62,7 +73,11 @@ export function startOtelTracing(config: TracingConfig, destination: SpanDestina
       request({ request }, wrapped) {
         if (!new URL(request.url).pathname.startsWith(GRAPHQL_PATH)) return wrapped();
         const parent = propagator.extract(ROOT_CONTEXT, request.headers, headerGetter);
-        const span = tracer.startSpan(`${request.method} ${GRAPHQL_PATH}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method } }, parent);
+        const span = tracer.startSpan(
+          `${request.method} ${GRAPHQL_PATH}`,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method } },
+          parent,
+        );
         requestSpans.set(request, span);
         const end = () => span.end();
         try {
@@ -98,7 +113,15 @@ export function startOtelTracing(config: TracingConfig, destination: SpanDestina
     },
   };
 
-  logger.info({ tracing: { ...('otlpTracesUrl' in destination ? { otlpTracesUrl: destination.otlpTracesUrl } : {}), serviceName: config.serviceName } }, 'OpenTelemetry tracing on');
+  logger.info(
+    {
+      tracing: {
+        ...('otlpTracesUrl' in destination ? { otlpTracesUrl: destination.otlpTracesUrl } : {}),
+        serviceName: config.serviceName,
+      },
+    },
+    'OpenTelemetry tracing on',
+  );
   return {
     plugins: [plugin],
     async shutdown() {

@@ -1,7 +1,13 @@
 import { ExportResultCode, hrTime } from '@opentelemetry/core';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader, type CollectionResult, type MetricProducer, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type CollectionResult,
+  type MetricProducer,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { OtlpMetricsConfig } from '../config/otlp-metrics-config';
@@ -29,7 +35,9 @@ export function startOtlpMetrics(config: OtlpMetricsConfig, registry: Registry, 
     async collect(): Promise<CollectionResult> {
       const endTime = hrTime();
       try {
-        const metrics = (await registry.getMetricsAsJSON()).flatMap((metric) => toOtelMetrics(metric, startTime, endTime));
+        const metrics = (await registry.getMetricsAsJSON()).flatMap((metric) =>
+          toOtelMetrics(metric, startTime, endTime),
+        );
         return { resourceMetrics: { resource, scopeMetrics: [{ scope: SCOPE, metrics }] }, errors: [] };
       } catch (error) {
         return { resourceMetrics: { resource, scopeMetrics: [] }, errors: [error] };

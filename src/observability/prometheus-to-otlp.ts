@@ -1,5 +1,11 @@
 import { ValueType, type Attributes, type HrTime } from '@opentelemetry/api';
-import { AggregationTemporality, DataPointType, type DataPoint, type Histogram, type MetricData } from '@opentelemetry/sdk-metrics';
+import {
+  AggregationTemporality,
+  DataPointType,
+  type DataPoint,
+  type Histogram,
+  type MetricData,
+} from '@opentelemetry/sdk-metrics';
 import type { MetricObjectWithValues, MetricValue, MetricValueWithName } from 'prom-client';
 
 type PromMetric = MetricObjectWithValues<MetricValue<string> | MetricValueWithName<string>>;
@@ -40,12 +46,21 @@ export function toOtelMetrics(metric: PromMetric, startTime: HrTime, endTime: Hr
           descriptor: descriptor(metric.name),
           aggregationTemporality: AggregationTemporality.CUMULATIVE,
           dataPointType: DataPointType.HISTOGRAM,
-          dataPoints: histogramPoints(metric.name, values).map(([attributes, histogram]) => point(attributes, histogram)),
+          dataPoints: histogramPoints(metric.name, values).map(([attributes, histogram]) =>
+            point(attributes, histogram),
+          ),
         },
       ];
     case 'summary': {
       const named = (suffix: string) => values.filter((value) => value.metricName === `${metric.name}${suffix}`);
-      return [gauge(metric.name, values.filter((value) => value.labels.quantile !== undefined)), sum(`${metric.name}_sum`, named('_sum')), sum(`${metric.name}_count`, named('_count'))];
+      return [
+        gauge(
+          metric.name,
+          values.filter((value) => value.labels.quantile !== undefined),
+        ),
+        sum(`${metric.name}_sum`, named('_sum')),
+        sum(`${metric.name}_count`, named('_count')),
+      ];
     }
     default:
       return [];
@@ -54,14 +69,18 @@ export function toOtelMetrics(metric: PromMetric, startTime: HrTime, endTime: Hr
 
 /** Groups a Prometheus histogram's `_bucket`/`_sum`/`_count` samples by their labels (without `le`). */
 function histogramPoints(name: string, values: PromValue[]): Array<[Attributes, Histogram]> {
-  const series = new Map<string, { attributes: Attributes; buckets: Array<[number, number]>; sum: number; count: number }>();
+  const series = new Map<
+    string,
+    { attributes: Attributes; buckets: Array<[number, number]>; sum: number; count: number }
+  >();
   for (const value of values) {
     const { le, ...labels } = value.labels;
     const attributes = attributesOf(labels);
     const key = JSON.stringify(Object.entries(attributes).sort());
     let entry = series.get(key);
     if (!entry) series.set(key, (entry = { attributes, buckets: [], sum: 0, count: 0 }));
-    if (value.metricName === `${name}_bucket` && le !== undefined) entry.buckets.push([le === '+Inf' ? Infinity : Number(le), value.value]);
+    if (value.metricName === `${name}_bucket` && le !== undefined)
+      entry.buckets.push([le === '+Inf' ? Infinity : Number(le), value.value]);
     else if (value.metricName === `${name}_sum`) entry.sum = value.value;
     else if (value.metricName === `${name}_count`) entry.count = value.value;
   }

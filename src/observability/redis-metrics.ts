@@ -39,7 +39,8 @@ export function registerRedisMetrics(registry: Registry, connection: RedisConnec
     registers: [registry],
   });
   return {
-    onBudgetDecision: (store: BudgetStore, allowed: boolean) => decisions.inc({ store, outcome: allowed ? 'allowed' : 'refused' }),
+    onBudgetDecision: (store: BudgetStore, allowed: boolean) =>
+      decisions.inc({ store, outcome: allowed ? 'allowed' : 'refused' }),
     onSkippedRedis: () => skipped.inc(),
   };
 }

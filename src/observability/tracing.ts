@@ -14,10 +14,20 @@ export interface GatewayTracing {
  * null: the caller's traceparent is then forwarded upstream as it came. The SDK is loaded only when used: it adds
  * ~10 MB to every process otherwise.
  */
-export function createTracing(config: TracingConfig, upstreamOrigin: string, logger: Logger, spanExporter?: SpanExporter): GatewayTracing | null {
+export function createTracing(
+  config: TracingConfig,
+  upstreamOrigin: string,
+  logger: Logger,
+  spanExporter?: SpanExporter,
+): GatewayTracing | null {
   const { otlpTracesUrl } = config;
   if (otlpTracesUrl === null && spanExporter === undefined) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- OpenTelemetry loads only when tracing is on
   const { startOtelTracing } = require('./otel-tracing') as typeof import('./otel-tracing');
-  return startOtelTracing(config, spanExporter ? { exporter: spanExporter } : { otlpTracesUrl: otlpTracesUrl! }, upstreamOrigin, logger);
+  return startOtelTracing(
+    config,
+    spanExporter ? { exporter: spanExporter } : { otlpTracesUrl: otlpTracesUrl! },
+    upstreamOrigin,
+    logger,
+  );
 }

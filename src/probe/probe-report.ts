@@ -23,7 +23,13 @@ export function buildReport(
   const guesses = GUESS_NAMES.map((name) => {
     const { verdict, detail } = results[name];
     const guess = UPSTREAM_GUESSES[name];
-    return { name, verdict, detail, docs: docsLink(guess.doc, guess.row), ...(verdict === 'failed' ? { fix: guess.fix } : {}) };
+    return {
+      name,
+      verdict,
+      detail,
+      docs: docsLink(guess.doc, guess.row),
+      ...(verdict === 'failed' ? { fix: guess.fix } : {}),
+    };
   });
   return {
     exitCode: guesses.some((guess) => guess.verdict === 'failed') ? 3 : 0,
@@ -36,13 +42,17 @@ export function buildReport(
 }
 
 function rows<T>(tally: Tally, make: (parts: string[], count: number) => T): T[] {
-  return [...tally].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([label, count]) => make(label.split('\u0000'), count));
+  return [...tally]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, count]) => make(label.split('\u0000'), count));
 }
 
 /** `docs/processes.md#L116` when the docs ship beside dist/, else the file alone. */
 function docsLink(doc: string, row: string): string {
   try {
-    const line = readFileSync(join(__dirname, '..', '..', doc), 'utf8').split('\n').findIndex((text) => text.includes(row));
+    const line = readFileSync(join(__dirname, '..', '..', doc), 'utf8')
+      .split('\n')
+      .findIndex((text) => text.includes(row));
     return line < 0 ? doc : `${doc}#L${line + 1}`;
   } catch {
     return doc;
@@ -58,11 +68,19 @@ export function formatHuman(report: ProbeReport): string {
     ...report.guesses.map((guess) => `${guess.name.padEnd(width)}  ${guess.verdict.padEnd(12)}  ${guess.detail}`),
     '',
     'Unknown keys seen:',
-    ...(report.unknownKeys.length ? report.unknownKeys.map((row) => `  ${row.at}.${row.key} (${row.type}) x${row.count}`) : ['  none']),
+    ...(report.unknownKeys.length
+      ? report.unknownKeys.map((row) => `  ${row.at}.${row.key} (${row.type}) x${row.count}`)
+      : ['  none']),
     'Drift (what gateway_upstream_drift_total counts):',
-    ...(report.drift.length ? report.drift.map((row) => `  ${row.kind} ${row.name} ${JSON.stringify(row.value)} x${row.count}`) : ['  none']),
+    ...(report.drift.length
+      ? report.drift.map((row) => `  ${row.kind} ${row.name} ${JSON.stringify(row.value)} x${row.count}`)
+      : ['  none']),
   ];
-  if (report.errors.length) lines.push('Requests answered with an error:', ...report.errors.map((e) => `  ${e.endpoint}: ${e.status ?? '-'} ${e.code}`));
+  if (report.errors.length)
+    lines.push(
+      'Requests answered with an error:',
+      ...report.errors.map((e) => `  ${e.endpoint}: ${e.status ?? '-'} ${e.code}`),
+    );
   const failed = report.guesses.filter((guess) => guess.verdict === 'failed');
   if (failed.length) {
     lines.push('', 'Fix hints:', ...failed.map((guess) => `  ${guess.name} (${guess.docs}): ${guess.fix}`));

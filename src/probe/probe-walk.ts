@@ -9,7 +9,8 @@ import type { UpstreamProcess } from '../upstream/process-types';
 import type { ReadOnlyUpstream } from './read-only-upstream';
 
 /** What sits under the guessed run keys, read by the gateway's own function. */
-export const embeddedRunOf = (process: Record<string, unknown>): unknown => gatewayEmbeddedRunOf(process as UpstreamProcess);
+export const embeddedRunOf = (process: Record<string, unknown>): unknown =>
+  gatewayEmbeddedRunOf(process as UpstreamProcess);
 
 /** What the walk saw: raw bodies only; judging them is guess-checks.ts's and shape-census.ts's job. */
 export interface Observations {
@@ -19,7 +20,10 @@ export interface Observations {
   pageBodies: Record<string, unknown>[];
   nextLink: { state: 'absent' | 'followed' | 'not-followed' } | { state: 'failed'; reason: string; params: string[] };
   /** The process fetched alone and what its list item carried. */
-  probedProcess: { listed: Record<string, unknown>; fetched: Array<{ excludeGeneratedJobs: boolean; body: unknown }> } | null;
+  probedProcess: {
+    listed: Record<string, unknown>;
+    fetched: Array<{ excludeGeneratedJobs: boolean; body: unknown }>;
+  } | null;
   /** Where the probed run's id came from. */
   runSource: 'list-run-key' | 'unknown-key' | 'process' | null;
   runs: Array<{ excludeGeneratedJobs: boolean; body: unknown }>;
@@ -40,8 +44,19 @@ export interface WalkOptions {
 
 const PAGE_SIZE = 5;
 
-export async function walkUpstream(upstream: ReadOnlyUpstream, options: WalkOptions): Promise<Observations & { reads: number }> {
-  const seen: Observations = { listItems: [], pageBodies: [], nextLink: { state: 'absent' }, probedProcess: null, runSource: null, runs: [], errors: [] };
+export async function walkUpstream(
+  upstream: ReadOnlyUpstream,
+  options: WalkOptions,
+): Promise<Observations & { reads: number }> {
+  const seen: Observations = {
+    listItems: [],
+    pageBodies: [],
+    nextLink: { state: 'absent' },
+    probedProcess: null,
+    runSource: null,
+    runs: [],
+    errors: [],
+  };
   let reads = 0;
   const read = async (request: UpstreamRead): Promise<unknown> => {
     if ((reads + 1) * options.costPerRead > options.maxRequests) return undefined;
@@ -55,7 +70,11 @@ export async function walkUpstream(upstream: ReadOnlyUpstream, options: WalkOpti
       const status = error.failure.kind === 'http' ? error.failure.status : null;
       const refused = status === 401 || status === 403;
       if (refused || ['unreachable', 'timeout', 'missing-credentials'].includes(error.failure.kind)) {
-        throw new ProbeStop(refused ? `the upstream refused the credential: ${status} ${code}` : `the upstream cannot be reached: ${code}`);
+        throw new ProbeStop(
+          refused
+            ? `the upstream refused the credential: ${status} ${code}`
+            : `the upstream cannot be reached: ${code}`,
+        );
       }
       seen.errors.push({ endpoint: request.endpoint, code, status });
       return undefined;
@@ -64,7 +83,8 @@ export async function walkUpstream(upstream: ReadOnlyUpstream, options: WalkOpti
 
   const args = { pageSize: PAGE_SIZE, nameContains: null, orderBy: 'run.created.dateTime desc' } as const;
   const first = await read({ endpoint: 'listProcesses', args, nextToken: null });
-  if (first === undefined && seen.errors.length > 0) throw new ProbeStop(`the upstream cannot list processes: ${seen.errors[0]!.code}`);
+  if (first === undefined && seen.errors.length > 0)
+    throw new ProbeStop(`the upstream cannot list processes: ${seen.errors[0]!.code}`);
   const token = addPage(seen, first);
   if (token !== null) {
     const second = await read({ endpoint: 'listProcesses', args, nextToken: token });
@@ -122,7 +142,9 @@ function queryParamsOf(link: unknown): string[] {
 
 /** A listed process with an id, preferring one that carries a run (under the guessed key or any run-like key). */
 function pickProcess(items: unknown[]): Record<string, unknown> | null {
-  const usable = items.filter((item): item is Record<string, unknown> => isObject(item) && typeof item.id === 'string' && item.id !== '');
+  const usable = items.filter(
+    (item): item is Record<string, unknown> => isObject(item) && typeof item.id === 'string' && item.id !== '',
+  );
   return usable.find((item) => embeddedRunOf(item) !== null || runLikeKeysOf(item).length > 0) ?? usable[0] ?? null;
 }
 

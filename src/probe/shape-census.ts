@@ -50,10 +50,15 @@ export class ShapeCensus {
       const stamp = body[field];
       if (stamp === undefined || stamp === null) continue;
       if (isObject(stamp) && typeof stamp.dateTime === 'string' && stamp.user !== undefined) this.processStamps.ok += 1;
-      else count(this.processStamps.bad, `Process.${field} is ${isObject(stamp) ? `an object with keys ${keyList(stamp)}` : typeOf(stamp)}`);
+      else
+        count(
+          this.processStamps.bad,
+          `Process.${field} is ${isObject(stamp) ? `an object with keys ${keyList(stamp)}` : typeOf(stamp)}`,
+        );
       this.stamp(`Process.${field}`, stamp);
     }
-    if (Array.isArray(body.businessDaysOfWeek)) for (const day of body.businessDaysOfWeek) toDayOfWeek(day, this.reporter);
+    if (Array.isArray(body.businessDaysOfWeek))
+      for (const day of body.businessDaysOfWeek) toDayOfWeek(day, this.reporter);
     if (isObject(body.root)) this.group(body.root);
     const run = embeddedRunOf(body);
     if (run === null) return;
@@ -66,7 +71,8 @@ export class ShapeCensus {
     if (!isObject(body)) return;
     this.keys('ProcessRun', body);
     toRunStatus(body.status, this.reporter);
-    if (Array.isArray(body.businessDaysOfWeek)) for (const day of body.businessDaysOfWeek) toDayOfWeek(day, this.reporter);
+    if (Array.isArray(body.businessDaysOfWeek))
+      for (const day of body.businessDaysOfWeek) toDayOfWeek(day, this.reporter);
     this.stamp('ProcessRun.created', body.created);
     this.stamp('ProcessRun.modified', body.modified);
     if (isObject(body.root)) this.groupRun(body.root);
@@ -127,7 +133,10 @@ export class ShapeCensus {
   private argumentsOf(args: Record<string, unknown> | null): void {
     const resolved = toJobArguments(args as UpstreamVariant | null, this.reporter);
     if (!resolved || !('value' in resolved)) return;
-    for (const [field, fallback] of [['assignee', 'assigneeUser'], ['approver', 'approverUser']] as const) {
+    for (const [field, fallback] of [
+      ['assignee', 'assigneeUser'],
+      ['approver', 'approverUser'],
+    ] as const) {
       const ref = resolved.value[field] ?? resolved.value[fallback];
       if (ref === undefined || ref === null) continue;
       toAssignee(ref, this.reporter);
@@ -151,7 +160,8 @@ export class ShapeCensus {
 
   private keys(kind: ShapeKind, body: Record<string, unknown>): void {
     const known = KNOWN_KEYS[kind];
-    for (const key of Object.keys(body)) if (!known.has(key)) count(this.unknownKeys, `${kind}\u0000${keyName(key)}\u0000${typeOf(body[key])}`);
+    for (const key of Object.keys(body))
+      if (!known.has(key)) count(this.unknownKeys, `${kind}\u0000${keyName(key)}\u0000${typeOf(body[key])}`);
   }
 }
 

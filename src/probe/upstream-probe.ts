@@ -27,27 +27,43 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let sent = 0;
   // One attempt per read: a retry would spend the request budget on the same question.
   const gateway = { ...config.gateway, resilience: { ...config.gateway.resilience, maxAttempts: 1 } };
-  const client = createProcessesClient(gateway, logger, config.upstreamBaseUrl, false, { callFinished: () => void (sent += 1) }, null);
+  const client = createProcessesClient(
+    gateway,
+    logger,
+    config.upstreamBaseUrl,
+    false,
+    { callFinished: () => void (sent += 1) },
+    null,
+  );
   const rate = gateway.resilience.rateLimit;
   try {
-    const seen = await walkUpstream(readOnly(client, { callerAuthorization: config.authorization, requestId: `probe-${randomUUID()}`, logger }), {
-      maxRequests: config.maxRequests,
-      costPerRead: config.authorization === null ? 2 : 1,
-      paceMs: rate ? Math.ceil(rate.windowMs / rate.limit) : 0,
-    });
+    const seen = await walkUpstream(
+      readOnly(client, { callerAuthorization: config.authorization, requestId: `probe-${randomUUID()}`, logger }),
+      {
+        maxRequests: config.maxRequests,
+        costPerRead: config.authorization === null ? 2 : 1,
+        paceMs: rate ? Math.ceil(rate.windowMs / rate.limit) : 0,
+      },
+    );
     const census = new ShapeCensus();
     for (const page of seen.pageBodies) census.page(page);
     for (const item of seen.listItems) census.process(item);
     for (const { body } of seen.probedProcess?.fetched ?? []) census.process(body);
     for (const { body } of seen.runs) census.run(body);
-    const results = Object.fromEntries(GUESS_NAMES.map((name) => [name, GUESS_CHECKS[name](seen, census)])) as Record<GuessName, GuessResult>;
+    const results = Object.fromEntries(GUESS_NAMES.map((name) => [name, GUESS_CHECKS[name](seen, census)])) as Record<
+      GuessName,
+      GuessResult
+    >;
     const report = buildReport(results, census, seen.errors, { sent, max: config.maxRequests });
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatHuman(report));
     return report.exitCode;
   } catch (error) {
     if (!(error instanceof ProbeStop)) throw error;
     process.stderr.write(`probe: ${error.message}\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ exitCode: 1, error: error.message, requests: { sent, max: config.maxRequests } }, null, 2)}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ exitCode: 1, error: error.message, requests: { sent, max: config.maxRequests } }, null, 2)}\n`,
+      );
     return 1;
   } finally {
     await client.close();

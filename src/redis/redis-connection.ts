@@ -124,7 +124,9 @@ export class RedisConnection {
     });
     // Outages of the whole server are logged by the command connection; this one alone drops when Redis closes a
     // subscriber that fell behind (its pub/sub output buffer limit). Its users catch up on 'ready' after a drop.
-    client.on('error', (error: Error) => this.logger.debug({ err: error, redis: { target: this.config.target } }, 'redis subscriber error'));
+    client.on('error', (error: Error) =>
+      this.logger.debug({ err: error, redis: { target: this.config.target } }, 'redis subscriber error'),
+    );
     let wasReady = false;
     client.on('ready', () => {
       if (wasReady) this.logger.info({ redis: { target: this.config.target } }, 'redis subscriber connection back');
@@ -132,7 +134,10 @@ export class RedisConnection {
     });
     client.on('close', () => {
       if (wasReady && !this.closing && this.current === 'up') {
-        this.logger.warn({ redis: { target: this.config.target } }, 'redis subscriber connection lost (redis up): followers catch up when it is back');
+        this.logger.warn(
+          { redis: { target: this.config.target } },
+          'redis subscriber connection lost (redis up): followers catch up when it is back',
+        );
       }
     });
     this.subscriberClient = client;
@@ -178,7 +183,11 @@ export class RedisConnection {
     this.current = state;
     const redis = { target: this.config.target, state };
     if (state === 'up') this.logger.info({ redis }, 'redis up: shared state in use');
-    else this.logger.warn({ redis, err: error && { message: error.message } }, 'redis unreachable: each replica uses its local fallback until it is back');
+    else
+      this.logger.warn(
+        { redis, err: error && { message: error.message } },
+        'redis unreachable: each replica uses its local fallback until it is back',
+      );
     for (const listener of this.listeners) listener(state);
   }
 }

@@ -1,7 +1,7 @@
-import // The JobArguments union family in one file (its members share one field set). Twin of job-metadata.ts: both map through the
-// one generic helpers/variant.ts (upstream `type` → key → member, Unknown* on anything else); only data differs (the
-// table, the members' fields), which is why they stay two files rather than one parameterised one.
-type {
+import type {
+  // The JobArguments union family in one file (its members share one field set). Twin of job-metadata.ts: both map through the
+  // one generic helpers/variant.ts (upstream `type` → key → member, Unknown* on anything else); only data differs (the
+  // table, the members' fields), which is why they stay two files rather than one parameterised one.
   ContentRequestArgumentsResolvers,
   JobArgumentsResolvers,
   ResolversTypes,
@@ -14,7 +14,10 @@ import type { UpstreamVariant } from '../upstream/types';
 import { toAssignee, toDocument } from './helpers/entity-refs';
 import { resolveVariant, type VariantTable } from './helpers/variant';
 
-type ArgumentsTypename = Exclude<ResolversUnionTypes<ResolversTypes>['JobArguments']['__typename'], 'UnknownJobArguments'>;
+type ArgumentsTypename = Exclude<
+  ResolversUnionTypes<ResolversTypes>['JobArguments']['__typename'],
+  'UnknownJobArguments'
+>;
 
 // The documented `arguments` keys. The conditional approver has no key of its own in the docs; it is read as
 // `certApproverArgs` and falls back to UnknownJobArguments when that key is absent.
@@ -55,5 +58,7 @@ export const jobArgumentsResolvers = {
   UnknownJobArguments: {},
   JobArguments: { __resolveType: (parent) => parent.__typename } satisfies JobArgumentsResolvers,
   // Only ever reached through JobArguments, whose members carry their __typename.
-  TaskJobArguments: { __resolveType: (parent) => parent.__typename as ArgumentsTypename } satisfies TaskJobArgumentsResolvers,
+  TaskJobArguments: {
+    __resolveType: (parent) => parent.__typename as ArgumentsTypename,
+  } satisfies TaskJobArgumentsResolvers,
 };

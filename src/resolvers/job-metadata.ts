@@ -1,7 +1,7 @@
-import // The JobMetadata union family in one file (its members share one field set). Twin of job-arguments.ts: both map through the
-// one generic helpers/variant.ts (upstream `type` → key → member, Unknown* on anything else); only data differs (the
-// table, the members' fields), which is why they stay two files rather than one parameterised one.
-type {
+import type {
+  // The JobMetadata union family in one file (its members share one field set). Twin of job-arguments.ts: both map through the
+  // one generic helpers/variant.ts (upstream `type` → key → member, Unknown* on anything else); only data differs (the
+  // table, the members' fields), which is why they stay two files rather than one parameterised one.
   JobMetadataResolvers,
   ResolversTypes,
   ResolversUnionTypes,
@@ -56,5 +56,7 @@ export const jobMetadataResolvers = {
   UnknownJobMetadata: {},
   JobMetadata: { __resolveType: (parent) => parent.__typename } satisfies JobMetadataResolvers,
   // Only ever reached through JobMetadata, whose members carry their __typename.
-  TaskJobMetadata: { __resolveType: (parent) => parent.__typename as MetadataTypename } satisfies TaskJobMetadataResolvers,
+  TaskJobMetadata: {
+    __resolveType: (parent) => parent.__typename as MetadataTypename,
+  } satisfies TaskJobMetadataResolvers,
 };

@@ -8,7 +8,8 @@ export const ProcessJob: ProcessJobResolvers = {
   id: ({ id }) => stringOrNull(id),
   name: ({ name }) => stringOrNull(name),
   // The create example sends no `action` on a job: absent is null, an unknown value is UNKNOWN.
-  action: ({ action }, _args, { drift }) => (action === undefined || action === null ? null : toJobAction(action, drift)),
+  action: ({ action }, _args, { drift }) =>
+    action === undefined || action === null ? null : toJobAction(action, drift),
   triggerType: ({ triggerType }) => stringOrNull(triggerType),
   ordinal: ({ ordinal }) => integerOrNull(ordinal),
   readOnly: ({ readOnly }) => booleanOrNull(readOnly),

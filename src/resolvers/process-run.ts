@@ -18,13 +18,16 @@ export const ProcessRun: ProcessRunResolvers = {
   // Only `id` asked: known from the run, no call. Anything more: GET /processes/{id} through the per-request loader.
   process: async ({ process }, _args, { loaders }, info) => {
     const fields = selectedFieldNames(info);
-    if (fields.size === 0 || (fields.size === 1 && fields.has('id'))) return { id: process, upstream: null, excludeGeneratedJobs: false };
+    if (fields.size === 0 || (fields.size === 1 && fields.has('id')))
+      return { id: process, upstream: null, excludeGeneratedJobs: false };
     const problem = idProblem(process);
-    if (problem) throw mapUpstreamFailure({ kind: 'bad-response', reason: `the run's process id ${problem}`, status: 200 });
+    if (problem)
+      throw mapUpstreamFailure({ kind: 'bad-response', reason: `the run's process id ${problem}`, status: 200 });
     return processParent(await loaders.process.load({ id: process, excludeGeneratedJobs: false }));
   },
   dueDate: ({ dueDate }) => dueDate ?? null,
-  businessDaysOfWeek: ({ businessDaysOfWeek }, _args, { drift }) => businessDaysOfWeek.map((day) => toDayOfWeek(day, drift)),
+  businessDaysOfWeek: ({ businessDaysOfWeek }, _args, { drift }) =>
+    businessDaysOfWeek.map((day) => toDayOfWeek(day, drift)),
   statusCounts: ({ statusCounts }) => statusCountList(statusCounts),
   jobs: ({ root }) => collectJobs(root),
 };

@@ -10,7 +10,11 @@ import { collectProcessJobs } from './helpers/process-tree';
 import { booleanOrNull, objectOrNull, stringOrNull } from './helpers/upstream-values';
 
 /** The field's value from the process body; a parent that holds only the id loads the body first (one call per request). */
-function read<T>(parent: ProcessParent, context: GatewayContext, pick: (process: UpstreamProcess) => T): T | Promise<T> {
+function read<T>(
+  parent: ProcessParent,
+  context: GatewayContext,
+  pick: (process: UpstreamProcess) => T,
+): T | Promise<T> {
   if (parent.upstream) return pick(parent.upstream);
   return context.loaders.process.load({ id: parent.id, excludeGeneratedJobs: parent.excludeGeneratedJobs }).then(pick);
 }
@@ -23,14 +27,20 @@ export const Process: ProcessResolvers = {
   },
   name: (parent, _args, context) => read(parent, context, ({ name }) => name),
   dueDate: (parent, _args, context) => read(parent, context, ({ dueDate }) => stringOrNull(dueDate)),
-  businessStartDate: (parent, _args, context) => read(parent, context, ({ businessStartDate }) => stringOrNull(businessStartDate)),
+  businessStartDate: (parent, _args, context) =>
+    read(parent, context, ({ businessStartDate }) => stringOrNull(businessStartDate)),
   businessDaysOfWeek: (parent, _args, context) =>
-    read(parent, context, ({ businessDaysOfWeek: days }) => (Array.isArray(days) ? days.map((day) => toDayOfWeek(day, context.drift)) : [])),
+    read(parent, context, ({ businessDaysOfWeek: days }) =>
+      Array.isArray(days) ? days.map((day) => toDayOfWeek(day, context.drift)) : [],
+    ),
   autoClose: (parent, _args, context) => read(parent, context, ({ autoClose }) => booleanOrNull(autoClose)),
-  certAutoApprove: (parent, _args, context) => read(parent, context, ({ certAutoApprove }) => booleanOrNull(certAutoApprove)),
+  certAutoApprove: (parent, _args, context) =>
+    read(parent, context, ({ certAutoApprove }) => booleanOrNull(certAutoApprove)),
   relativeDates: (parent, _args, context) => read(parent, context, ({ relativeDates }) => booleanOrNull(relativeDates)),
-  created: (parent, _args, context) => read(parent, context, ({ created }) => objectOrNull<UpstreamAuditStamp>(created)),
-  modified: (parent, _args, context) => read(parent, context, ({ modified }) => objectOrNull<UpstreamAuditStamp>(modified)),
+  created: (parent, _args, context) =>
+    read(parent, context, ({ created }) => objectOrNull<UpstreamAuditStamp>(created)),
+  modified: (parent, _args, context) =>
+    read(parent, context, ({ modified }) => objectOrNull<UpstreamAuditStamp>(modified)),
   root: (parent, _args, context) => read(parent, context, ({ root }) => objectOrNull(root)),
   jobs: (parent, _args, context) => read(parent, context, ({ root }) => collectProcessJobs(objectOrNull(root))),
   run: async (parent, _args, context, info) => {

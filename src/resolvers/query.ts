@@ -24,6 +24,10 @@ export const Query: QueryResolvers = {
       if (nextToken === null) return processConnection([], null, false);
     }
     const page = await loaders.processPage.load({ args, nextToken });
-    return processConnection(page.items.map((item) => processParent(item)), cursors.encode(args, page.nextToken), page.nextToken !== null);
+    return processConnection(
+      page.items.map((item) => processParent(item)),
+      cursors.encode(args, page.nextToken),
+      page.nextToken !== null,
+    );
   },
 };

@@ -9,7 +9,9 @@ export const SCHEMA_DIRECTORY = join(__dirname, '..', '..', 'schema');
 
 /** The SDL files of schema/, in name order: the contract, read as written. */
 export function loadTypeDefs(directory: string = SCHEMA_DIRECTORY): DocumentNode {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.graphql')).sort();
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort();
   return parse(files.map((name) => readFileSync(join(directory, name), 'utf8')).join('\n'));
 }
 

@@ -26,7 +26,8 @@ export class CallerKeys {
   keyOf(request: Request): string {
     const caller = this.callerOf(request);
     // Not keyed: a subject is no secret, and every replica must name it alike whatever its LIVE_CREDENTIAL_SECRET.
-    if ('sub' in caller) return `jwt:${createHash('sha256').update(`${caller.iss}\n${caller.sub}`).digest('base64url').slice(0, 32)}`;
+    if ('sub' in caller)
+      return `jwt:${createHash('sha256').update(`${caller.iss}\n${caller.sub}`).digest('base64url').slice(0, 32)}`;
     if ('credentialHash' in caller) return `credential:${caller.credentialHash}`;
     return 'anonymous';
   }

@@ -50,7 +50,17 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Builds everything a GraphQL request owns: its id, child logger and loaders. Nothing here outlives the request. */
-export function createContextFactory({ client, logger, drift, maxUpstreamCallsPerOperation, onLoaderBatch, onWrite, cursorSecret, live, callerKeys = new CallerKeys(null) }: ContextDependencies) {
+export function createContextFactory({
+  client,
+  logger,
+  drift,
+  maxUpstreamCallsPerOperation,
+  onLoaderBatch,
+  onWrite,
+  cursorSecret,
+  live,
+  callerKeys = new CallerKeys(null),
+}: ContextDependencies) {
   const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return (initial: YogaInitialContext): GatewayContext => {
     const { request } = initial;
@@ -58,7 +68,8 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
     const requestLogger = logger.child({ requestId });
     // A verified JWT is for the gateway only: the upstream is called with the gateway's own token.
     const callerAuthorization = jwtCallerOf(request) ? null : request.headers.get('authorization');
-    const cacheInfo = request.headers.get(CACHE_INFO_HEADER)?.trim().toLowerCase() === 'true' ? new CacheInfoCollector() : undefined;
+    const cacheInfo =
+      request.headers.get(CACHE_INFO_HEADER)?.trim().toLowerCase() === 'true' ? new CacheInfoCollector() : undefined;
     const call = {
       callerAuthorization,
       requestId,
@@ -92,7 +103,14 @@ export function createContextFactory({ client, logger, drift, maxUpstreamCallsPe
           connection: connectionOf(initial),
           // The loop's answers also serve reads of this run (docs/caching.md: live snapshots). A loop's polls go out under its own request id; the subscriber's one-off read under this request's.
           fetchRun: (loop) =>
-            client.getProcessRun(id, excludeGeneratedJobs, loop ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null } : call, { live: true }),
+            client.getProcessRun(
+              id,
+              excludeGeneratedJobs,
+              loop
+                ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null }
+                : call,
+              { live: true },
+            ),
         });
       },
     };

@@ -102,7 +102,12 @@ export function createFastExecute(): FastExecute {
     let operation = byName.get(name);
     if (!operation) {
       if (byName.size >= MAX_OPERATIONS_PER_DOCUMENT) return null;
-      operation = { eligible: eligible(args.schema, args.document, args.operationName ?? undefined), uses: 0, plan: null, compileFailed: false };
+      operation = {
+        eligible: eligible(args.schema, args.document, args.operationName ?? undefined),
+        uses: 0,
+        plan: null,
+        compileFailed: false,
+      };
       byName.set(name, operation);
     }
     return operation;
@@ -150,7 +155,8 @@ export function createFastExecute(): FastExecute {
   };
 
   const execute: Execute = (args) => {
-    if (args.rootValue !== undefined || args.fieldResolver || args.typeResolver) return reference(args, 'reference-ineligible');
+    if (args.rootValue !== undefined || args.fieldResolver || args.typeResolver)
+      return reference(args, 'reference-ineligible');
     const operation = operationFor(args);
     if (!operation) return reference(args, 'reference-too-many-operations');
     const plan = planFor(operation, args);
@@ -170,7 +176,9 @@ function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
 
 function compile(args: ExecutionArgs): CompiledQuery | null {
   try {
-    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, { disablingCapturingStackErrors: true });
+    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
+      disablingCapturingStackErrors: true,
+    });
     return isCompiledQuery(compiled) ? compiled : null;
   } catch {
     return null;
@@ -210,7 +218,12 @@ function conflicting(a: Occurrence, b: Occurrence): boolean {
   return a.plainLeaf === null || a.plainLeaf !== b.plainLeaf;
 }
 
-function selectionSetEligible(schema: GraphQLSchema, selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, visiting: Set<string>): boolean {
+function selectionSetEligible(
+  schema: GraphQLSchema,
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): boolean {
   const keys = new Map<string, Occurrence[]>();
   const objectTypeOf = (condition: NamedTypeNode | undefined, outer: string | null): string | null => {
     if (!condition) return outer;
@@ -223,12 +236,16 @@ function selectionSetEligible(schema: GraphQLSchema, selectionSet: SelectionSetN
         const name = selection.name.value;
         if (name === '_entities' || name === '_service') return false;
         const key = selection.alias?.value ?? name;
-        const occurrence: Occurrence = { plainLeaf: !selection.selectionSet && !selection.arguments?.length ? name : null, objectType };
+        const occurrence: Occurrence = {
+          plainLeaf: !selection.selectionSet && !selection.arguments?.length ? name : null,
+          objectType,
+        };
         const seen = keys.get(key) ?? [];
         if (seen.some((other) => conflicting(other, occurrence))) return false;
         seen.push(occurrence);
         keys.set(key, seen);
-        if (selection.selectionSet && !selectionSetEligible(schema, selection.selectionSet, fragments, visiting)) return false;
+        if (selection.selectionSet && !selectionSetEligible(schema, selection.selectionSet, fragments, visiting))
+          return false;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (!walk(selection.selectionSet, objectTypeOf(selection.typeCondition, objectType))) return false;
       } else {

@@ -10,7 +10,12 @@ export interface HttpListener {
 }
 
 /** `attach` sees the server before it listens (e.g. to take WebSocket upgrades on the same port). */
-export async function listen(handler: RequestListener, port: number, host: string, attach?: (server: Server) => void): Promise<HttpListener> {
+export async function listen(
+  handler: RequestListener,
+  port: number,
+  host: string,
+  attach?: (server: Server) => void,
+): Promise<HttpListener> {
   const server = createServer(handler);
   attach?.(server);
   server.keepAliveTimeout = 65_000;

@@ -26,7 +26,9 @@ export function jwtCallerOf(request: Request): JwtCaller | undefined {
   return callers.get(request);
 }
 
-export function unauthenticated(message = 'Authentication required: send a valid bearer token (Authorization: Bearer <JWT>).'): GraphQLError {
+export function unauthenticated(
+  message = 'Authentication required: send a valid bearer token (Authorization: Bearer <JWT>).',
+): GraphQLError {
   return gatewayError('UNAUTHENTICATED', message, { http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } });
 }
 
@@ -48,7 +50,10 @@ export class JwtAuthenticator {
     if (known) return known;
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     if (token === undefined) {
-      logger.info({ reason: request.headers.has('authorization') ? 'malformed bearer token' : 'no bearer token' }, 'caller refused: UNAUTHENTICATED');
+      logger.info(
+        { reason: request.headers.has('authorization') ? 'malformed bearer token' : 'no bearer token' },
+        'caller refused: UNAUTHENTICATED',
+      );
       throw unauthenticated();
     }
     let payload: JWTPayload;
@@ -79,9 +84,18 @@ export class JwtAuthenticator {
 /** `scope` (space-separated, RFC 8693) or `scp` (an array, as Azure AD and Okta send). */
 function scopesOf(payload: JWTPayload): ReadonlySet<string> {
   const scopes = new Set<string>();
-  if (typeof payload.scope === 'string') payload.scope.split(' ').filter(Boolean).forEach((scope) => scopes.add(scope));
+  if (typeof payload.scope === 'string')
+    payload.scope
+      .split(' ')
+      .filter(Boolean)
+      .forEach((scope) => scopes.add(scope));
   const scp = payload.scp;
-  if (Array.isArray(scp)) scp.filter((scope): scope is string => typeof scope === 'string').forEach((scope) => scopes.add(scope));
-  else if (typeof scp === 'string') scp.split(' ').filter(Boolean).forEach((scope) => scopes.add(scope));
+  if (Array.isArray(scp))
+    scp.filter((scope): scope is string => typeof scope === 'string').forEach((scope) => scopes.add(scope));
+  else if (typeof scp === 'string')
+    scp
+      .split(' ')
+      .filter(Boolean)
+      .forEach((scope) => scopes.add(scope));
   return scopes;
 }

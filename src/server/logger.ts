@@ -35,7 +35,8 @@ export function createLogger({ level, development, destination }: LoggerOptions)
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: traceIds,
     // pino's default merge writes into the mixin's object: the shared empty one is skipped instead of copied.
-    mixinMergeStrategy: (mergeObject, mixinObject) => (mixinObject === NO_TRACE ? mergeObject : Object.assign(mixinObject, mergeObject)),
+    mixinMergeStrategy: (mergeObject, mixinObject) =>
+      mixinObject === NO_TRACE ? mergeObject : Object.assign(mixinObject, mergeObject),
   };
   if (destination) return pino(options, destination);
   if (development && process.stdout.isTTY && isInstalled('pino-pretty')) {

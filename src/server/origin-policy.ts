@@ -28,15 +28,30 @@ export function hostAllowed(allowedHosts: ReadonlySet<string> | null, host: stri
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /** Yoga's `cors` option: allow headers only for a listed origin, none at all for any other (Yoga's default reflects every Origin). */
-export function corsOptionsFor(policy: OriginPolicy, allowedHosts: ReadonlySet<string> | null): (request: Request) => CORSOptions {
+export function corsOptionsFor(
+  policy: OriginPolicy,
+  allowedHosts: ReadonlySet<string> | null,
+): (request: Request) => CORSOptions {
   return (request) => {
     const origin = request.headers.get('origin');
-    if (origin === null || !originAllowed(policy, origin) || !hostAllowed(allowedHosts, request.headers.get('host'))) return false;
+    if (origin === null || !originAllowed(policy, origin) || !hostAllowed(allowedHosts, request.headers.get('host')))
+      return false;
     return {
       origin: [origin],
       credentials: true,
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['authorization', 'content-type', 'accept', 'x-request-id', 'traceparent', 'tracestate', 'graphql-client-name', 'graphql-client-version', 'apollo-require-preflight', 'x-graphql-yoga-csrf'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'accept',
+        'x-request-id',
+        'traceparent',
+        'tracestate',
+        'graphql-client-name',
+        'graphql-client-version',
+        'apollo-require-preflight',
+        'x-graphql-yoga-csrf',
+      ],
       maxAge: PREFLIGHT_MAX_AGE_SECONDS,
     };
   };

@@ -12,7 +12,13 @@ export interface TrustedDocumentRequest {
 }
 
 export interface TrustedDocumentRefusal {
-  code: Extract<GatewayErrorCode, 'PERSISTED_QUERY_ONLY' | 'PERSISTED_QUERY_ID_REQUIRED' | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED'>;
+  code: Extract<
+    GatewayErrorCode,
+    | 'PERSISTED_QUERY_ONLY'
+    | 'PERSISTED_QUERY_ID_REQUIRED'
+    | 'PERSISTED_QUERY_NOT_FOUND'
+    | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  >;
   message: string;
 }
 
@@ -31,19 +37,28 @@ export const TRUSTED_DOCUMENT_REFUSALS = {
     code: 'PERSISTED_QUERY_ID_REQUIRED',
     message: 'Send the hash of an allowlisted operation as extensions.persistedQuery.sha256Hash or documentId.',
   },
-  unknownId: { code: 'PERSISTED_QUERY_NOT_FOUND', message: 'This operation is not in the trusted documents allowlist.' },
+  unknownId: {
+    code: 'PERSISTED_QUERY_NOT_FOUND',
+    message: 'This operation is not in the trusted documents allowlist.',
+  },
 } as const satisfies Record<string, TrustedDocumentRefusal>;
 
 /** Clients name the document either the APQ way (version 1) or the GraphQL-over-HTTP `documentId` way. */
 export function trustedDocumentId(request: TrustedDocumentRequest): string | null {
-  const apq = (request.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | null | undefined)?.persistedQuery;
+  const apq = (
+    request.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | null | undefined
+  )?.persistedQuery;
   if (apq?.version === 1 && typeof apq.sha256Hash === 'string') return apq.sha256Hash;
   return typeof request.documentId === 'string' ? request.documentId : null;
 }
 
 /** The allowlisted document a request names, or why it is refused: query text, no id, or an id not listed. */
-export function lookupTrustedDocument(documents: PersistedOperations, request: TrustedDocumentRequest): DocumentNode | TrustedDocumentRefusal {
-  if (request.query) return persistedQueryOf(request) ? TRUSTED_DOCUMENT_REFUSALS.apqRegistration : TRUSTED_DOCUMENT_REFUSALS.queryText;
+export function lookupTrustedDocument(
+  documents: PersistedOperations,
+  request: TrustedDocumentRequest,
+): DocumentNode | TrustedDocumentRefusal {
+  if (request.query)
+    return persistedQueryOf(request) ? TRUSTED_DOCUMENT_REFUSALS.apqRegistration : TRUSTED_DOCUMENT_REFUSALS.queryText;
   const id = trustedDocumentId(request);
   if (id === null) return TRUSTED_DOCUMENT_REFUSALS.noId;
   return documents.get(id) ?? TRUSTED_DOCUMENT_REFUSALS.unknownId;

@@ -2,7 +2,13 @@
 // example: every operation runs through yoga.getEnveloped, so the schema, context factory, limits and error masking
 // are the HTTP ones. SSE needs none of this: Yoga serves it on /graphql itself.
 import type { IncomingMessage, Server } from 'node:http';
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -12,7 +18,12 @@ import type { PersistedOperations } from '../config/persisted-operations-file';
 import type { OriginPolicy } from '../config/origins-config';
 import { hostAllowed, originAllowed } from './origin-policy';
 import { isRefusal, lookupTrustedDocument } from './trusted-documents';
-import { PERSISTED_QUERY_REFUSALS, persistedQueryOf, registerPersistedQuery, resolvePersistedQuery } from './apq/persisted-query-lookup';
+import {
+  PERSISTED_QUERY_REFUSALS,
+  persistedQueryOf,
+  registerPersistedQuery,
+  resolvePersistedQuery,
+} from './apq/persisted-query-lookup';
 import type { PersistedQueryStore } from './apq/persisted-query-store';
 
 export interface WebSocketTransportOptions {
@@ -40,14 +51,18 @@ export interface WebSocketTransport {
 // WebSocket, so `connectionParams.Authorization` (what Apollo Client and urql send) takes precedence.
 const FORWARDED_HEADERS = ['authorization', 'x-request-id', 'traceparent', 'tracestate'] as const;
 
-function requestFor(upgrade: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Request {
+function requestFor(
+  upgrade: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): Request {
   const headers = new Headers();
   for (const name of FORWARDED_HEADERS) {
     const value = upgrade.headers[name];
     if (typeof value === 'string') headers.set(name, value);
   }
   const fromParams = connectionParams?.Authorization ?? connectionParams?.authorization;
-  if (typeof fromParams === 'string' && fromParams !== '' && !/[\r\n]/.test(fromParams)) headers.set('authorization', fromParams);
+  if (typeof fromParams === 'string' && fromParams !== '' && !/[\r\n]/.test(fromParams))
+    headers.set('authorization', fromParams);
   return new Request(`http://localhost${upgrade.url ?? '/graphql'}`, { method: 'POST', headers });
 }
 
@@ -92,7 +107,10 @@ export function attachWebSocketTransport<UserContext extends object>(
         return accept(false, 421, 'Misdirected Request');
       }
       if (upgradeOriginAllowed(req, options)) return accept(true);
-      options.logger.warn({ origin: req.headers.origin, host: req.headers.host }, 'websocket upgrade refused: Origin not in CORS_ORIGINS');
+      options.logger.warn(
+        { origin: req.headers.origin, host: req.headers.host },
+        'websocket upgrade refused: Origin not in CORS_ORIGINS',
+      );
       accept(false, 403, 'Forbidden: cross-site WebSocket (set CORS_ORIGINS to allow this origin)');
     },
   });
@@ -129,7 +147,12 @@ export function attachWebSocketTransport<UserContext extends object>(
             if (apq && 'code' in apq) return [gatewayError(apq.code, apq.message)];
             const query = apq ? apq.query : payload.query;
             if (typeof query !== 'string' || query.length > options.maxQueryLength) {
-              return [gatewayError('OPERATION_LIMIT_EXCEEDED', 'The operation is refused: it is too long. Simplify or split it.')];
+              return [
+                gatewayError(
+                  'OPERATION_LIMIT_EXCEEDED',
+                  'The operation is refused: it is too long. Simplify or split it.',
+                ),
+              ];
             }
             if (apq?.register) registration = { hash: apq.register, query };
             document = parse(query);
@@ -140,11 +163,17 @@ export function attachWebSocketTransport<UserContext extends object>(
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
-        if (registration) registerPersistedQuery(options.apqStore!, registration.hash, registration.query, options.logger);
+        if (registration)
+          registerPersistedQuery(options.apqStore!, registration.hash, registration.query, options.logger);
         // No POST-only rule or CSRF check guards a socket: a mutation here could be a cross-site page acting with
         // the gateway's token (client-credentials mode). Only subscriptions need this transport.
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
-          return [gatewayError('BAD_REQUEST', 'Only subscriptions run over WebSocket: queries and mutations go over POST /graphql.')];
+          return [
+            gatewayError(
+              'BAD_REQUEST',
+              'Only subscriptions run over WebSocket: queries and mutations go over POST /graphql.',
+            ),
+          ];
         }
         return {
           schema,
@@ -163,7 +192,11 @@ export function attachWebSocketTransport<UserContext extends object>(
 }
 
 /** The APQ lookup POST /graphql uses; with APQ off an APQ payload is PERSISTED_QUERY_NOT_SUPPORTED there too. */
-async function persistedQueryOver(store: PersistedQueryStore | null, payload: { query?: string | null; extensions?: Record<string, unknown> | null }, logger: Logger) {
+async function persistedQueryOver(
+  store: PersistedQueryStore | null,
+  payload: { query?: string | null; extensions?: Record<string, unknown> | null },
+  logger: Logger,
+) {
   if (store === null) return persistedQueryOf(payload) === undefined ? null : PERSISTED_QUERY_REFUSALS.notSupported;
   return resolvePersistedQuery(store, payload, logger);
 }

@@ -53,7 +53,11 @@ export class ClientCredentialsProvider implements CredentialsProvider {
 
   private async fetchToken(): Promise<CachedToken> {
     const { clientId, clientSecret, tokenUrl, scope, timeoutMs, dispatcher, logger } = this.options;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
     if (scope) form.set('scope', scope);
     const started = performance.now();
     let status: number | null = null;
@@ -66,7 +70,12 @@ export class ClientCredentialsProvider implements CredentialsProvider {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.statusCode;
-      const text = await readBodyWithin(response.body, MAX_TOKEN_BYTES, response.headers['content-length'], 'the token response');
+      const text = await readBodyWithin(
+        response.body,
+        MAX_TOKEN_BYTES,
+        response.headers['content-length'],
+        'the token response',
+      );
       if (status < 200 || status >= 300) {
         // 400/401 from a token endpoint means our client credentials were refused.
         const asStatus = status === 400 || status === 401 || status === 403 ? 401 : status;
@@ -87,7 +96,14 @@ export class ClientCredentialsProvider implements CredentialsProvider {
       throw new UpstreamError({ kind: 'unreachable', cause: `token endpoint: ${code}` });
     } finally {
       logger.info(
-        { upstream: { method: 'POST', tokenEndpoint: true, status, durationMs: Math.round(performance.now() - started) } },
+        {
+          upstream: {
+            method: 'POST',
+            tokenEndpoint: true,
+            status,
+            durationMs: Math.round(performance.now() - started),
+          },
+        },
         'upstream token fetch',
       );
     }

@@ -7,7 +7,8 @@ import { idProblem } from '../validation/ids';
  */
 export function pathSegment(id: string, what: string): string {
   const problem = idProblem(id);
-  if (problem) throw new UpstreamError({ kind: 'bad-response', reason: `a ${what} id in the upstream's data ${problem}` });
+  if (problem)
+    throw new UpstreamError({ kind: 'bad-response', reason: `a ${what} id in the upstream's data ${problem}` });
   return encodeURIComponent(id);
 }
 

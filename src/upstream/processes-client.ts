@@ -114,7 +114,14 @@ const DEFAULT_BREAKER: BreakerOptions = {
 };
 
 /** The client's methods that change nothing upstream: a new read method goes here (every other one is a write). */
-export const NOT_WRITES = ['getProcessRun', 'getProcess', 'listProcesses', 'readJson', 'breakerReport', 'close'] as const;
+export const NOT_WRITES = [
+  'getProcessRun',
+  'getProcess',
+  'listProcesses',
+  'readJson',
+  'breakerReport',
+  'close',
+] as const;
 
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
@@ -130,16 +137,27 @@ export class ProcessesClient {
   constructor(private readonly options: ProcessesClientOptions) {
     this.cache =
       options.cache ??
-      new UpstreamCache({ ttls: { ttlMs: 0, terminalTtlMs: 0 }, maxBytes: 1024, scope: new CredentialScope(false, null), logger: options.logger });
+      new UpstreamCache({
+        ttls: { ttlMs: 0, terminalTtlMs: 0 },
+        maxBytes: 1024,
+        scope: new CredentialScope(false, null),
+        logger: options.logger,
+      });
     this.dispatcher = options.dispatcher ?? createUpstreamAgent();
     this.retry = options.retry ?? DEFAULT_RETRY;
     const breaker = options.breaker === undefined ? DEFAULT_BREAKER : options.breaker;
-    this.breaker = breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
+    this.breaker =
+      breaker && new UpstreamBreaker(new URL(options.baseUrl).origin, breaker, options.logger, options.events);
     this.budget = options.rateBudget ?? (options.rateLimit ? new TokenBucket(options.rateLimit) : null);
   }
 
   /** `live`: a poll loop asking; it always reaches the upstream (or a call in flight) and its answer serves later reads. */
-  async getProcessRun(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall, { live = false } = {}): Promise<UpstreamProcessRun> {
+  async getProcessRun(
+    id: string,
+    excludeGeneratedJobs: boolean,
+    call: UpstreamCall,
+    { live = false } = {},
+  ): Promise<UpstreamProcessRun> {
     const { path } = readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs });
     const { body, status } = await this.read('getProcessRun', path, call, asProcessRun, live);
     return asProcessRun(body, status);
@@ -153,7 +171,11 @@ export class ProcessesClient {
   }
 
   /** GET /processes: one page. A later page is asked for with the `$next` token only, from this client's base URL. */
-  async listProcesses(args: ProcessListArguments, nextToken: string | null, call: UpstreamCall): Promise<UpstreamProcessPage> {
+  async listProcesses(
+    args: ProcessListArguments,
+    nextToken: string | null,
+    call: UpstreamCall,
+  ): Promise<UpstreamProcessPage> {
     const { path } = readRequest({ endpoint: 'listProcesses', args, nextToken });
     const { body } = await this.read('listProcesses', path, call, toUpstreamProcessPage);
     return toUpstreamProcessPage(body);
@@ -165,9 +187,20 @@ export class ProcessesClient {
   }
 
   /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
-  async runProcess(processId: string, options: { sendProcessCompleteEmail?: boolean }, call: UpstreamCall): Promise<UpstreamProcessRun> {
-    const body = options.sendProcessCompleteEmail === undefined ? undefined : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
-    const answer = await this.write({ endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body }, call, { processId });
+  async runProcess(
+    processId: string,
+    options: { sendProcessCompleteEmail?: boolean },
+    call: UpstreamCall,
+  ): Promise<UpstreamProcessRun> {
+    const body =
+      options.sendProcessCompleteEmail === undefined
+        ? undefined
+        : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
+    const answer = await this.write(
+      { endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body },
+      call,
+      { processId },
+    );
     return asProcessRun(answer.body, answer.status);
   }
 
@@ -184,20 +217,33 @@ export class ProcessesClient {
       { processRunId },
     );
     const parsed = parseCreatedJobRuns(body);
-    if (typeof parsed === 'string') throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
+    if (typeof parsed === 'string')
+      throw new UpstreamError({ kind: 'bad-response', reason: `not the created job runs (${parsed})`, status });
     return parsed;
   }
 
   /** POST /processes: creates a process (not started). */
   async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamProcess> {
-    const { body, status } = await this.write({ endpoint: 'createProcess', method: 'POST', path: '/processes', body: process }, call, {});
+    const { body, status } = await this.write(
+      { endpoint: 'createProcess', method: 'POST', path: '/processes', body: process },
+      call,
+      {},
+    );
     return asProcess(body, status);
   }
 
   /** POST /processes/{id}/batchUpdates: renames jobs and groups; answers the Process. */
-  async batchUpdateProcess(processId: string, items: UpstreamBatchUpdateItem[], call: UpstreamCall): Promise<UpstreamProcess> {
+  async batchUpdateProcess(
+    processId: string,
+    items: UpstreamBatchUpdateItem[],
+    call: UpstreamCall,
+  ): Promise<UpstreamProcess> {
     const path = `${processPath(processId)}/batchUpdates`;
-    const { body, status } = await this.write({ endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } }, call, { processId });
+    const { body, status } = await this.write(
+      { endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } },
+      call,
+      { processId },
+    );
     return asProcess(body, status);
   }
 
@@ -229,7 +275,13 @@ export class ProcessesClient {
     live = false,
   ): Promise<{ status: number; body: unknown }> {
     return this.cache.read(
-      { endpoint, path, callerAuthorization: call.callerAuthorization, source: live ? 'live' : 'upstream', notice: call.cacheNotice },
+      {
+        endpoint,
+        path,
+        callerAuthorization: call.callerAuthorization,
+        source: live ? 'live' : 'upstream',
+        notice: call.cacheNotice,
+      },
       async () => {
         const answer = await this.send({ endpoint, method: 'GET', path }, call);
         parse(answer.body, answer.status);
@@ -261,7 +313,10 @@ export class ProcessesClient {
       } catch (error) {
         const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
         if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
-        call.logger.info({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path } }, 'upstream refused the gateway token: fetching a new one, trying once more');
+        call.logger.info(
+          { upstream: { method: request.method, endpoint: request.endpoint, path: request.path } },
+          'upstream refused the gateway token: fetching a new one, trying once more',
+        );
         const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
         return await this.guarded(request, fresh, call, deadline);
       }
@@ -271,7 +326,12 @@ export class ProcessesClient {
   }
 
   /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
-  private async guarded(request: UpstreamRequest, authorization: string | null, call: UpstreamCall, deadline: Deadline): Promise<Answer> {
+  private async guarded(
+    request: UpstreamRequest,
+    authorization: string | null,
+    call: UpstreamCall,
+    deadline: Deadline,
+  ): Promise<Answer> {
     await this.takeCallerShare(call);
     await this.takeToken(null);
     const run = () =>
@@ -280,7 +340,10 @@ export class ProcessesClient {
         deadline,
         this.retry,
         (notice) => {
-          call.logger.warn({ upstream: { method: request.method, endpoint: request.endpoint, path: request.path, ...notice } }, 'upstream retry');
+          call.logger.warn(
+            { upstream: { method: request.method, endpoint: request.endpoint, path: request.path, ...notice } },
+            'upstream retry',
+          );
           this.options.events?.retry?.({ ...notice, endpoint: request.endpoint });
         },
         retryPolicyFor(request.method),
@@ -293,7 +356,11 @@ export class ProcessesClient {
     if (!this.options.callerBudget || !call.callerKey) return;
     const waitMs = await this.options.callerBudget.take(call.callerKey());
     if (waitMs === null) return;
-    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), scope: 'caller' });
+    throw new UpstreamError({
+      kind: 'rate-limited-locally',
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      scope: 'caller',
+    });
   }
 
   /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
@@ -301,7 +368,11 @@ export class ProcessesClient {
     const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
-    throw new UpstreamError({ kind: 'rate-limited-locally', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), scope: 'gateway' });
+    throw new UpstreamError({
+      kind: 'rate-limited-locally',
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      scope: 'gateway',
+    });
   }
 
   private async attempt(
@@ -328,7 +399,10 @@ export class ProcessesClient {
     if (call.traceparent && call.tracestate) headers.tracestate = call.tracestate;
     if (body !== undefined) headers['content-type'] = 'application/json';
 
-    const limits = this.options.attemptTimeouts ?? { headersMs: this.options.timeoutMs, bodyMs: this.options.timeoutMs };
+    const limits = this.options.attemptTimeouts ?? {
+      headersMs: this.options.timeoutMs,
+      bodyMs: this.options.timeoutMs,
+    };
     const started = performance.now();
     let status: number | undefined;
     let outcome: UpstreamCallFinished['outcome'] = 'ok';
@@ -377,9 +451,14 @@ export type UpstreamRead =
   | { endpoint: 'listProcesses'; args: ProcessListArguments; nextToken: string | null };
 
 function readRequest(read: UpstreamRead): UpstreamRequest {
-  if (read.endpoint === 'listProcesses') return { endpoint: read.endpoint, method: 'GET', path: processListPath(read.args, read.nextToken) };
+  if (read.endpoint === 'listProcesses')
+    return { endpoint: read.endpoint, method: 'GET', path: processListPath(read.args, read.nextToken) };
   const path = read.endpoint === 'getProcess' ? processPath(read.id) : processRunPath(read.id);
-  return { endpoint: read.endpoint, method: 'GET', path: path + (read.excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : '') };
+  return {
+    endpoint: read.endpoint,
+    method: 'GET',
+    path: path + (read.excludeGeneratedJobs ? '?excludeGeneratedJobs=true' : ''),
+  };
 }
 
 /** A 2xx answer: its status and parsed body (null when empty, e.g. a 204). */
@@ -401,7 +480,8 @@ function asProcess(body: unknown, status: number): UpstreamProcess {
   try {
     return toUpstreamProcess(body);
   } catch (error) {
-    if (error instanceof UpstreamError && error.failure.kind === 'bad-response') throw new UpstreamError({ ...error.failure, status });
+    if (error instanceof UpstreamError && error.failure.kind === 'bad-response')
+      throw new UpstreamError({ ...error.failure, status });
     throw error;
   }
 }
@@ -417,7 +497,9 @@ function parseJson(text: string, status: number): unknown {
 function parseErrorBody(text: string): UpstreamErrorBody | null {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as UpstreamErrorBody) : null;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as UpstreamErrorBody)
+      : null;
   } catch {
     return null;
   }
@@ -436,17 +518,27 @@ const OUTCOME: Partial<Record<UpstreamError['failure']['kind'], UpstreamCallFini
   'bad-response': 'bad-response',
 };
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Low-level failure → UpstreamError. The deadline firing is a timeout whatever undici calls it. */
 function classify(error: unknown, deadline: AbortSignal): UpstreamError {
   if (error instanceof UpstreamError) return error;
   if (deadline.aborted) return new UpstreamError({ kind: 'timeout' });
-  if (error instanceof undiciErrors.ConnectTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'connect' });
-  if (error instanceof undiciErrors.HeadersTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'headers' });
+  if (error instanceof undiciErrors.ConnectTimeoutError)
+    return new UpstreamError({ kind: 'timeout', phase: 'connect' });
+  if (error instanceof undiciErrors.HeadersTimeoutError)
+    return new UpstreamError({ kind: 'timeout', phase: 'headers' });
   if (error instanceof undiciErrors.BodyTimeoutError) return new UpstreamError({ kind: 'timeout', phase: 'body' });
   const code = (error as { code?: string }).code ?? '';
-  const causeCode = ((error as { cause?: { code?: string } }).cause?.code) ?? '';
+  const causeCode = (error as { cause?: { code?: string } }).cause?.code ?? '';
   if (UNREACHABLE_CODES.has(code) || UNREACHABLE_CODES.has(causeCode) || error instanceof undiciErrors.SocketError) {
     return new UpstreamError({ kind: 'unreachable', cause: code || causeCode || 'socket closed' });
   }

@@ -12,7 +12,8 @@ export function parseRetryAfterHeader(value: string | string[] | undefined, now:
 // The upstream's 429 body says e.g. "Rate limit of 1000 per 60 seconds exceeded. Retry request in 10 seconds." when
 // it sends no header. Only a number right after "retry/try again … in/after" is a wait; the limit's own numbers
 // ("1000 per 60 seconds") never are.
-const RETRY_HINT = /\b(?:retry|try\s+again)(?:\s+(?:the\s+|this\s+)?request)?\s+(?:in|after)\s+(\d+)\s*(?:seconds?|secs?|s)\b/i;
+const RETRY_HINT =
+  /\b(?:retry|try\s+again)(?:\s+(?:the\s+|this\s+)?request)?\s+(?:in|after)\s+(\d+)\s*(?:seconds?|secs?|s)\b/i;
 
 export function parseRetryAfterMessage(message: string | undefined): number | null {
   const match = message?.match(RETRY_HINT);

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 
-export type DriftKind = 'enum' | 'run-node' | 'job-arguments' | 'job-metadata' | 'assignee' | 'process-node' | 'embedded-run';
+export type DriftKind =
+  'enum' | 'run-node' | 'job-arguments' | 'job-metadata' | 'assignee' | 'process-node' | 'embedded-run';
 
 export type DriftListener = (kind: DriftKind, name: string, value: string) => void;
 
@@ -25,7 +26,10 @@ export class UpstreamDriftReporter {
     const key = `${kind}\u0000${name}\u0000${value}`;
     if (this.seen.has(key) || this.seen.size >= MAX_REMEMBERED) return;
     this.seen.add(key);
-    this.logger.warn({ drift: { kind, name, value: value.slice(0, 200) } }, 'upstream sent a value the schema does not know');
+    this.logger.warn(
+      { drift: { kind, name, value: value.slice(0, 200) } },
+      'upstream sent a value the schema does not know',
+    );
   }
 
   /**
@@ -41,7 +45,10 @@ export class UpstreamDriftReporter {
 export class HeldDriftReporter extends UpstreamDriftReporter {
   private pending: Array<[DriftKind, string, string]> | null = null;
 
-  constructor(logger: Logger, private readonly target: UpstreamDriftReporter) {
+  constructor(
+    logger: Logger,
+    private readonly target: UpstreamDriftReporter,
+  ) {
     super(logger);
   }
 

@@ -36,8 +36,7 @@ export interface UpstreamProcessGroupCreate {
 
 /** `{ type: "job", job }` is in the create example; `{ type: "group", group }` is guessed by symmetry. */
 export type UpstreamProcessNodeCreate =
-  | { type: 'job'; job: UpstreamProcessJobCreate }
-  | { type: 'group'; group: UpstreamProcessGroupCreate };
+  { type: 'job'; job: UpstreamProcessJobCreate } | { type: 'group'; group: UpstreamProcessGroupCreate };
 
 /** The POST /processes body. */
 export interface UpstreamProcessCreate {

@@ -17,6 +17,7 @@ export function idProblem(id: string): string | null {
 /** A query argument id (`processRun(id:)`, `process(id:)`, a federation representation): BAD_USER_INPUT naming it. */
 export function checkArgumentId(id: string, what: 'process run' | 'process', argumentName = 'id'): string {
   const problem = idProblem(id);
-  if (problem) throw inputRefusal(argumentName, problem, { message: `Invalid ${what} id: it ${problem}.`, argumentName });
+  if (problem)
+    throw inputRefusal(argumentName, problem, { message: `Invalid ${what} id: it ${problem}.`, argumentName });
   return id;
 }

@@ -5,7 +5,11 @@ import { gatewayError } from '../errors/gateway-error';
  * `filter.nameContains`, `jobs.0.arguments.sendTask.title`). `argumentName` is kept where it was answered before
  * (the query arguments), because clients already read it.
  */
-export function inputRefusal(field: string, problem: string, options: { message?: string; argumentName?: string } = {}): Error {
+export function inputRefusal(
+  field: string,
+  problem: string,
+  options: { message?: string; argumentName?: string } = {},
+): Error {
   const message = options.message ?? `Invalid input at ${field}: it ${problem}.`;
   const extensions: Record<string, unknown> = { field };
   if (options.argumentName !== undefined) extensions.argumentName = options.argumentName;

@@ -28,7 +28,8 @@ export function checkName(value: string, field: string): string {
 
 /** Free text (instructions): at most 10000 characters; line breaks and tabs allowed. */
 export function checkText(value: string, field: string): string {
-  if ([...value].length > MAX_INSTRUCTIONS_LENGTH) throw inputRefusal(field, `must be at most ${MAX_INSTRUCTIONS_LENGTH} characters`);
+  if ([...value].length > MAX_INSTRUCTIONS_LENGTH)
+    throw inputRefusal(field, `must be at most ${MAX_INSTRUCTIONS_LENGTH} characters`);
   const problem = unsafeTextProblem(value, { lineBreaksAllowed: true });
   if (problem) throw inputRefusal(field, problem);
   return value;
@@ -42,14 +43,16 @@ export function checkDate(value: string, field: string): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear keeps the year as given.
   date.setUTCFullYear(year);
-  const real = year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const real =
+    year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real) throw inputRefusal(field, 'must be a real calendar date');
   return value;
 }
 
 /** A list whose length is within min..max. */
 export function checkCount<T>(list: readonly T[], min: number, max: number, field: string, what: string): readonly T[] {
-  if (list.length < min || list.length > max) throw inputRefusal(field, `must hold ${min} to ${max} ${what} (got ${list.length})`);
+  if (list.length < min || list.length > max)
+    throw inputRefusal(field, `must hold ${min} to ${max} ${what} (got ${list.length})`);
   return list;
 }
 

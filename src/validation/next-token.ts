@@ -14,7 +14,8 @@ const QUERY_VALUE_CHARACTER = /[A-Za-z0-9\-._~!$'()*+,;=:@/?]/;
 export function nextTokenOfLink(link: string, param = '$next'): { token: string } | { problem: string } {
   const queryStart = link.indexOf('?');
   const fragmentStart = link.indexOf('#');
-  const query = queryStart < 0 ? '' : link.slice(queryStart + 1, fragmentStart > queryStart ? fragmentStart : undefined);
+  const query =
+    queryStart < 0 ? '' : link.slice(queryStart + 1, fragmentStart > queryStart ? fragmentStart : undefined);
   for (const pair of query.split('&')) {
     const equals = pair.indexOf('=');
     if (equals < 0 || !isParamName(pair.slice(0, equals), param)) continue;
@@ -22,7 +23,8 @@ export function nextTokenOfLink(link: string, param = '$next'): { token: string 
     if (raw.length === 0) return { problem: '"@nextLink" carries no $next value' };
     const token = toQueryValue(raw);
     if (token === null) return { problem: '"@nextLink" $next value is not well-formed Unicode' };
-    if (token.length > MAX_NEXT_TOKEN_LENGTH) return { problem: `"@nextLink" $next value is longer than ${MAX_NEXT_TOKEN_LENGTH} characters` };
+    if (token.length > MAX_NEXT_TOKEN_LENGTH)
+      return { problem: `"@nextLink" $next value is longer than ${MAX_NEXT_TOKEN_LENGTH} characters` };
     return { token };
   }
   return { problem: '"@nextLink" carries no $next value' };

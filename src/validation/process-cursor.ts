@@ -9,7 +9,8 @@ const MAC_BYTES = 16;
 const base64urlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
 // The longest cursor encode() can make: the longest accepted `$next` (a query value: ASCII, no `"` or `\`, so one
 // JSON byte per character), the JSON around it, base64url.
-const MAX_PAYLOAD_BYTES = JSON.stringify({ n: '', a: 'x'.repeat(base64urlLength(DIGEST_BYTES)) }).length + MAX_NEXT_TOKEN_LENGTH;
+const MAX_PAYLOAD_BYTES =
+  JSON.stringify({ n: '', a: 'x'.repeat(base64urlLength(DIGEST_BYTES)) }).length + MAX_NEXT_TOKEN_LENGTH;
 const MAX_CURSOR_LENGTH = `${VERSION}..`.length + base64urlLength(MAX_PAYLOAD_BYTES) + base64urlLength(MAC_BYTES);
 
 /** Where a cursor leads: the upstream `$next` token, or null once the list is exhausted (an empty page follows). */
@@ -32,7 +33,9 @@ export class ProcessCursorCodec {
   }
 
   encode(args: ProcessListArguments, nextToken: string | null): string {
-    const payload = Buffer.from(JSON.stringify({ n: nextToken, a: argumentsDigest(args) }), 'utf8').toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ n: nextToken, a: argumentsDigest(args) }), 'utf8').toString(
+      'base64url',
+    );
     return `${VERSION}.${payload}.${this.mac(payload, this.keys[0]!)}`;
   }
 
@@ -66,12 +69,20 @@ export class ProcessCursorCodec {
   }
 
   private mac(payload: string, key: Buffer): string {
-    return createHmac('sha256', key).update(`${VERSION}.${payload}`).digest().subarray(0, MAC_BYTES).toString('base64url');
+    return createHmac('sha256', key)
+      .update(`${VERSION}.${payload}`)
+      .digest()
+      .subarray(0, MAC_BYTES)
+      .toString('base64url');
   }
 }
 
 function argumentsDigest({ pageSize, nameContains, orderBy }: ProcessListArguments): string {
-  return createHash('sha256').update(JSON.stringify([pageSize, nameContains, orderBy])).digest().subarray(0, DIGEST_BYTES).toString('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([pageSize, nameContains, orderBy]))
+    .digest()
+    .subarray(0, DIGEST_BYTES)
+    .toString('base64url');
 }
 
 function invalid(reason: string) {

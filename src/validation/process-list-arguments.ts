@@ -17,7 +17,11 @@ export interface ProcessListArguments {
   orderBy: `${ProcessOrderKey} ${'asc' | 'desc'}`;
 }
 
-const ORDER_KEYS: Record<string, ProcessOrderKey> = { NAME: 'name', DUE_DATE: 'dueDate', RUN_CREATED: 'run.created.dateTime' };
+const ORDER_KEYS: Record<string, ProcessOrderKey> = {
+  NAME: 'name',
+  DUE_DATE: 'dueDate',
+  RUN_CREATED: 'run.created.dateTime',
+};
 
 /** GraphQL arguments → validated list arguments; BAD_USER_INPUT (before any upstream call) for anything out of range. */
 export function toProcessListArguments(args: {
@@ -32,10 +36,14 @@ export function toProcessListArguments(args: {
       inputRefusal('filter.nameContains', problem, { message, argumentName: 'filter' });
     // Counted in code points, as a person counts characters.
     if ([...text].length > MAX_NAME_FILTER_LENGTH) {
-      throw refuse(`must be at most ${MAX_NAME_FILTER_LENGTH} characters`, `filter.nameContains must be at most ${MAX_NAME_FILTER_LENGTH} characters.`);
+      throw refuse(
+        `must be at most ${MAX_NAME_FILTER_LENGTH} characters`,
+        `filter.nameContains must be at most ${MAX_NAME_FILTER_LENGTH} characters.`,
+      );
     }
     const problem = unsafeTextProblem(text);
-    if (problem !== null) throw refuse(problem, 'filter.nameContains must not contain control characters or broken Unicode.');
+    if (problem !== null)
+      throw refuse(problem, 'filter.nameContains must not contain control characters or broken Unicode.');
   }
   const field = ORDER_KEYS[args.orderBy?.field ?? 'RUN_CREATED'] ?? 'run.created.dateTime';
   const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';

@@ -9,9 +9,13 @@ const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u0
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why `text` must not be sent on (control characters, broken Unicode), completing "it …"; null when it is fine. */
-export function unsafeTextProblem(text: string, { lineBreaksAllowed = false }: { lineBreaksAllowed?: boolean } = {}): string | null {
+export function unsafeTextProblem(
+  text: string,
+  { lineBreaksAllowed = false }: { lineBreaksAllowed?: boolean } = {},
+): string | null {
   if (lineBreaksAllowed) {
-    if (CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(text)) return 'must not contain control characters other than line breaks and tabs';
+    if (CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(text))
+      return 'must not contain control characters other than line breaks and tabs';
   } else if (CONTROL_CHARACTERS.test(text)) {
     return 'must not contain control characters';
   }

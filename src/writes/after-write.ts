@@ -22,5 +22,6 @@ export function afterWrite({ loaders }: { loaders: WriteLoaders }, { processRunI
   // A process embeds its current run, and which process a run belongs to is not known here: forget them all.
   if (processId === undefined && processRunId !== undefined) loaders.process.clearAll();
   // Every other loader (a list page, and any read added later) may hold what the write changed: forget it all.
-  for (const [name, loader] of Object.entries(loaders)) if (name !== 'processRun' && name !== 'process') loader.clearAll();
+  for (const [name, loader] of Object.entries(loaders))
+    if (name !== 'processRun' && name !== 'process') loader.clearAll();
 }

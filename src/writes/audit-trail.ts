@@ -28,5 +28,8 @@ export interface AuditTrail {
  * every request, so the caller (an HMAC) is worked out only when a mutation is recorded.
  */
 export function createAuditTrail(requestLogger: Logger, callerOf: () => AuditCaller): AuditTrail {
-  return { record: (event) => requestLogger.child({ name: 'audit' }).info({ audit: { caller: callerOf(), ...event } }, 'audit') };
+  return {
+    record: (event) =>
+      requestLogger.child({ name: 'audit' }).info({ audit: { caller: callerOf(), ...event } }, 'audit'),
+  };
 }

@@ -9,7 +9,13 @@ import { afterWrite, type WriteLoaders, type WrittenTargets } from './after-writ
 import type { WriteSequence } from './write-sequence';
 import type { AuditOutcome, AuditTrail } from './audit-trail';
 
-const AUDIT_OUTCOME: Record<WriteOutcomeLabel, AuditOutcome> = { ok: 'APPLIED', applied: 'APPLIED', unknown: 'UNKNOWN', invalid_input: 'NOT_APPLIED', failed: 'NOT_APPLIED' };
+const AUDIT_OUTCOME: Record<WriteOutcomeLabel, AuditOutcome> = {
+  ok: 'APPLIED',
+  applied: 'APPLIED',
+  unknown: 'UNKNOWN',
+  invalid_input: 'NOT_APPLIED',
+  failed: 'NOT_APPLIED',
+};
 
 /** The Mutation field's name (the log and metric label), and what its path names for the 403/404 messages. */
 export interface MutationDescription {
@@ -41,7 +47,11 @@ export interface WriteTarget extends WrittenTargets {
   id: string | null;
 }
 
-const LABELS: Record<WriteOutcome, WriteOutcomeLabel> = { APPLIED: 'applied', UNKNOWN: 'unknown', NOT_APPLIED: 'failed' };
+const LABELS: Record<WriteOutcome, WriteOutcomeLabel> = {
+  APPLIED: 'applied',
+  UNKNOWN: 'unknown',
+  NOT_APPLIED: 'failed',
+};
 
 /**
  * Runs one mutation: `write` validates its inputs and calls the upstream once. Errors map through the one table,
@@ -61,7 +71,10 @@ export async function performWrite<T>(
   let touched: WriteTarget | null = null;
   const finish = (outcome: WriteOutcomeLabel, extra: Record<string, unknown>) => {
     const durationMs = Math.round(performance.now() - started);
-    context.logger.info({ mutation: { name: mutation, target: touched?.id ?? null, outcome, durationMs, ...extra } }, 'mutation');
+    context.logger.info(
+      { mutation: { name: mutation, target: touched?.id ?? null, outcome, durationMs, ...extra } },
+      'mutation',
+    );
     context.onWrite?.(mutation, outcome);
     const { id: _id, ...targets } = touched ?? { id: null };
     context.audit?.record({
@@ -84,7 +97,10 @@ export async function performWrite<T>(
     const { mapped, outcome, reached } = toWriteError(error, resource);
     if (reached) sequence.noteSent();
     sequence.noteFailure(mapped);
-    const label = outcome === 'NOT_APPLIED' && mapped.extensions.code === 'BAD_USER_INPUT' && !reached ? 'invalid_input' : LABELS[outcome];
+    const label =
+      outcome === 'NOT_APPLIED' && mapped.extensions.code === 'BAD_USER_INPUT' && !reached
+        ? 'invalid_input'
+        : LABELS[outcome];
     finish(label, { code: String(mapped.extensions.code) });
     if (!(error instanceof GraphQLError) && !(error instanceof UpstreamError)) {
       context.logger.error({ err: error, mutation: { name: mutation } }, 'mutation failed unexpectedly');
@@ -96,13 +112,20 @@ export async function performWrite<T>(
 }
 
 function notSentAfter(code: GatewayErrorCode): GraphQLError {
-  return gatewayError('UPSTREAM_UNAVAILABLE', `Not sent: an earlier mutation field of this operation found the Processes API unavailable (${code}).`, {
-    outcome: 'NOT_APPLIED',
-  });
+  return gatewayError(
+    'UPSTREAM_UNAVAILABLE',
+    `Not sent: an earlier mutation field of this operation found the Processes API unavailable (${code}).`,
+    {
+      outcome: 'NOT_APPLIED',
+    },
+  );
 }
 
 /** The caller's error, always with `extensions.outcome`; `reached`: the upstream received the request (or may have). */
-function toWriteError(error: unknown, resource: UpstreamResource): { mapped: GraphQLError; outcome: WriteOutcome; reached: boolean } {
+function toWriteError(
+  error: unknown,
+  resource: UpstreamResource,
+): { mapped: GraphQLError; outcome: WriteOutcome; reached: boolean } {
   if (error instanceof UpstreamError) {
     const mapped = mapUpstreamFailure(error.failure, resource, 'write');
     const outcome = writeOutcome(error.failure);
@@ -116,7 +139,11 @@ function toWriteError(error: unknown, resource: UpstreamResource): { mapped: Gra
     return { mapped: given ? error : withOutcome(error, outcome), outcome, reached: outcome !== 'NOT_APPLIED' };
   }
   // A bug: masked like any other, but the caller still learns the write may have happened.
-  return { mapped: gatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { outcome: 'UNKNOWN' }), outcome: 'UNKNOWN', reached: true };
+  return {
+    mapped: gatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { outcome: 'UNKNOWN' }),
+    outcome: 'UNKNOWN',
+    reached: true,
+  };
 }
 
 function withOutcome(error: GraphQLError, outcome: WriteOutcome): GraphQLError {

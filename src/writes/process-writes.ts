@@ -15,13 +15,22 @@ export type ProcessWrites = { [Method in WriteMethod]: WithoutCall<ProcessesClie
 };
 
 /** The one client with the caller's credentials; each write takes one call from the request's upstream-call budget. */
-export function createProcessWrites(client: ProcessesClient, call: UpstreamCall, budget: UpstreamCallBudget): ProcessWrites {
+export function createProcessWrites(
+  client: ProcessesClient,
+  call: UpstreamCall,
+  budget: UpstreamCallBudget,
+): ProcessWrites {
   const sequence = new WriteSequence();
   return new Proxy({} as ProcessWrites, {
     get: (_target, method) => {
       if (method === 'sequence') return sequence;
       const write = client[method as WriteMethod] as ((...args: unknown[]) => unknown) | undefined;
-      if (typeof method !== 'string' || typeof write !== 'function' || (NOT_WRITES as readonly string[]).includes(method)) return undefined;
+      if (
+        typeof method !== 'string' ||
+        typeof write !== 'function' ||
+        (NOT_WRITES as readonly string[]).includes(method)
+      )
+        return undefined;
       return (...args: unknown[]) => {
         budget.spend();
         return write.call(client, ...args, call);

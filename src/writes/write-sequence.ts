@@ -2,7 +2,11 @@ import type { GraphQLError } from 'graphql';
 import type { GatewayErrorCode } from '../errors/error-codes';
 
 // The codes that say the upstream is down or not answering: sending the next write would only add to its load.
-const UPSTREAM_UNAVAILABLE_CODES: ReadonlySet<GatewayErrorCode> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT']);
+const UPSTREAM_UNAVAILABLE_CODES: ReadonlySet<GatewayErrorCode> = new Set([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_TIMEOUT',
+]);
 
 /**
  * What one request's mutation fields have done so far, in order: whether any write reached the upstream (the

@@ -1,6 +1,15 @@
 // The local tier: TTLs (running vs terminal), the 404 and error rules, credentials kept apart, the byte bound,
 // read-your-writes on one replica, and the opt-in cache info. Small TTLs; expiry is awaited with waitFor, never timed.
-import { execute, expectNoErrors, expectOnlyError, json, TEST_TOKEN, useGateway, waitFor, withGateway } from '../harness';
+import {
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  json,
+  TEST_TOKEN,
+  useGateway,
+  waitFor,
+  withGateway,
+} from '../harness';
 import { cacheMetric, RUN_QUERY, runIn, serveMutableRun } from './cache-fixtures';
 
 const OTHER_TOKEN = 'Bearer second-caller-token-456';
@@ -17,7 +26,13 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     const second = expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
     expect(second).toEqual(first);
     expect(t.upstream.runRequests).toHaveLength(1);
-    expect(await cacheMetric(t.gateway, 'gateway_upstream_cache_lookups_total', { tier: 'local', endpoint: 'getProcessRun', result: 'hit' })).toBeGreaterThanOrEqual(1);
+    expect(
+      await cacheMetric(t.gateway, 'gateway_upstream_cache_lookups_total', {
+        tier: 'local',
+        endpoint: 'getProcessRun',
+        result: 'hit',
+      }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('excludeGeneratedJobs is part of the URL, so of the key: two variants, two upstream GETs', async () => {
@@ -25,25 +40,44 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     await execute(t.gateway, RUN_QUERY, { id: 'run-variants' });
     expectNoErrors(await execute(t.gateway, '{ processRun(id: "run-variants", excludeGeneratedJobs: true) { id } }'));
     expectNoErrors(await execute(t.gateway, '{ processRun(id: "run-variants", excludeGeneratedJobs: true) { id } }'));
-    expect(t.upstream.runRequests.map((request) => request.url)).toEqual(['/processRuns/run-variants', '/processRuns/run-variants?excludeGeneratedJobs=true']);
+    expect(t.upstream.runRequests.map((request) => request.url)).toEqual([
+      '/processRuns/run-variants',
+      '/processRuns/run-variants?excludeGeneratedJobs=true',
+    ]);
   });
 
   it('one credential’s cached answer is never served to another: the upstream sees both tokens', async () => {
     t.upstream.serveRun(runIn('run-shared-id', 'complete'));
     expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }));
-    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }));
-    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }));
+    expectNoErrors(
+      await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }),
+    );
+    expectNoErrors(
+      await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }),
+    );
     expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([TEST_TOKEN, OTHER_TOKEN]);
   });
 
   it('a refused credential’s 403 is not cached, and another credential’s 200 is not served to it', async () => {
     t.upstream.onRun('run-private', (request, response) =>
-      request.headers.authorization === TEST_TOKEN ? json(response, 200, runIn('run-private', 'running')) : json(response, 403, { code: 'Forbidden', message: 'no' }),
+      request.headers.authorization === TEST_TOKEN
+        ? json(response, 200, runIn('run-private', 'running'))
+        : json(response, 403, { code: 'Forbidden', message: 'no' }),
     );
     expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-private' }));
-    expectOnlyError(await execute(t.gateway, RUN_QUERY, { id: 'run-private' }, { headers: { authorization: OTHER_TOKEN } }), 'FORBIDDEN');
-    expectOnlyError(await execute(t.gateway, RUN_QUERY, { id: 'run-private' }, { headers: { authorization: OTHER_TOKEN } }), 'FORBIDDEN');
-    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([TEST_TOKEN, OTHER_TOKEN, OTHER_TOKEN]);
+    expectOnlyError(
+      await execute(t.gateway, RUN_QUERY, { id: 'run-private' }, { headers: { authorization: OTHER_TOKEN } }),
+      'FORBIDDEN',
+    );
+    expectOnlyError(
+      await execute(t.gateway, RUN_QUERY, { id: 'run-private' }, { headers: { authorization: OTHER_TOKEN } }),
+      'FORBIDDEN',
+    );
+    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([
+      TEST_TOKEN,
+      OTHER_TOKEN,
+      OTHER_TOKEN,
+    ]);
   });
 
   it('errors other than 404 are never cached: a 503 then a 200 is two upstream GETs, the second answer served', async () => {
@@ -62,10 +96,16 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     let calls = 0;
     t.upstream.onRun('run-misshapen', (_request, response) => {
       calls += 1;
-      json(response, 200, calls === 1 ? { id: 'run-misshapen', root: 'not an object' } : runIn('run-misshapen', 'complete'));
+      json(
+        response,
+        200,
+        calls === 1 ? { id: 'run-misshapen', root: 'not an object' } : runIn('run-misshapen', 'complete'),
+      );
     });
     expectOnlyError(await execute(t.gateway, RUN_QUERY, { id: 'run-misshapen' }), 'UPSTREAM_BAD_RESPONSE');
-    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-misshapen' })).processRun.status).toBe('COMPLETE');
+    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-misshapen' })).processRun.status).toBe(
+      'COMPLETE',
+    );
     expect(calls).toBe(2);
   });
 
@@ -88,8 +128,13 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
       json(response, 201, []);
     });
     expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' })).processRun.name).toBe('first');
-    await execute(t.gateway, 'mutation { addJobRuns(processRunId: "run-written", jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }');
-    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' })).processRun.name).toBe('after the write');
+    await execute(
+      t.gateway,
+      'mutation { addJobRuns(processRunId: "run-written", jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }',
+    );
+    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' })).processRun.name).toBe(
+      'after the write',
+    );
     expect(t.upstream.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
       'GET /processRuns/run-written',
       'POST /processRuns/run-written/jobRuns',
@@ -107,11 +152,21 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
       json(response, 200, process());
     });
     const read = async () =>
-      expectNoErrors(await execute(t.gateway, '{ process(id: "process-renamed") { name } processes(first: 5) { edges { node { name } } } }'));
+      expectNoErrors(
+        await execute(
+          t.gateway,
+          '{ process(id: "process-renamed") { name } processes(first: 5) { edges { node { name } } } }',
+        ),
+      );
     expect(await read()).toEqual({ process: { name: 'Old' }, processes: { edges: [{ node: { name: 'Old' } }] } });
     expect(await read()).toEqual({ process: { name: 'Old' }, processes: { edges: [{ node: { name: 'Old' } }] } });
     expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
-    expectNoErrors(await execute(t.gateway, 'mutation { renameProcessItems(processId: "process-renamed", renames: [{ kind: GROUP, id: "g", newName: "x" }]) { id } }'));
+    expectNoErrors(
+      await execute(
+        t.gateway,
+        'mutation { renameProcessItems(processId: "process-renamed", renames: [{ kind: GROUP, id: "g", newName: "x" }]) { id } }',
+      ),
+    );
     expect(await read()).toEqual({ process: { name: 'New' }, processes: { edges: [{ node: { name: 'New' } }] } });
     expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(4);
   });
@@ -123,12 +178,18 @@ describe('answer cache – expiry', () => {
       gateway.upstream.serveRun(runIn('run-running', 'running'));
       gateway.upstream.serveRun(runIn('run-complete', 'complete'));
       gateway.upstream.serveRun(runIn('run-cancelled', 'Cancelled'));
-      for (const id of ['run-running', 'run-complete', 'run-cancelled']) expectNoErrors(await execute(gateway, RUN_QUERY, { id }));
+      for (const id of ['run-running', 'run-complete', 'run-cancelled'])
+        expectNoErrors(await execute(gateway, RUN_QUERY, { id }));
       const callsTo = (id: string) => gateway.upstream.requestsTo(`/processRuns/${id}`).length;
-      await waitFor(async () => {
-        await execute(gateway, RUN_QUERY, { id: 'run-running' });
-        return callsTo('run-running') === 2;
-      }, 'the running run to expire', 15_000, 50);
+      await waitFor(
+        async () => {
+          await execute(gateway, RUN_QUERY, { id: 'run-running' });
+          return callsTo('run-running') === 2;
+        },
+        'the running run to expire',
+        15_000,
+        50,
+      );
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-complete' }));
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-cancelled' }));
       expect([callsTo('run-complete'), callsTo('run-cancelled')]).toEqual([1, 1]);
@@ -139,7 +200,9 @@ describe('answer cache – expiry', () => {
     await withGateway({ UPSTREAM_CACHE_TTL_MS: '150', UPSTREAM_CACHE_TERMINAL_TTL_MS: '60000' }, async (gateway) => {
       let exists = false;
       gateway.upstream.onRun('run-later', (_request, response) =>
-        exists ? json(response, 200, runIn('run-later', 'complete')) : json(response, 404, { code: 'NotFound', message: 'no such run' }),
+        exists
+          ? json(response, 200, runIn('run-later', 'complete'))
+          : json(response, 404, { code: 'NotFound', message: 'no such run' }),
       );
       expectOnlyError(await execute(gateway, RUN_QUERY, { id: 'run-later' }), 'NOT_FOUND');
       exists = true;
@@ -148,7 +211,12 @@ describe('answer cache – expiry', () => {
       // Either still the cached 404 (no new call) or already expired (a new call and the run): never a mix.
       if (callsAfterSecond === 1) expectOnlyError(second, 'NOT_FOUND');
       else expectNoErrors(second);
-      await waitFor(async () => (await execute(gateway, RUN_QUERY, { id: 'run-later' })).body.errors === undefined, 'the 404 to expire', 15_000, 50);
+      await waitFor(
+        async () => (await execute(gateway, RUN_QUERY, { id: 'run-later' })).body.errors === undefined,
+        'the 404 to expire',
+        15_000,
+        50,
+      );
       expect(gateway.upstream.runRequests.length).toBe(2);
     });
   });
@@ -175,7 +243,10 @@ describe('answer cache – the byte bound', () => {
       expect(gateway.upstream.runRequests).toHaveLength(2);
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-2' }));
       expect(await cacheMetric(gateway, 'gateway_upstream_cache_evictions_total', { tier: 'local' })).toBe(1);
-      const held = await cacheMetric(gateway, 'gateway_upstream_cache_bytes', { tier: 'local', endpoint: 'getProcessRun' });
+      const held = await cacheMetric(gateway, 'gateway_upstream_cache_bytes', {
+        tier: 'local',
+        endpoint: 'getProcessRun',
+      });
       expect(held).toBeGreaterThan(2 * size);
       expect(held).toBeLessThanOrEqual(Number(maxBytes));
       // run-bound-0 was the least recently used: gone; run-bound-1 and run-bound-2 are still served.

@@ -32,6 +32,10 @@ export function holdRun(upstream: FakeUpstream, run: { id: string }) {
 }
 
 /** One sample of the cache metrics on /metrics. */
-export async function cacheMetric(gateway: { url: string }, name: string, labels: Record<string, string>): Promise<number> {
+export async function cacheMetric(
+  gateway: { url: string },
+  name: string,
+  labels: Record<string, string>,
+): Promise<number> {
   return metricSample(await scrapeMetrics(gateway), name, labels);
 }

@@ -10,7 +10,12 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     const run = runIn('run-coalesced', 'running');
     const hold = holdRun(t.upstream, run);
     const answers = Array.from({ length: 6 }, () => execute(t.gateway, RUN_QUERY, { id: run.id }));
-    await waitFor(async () => hold.held === 1 && (await cacheMetric(t.gateway, 'gateway_upstream_cache_coalesced_total', { endpoint: 'getProcessRun' })) >= 5, 'five waits on the one call in flight');
+    await waitFor(
+      async () =>
+        hold.held === 1 &&
+        (await cacheMetric(t.gateway, 'gateway_upstream_cache_coalesced_total', { endpoint: 'getProcessRun' })) >= 5,
+      'five waits on the one call in flight',
+    );
     hold.release();
     for (const answer of await Promise.all(answers)) {
       expect(expectNoErrors(answer)).toEqual({ processRun: { id: run.id, status: 'RUNNING', name: 'first' } });
@@ -29,7 +34,9 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     await waitFor(() => hold.held === 2, 'both calls at the upstream');
     hold.release();
     for (const answer of await Promise.all(answers)) expectNoErrors(answer);
-    expect(t.upstream.runRequests.map((request) => request.headers.authorization).sort()).toEqual([other, TEST_TOKEN].sort());
+    expect(t.upstream.runRequests.map((request) => request.headers.authorization).sort()).toEqual(
+      [other, TEST_TOKEN].sort(),
+    );
   });
 
   it('the caller that started the shared call going away does not cut it short for its waiters', async () => {
@@ -44,7 +51,11 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     }).catch((error: Error) => error.name);
     await waitFor(() => hold.held === 1, 'the first call at the upstream');
     const staying = [execute(t.gateway, RUN_QUERY, { id: run.id }), execute(t.gateway, RUN_QUERY, { id: run.id })];
-    await waitFor(async () => (await cacheMetric(t.gateway, 'gateway_upstream_cache_coalesced_total', { endpoint: 'getProcessRun' })) >= 2, 'two waiters');
+    await waitFor(
+      async () =>
+        (await cacheMetric(t.gateway, 'gateway_upstream_cache_coalesced_total', { endpoint: 'getProcessRun' })) >= 2,
+      'two waiters',
+    );
     leaving.abort();
     expect(await abandoned).toBe('AbortError');
     hold.release();
@@ -56,7 +67,9 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     let calls = 0;
     t.upstream.onRun('run-failing', (_request, response) => {
       calls += 1;
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'InternalError', message: 'boom' }));
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 'InternalError', message: 'boom' }));
     });
     const first = await execute(t.gateway, RUN_QUERY, { id: 'run-failing' });
     expect(first.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');

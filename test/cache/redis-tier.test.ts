@@ -5,7 +5,8 @@ import { startTestGateway, type TestGateway } from '../harness/gateway';
 import { cacheMetric, RUN_QUERY, runIn, serveMutableRun } from './cache-fixtures';
 
 const CACHE_INFO = { 'x-gateway-cache-info': 'true' };
-const ADD_JOB = 'mutation($id: ID!) { addJobRuns(processRunId: $id, jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }';
+const ADD_JOB =
+  'mutation($id: ID!) { addJobRuns(processRunId: $id, jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }';
 
 async function redisState(gateway: TestGateway): Promise<unknown> {
   return ((await (await fetch(`${gateway.url}/ready`)).json()) as { redis?: string }).redis;
@@ -25,7 +26,10 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
       UPSTREAM_CACHE_TTL_MS: '60000',
     };
     replicas = [await startTestGateway(upstream.url, env), await startTestGateway(upstream.url, env)];
-    await waitFor(async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'up'), 'both replicas on redis');
+    await waitFor(
+      async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'up'),
+      'both replicas on redis',
+    );
   });
   afterEach(() => upstream.reset());
   afterAll(async () => {
@@ -39,12 +43,21 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     upstream.serveRun(runIn('run-shared', 'running'));
     expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-shared' }));
     // The store into Redis is not awaited by the first read.
-    await waitFor(async () => (await redis.dump()).some((entry) => entry.key.startsWith('cache-gw:uc:')), 'the answer in redis');
+    await waitFor(
+      async () => (await redis.dump()).some((entry) => entry.key.startsWith('cache-gw:uc:')),
+      'the answer in redis',
+    );
     const fromRedis = await execute(b, RUN_QUERY, { id: 'run-shared' }, { headers: CACHE_INFO });
     expect(fromRedis.body.data).toEqual({ processRun: { id: 'run-shared', status: 'RUNNING', name: 'first' } });
     expect(fromRedis.body.extensions?.cache).toEqual({ age: expect.any(Number), tier: 'redis' });
     expect(upstream.runRequests).toHaveLength(1);
-    expect(await cacheMetric(b, 'gateway_upstream_cache_lookups_total', { tier: 'redis', endpoint: 'getProcessRun', result: 'hit' })).toBe(1);
+    expect(
+      await cacheMetric(b, 'gateway_upstream_cache_lookups_total', {
+        tier: 'redis',
+        endpoint: 'getProcessRun',
+        result: 'hit',
+      }),
+    ).toBe(1);
     const dump = JSON.stringify(await redis.dump());
     expect(dump).not.toContain(TEST_TOKEN.slice('Bearer '.length));
   });
@@ -62,8 +75,12 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     expect(expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe('first');
     expect(upstream.runRequests.filter((request) => request.method === 'GET')).toHaveLength(1);
     await execute(b, ADD_JOB, { id: 'run-cross-write' });
-    expect(expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe('after the write');
-    expect(expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe('after the write');
+    expect(expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe(
+      'after the write',
+    );
+    expect(expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe(
+      'after the write',
+    );
   });
 
   it('Redis stopped mid-run: every request still answers (local tier and upstream), and the shared tier is back after', async () => {
@@ -71,7 +88,10 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     upstream.serveRun(runIn('run-redis-down', 'running'));
     upstream.onPath('POST', '/processRuns/run-redis-down/jobRuns', (_request, response) => json(response, 201, []));
     await redis.stop();
-    await waitFor(async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'down'), 'both replicas see redis down');
+    await waitFor(
+      async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'down'),
+      'both replicas see redis down',
+    );
     expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-redis-down' }));
     expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-redis-down' }));
     expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-redis-down' }));
@@ -82,17 +102,30 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     expect(upstream.runRequests.filter((request) => request.method === 'GET')).toHaveLength(3);
 
     await redis.start();
-    await waitFor(async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'up'), 'both replicas back on redis');
+    await waitFor(
+      async () => (await Promise.all(replicas.map(redisState))).every((state) => state === 'up'),
+      'both replicas back on redis',
+    );
     // Invalidations published while a replica was away are lost to it: once its subscriber is back it forgets its
     // local tier, so the run it held is asked for again (its subscriber may reconnect a little after the commands).
     const getsBefore = upstream.runRequests.filter((request) => request.method === 'GET').length;
-    await waitFor(async () => {
-      expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-redis-down' }));
-      return upstream.runRequests.filter((request) => request.method === 'GET').length > getsBefore;
-    }, 'replica b to forget what it held while redis was away', 15_000, 100);
+    await waitFor(
+      async () => {
+        expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-redis-down' }));
+        return upstream.runRequests.filter((request) => request.method === 'GET').length > getsBefore;
+      },
+      'replica b to forget what it held while redis was away',
+      15_000,
+      100,
+    );
     upstream.serveRun(runIn('run-redis-back', 'running'));
     expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-redis-back' }));
-    await waitFor(async () => (await redis.dump()).some((entry) => entry.key.startsWith('cache-gw:uc:')), 'answers in redis again');
-    expect((await execute(b, RUN_QUERY, { id: 'run-redis-back' }, { headers: CACHE_INFO })).body.extensions?.cache.tier).toBe('redis');
+    await waitFor(
+      async () => (await redis.dump()).some((entry) => entry.key.startsWith('cache-gw:uc:')),
+      'answers in redis again',
+    );
+    expect(
+      (await execute(b, RUN_QUERY, { id: 'run-redis-back' }, { headers: CACHE_INFO })).body.extensions?.cache.tier,
+    ).toBe('redis');
   });
 });

@@ -23,14 +23,19 @@ export interface RecordingClient {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Apollo Client with `links` in front of its HttpLink to `${url}/graphql`; every exchange is recorded. */
-export function apolloClient(url: string, options: { links?: ApolloLink[]; headers?: Record<string, string> } = {}): RecordingClient {
+export function apolloClient(
+  url: string,
+  options: { links?: ApolloLink[]; headers?: Record<string, string> } = {},
+): RecordingClient {
   const wire: WireExchange[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const target = new URL(String(input));
     const response = await fetch(input, init);
     const exchange: WireExchange = {
       method: init?.method ?? 'GET',
-      sent: init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : Object.fromEntries(target.searchParams),
+      sent: init?.body
+        ? (JSON.parse(String(init.body)) as Record<string, unknown>)
+        : Object.fromEntries(target.searchParams),
       status: response.status,
       codes: [],
     };
@@ -49,7 +54,11 @@ export function apolloClient(url: string, options: { links?: ApolloLink[]; heade
     headers: { authorization: TEST_TOKEN, 'x-graphql-yoga-csrf': '1', ...options.headers },
   });
   // The incremental format Yoga's executor answers @defer with (`incremental: [{ data, path }]`, `hasNext`).
-  const client = new ApolloClient({ link: ApolloLink.from([...(options.links ?? []), http]), cache: new InMemoryCache(), incrementalHandler: new Defer20220824Handler() });
+  const client = new ApolloClient({
+    link: ApolloLink.from([...(options.links ?? []), http]),
+    cache: new InMemoryCache(),
+    incrementalHandler: new Defer20220824Handler(),
+  });
   return { client, wire };
 }
 

@@ -17,11 +17,20 @@ const RUN_PAGE = gql`
           id
           name
           children {
-            ... on JobRun { id status }
-            ... on GroupRun { id name }
+            ... on JobRun {
+              id
+              status
+            }
+            ... on GroupRun {
+              id
+              name
+            }
           }
         }
-        jobs { id status }
+        jobs {
+          id
+          status
+        }
       }
     }
   }
@@ -58,7 +67,12 @@ describe('@defer – Apollo Client on a run page', () => {
     expect(results.length).toBeGreaterThanOrEqual(2);
     const first = results[0]!;
     expect(first.dataState).toBe('streaming');
-    expect(first.data.processRun).toEqual({ __typename: 'ProcessRun', id: 'processrun-xyz789', name: seedProcessRun.name, status: expect.any(String) });
+    expect(first.data.processRun).toEqual({
+      __typename: 'ProcessRun',
+      id: 'processrun-xyz789',
+      name: seedProcessRun.name,
+      status: expect.any(String),
+    });
     const last = results.at(-1)!;
     expect(last.dataState).toBe('complete');
     expect(last.data.processRun.root.id).toBe(seedProcessRun.root.id);
@@ -92,7 +106,11 @@ describe('@defer – Apollo Client on a run page', () => {
   });
 
   it('@stream on processes.nodes: the first item in the first part, the rest as incremental items', async () => {
-    t.upstream.serveProcessList([seedProcess, { ...seedProcess, id: 'process-2' }, { ...seedProcess, id: 'process-3' }]);
+    t.upstream.serveProcessList([
+      seedProcess,
+      { ...seedProcess, id: 'process-2' },
+      { ...seedProcess, id: 'process-3' },
+    ]);
     const response = await fetch(`${t.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'multipart/mixed', authorization: TEST_TOKEN },
@@ -106,7 +124,9 @@ describe('@defer – Apollo Client on a run page', () => {
       .filter((part) => part.startsWith('{'))
       .map((part) => JSON.parse(part.slice(0, part.lastIndexOf('}') + 1)));
     expect(parts[0]).toEqual({ data: { processes: { nodes: [{ id: seedProcess.id }] } }, hasNext: true });
-    const streamed = parts.slice(1).flatMap((part) => (part.incremental ?? []).flatMap((item: { items?: unknown[] }) => item.items ?? []));
+    const streamed = parts
+      .slice(1)
+      .flatMap((part) => (part.incremental ?? []).flatMap((item: { items?: unknown[] }) => item.items ?? []));
     expect(streamed).toEqual([{ id: 'process-2' }, { id: 'process-3' }]);
     expect(parts.at(-1)!.hasNext).toBe(false);
     expect(t.upstream.requests.filter((request) => request.path === '/processes')).toHaveLength(1);
@@ -114,16 +134,25 @@ describe('@defer – Apollo Client on a run page', () => {
 });
 
 describe('@defer – the limits and the execution paths', () => {
-  const t = useGateway({ env: { MAX_UPSTREAM_CALLS_PER_OPERATION: '2' }, upstream: (upstream) => upstream.serveRun(seedProcessRun) });
+  const t = useGateway({
+    env: { MAX_UPSTREAM_CALLS_PER_OPERATION: '2' },
+    upstream: (upstream) => upstream.serveRun(seedProcessRun),
+  });
   const post = (query: string) =>
     fetch(`${t.gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'multipart/mixed, application/json', authorization: TEST_TOKEN },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'multipart/mixed, application/json',
+        authorization: TEST_TOKEN,
+      },
       body: JSON.stringify({ query }),
     });
 
   it('fields inside @defer count against the upstream-call budget: refused whole, before any call', async () => {
-    const response = await post('{ a: processRun(id: "r1") { id } ... @defer { b: processRun(id: "r2") { id } c: processRun(id: "r3") { id } } }');
+    const response = await post(
+      '{ a: processRun(id: "r1") { id } ... @defer { b: processRun(id: "r2") { id } c: processRun(id: "r3") { id } } }',
+    );
     const text = await response.text();
     expect(text).toContain('"code":"OPERATION_LIMIT_EXCEEDED"');
     expect(t.upstream.requests).toHaveLength(0);

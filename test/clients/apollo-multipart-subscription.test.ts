@@ -16,11 +16,19 @@ function apollo(url: string): ApolloClient {
 }
 
 /** The raw multipart answer to a subscription, split into its JSON parts as they arrive. */
-async function rawParts(url: string, id: string, until: (parts: unknown[]) => boolean): Promise<{ contentType: string; parts: unknown[]; ended: boolean }> {
+async function rawParts(
+  url: string,
+  id: string,
+  until: (parts: unknown[]) => boolean,
+): Promise<{ contentType: string; parts: unknown[]; ended: boolean }> {
   const controller = new AbortController();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'multipart/mixed;boundary="graphql";subscriptionSpec="1.0",application/json', authorization: TEST_TOKEN },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'multipart/mixed;boundary="graphql";subscriptionSpec="1.0",application/json',
+      authorization: TEST_TOKEN,
+    },
     body: JSON.stringify({ query: WATCH_RUN, variables: { id } }),
     signal: controller.signal,
   });
@@ -56,15 +64,17 @@ describe('multipart subscriptions – Apollo Client over HTTP', () => {
     const client = apollo(t.gateway.url);
     const events: WatchedRun[] = [];
     let completed = false;
-    const subscription = client.subscribe<WatchedRun>({ query: gql(WATCH_RUN), variables: { id: run.current.id } }).subscribe({
-      next: (result) => {
-        if (result.error) throw result.error;
-        events.push(result.data!);
-      },
-      complete: () => {
-        completed = true;
-      },
-    });
+    const subscription = client
+      .subscribe<WatchedRun>({ query: gql(WATCH_RUN), variables: { id: run.current.id } })
+      .subscribe({
+        next: (result) => {
+          if (result.error) throw result.error;
+          events.push(result.data!);
+        },
+        complete: () => {
+          completed = true;
+        },
+      });
     try {
       await waitFor(() => events.length >= 1, 'the first event');
       expect(metricSample(await scrapeMetrics(t.gateway), 'gateway_live_subscriptions')).toBe(1);
@@ -87,7 +97,12 @@ describe('multipart subscriptions – Apollo Client over HTTP', () => {
       const outcome = await new Promise<{ codes: unknown[]; completed: boolean }>((resolve, reject) => {
         const codes: unknown[] = [];
         client.subscribe({ query: gql(WATCH_RUN), variables: { id: 'gone' } }).subscribe({
-          next: (result) => codes.push(...((result.error as { errors?: Array<{ extensions?: { code?: unknown } }> } | undefined)?.errors ?? []).map((error) => error.extensions?.code)),
+          next: (result) =>
+            codes.push(
+              ...(
+                (result.error as { errors?: Array<{ extensions?: { code?: unknown } }> } | undefined)?.errors ?? []
+              ).map((error) => error.extensions?.code),
+            ),
           error: reject,
           complete: () => resolve({ codes, completed: true }),
         });
@@ -98,7 +113,7 @@ describe('multipart subscriptions – Apollo Client over HTTP', () => {
     }
   });
 
-  it('on the wire: Apollo\'s content type, `{}` heartbeats between events, events wrapped in `payload`', async () => {
+  it("on the wire: Apollo's content type, `{}` heartbeats between events, events wrapped in `payload`", async () => {
     const run = new MovingRun('live-run-wire').serveOn(t.upstream);
     const heartbeats = (parts: unknown[]) => parts.filter((part) => JSON.stringify(part) === '{}').length;
     const { contentType, parts } = await rawParts(t.gateway.url, run.current.id, (seen) => heartbeats(seen) >= 2);
@@ -110,7 +125,12 @@ describe('multipart subscriptions – Apollo Client over HTTP', () => {
 
   it('a refusal before it starts is a transport error (`payload: null`), then the closing boundary', async () => {
     const { parts, ended } = await rawParts(t.gateway.url, '..', () => false);
-    expect(parts).toEqual([{ payload: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] }]);
+    expect(parts).toEqual([
+      {
+        payload: null,
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })],
+      },
+    ]);
     expect(ended).toBe(true);
     // (A poll of the previous test's loop may land after the reset: only this id matters.)
     expect(t.upstream.requests.filter((request) => !request.path.includes('live-run'))).toHaveLength(0);

@@ -16,13 +16,24 @@ describe('configuration – validated once at start', () => {
   });
 
   it('waits 5 s after SIGTERM before draining in production (a balancer still routes here), unless SHUTDOWN_DELAY_MS says', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' }).shutdownDelayMs).toBe(5000);
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true', SHUTDOWN_DELAY_MS: '0' }).shutdownDelayMs).toBe(0);
+    expect(
+      loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' }).shutdownDelayMs,
+    ).toBe(5000);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        DEMO_UPSTREAM: 'true',
+        CURSOR_SECRET_EPHEMERAL: 'true',
+        SHUTDOWN_DELAY_MS: '0',
+      }).shutdownDelayMs,
+    ).toBe(0);
     expect(() => loadConfig({ SHUTDOWN_DELAY_MS: '-1' })).toThrow(/SHUTDOWN_DELAY_MS/);
   });
 
   it('normalises UPSTREAM_BASE_URL (trailing slashes dropped)', () => {
-    expect(loadConfig({ UPSTREAM_BASE_URL: 'https://api.app.wdesk.com/' }).upstreamBaseUrl).toBe('https://api.app.wdesk.com');
+    expect(loadConfig({ UPSTREAM_BASE_URL: 'https://api.app.wdesk.com/' }).upstreamBaseUrl).toBe(
+      'https://api.app.wdesk.com',
+    );
   });
 
   it.each([

@@ -62,7 +62,9 @@ describe('docs/configuration.md matches the config loader', () => {
   });
 
   it('documents every variable the code reads', () => {
-    const undocumented = [...read.keys()].filter((name) => !documented.has(name)).map((name) => `${name} (read in ${read.get(name)!.join(', ')})`);
+    const undocumented = [...read.keys()]
+      .filter((name) => !documented.has(name))
+      .map((name) => `${name} (read in ${read.get(name)!.join(', ')})`);
     expect(undocumented).toEqual([]);
   });
 

@@ -8,16 +8,22 @@ describe('config – the demo upstream', () => {
 
   it('production without UPSTREAM_BASE_URL is refused, naming UPSTREAM_BASE_URL', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: UPSTREAM_BASE_URL must be set when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^Invalid configuration: UPSTREAM_BASE_URL must be set when NODE_ENV=production/,
+    );
   });
 
   it('production with DEMO_UPSTREAM=true → the demo, asked for by name', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' })).toMatchObject({ demoUpstream: true, production: true });
+    expect(
+      loadConfig({ NODE_ENV: 'production', DEMO_UPSTREAM: 'true', CURSOR_SECRET_EPHEMERAL: 'true' }),
+    ).toMatchObject({ demoUpstream: true, production: true });
   });
 
   it('a configured upstream is never the demo; DEMO_UPSTREAM=true beside it is a contradiction', () => {
     expect(loadConfig({ UPSTREAM_BASE_URL: 'https://api.example.com' }).demoUpstream).toBe(false);
-    expect(() => loadConfig({ UPSTREAM_BASE_URL: 'https://api.example.com', DEMO_UPSTREAM: 'true' })).toThrow(/DEMO_UPSTREAM/);
+    expect(() => loadConfig({ UPSTREAM_BASE_URL: 'https://api.example.com', DEMO_UPSTREAM: 'true' })).toThrow(
+      /DEMO_UPSTREAM/,
+    );
   });
 
   it('DEMO_UPSTREAM=false without UPSTREAM_BASE_URL is refused', () => {

@@ -12,11 +12,18 @@ type Manifest = { apiVersion: string; kind: string; metadata: { name: string }; 
 function manifests(): Array<{ file: string; manifest: Manifest }> {
   return readdirSync(KUBERNETES)
     .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
-    .flatMap((file) => parseAllDocuments(readFileSync(join(KUBERNETES, file), 'utf8')).map((document) => ({ file, manifest: document.toJSON() as Manifest })));
+    .flatMap((file) =>
+      parseAllDocuments(readFileSync(join(KUBERNETES, file), 'utf8')).map((document) => ({
+        file,
+        manifest: document.toJSON() as Manifest,
+      })),
+    );
 }
 
 function gateway(): Manifest {
-  return manifests().find(({ manifest }) => manifest.kind === 'Deployment' && manifest.metadata.name === 'process-runs-gateway')!.manifest;
+  return manifests().find(
+    ({ manifest }) => manifest.kind === 'Deployment' && manifest.metadata.name === 'process-runs-gateway',
+  )!.manifest;
 }
 
 const MIB = 1024 * 1024;
@@ -32,24 +39,36 @@ const flag = (options: string, name: string): number | undefined => {
   const value = new RegExp(`(?:^| )--${name}=(\\d+)(?: |$)`).exec(options)?.[1];
   return value === undefined ? undefined : Number(value);
 };
-const dockerNodeOptions = (): string | undefined => /^ENV NODE_OPTIONS="?([^"\n]*)"?$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
+const dockerNodeOptions = (): string | undefined =>
+  /^ENV NODE_OPTIONS="?([^"\n]*)"?$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
 
 describe('deploy/kubernetes – manifests that agree with the gateway', () => {
   it('the gateway environment loads as a production config, and the grace period covers delay + drain + 5 s', () => {
     const container = gateway().spec.template.spec.containers[0];
-    const env = Object.fromEntries((container.env as Array<{ name: string; value?: string }>).map(({ name, value }) => [name, value ?? 'a-secret-from-the-cluster-'.repeat(2)]));
+    const env = Object.fromEntries(
+      (container.env as Array<{ name: string; value?: string }>).map(({ name, value }) => [
+        name,
+        value ?? 'a-secret-from-the-cluster-'.repeat(2),
+      ]),
+    );
     const config = loadConfig(env);
     expect(config.production).toBe(true);
     const delayMs = Number(env.SHUTDOWN_DELAY_MS);
     expect(delayMs).toBe(5000);
     expect(config.shutdownGraceMs).toBe(Number(env.SHUTDOWN_GRACE_MS));
-    expect(gateway().spec.template.spec.terminationGracePeriodSeconds * 1000).toBe(delayMs + config.shutdownGraceMs + 5000);
+    expect(gateway().spec.template.spec.terminationGracePeriodSeconds * 1000).toBe(
+      delayMs + config.shutdownGraceMs + 5000,
+    );
   });
 
   it('probes: readiness and startup on /ready, liveness on /health, all on the container port', () => {
     const container = gateway().spec.template.spec.containers[0];
-    expect([container.startupProbe, container.readinessProbe, container.livenessProbe].map((probe) => probe.httpGet)).toEqual([
-      { path: '/ready', port: 'http' }, { path: '/ready', port: 'http' }, { path: '/health', port: 'http' },
+    expect(
+      [container.startupProbe, container.readinessProbe, container.livenessProbe].map((probe) => probe.httpGet),
+    ).toEqual([
+      { path: '/ready', port: 'http' },
+      { path: '/ready', port: 'http' },
+      { path: '/health', port: 'http' },
     ]);
     expect(container.ports).toEqual([{ name: 'http', containerPort: 4000 }]);
   });
@@ -58,14 +77,20 @@ describe('deploy/kubernetes – manifests that agree with the gateway', () => {
     const all = manifests().map(({ manifest }) => manifest);
     const hpa = all.find((m) => m.kind === 'HorizontalPodAutoscaler')!;
     const pdb = all.find((m) => m.kind === 'PodDisruptionBudget')!;
-    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'process-runs-gateway' });
+    expect(hpa.spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: 'process-runs-gateway',
+    });
     expect(pdb.spec.selector.matchLabels).toEqual(gateway().spec.selector.matchLabels);
     expect(hpa.spec.minReplicas).toBeGreaterThan(pdb.spec.maxUnavailable);
   });
 
   it('the heap bound fits the memory limit: the image flags, old space at most half of limits.memory', () => {
     const container = gateway().spec.template.spec.containers[0];
-    const nodeOptions = (container.env as Array<{ name: string; value?: string }>).find(({ name }) => name === 'NODE_OPTIONS')?.value;
+    const nodeOptions = (container.env as Array<{ name: string; value?: string }>).find(
+      ({ name }) => name === 'NODE_OPTIONS',
+    )?.value;
     // NODE_OPTIONS replaces the image's: the Deployment must carry the young-generation size too.
     expect(nodeOptions).toBe(dockerNodeOptions());
     const limit = bytesOf(container.resources.limits.memory);
@@ -78,14 +103,21 @@ describe('deploy/kubernetes – manifests that agree with the gateway', () => {
   });
 
   it('the memory quantity reader knows the units manifests use', () => {
-    expect([bytesOf('512Mi'), bytesOf('1Gi'), bytesOf('500M'), bytesOf('1048576')]).toEqual([512 * MIB, 1024 * MIB, 500e6, MIB]);
+    expect([bytesOf('512Mi'), bytesOf('1Gi'), bytesOf('500M'), bytesOf('1048576')]).toEqual([
+      512 * MIB,
+      1024 * MIB,
+      500e6,
+      MIB,
+    ]);
     expect(() => bytesOf('512 MiB')).toThrow('unsupported memory quantity 512 MiB');
   });
 });
 
 describe('examples/scale-out/compose.yaml – router on v2', () => {
   it('runs the Apollo Router v2 line', () => {
-    const compose = parse(readFileSync(join(ROOT, 'examples', 'scale-out', 'compose.yaml'), 'utf8')) as { services: Record<string, { image: string }> };
+    const compose = parse(readFileSync(join(ROOT, 'examples', 'scale-out', 'compose.yaml'), 'utf8')) as {
+      services: Record<string, { image: string }>;
+    };
     expect(compose.services.router!.image).toMatch(/^ghcr\.io\/apollographql\/router:v2\.\d+\.\d+$/);
   });
 });

@@ -11,7 +11,8 @@ function backtickedCodesInTables(markdown: string): Set<string> {
   const codes = new Set<string>();
   for (const line of markdown.split('\n')) {
     if (!line.trimStart().startsWith('|')) continue;
-    for (const match of line.matchAll(/`([A-Z][A-Z0-9_]{2,})`/g)) if (!HTTP_METHODS.has(match[1]!)) codes.add(match[1]!);
+    for (const match of line.matchAll(/`([A-Z][A-Z0-9_]{2,})`/g))
+      if (!HTTP_METHODS.has(match[1]!)) codes.add(match[1]!);
   }
   return codes;
 }

@@ -15,7 +15,11 @@ describe('trusted documents – a bad PERSISTED_OPERATIONS_FILE stops the start 
     ['a missing file', join(directory, 'missing.json'), /cannot be read \(ENOENT\)/],
     ['a file that is not JSON', file('not-json.json', 'hash: query'), /is not valid JSON/],
     ['a JSON array', file('array.json', '["{ __typename }"]'), /must be a JSON object of hash → document/],
-    ['an entry that is not GraphQL', file('bad-doc.json', '{"abc": "query {"}'), /entry "abc" is not a GraphQL document/],
+    [
+      'an entry that is not GraphQL',
+      file('bad-doc.json', '{"abc": "query {"}'),
+      /entry "abc" is not a GraphQL document/,
+    ],
     ['an empty allowlist', file('empty.json', '{}'), /lists no operations/],
   ])('%s', (_case, path, reason) => {
     let thrown: unknown;
@@ -30,8 +34,12 @@ describe('trusted documents – a bad PERSISTED_OPERATIONS_FILE stops the start 
   });
 
   it('GRAPHIQL and INTROSPECTION accept only booleans', () => {
-    expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow('Invalid configuration: GRAPHIQL must be true or false, got "maybe"');
-    expect(() => loadConfig({ INTROSPECTION: '2' })).toThrow('Invalid configuration: INTROSPECTION must be true or false, got "2"');
+    expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow(
+      'Invalid configuration: GRAPHIQL must be true or false, got "maybe"',
+    );
+    expect(() => loadConfig({ INTROSPECTION: '2' })).toThrow(
+      'Invalid configuration: INTROSPECTION must be true or false, got "2"',
+    );
     expect(loadConfig({})).toMatchObject({ graphiql: true, introspection: true, persistedOperations: null });
   });
 });

@@ -22,7 +22,12 @@ describe('upstream resilience – configuration', () => {
   });
 
   it('reads a rate budget and client credentials, deriving the token URL from the upstream origin', () => {
-    const config = loadConfig({ ...base, UPSTREAM_RATE_LIMIT: '1000/60s', UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'secret' });
+    const config = loadConfig({
+      ...base,
+      UPSTREAM_RATE_LIMIT: '1000/60s',
+      UPSTREAM_CLIENT_ID: 'id',
+      UPSTREAM_CLIENT_SECRET: 'secret',
+    });
     expect(config.resilience.rateLimit).toEqual({ limit: 1000, windowMs: 60_000 });
     expect(config.resilience.clientCredentials).toEqual({
       clientId: 'id',

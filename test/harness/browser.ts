@@ -9,7 +9,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 // The flags that keep Chromium off the network this machine does not have (background fetches are refused).
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const canSkip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 
@@ -29,7 +38,12 @@ export function useChromium(): { readonly context: BrowserContext } {
   let profile: string | undefined;
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1400, height: 900 },
+    });
   }, 60_000);
   afterAll(async () => {
     await context?.close();
@@ -55,9 +69,16 @@ export async function saveScreenshot(page: Page, fileName: string): Promise<void
  * the DOM is not the order on screen after an edit or a scroll: the lines are sorted by `top` first.
  */
 export async function editorText(page: Page): Promise<string> {
-  const lines = await page
-    .locator('.graphiql-query-editor .view-lines .view-line')
-    .evaluateAll((elements) => elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: (element as HTMLElement).innerText })));
+  const lines = await page.locator('.graphiql-query-editor .view-lines .view-line').evaluateAll((elements) =>
+    elements.map((element) => ({
+      top: parseFloat((element as HTMLElement).style.top) || 0,
+      text: (element as HTMLElement).innerText,
+    })),
+  );
   lines.sort((a, b) => a.top - b.top);
-  return lines.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim();
+  return lines
+    .map((line) => line.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

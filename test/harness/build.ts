@@ -12,7 +12,10 @@ const ROOT = join(__dirname, '..', '..');
 export const ENTRY_POINT = join(ROOT, 'dist', 'index.js');
 
 // Per checkout, so two worktrees on one machine never share a lock.
-const STATE = join(tmpdir(), `process-runs-gateway-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
+const STATE = join(
+  tmpdir(),
+  `process-runs-gateway-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`,
+);
 const LOCK = join(STATE, 'lock');
 const STAMP = join(STATE, 'stamp');
 // A build takes ~5 s, ~30 s on a loaded machine; a lock older than this was left by a killed run.
@@ -37,9 +40,13 @@ async function buildOnce(): Promise<void> {
   await acquireLock();
   try {
     if (readStamp() === runId) return;
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: ROOT,
+      },
+    );
     writeFileSync(STAMP, runId);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 
 export interface RecordedRequest {
@@ -13,7 +19,11 @@ export interface RecordedRequest {
 }
 
 /** What the fake does for one request. Return nothing to leave the response to the handler itself. */
-export type FakeHandler = (request: RecordedRequest, response: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+export type FakeHandler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+  raw: IncomingMessage,
+) => void | Promise<void>;
 
 /**
  * A real node:http server on 127.0.0.1, port 0, standing in for the Processes API. It records every request;
@@ -86,13 +96,18 @@ export class FakeUpstream {
       const next = request.query.get('$next');
       const offset = next === null ? 0 : next.startsWith(prefix) ? Number(next.slice(prefix.length)) : NaN;
       if (!Number.isInteger(offset) || offset < 0 || offset > items.length) {
-        json(response, 400, { code: 'invalidNextToken', message: 'The $next token is invalid or has expired.', target: '$next' });
+        json(response, 400, {
+          code: 'invalidNextToken',
+          message: 'The $next token is invalid or has expired.',
+          target: '$next',
+        });
         return;
       }
       const data = items.slice(offset, offset + size);
       const end = offset + size;
       const body: Record<string, unknown> = { data };
-      if (end < items.length) body['@nextLink'] = `${origin}/processes?$next=${encodeURIComponent(prefix + end)}&$maxpagesize=${size}`;
+      if (end < items.length)
+        body['@nextLink'] = `${origin}/processes?$next=${encodeURIComponent(prefix + end)}&$maxpagesize=${size}`;
       json(response, 200, body);
     });
   }
@@ -186,9 +201,18 @@ export class FakeUpstream {
   }
 }
 
-export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -211,27 +235,36 @@ export const faults = {
   reset: (): FakeHandler => (_request, _response, raw) => {
     raw.socket.resetAndDestroy();
   },
-  status: (status: number, body: unknown, headers: Record<string, string> = {}): FakeHandler => (_request, response) =>
-    json(response, status, body, headers),
+  status:
+    (status: number, body: unknown, headers: Record<string, string> = {}): FakeHandler =>
+    (_request, response) =>
+      json(response, status, body, headers),
   invalidJson: (): FakeHandler => (_request, response) => json(response, 200, '<html>maintenance</html>'),
   /** A 200 whose JSON is cut short, with a Content-Length that matches what is sent. */
   truncatedJson: (): FakeHandler => (_request, response) => json(response, 200, '{"id":"run-1","name":"Q4 2024 Fin'),
   /** A 200 JSON body of about `bytes` bytes; `chunked` omits Content-Length so only streaming can catch it. */
-  oversized: (bytes: number, chunked = false): FakeHandler => (_request, response) => {
-    const filler = 'x'.repeat(64 * 1024);
-    response.writeHead(200, chunked ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'content-length': String(bytes + 20) });
-    response.write('{"id":"run-1","pad":"');
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        sent += filler.length;
-        if (!response.write(filler)) return void response.once('drain', pump);
-      }
-      response.end('"}');
-    };
-    response.on('error', () => undefined);
-    pump();
-  },
+  oversized:
+    (bytes: number, chunked = false): FakeHandler =>
+    (_request, response) => {
+      const filler = 'x'.repeat(64 * 1024);
+      response.writeHead(
+        200,
+        chunked
+          ? { 'content-type': 'application/json' }
+          : { 'content-type': 'application/json', 'content-length': String(bytes + 20) },
+      );
+      response.write('{"id":"run-1","pad":"');
+      let sent = 0;
+      const pump = () => {
+        while (sent < bytes) {
+          sent += filler.length;
+          if (!response.write(filler)) return void response.once('drain', pump);
+        }
+        response.end('"}');
+      };
+      response.on('error', () => undefined);
+      pump();
+    },
   /** `failing` for the first `n` requests it sees, then `then`. */
   failFirst: (n: number, failing: FakeHandler, then: FakeHandler): FakeHandler => {
     let seen = 0;

@@ -40,10 +40,19 @@ export async function startTestGateway(
   // Test floors: LIVE_* may go below the public minimums here (code-only; no environment variable can ask for it).
   // The answer cache off unless a suite asks for it: most suites re-script the fake for the same ids between tests
   // (test/cache covers the cache itself). Coalescing stays on, as in production.
-  const config = loadConfig({ UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', UPSTREAM_CACHE_TTL_MS: '0', ...env }, { liveTestFloors: true });
+  const config = loadConfig(
+    { UPSTREAM_BASE_URL: upstreamBaseUrl, LOG_LEVEL: 'debug', UPSTREAM_CACHE_TTL_MS: '0', ...env },
+    { liveTestFloors: true },
+  );
   const logs = new CapturedLogs();
   const logger = createLogger({ level: config.logLevel, development: false, destination: logs });
-  const app = createApp({ config, logger, upstreamBaseUrl, demoUpstream: options.demoUpstream ?? false, spanExporter: options.spanExporter });
+  const app = createApp({
+    config,
+    logger,
+    upstreamBaseUrl,
+    demoUpstream: options.demoUpstream ?? false,
+    spanExporter: options.spanExporter,
+  });
   const server: Server = createServer(app.handler);
   app.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,4 +71,3 @@ export async function startTestGateway(
     },
   };
 }
-

@@ -1,12 +1,27 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, httpGet, json, postGraphQL, useGateway, waitFor, withGateway } from './index';
+import {
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  httpGet,
+  json,
+  postGraphQL,
+  useGateway,
+  waitFor,
+  withGateway,
+} from './index';
 
 describe('test harness', () => {
   const t = useGateway();
 
   it('execute returns typed data; expectNoErrors hands it back', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const data = expectNoErrors(await execute<{ processRun: { id: string } }>(t.gateway, 'query { processRun(id: "' + seedProcessRun.id + '") { id } }'));
+    const data = expectNoErrors(
+      await execute<{ processRun: { id: string } }>(
+        t.gateway,
+        'query { processRun(id: "' + seedProcessRun.id + '") { id } }',
+      ),
+    );
     expect(data).toEqual({ processRun: { id: seedProcessRun.id } });
   });
 
@@ -14,7 +29,9 @@ describe('test harness', () => {
     t.upstream.onAny((_request, response) => json(response, 404, { code: '404', message: 'gone' }));
     const result = await execute(t.gateway, 'query { processRun(id: "run-1") { id } }');
     expect(expectOnlyError(result, 'NOT_FOUND').path).toEqual(['processRun']);
-    expect(() => expectOnlyError(result, 'FORBIDDEN')).toThrow(/extensions.code FORBIDDEN[\s\S]*processRun\(id: "run-1"\)[\s\S]*NOT_FOUND/);
+    expect(() => expectOnlyError(result, 'FORBIDDEN')).toThrow(
+      /extensions.code FORBIDDEN[\s\S]*processRun\(id: "run-1"\)[\s\S]*NOT_FOUND/,
+    );
     expect(() => expectNoErrors(result)).toThrow(/expected data and no errors/);
   });
 
@@ -24,7 +41,10 @@ describe('test harness', () => {
 
   it('withGateway starts a one-off variant and stops it', async () => {
     const url = await withGateway({ MAX_QUERY_DEPTH: '2' }, async (gateway) => {
-      expectOnlyError(await execute(gateway, 'query { processRun(id: "run-1") { root { id } } }'), 'OPERATION_LIMIT_EXCEEDED');
+      expectOnlyError(
+        await execute(gateway, 'query { processRun(id: "run-1") { root { id } } }'),
+        'OPERATION_LIMIT_EXCEEDED',
+      );
       return gateway.url;
     });
     await expect(httpGet({ url }, '/health')).rejects.toThrow();
@@ -35,8 +55,14 @@ describe('test harness', () => {
     const query = '{ processRun(id: "' + seedProcessRun.id + '") { id } }';
     await execute(t.gateway, query);
     await execute(t.gateway, query, undefined, { headers: { authorization: 'Bearer other' } });
-    expectOnlyError(await execute(t.gateway, query, undefined, { headers: { authorization: undefined } }), 'UNAUTHENTICATED');
-    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual(['Bearer test-secret-token-abc123', 'Bearer other']);
+    expectOnlyError(
+      await execute(t.gateway, query, undefined, { headers: { authorization: undefined } }),
+      'UNAUTHENTICATED',
+    );
+    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer test-secret-token-abc123',
+      'Bearer other',
+    ]);
   });
 
   it('postGraphQL sends a body as given and returns the same result type', async () => {
@@ -74,7 +100,9 @@ describe('test harness – options', () => {
     it('served one operation before the first test, then left the fake scripted and empty', async () => {
       expect(t.upstream.connectionsOpened).toBeGreaterThanOrEqual(1);
       expect(t.upstream.requests).toEqual([]);
-      expect(expectNoErrors(await execute(t.gateway, '{ processRun(id: "' + seedProcessRun.id + '") { id } }'))).toEqual({
+      expect(
+        expectNoErrors(await execute(t.gateway, '{ processRun(id: "' + seedProcessRun.id + '") { id } }')),
+      ).toEqual({
         processRun: { id: seedProcessRun.id },
       });
     });

@@ -10,10 +10,20 @@ export interface HttpResult {
 }
 
 /** GET `path` on the gateway and read the whole body. */
-export async function httpGet(gateway: { url: string }, path: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+export async function httpGet(
+  gateway: { url: string },
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   const response = await fetch(`${gateway.url}${path}`, { headers });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type'), text: bytes.toString('utf8'), bytes };
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType: response.headers.get('content-type'),
+    text: bytes.toString('utf8'),
+    bytes,
+  };
 }
 
 /** GET /graphql as a browser asks for it. */

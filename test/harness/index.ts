@@ -42,7 +42,15 @@ export {
 } from './spawn';
 export { aliasesQuery, deepRun, idsOf, nestedQuery, processTreeQuery } from './queries';
 export { WORKIVA_ERROR_BODIES } from './upstream-bodies';
-export { httpGet, openGraphiQL, graphiqlOptionsIn, scrapeMetrics, metricSample, metricTotal, type HttpResult } from './http';
+export {
+  httpGet,
+  openGraphiQL,
+  graphiqlOptionsIn,
+  scrapeMetrics,
+  metricSample,
+  metricTotal,
+  type HttpResult,
+} from './http';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -106,7 +114,10 @@ async function start(options: GatewayOptions): Promise<HarnessGateway> {
   options.upstream?.(upstream);
   try {
     const upstreamUrl = typeof options.upstreamUrl === 'function' ? options.upstreamUrl() : options.upstreamUrl;
-    const gateway = await startTestGateway(upstreamUrl ?? upstream.url, options.env ?? {}, { demoUpstream: options.demoUpstream, spanExporter: options.spanExporter });
+    const gateway = await startTestGateway(upstreamUrl ?? upstream.url, options.env ?? {}, {
+      demoUpstream: options.demoUpstream,
+      spanExporter: options.spanExporter,
+    });
     const closeGateway = gateway.close.bind(gateway);
     const harnessed = Object.assign(gateway, {
       upstream,
@@ -137,7 +148,10 @@ async function warmUp(gateway: HarnessGateway, options: GatewayOptions): Promise
  * the fake's routes and recorded requests cleared after each test, both stopped at the end. Read `gateway` and
  * `upstream` inside tests, not at collection time.
  */
-export function useGateway(options: GatewayOptions = {}): { readonly gateway: HarnessGateway; readonly upstream: FakeUpstream } {
+export function useGateway(options: GatewayOptions = {}): {
+  readonly gateway: HarnessGateway;
+  readonly upstream: FakeUpstream;
+} {
   let current: HarnessGateway | undefined;
   if (options.per === 'test') {
     beforeEach(async () => {
@@ -237,9 +251,11 @@ export async function postGraphQL<TData = Record<string, any>>(
 ): Promise<ExecutionResult<TData>> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const headers = Object.fromEntries(
-    Object.entries({ 'content-type': 'application/json', ...(gateway.defaultHeaders ?? { authorization: TEST_TOKEN }), ...options.headers }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    ),
+    Object.entries({
+      'content-type': 'application/json',
+      ...(gateway.defaultHeaders ?? { authorization: TEST_TOKEN }),
+      ...options.headers,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: text });
   const answer = await response.text();
@@ -278,7 +294,12 @@ export function expectOnlyError(result: ExecutionResult<unknown>, code: string):
  * Polls `check` (every 20 ms unless a costlier check asks for less often) until it holds, instead of sleeping a
  * guessed time. The deadline only bounds a hang: it is generous so a loaded 2-core machine never decides the test.
  */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000, intervalMs = 20): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+  intervalMs = 20,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -43,9 +43,21 @@ export const TEST_ISSUER = 'https://idp.example.com/';
 export const TEST_AUDIENCE = 'process-runs-gateway';
 
 /** A token as the identity provider would sign it; `claims` overrides the defaults (sub, iss, aud, exp in 10 min, scope). */
-export async function signToken(key: SigningKey, claims: JWTPayload = {}, header: Record<string, unknown> = {}): Promise<string> {
+export async function signToken(
+  key: SigningKey,
+  claims: JWTPayload = {},
+  header: Record<string, unknown> = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub: 'user-1', iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now, exp: now + 600, scope: 'processes:read processes:write', ...claims })
+  return new SignJWT({
+    sub: 'user-1',
+    iss: TEST_ISSUER,
+    aud: TEST_AUDIENCE,
+    iat: now,
+    exp: now + 600,
+    scope: 'processes:read processes:write',
+    ...claims,
+  })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, ...header })
     .sign(key.privateKey);
 }

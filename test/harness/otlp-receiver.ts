@@ -19,7 +19,9 @@ export interface OtlpReceiver {
  * A real OTLP/HTTP receiver on 127.0.0.1 (the JSON protocol): records every POST with its parsed body and answers
  * `status(posts so far)` (default 200); null: never answers (a collector that hangs).
  */
-export async function startOtlpReceiver(status: (received: number) => number | null = () => 200): Promise<OtlpReceiver> {
+export async function startOtlpReceiver(
+  status: (received: number) => number | null = () => 200,
+): Promise<OtlpReceiver> {
   const posts: OtlpPost[] = [];
   const waiting: Array<() => void> = [];
   const server = createServer((request, response) => {
@@ -27,7 +29,11 @@ export async function startOtlpReceiver(status: (received: number) => number | n
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      posts.push({ path: request.url ?? '', contentType: request.headers['content-type'], body: text ? JSON.parse(text) : null });
+      posts.push({
+        path: request.url ?? '',
+        contentType: request.headers['content-type'],
+        body: text ? JSON.parse(text) : null,
+      });
       const code = status(posts.length);
       if (code !== null) response.writeHead(code, { 'content-type': 'application/json' }).end('{}');
       for (const wake of waiting.splice(0)) wake();
@@ -56,7 +62,9 @@ export async function startOtlpReceiver(status: (received: number) => number | n
 type Attribute = { key: string; value: Record<string, unknown> };
 
 /** Every metric in an OTLP/JSON metrics body. */
-export const otlpMetricsOf = (post: OtlpPost): any[] => post.body.resourceMetrics.flatMap((resource: any) => resource.scopeMetrics.flatMap((scope: any) => scope.metrics));
+export const otlpMetricsOf = (post: OtlpPost): any[] =>
+  post.body.resourceMetrics.flatMap((resource: any) => resource.scopeMetrics.flatMap((scope: any) => scope.metrics));
 
 /** OTLP/JSON attributes as a plain object (each value unwrapped from its stringValue/intValue/… wrapper). */
-export const otlpAttributesOf = (item: { attributes?: Attribute[] }): Record<string, unknown> => Object.fromEntries((item.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]]));
+export const otlpAttributesOf = (item: { attributes?: Attribute[] }): Record<string, unknown> =>
+  Object.fromEntries((item.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]]));

@@ -52,11 +52,21 @@ export function processTreeQuery(groupLevels: number): string {
 
 /** An upstream run whose tree nests groups `groupLevels` deep, with one job at each level. */
 export function deepRun(id: string, groupLevels: number): UpstreamProcessRun {
-  let children: UpstreamRunNodeWrapper[] = [sendTaskJob(`job-${groupLevels}`, 0, 'Leaf', 'running', 'Running', 'user-a')];
+  let children: UpstreamRunNodeWrapper[] = [
+    sendTaskJob(`job-${groupLevels}`, 0, 'Leaf', 'running', 'Running', 'user-a'),
+  ];
   for (let level = groupLevels - 1; level >= 1; level--) {
     children = [
       sendTaskJob(`job-${level}`, 0, `Level ${level}`, 'running', 'Running', 'user-a'),
-      groupNode({ id: `group-${level + 1}`, name: `Level ${level + 1}`, ordinal: 1, parallel: false, status: 'running', parent: `group-${level}`, children }),
+      groupNode({
+        id: `group-${level + 1}`,
+        name: `Level ${level + 1}`,
+        ordinal: 1,
+        parallel: false,
+        status: 'running',
+        parent: `group-${level}`,
+        children,
+      }),
     ];
   }
   return {

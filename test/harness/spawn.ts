@@ -54,7 +54,9 @@ export async function killSpawned(gateway: SpawnedGateway | undefined): Promise<
 }
 
 /** The real entry point for one describe block: built and spawned in beforeAll, killed in afterAll if still running. */
-export function useSpawnedGateway(env: Record<string, string> | (() => Record<string, string>) = {}): { readonly gateway: SpawnedGateway } {
+export function useSpawnedGateway(env: Record<string, string> | (() => Record<string, string>) = {}): {
+  readonly gateway: SpawnedGateway;
+} {
   let current: SpawnedGateway | undefined;
   useBuiltEntryPoint();
   beforeAll(async () => {
@@ -71,7 +73,10 @@ export function useSpawnedGateway(env: Record<string, string> | (() => Record<st
 }
 
 /** A one-off spawned gateway, always killed afterwards. Call `useBuiltEntryPoint()` in the describe block. */
-export async function withSpawnedGateway<T>(env: Record<string, string>, fn: (gateway: SpawnedGateway) => Promise<T>): Promise<T> {
+export async function withSpawnedGateway<T>(
+  env: Record<string, string>,
+  fn: (gateway: SpawnedGateway) => Promise<T>,
+): Promise<T> {
   const gateway = await spawnGateway(env);
   try {
     return await fn(gateway);
@@ -84,7 +89,9 @@ export async function withSpawnedGateway<T>(env: Record<string, string>, fn: (ga
  * `node dist/index.js` for a start that must fail: resolves with its exit code and output once it exits.
  * Call `useBuiltEntryPoint()` in the describe block.
  */
-export function runEntryPointToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runEntryPointToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ENTRY_POINT], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },

@@ -73,7 +73,11 @@ function record<TData>(start: (sink: Sink) => () => void): SubscriptionRecording
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`${what()}; received ${JSON.stringify(events)}; completed=${completed}; failure=${String(failure)}`));
+        reject(
+          new Error(
+            `${what()}; received ${JSON.stringify(events)}; completed=${completed}; failure=${String(failure)}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
     });
@@ -86,10 +90,19 @@ function record<TData>(start: (sink: Sink) => () => void): SubscriptionRecording
       return failure;
     },
     waitForEvents: async (count, timeoutMs = DEFAULT_WAIT_MS) => {
-      await waitFor(() => events.length >= count, () => `expected ${count} events within ${timeoutMs} ms`, timeoutMs);
+      await waitFor(
+        () => events.length >= count,
+        () => `expected ${count} events within ${timeoutMs} ms`,
+        timeoutMs,
+      );
       return events.slice(0, count);
     },
-    waitForEnd: (timeoutMs = DEFAULT_WAIT_MS) => waitFor(() => ended, () => `expected the subscription to end within ${timeoutMs} ms`, timeoutMs),
+    waitForEnd: (timeoutMs = DEFAULT_WAIT_MS) =>
+      waitFor(
+        () => ended,
+        () => `expected the subscription to end within ${timeoutMs} ms`,
+        timeoutMs,
+      ),
     dispose: () => unsubscribe(),
   };
 }
@@ -101,16 +114,26 @@ export interface LiveClientOptions {
 
 /** One client connection: for WebSocket, one socket shared by its subscriptions; for SSE, one HTTP request each. */
 export interface LiveClient {
-  subscribe<TData = Record<string, any>>(document: DocumentNode | string, variables?: Record<string, unknown>): SubscriptionRecording<TData>;
+  subscribe<TData = Record<string, any>>(
+    document: DocumentNode | string,
+    variables?: Record<string, unknown>,
+  ): SubscriptionRecording<TData>;
   close(): Promise<void>;
 }
 
-export function createLiveClient(gateway: { url: string }, transport: LiveTransport, options: LiveClientOptions = {}): LiveClient {
+export function createLiveClient(
+  gateway: { url: string },
+  transport: LiveTransport,
+  options: LiveClientOptions = {},
+): LiveClient {
   const authorization = options.authorization === undefined ? TEST_TOKEN : options.authorization;
   const textOf = (document: DocumentNode | string) => (typeof document === 'string' ? document : print(document));
   if (transport === 'multipart') {
     // The link itself, not the cache: each event as the server sent it, errors included.
-    const link = new HttpLink({ uri: `${gateway.url}/graphql`, headers: authorization === null ? {} : { authorization } });
+    const link = new HttpLink({
+      uri: `${gateway.url}/graphql`,
+      headers: authorization === null ? {} : { authorization },
+    });
     const client = new ApolloClient({ link, cache: new InMemoryCache() });
     const open = new Set<SubscriptionRecording<any>>();
     return {
@@ -144,7 +167,9 @@ export function createLiveClient(gateway: { url: string }, transport: LiveTransp
     const open = new Set<SubscriptionRecording<any>>();
     return {
       subscribe: (document, variables) => {
-        const recording = record<any>((sink) => client.subscribe({ query: textOf(document), variables }, sink as never));
+        const recording = record<any>((sink) =>
+          client.subscribe({ query: textOf(document), variables }, sink as never),
+        );
         open.add(recording);
         return recording;
       },
@@ -162,7 +187,8 @@ export function createLiveClient(gateway: { url: string }, transport: LiveTransp
     connectionParams: authorization === null ? {} : { Authorization: authorization },
   });
   return {
-    subscribe: (document, variables) => record((sink) => client.subscribe({ query: textOf(document), variables }, sink as never)),
+    subscribe: (document, variables) =>
+      record((sink) => client.subscribe({ query: textOf(document), variables }, sink as never)),
     close: () => client.dispose() as Promise<void>,
   };
 }

@@ -9,7 +9,9 @@ describe('credentials, request ids and logs', () => {
 
   it('an operation without Authorization gets UNAUTHENTICATED and makes no upstream call', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: undefined } });
+    const response = await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+      headers: { authorization: undefined },
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ processRun: null });
     expectOnlyError(response, 'UNAUTHENTICATED');
@@ -30,13 +32,19 @@ describe('credentials, request ids and logs', () => {
 
   it('passes the Authorization header through unchanged', async () => {
     t.upstream.serveRun(seedProcessRun);
-    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, { headers: { authorization: 'Bearer a.b.c' } });
+    await execute(t.gateway, '{ processRun(id: "processrun-xyz789") { id } }', undefined, {
+      headers: { authorization: 'Bearer a.b.c' },
+    });
     expect(t.upstream.requests[0]?.headers.authorization).toBe('Bearer a.b.c');
   });
 
   it('the bearer token appears in no log line and no response, even when the upstream echoes it', async () => {
     t.upstream.onAny((request, response) =>
-      json(response, 401, { code: 'Unauthorized', message: 'Bad credentials', details: { received: request.headers.authorization?.length } }),
+      json(response, 401, {
+        code: 'Unauthorized',
+        message: 'Bad credentials',
+        details: { received: request.headers.authorization?.length },
+      }),
     );
     t.gateway.logs.lines.length = 0;
     const failed = await execute(t.gateway, '{ processRun(id: "run-1") { id } }');
@@ -68,7 +76,11 @@ describe('credentials, request ids and logs', () => {
     const lines = t.gateway.logs.entries.filter((e) => e.requestId === 'trace-me-123');
     const upstreamLine = lines.find((e) => e.msg === 'upstream call');
     const requestLine = lines.find((e) => e.msg === 'request');
-    expect(upstreamLine?.upstream).toMatchObject({ method: 'GET', path: '/processRuns/processrun-xyz789', status: 200 });
+    expect(upstreamLine?.upstream).toMatchObject({
+      method: 'GET',
+      path: '/processRuns/processrun-xyz789',
+      status: 200,
+    });
     expect(typeof upstreamLine?.upstream.durationMs).toBe('number');
     expect(requestLine).toMatchObject({ method: 'POST', path: '/graphql', status: 200, operationName: 'Named' });
   });

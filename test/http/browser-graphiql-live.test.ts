@@ -7,7 +7,8 @@ import { describeWithChromium, saveScreenshot, useChromium } from '../harness/br
 
 const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
-const metric = async (gateway: { url: string }, name: string): Promise<number> => metricSample(await scrapeMetrics(gateway), name);
+const metric = async (gateway: { url: string }, name: string): Promise<number> =>
+  metricSample(await scrapeMetrics(gateway), name);
 
 describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
   const demo = useDemoGateway({ LIVE_POLL_INTERVAL_MS: '1000' });
@@ -45,7 +46,8 @@ describeWithChromium('GraphiQL in headless Chromium – the live tab', () => {
     // The server sent at least two events to this subscriber and then released it (completion).
     expect(await metric(demo.gateway, 'gateway_live_events_total')).toBeGreaterThanOrEqual(2);
     const released = Date.now() + 15_000;
-    while ((await metric(demo.gateway, 'gateway_live_subscriptions')) !== 0 && Date.now() < released) await page.waitForTimeout(100);
+    while ((await metric(demo.gateway, 'gateway_live_subscriptions')) !== 0 && Date.now() < released)
+      await page.waitForTimeout(100);
     expect(await metric(demo.gateway, 'gateway_live_subscriptions')).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 120_000);

@@ -13,7 +13,11 @@ describeWithChromium('GraphiQL in headless Chromium – with a real upstream', (
     const page = await browser.context.newPage();
     const sent: Array<Record<string, string>> = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/graphql') && !(request.postData() ?? '').includes('IntrospectionQuery')) {
+      if (
+        request.method() === 'POST' &&
+        request.url().endsWith('/graphql') &&
+        !(request.postData() ?? '').includes('IntrospectionQuery')
+      ) {
         sent.push(request.headers());
       }
     });
@@ -25,9 +29,16 @@ describeWithChromium('GraphiQL in headless Chromium – with a real upstream', (
     expect(text).not.toMatch(/demo-|Trees|processrun-xyz789/);
     // The variables hold the placeholder id; the comment says where the header goes; the Headers pane is empty.
     const toolText = async (): Promise<string> =>
-      (await page.locator('.graphiql-editor-tool .monaco-editor:visible .view-lines').allInnerTexts()).join(' ').replace(/\s+/g, ' ').trim();
+      (await page.locator('.graphiql-editor-tool .monaco-editor:visible .view-lines').allInnerTexts())
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     await saveScreenshot(page, 'graphiql-real-upstream.png');
-    await waitFor(async () => (await toolText()) === '{ "id": "" }', `the variables pane shows {"id": ""} (${await toolText()})`, 20_000);
+    await waitFor(
+      async () => (await toolText()) === '{ "id": "" }',
+      `the variables pane shows {"id": ""} (${await toolText()})`,
+      20_000,
+    );
     expect(text.replace(/\s+/g, ' ')).toContain('# token in the Headers pane');
     await page.getByRole('button', { name: 'Headers', exact: true }).click();
     await waitFor(async () => (await toolText()) === '', 'the Headers pane is empty', 20_000);

@@ -13,11 +13,23 @@ const STAMP_KEY = 'process-runs-gateway:graphiql-tabs';
 const STALE_QUERY = '# tab from an older release\nquery OldTab { __typename }\n';
 const STALE_TAB_STATE = JSON.stringify({
   activeTabIndex: 0,
-  tabs: [{ id: 'old-tab', hash: null, title: 'OldTab', query: STALE_QUERY, variables: null, headers: null, operationName: 'OldTab', response: null }],
+  tabs: [
+    {
+      id: 'old-tab',
+      hash: null,
+      title: 'OldTab',
+      query: STALE_QUERY,
+      variables: null,
+      headers: null,
+      operationName: 'OldTab',
+      response: null,
+    },
+  ],
 });
 
 const tabCount = (page: Page): Promise<number> => page.locator('.graphiql-tab-button').count();
-const stored = (page: Page, key: string): Promise<string | null> => page.evaluate((name) => localStorage.getItem(name), key);
+const stored = (page: Page, key: string): Promise<string | null> =>
+  page.evaluate((name) => localStorage.getItem(name), key);
 
 async function openGraphiQL(page: Page, load: () => Promise<unknown>): Promise<void> {
   await load();
@@ -61,7 +73,11 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
 
     for (const staleStamp of ['0000000000000000', null]) {
       await reopenWithStaleTabs(page, demo.gateway.url, staleStamp);
-      await waitUntil(async () => (await tabCount(page)) === GRAPHIQL_TABS.length, `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`, page);
+      await waitUntil(
+        async () => (await tabCount(page)) === GRAPHIQL_TABS.length,
+        `all ${GRAPHIQL_TABS.length} ready tabs (stamp ${staleStamp})`,
+        page,
+      );
       expect(await editorText(page)).toContain('query Trees');
       expect(await editorText(page)).not.toContain('OldTab');
       expect(await stored(page, STAMP_KEY)).toBe(stamp);
@@ -87,7 +103,11 @@ describeWithChromium('GraphiQL in headless Chromium – stored tabs from an earl
     await page.keyboard.insertText('# my own note\n');
     await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit in the editor', page);
     // GraphiQL stores the tab state a little after the edit.
-    await waitUntil(async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true, 'edit stored', page);
+    await waitUntil(
+      async () => (await stored(page, 'graphiql:tabState'))?.includes('# my own note') === true,
+      'edit stored',
+      page,
+    );
     await openGraphiQL(page, () => page.reload());
     await waitUntil(async () => (await editorText(page)).startsWith('# my own note'), 'edit kept after reload', page);
     expect(await tabCount(page)).toBe(GRAPHIQL_TABS.length);
@@ -101,7 +121,12 @@ async function waitUntil(check: () => Promise<boolean>, what = 'condition', page
     await waitFor(check, what, 20_000);
   } catch (error) {
     if (!page) throw error;
-    const shown = await Promise.all([tabCount(page), editorText(page), stored(page, STAMP_KEY), stored(page, 'graphiql:tabState')]).catch((e: unknown) => [String(e)]);
+    const shown = await Promise.all([
+      tabCount(page),
+      editorText(page),
+      stored(page, STAMP_KEY),
+      stored(page, 'graphiql:tabState'),
+    ]).catch((e: unknown) => [String(e)]);
     throw new Error(`${(error as Error).message}; page: ${JSON.stringify(shown).slice(0, 1500)}`, { cause: error });
   }
 }

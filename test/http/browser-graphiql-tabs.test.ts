@@ -44,7 +44,11 @@ async function run(page: Page, name: string, several: boolean): Promise<Sent> {
 
 /** The run button says "Execute" again (it says "Stop" while an answer or a subscription streams): a click runs. */
 const idle = (page: Page): Promise<void> =>
-  waitUntil(async () => ((await page.locator('.graphiql-execute-button').getAttribute('aria-label')) ?? '').startsWith('Execute'), 'run button idle');
+  waitUntil(
+    async () =>
+      ((await page.locator('.graphiql-execute-button').getAttribute('aria-label')) ?? '').startsWith('Execute'),
+    'run button idle',
+  );
 
 async function setVariables(page: Page, variables: Record<string, unknown>): Promise<void> {
   const editor = page.locator('.graphiql-editor-tool .monaco-editor').first();
@@ -72,7 +76,9 @@ describeWithChromium('GraphiQL in headless Chromium – the tab bar as served', 
     await page.locator('[aria-label="Show Documentation Explorer"]').click();
     await page.locator('.graphiql-doc-explorer').waitFor({ state: 'visible', timeout: 20_000 });
     await saveScreenshot(page, 'graphiql-tabs-1280-docs.png');
-    const bar = await page.locator('.graphiql-tabs').evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    const bar = await page
+      .locator('.graphiql-tabs')
+      .evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
     expect(bar.scroll).toBeLessThanOrEqual(bar.client);
     await page.close();
   }, 90_000);
@@ -103,7 +109,10 @@ describeWithChromium('GraphiQL in headless Chromium – every operation of every
       const title = (await tabButtons.nth(index).innerText()).trim();
       expect(title).toBe(operations[0]!.name);
       await tabButtons.nth(index).click();
-      await waitUntil(async () => (await page.locator('.graphiql-tab-active').innerText()).trim() === title, `tab ${title} active`);
+      await waitUntil(
+        async () => (await page.locator('.graphiql-tab-active').innerText()).trim() === title,
+        `tab ${title} active`,
+      );
       const firstLine = collapse(tab.query.split('\n')[0]!);
       await waitUntil(async () => (await editorText(page)).startsWith(firstLine), `editor shows tab ${title}`);
       const pasted: Record<string, string> = {};
@@ -114,7 +123,11 @@ describeWithChromium('GraphiQL in headless Chromium – every operation of every
           await idle(page);
           await page.locator('.graphiql-execute-button').click();
           const result = page.locator('.result-window');
-          await waitFor(async () => collapse(await result.innerText()).includes('"status": "COMPLETE"'), `${operation.name} reaches COMPLETE`, 60_000);
+          await waitFor(
+            async () => collapse(await result.innerText()).includes('"status": "COMPLETE"'),
+            `${operation.name} reaches COMPLETE`,
+            60_000,
+          );
           await idle(page);
           const text = collapse(await result.innerText());
           outcomes.push(`${operation.name}: ${text.includes('"errors"') ? text : 'no errors'}`);
@@ -137,6 +150,5 @@ describeWithChromium('GraphiQL in headless Chromium – every operation of every
     }
     expect(outcomes).toEqual(expected);
     expect(pageErrors).toEqual([]);
-
   }, 240_000);
 });

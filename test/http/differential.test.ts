@@ -1,9 +1,23 @@
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { COMPILE_AFTER_USES, eligible, MAX_COMPILED_PLANS, MAX_OPERATIONS_PER_DOCUMENT, type FastPathOutcome } from '../../src/server/fast-execute';
+import {
+  COMPILE_AFTER_USES,
+  eligible,
+  MAX_COMPILED_PLANS,
+  MAX_OPERATIONS_PER_DOCUMENT,
+  type FastPathOutcome,
+} from '../../src/server/fast-execute';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { json, metricSample, scrapeMetrics, TEST_TOKEN, useGateway, type FakeUpstream, type HarnessGateway } from '../harness';
+import {
+  json,
+  metricSample,
+  scrapeMetrics,
+  TEST_TOKEN,
+  useGateway,
+  type FakeUpstream,
+  type HarnessGateway,
+} from '../harness';
 
 // The differential test of the execution fast path (EXECUTION_FAST_PATH, src/server/fast-execute.ts): every
 // operation below is answered by a gateway on the fast path and by one on the reference path (Yoga + graphql-js,
@@ -40,11 +54,19 @@ function script(upstream: FakeUpstream): void {
   upstream.serveRun(seedProcessRun);
   // A status this schema does not know: upstream drift (UNKNOWN, counted in gateway_upstream_drift_total).
   upstream.serveRun({ ...seedProcessRun, id: DRIFTING_RUN_ID, status: 'hibernating' });
-  upstream.onRun('processrun-missing', (_request, response) => json(response, 404, { code: 'notFound', message: 'Process run not found.' }));
-  upstream.onRun('processrun-upstream-500', (_request, response) => json(response, 500, { code: 'internal', message: 'boom' }));
+  upstream.onRun('processrun-missing', (_request, response) =>
+    json(response, 404, { code: 'notFound', message: 'Process run not found.' }),
+  );
+  upstream.onRun('processrun-upstream-500', (_request, response) =>
+    json(response, 500, { code: 'internal', message: 'boom' }),
+  );
   // A 200 whose body is not a run: the resolvers' own failure, which Yoga masks.
-  upstream.onRun(BROKEN_RUN_ID, (_request, response) => json(response, 200, { id: BROKEN_RUN_ID, root: 'not a group', jobs: 7 }));
-  upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, { ...seedProcessRun, id: 'processrun-new-001' }));
+  upstream.onRun(BROKEN_RUN_ID, (_request, response) =>
+    json(response, 200, { id: BROKEN_RUN_ID, root: 'not a group', jobs: 7 }),
+  );
+  upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+    json(response, 201, { ...seedProcessRun, id: 'processrun-new-001' }),
+  );
 }
 
 interface Raw {
@@ -56,7 +78,12 @@ interface Raw {
 async function send(gateway: HarnessGateway, body: unknown, headers: Record<string, string> = {}): Promise<Raw> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, 'x-request-id': 'differential-1', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: TEST_TOKEN,
+      'x-request-id': 'differential-1',
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const seen: Record<string, string> = {};
@@ -72,7 +99,11 @@ async function send(gateway: HarnessGateway, body: unknown, headers: Record<stri
  * all (`none`: refused before it). Asserted from the app's counters, so a fast path that stopped running fails here.
  */
 type Path = 'fast' | 'fallback' | 'ineligible' | 'none';
-const OUTCOME: Record<Exclude<Path, 'none'>, FastPathOutcome> = { fast: 'fast', fallback: 'fast-then-fallback', ineligible: 'reference-ineligible' };
+const OUTCOME: Record<Exclude<Path, 'none'>, FastPathOutcome> = {
+  fast: 'fast',
+  fallback: 'fast-then-fallback',
+  ineligible: 'reference-ineligible',
+};
 
 interface Case {
   name: string;
@@ -87,16 +118,26 @@ interface Case {
  * Sends `body` to both gateways RUNS times and compares the answers; each fast answer must come from `path`, except
  * that an operation graphql-jit would take is answered by graphql-js until it is hot (COMPILE_AFTER_USES).
  */
-async function compare(fast: HarnessGateway, reference: HarnessGateway, body: unknown, path: Path, check: (answer: Raw) => void, headers?: Record<string, string>): Promise<void> {
+async function compare(
+  fast: HarnessGateway,
+  reference: HarnessGateway,
+  body: unknown,
+  path: Path,
+  check: (answer: Raw) => void,
+  headers?: Record<string, string>,
+): Promise<void> {
   for (let i = 0; i < RUNS; i += 1) {
     const expected = await send(reference, body, headers);
     const before = { ...fast.app.fastPath!.answered };
     const actual = await send(fast, body, headers);
     const after = fast.app.fastPath!.answered;
-    const moved = (Object.keys(after) as FastPathOutcome[]).flatMap((outcome) => Array<FastPathOutcome>(after[outcome] - before[outcome]).fill(outcome));
+    const moved = (Object.keys(after) as FastPathOutcome[]).flatMap((outcome) =>
+      Array<FastPathOutcome>(after[outcome] - before[outcome]).fill(outcome),
+    );
     check(expected);
     expect(actual).toEqual(expected);
-    const mayBeCold = path !== 'none' && path !== 'ineligible' && i < COMPILE_AFTER_USES - 1 && moved[0] === 'reference-not-yet-hot';
+    const mayBeCold =
+      path !== 'none' && path !== 'ineligible' && i < COMPILE_AFTER_USES - 1 && moved[0] === 'reference-not-yet-hot';
     expect(moved).toEqual(path === 'none' ? [] : [mayBeCold ? 'reference-not-yet-hot' : OUTCOME[path]]);
   }
 }
@@ -115,8 +156,20 @@ const hasErrors = (status: number) => (answer: Raw) => {
 
 const bench = workloads.scenarios;
 const CASES: Array<Case & { body: any }> = [
-  ...Object.entries(bench).map(([name, scenario]) => ({ name: `bench ${name}`, body: { query: scenario.query, variables: scenario.variables }, expect: ok, path: 'fast' as const })),
-  { name: 'seed, every scalar', body: { query: `{ processRun(id: "processrun-xyz789") { id name status dueDate created { dateTime user { id } } jobs { id status action } } }` }, expect: ok, path: 'fast' },
+  ...Object.entries(bench).map(([name, scenario]) => ({
+    name: `bench ${name}`,
+    body: { query: scenario.query, variables: scenario.variables },
+    expect: ok,
+    path: 'fast' as const,
+  })),
+  {
+    name: 'seed, every scalar',
+    body: {
+      query: `{ processRun(id: "processrun-xyz789") { id name status dueDate created { dateTime user { id } } jobs { id status action } } }`,
+    },
+    expect: ok,
+    path: 'fast',
+  },
   {
     name: 'tree through a recursive-looking fragment',
     body: {
@@ -130,13 +183,17 @@ const CASES: Array<Case & { body: any }> = [
   },
   {
     name: 'aliases, one failing (404)',
-    body: { query: `{ a: processRun(id: "processrun-xyz789") { id name } b: processRun(id: "processrun-missing") { id name } c: processRun(id: "processrun-xyz789") { status } }` },
+    body: {
+      query: `{ a: processRun(id: "processrun-xyz789") { id name } b: processRun(id: "processrun-missing") { id name } c: processRun(id: "processrun-xyz789") { status } }`,
+    },
     expect: hasErrors(200),
     path: 'fallback',
   },
   {
     name: 'aliases, one failing (upstream 500)',
-    body: { query: `{ a: processRun(id: "processrun-upstream-500") { id } b: processRun(id: "processrun-xyz789") { id } }` },
+    body: {
+      query: `{ a: processRun(id: "processrun-upstream-500") { id } b: processRun(id: "processrun-xyz789") { id } }`,
+    },
     expect: hasErrors(200),
     path: 'fallback',
   },
@@ -152,7 +209,9 @@ const CASES: Array<Case & { body: any }> = [
   },
   {
     name: 'inline fragments overlapping on a union',
-    body: { query: `{ processRun(id: "processrun-xyz789") { root { children { __typename ... on JobRun { id __typename status } ... on GroupRun { id name } ... on JobRun { status action } } } } }` },
+    body: {
+      query: `{ processRun(id: "processrun-xyz789") { root { children { __typename ... on JobRun { id __typename status } ... on GroupRun { id name } ... on JobRun { status action } } } } }`,
+    },
     expect: ok,
     path: 'fast',
   },
@@ -160,30 +219,109 @@ const CASES: Array<Case & { body: any }> = [
     name: '_entities with a missing entity',
     body: {
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ProcessRun { id name } } }`,
-      variables: { r: [{ __typename: 'ProcessRun', id: 'processrun-xyz789' }, { __typename: 'ProcessRun', id: 'processrun-missing' }, { __typename: 'ProcessRun', id: 'processrun-xyz789' }] },
+      variables: {
+        r: [
+          { __typename: 'ProcessRun', id: 'processrun-xyz789' },
+          { __typename: 'ProcessRun', id: 'processrun-missing' },
+          { __typename: 'ProcessRun', id: 'processrun-xyz789' },
+        ],
+      },
     },
     expect: hasErrors(200),
     path: 'ineligible',
   },
   {
     name: 'upstream drift and an error in one query',
-    body: { query: `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }` },
+    body: {
+      query: `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }`,
+    },
     expect: hasErrors(200),
     path: 'fallback',
   },
-  { name: 'masked error with locations', body: { query: `{ processRun(id: "${BROKEN_RUN_ID}") { id root { id children { __typename } } jobs { id } } }` }, expect: hasErrors(200), path: 'fallback' },
+  {
+    name: 'masked error with locations',
+    body: { query: `{ processRun(id: "${BROKEN_RUN_ID}") { id root { id children { __typename } } jobs { id } } }` },
+    expect: hasErrors(200),
+    path: 'fallback',
+  },
   // application/json callers get 200 for request errors; graphql-response+json callers get 400.
-  { name: 'validation error', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, expect: hasErrors(200), path: 'none' },
-  { name: 'validation error, graphql-response+json', body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` }, headers: { accept: 'application/graphql-response+json' }, expect: hasErrors(400), path: 'none' },
-  { name: 'parse error', body: { query: `{ processRun(id: "processrun-xyz789") { id ` }, expect: hasErrors(200), path: 'none' },
-  { name: 'seed, graphql-response+json', body: { query: bench.seed!.query, variables: bench.seed!.variables }, headers: { accept: 'application/graphql-response+json' }, expect: ok, path: 'fast' },
-  { name: 'variables error', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }`, variables: { id: { not: 'an id' } } }, expect: hasErrors(200), path: 'fallback' },
-  { name: 'missing variable', body: { query: `query ($id: ID!) { processRun(id: $id) { id } }` }, expect: hasErrors(200), path: 'fallback' },
-  { name: '@skip and @include', body: { query: `query ($s: Boolean!) { processRun(id: "processrun-xyz789") { id name @skip(if: $s) status @include(if: $s) } }`, variables: { s: true } }, expect: ok, path: 'ineligible' },
-  { name: '__typename and a named operation among two', body: { query: `query A { __typename } query B { processRun(id: "processrun-xyz789") { __typename id } }`, operationName: 'B' }, expect: ok, path: 'fast' },
-  { name: 'processes page', body: { query: `{ processes(first: 3) { nodes { id name run { id status } } pageInfo { hasNextPage endCursor } } }` }, expect: ok, path: 'fast' },
-  { name: 'mutation against the fake', body: { query: `mutation { runProcess(processId: "process-abc123") { id status jobs { id action } } }` }, expect: ok, path: 'ineligible' },
-  { name: 'no authorization', body: { query: `{ processRun(id: "processrun-xyz789") { id } }` }, headers: { authorization: '' }, expect: (answer) => expect(answer.body).toContain('errors'), path: 'fallback' },
+  {
+    name: 'validation error',
+    body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` },
+    expect: hasErrors(200),
+    path: 'none',
+  },
+  {
+    name: 'validation error, graphql-response+json',
+    body: { query: `{ processRun(id: "processrun-xyz789") { id nope } }` },
+    headers: { accept: 'application/graphql-response+json' },
+    expect: hasErrors(400),
+    path: 'none',
+  },
+  {
+    name: 'parse error',
+    body: { query: `{ processRun(id: "processrun-xyz789") { id ` },
+    expect: hasErrors(200),
+    path: 'none',
+  },
+  {
+    name: 'seed, graphql-response+json',
+    body: { query: bench.seed!.query, variables: bench.seed!.variables },
+    headers: { accept: 'application/graphql-response+json' },
+    expect: ok,
+    path: 'fast',
+  },
+  {
+    name: 'variables error',
+    body: { query: `query ($id: ID!) { processRun(id: $id) { id } }`, variables: { id: { not: 'an id' } } },
+    expect: hasErrors(200),
+    path: 'fallback',
+  },
+  {
+    name: 'missing variable',
+    body: { query: `query ($id: ID!) { processRun(id: $id) { id } }` },
+    expect: hasErrors(200),
+    path: 'fallback',
+  },
+  {
+    name: '@skip and @include',
+    body: {
+      query: `query ($s: Boolean!) { processRun(id: "processrun-xyz789") { id name @skip(if: $s) status @include(if: $s) } }`,
+      variables: { s: true },
+    },
+    expect: ok,
+    path: 'ineligible',
+  },
+  {
+    name: '__typename and a named operation among two',
+    body: {
+      query: `query A { __typename } query B { processRun(id: "processrun-xyz789") { __typename id } }`,
+      operationName: 'B',
+    },
+    expect: ok,
+    path: 'fast',
+  },
+  {
+    name: 'processes page',
+    body: {
+      query: `{ processes(first: 3) { nodes { id name run { id status } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    expect: ok,
+    path: 'fast',
+  },
+  {
+    name: 'mutation against the fake',
+    body: { query: `mutation { runProcess(processId: "process-abc123") { id status jobs { id action } } }` },
+    expect: ok,
+    path: 'ineligible',
+  },
+  {
+    name: 'no authorization',
+    body: { query: `{ processRun(id: "processrun-xyz789") { id } }` },
+    headers: { authorization: '' },
+    expect: (answer) => expect(answer.body).toContain('errors'),
+    path: 'fallback',
+  },
   { name: 'not JSON', body: '{"query": ', expect: hasErrors(400), path: 'none' },
 ];
 
@@ -206,10 +344,21 @@ describe('differential: the fast path answers byte for byte what the reference p
 
 describe('differential: persisted operations (PERSISTED_OPERATIONS_FILE)', () => {
   const fast = useGateway({ env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST }, upstream: script });
-  const reference = useGateway({ env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST, EXECUTION_FAST_PATH: 'false' }, upstream: script });
+  const reference = useGateway({
+    env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST, EXECUTION_FAST_PATH: 'false' },
+    upstream: script,
+  });
 
   it.each([
-    ['by APQ hash', { variables: { id: 'processrun-xyz789' }, extensions: { persistedQuery: { version: 1, sha256Hash: RUN_HEADER_HASH } } }, 200, 'fast'],
+    [
+      'by APQ hash',
+      {
+        variables: { id: 'processrun-xyz789' },
+        extensions: { persistedQuery: { version: 1, sha256Hash: RUN_HEADER_HASH } },
+      },
+      200,
+      'fast',
+    ],
     ['by documentId', { documentId: RUN_HEADER_HASH, variables: { id: 'processrun-xyz789' } }, 200, 'fast'],
     ['a query sent as text (refused)', { query: '{ processRun(id: "processrun-xyz789") { id name } }' }, 400, 'none'],
   ] as const)('%s', async (_name, body, status, path) => {
@@ -225,13 +374,16 @@ describe('differential: what the fast path compiles (a new query text costs ~16 
     const answer = await send(t.gateway, { query, operationName });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).errors).toBeUndefined();
-    return (Object.keys(before) as FastPathOutcome[]).filter((outcome) => stats().answered[outcome] !== before[outcome]);
+    return (Object.keys(before) as FastPathOutcome[]).filter(
+      (outcome) => stats().answered[outcome] !== before[outcome],
+    );
   };
 
   it('never compiles a document seen fewer than COMPILE_AFTER_USES times, however many there are', async () => {
     const compiled = stats().compiled;
     for (let i = 0; i < 50; i += 1) {
-      for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(`{ __typename } # varied ${i}`)).toEqual(['reference-not-yet-hot']);
+      for (let use = 1; use < COMPILE_AFTER_USES; use += 1)
+        expect(await answered(`{ __typename } # varied ${i}`)).toEqual(['reference-not-yet-hot']);
     }
     expect(stats().compiled).toBe(compiled);
   });
@@ -239,7 +391,8 @@ describe('differential: what the fast path compiles (a new query text costs ~16 
   it('compiles a document on its COMPILE_AFTER_USES-th execution and runs the plan from then on', async () => {
     const compiled = stats().compiled;
     const query = `{ processRun(id: "processrun-xyz789") { id name } }`;
-    for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(query)).toEqual(['reference-not-yet-hot']);
+    for (let use = 1; use < COMPILE_AFTER_USES; use += 1)
+      expect(await answered(query)).toEqual(['reference-not-yet-hot']);
     expect(stats().compiled).toBe(compiled);
     expect(await answered(query)).toEqual(['fast']);
     expect(await answered(query)).toEqual(['fast']);
@@ -258,7 +411,8 @@ describe('differential: what the fast path compiles (a new query text costs ~16 
     expect(stats().evicted).toBeGreaterThanOrEqual(1);
     expect(await answered(text(count - 1))).toEqual(['fast']);
     const evicted = stats().evicted;
-    for (let use = 1; use < COMPILE_AFTER_USES; use += 1) expect(await answered(text(0))).toEqual(['reference-not-yet-hot']);
+    for (let use = 1; use < COMPILE_AFTER_USES; use += 1)
+      expect(await answered(text(0))).toEqual(['reference-not-yet-hot']);
     expect(await answered(text(0))).toEqual(['fast']);
     expect(stats().plans).toBe(MAX_COMPILED_PLANS);
     expect(stats().evicted).toBe(evicted + 1);
@@ -281,12 +435,17 @@ describe('differential: what the fast path compiles (a new query text costs ~16 
 
 describe('differential: upstream drift is counted once per operation, whichever path answered it', () => {
   const t = useGateway({ upstream: script });
-  const drift = async () => metricSample(await scrapeMetrics(t.gateway), 'gateway_upstream_drift_total', { kind: 'enum', name: 'RunStatus' });
+  const drift = async () =>
+    metricSample(await scrapeMetrics(t.gateway), 'gateway_upstream_drift_total', { kind: 'enum', name: 'RunStatus' });
 
   it.each([
     ['answered by graphql-jit', `{ processRun(id: "${DRIFTING_RUN_ID}") { id status } }`, 'fast'],
     // The fast attempt sees the unknown status, its answer is thrown away for the 404, and graphql-js sees it again.
-    ['answered by graphql-js after graphql-jit (an error elsewhere)', `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }`, 'fast-then-fallback'],
+    [
+      'answered by graphql-js after graphql-jit (an error elsewhere)',
+      `{ a: processRun(id: "${DRIFTING_RUN_ID}") { id status } b: processRun(id: "processrun-missing") { id } }`,
+      'fast-then-fallback',
+    ],
   ] as const)('%s', async (_name, query, outcome) => {
     for (let use = 1; use <= COMPILE_AFTER_USES + 1; use += 1) {
       const before = await drift();
@@ -313,21 +472,37 @@ describe('differential: which operations the fast path takes (so the comparisons
     expect(takes(`mutation { runProcess(processId: "p") { id } }`)).toBe(false);
     expect(takes(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on ProcessRun { id } } }`)).toBe(false);
     expect(takes(`query ($s: Boolean!) { processRun(id: "x") { id name @skip(if: $s) } }`)).toBe(false);
-    expect(takes(`{ processRun(id: "x") { ...A jobs { id } } } fragment A on ProcessRun { jobs { status } }`)).toBe(false);
+    expect(takes(`{ processRun(id: "x") { ...A jobs { id } } } fragment A on ProcessRun { jobs { status } }`)).toBe(
+      false,
+    );
     expect(takes(`{ processRun(id: "x") { a: id a: name } }`)).toBe(false);
     expect(takes(`query A { __typename } query B { __typename }`)).toBe(false);
   });
 });
 
 describe('differential: the plugins answer the same on both paths (limits, upstream budget, body limit, CSRF, logging)', () => {
-  const env = { CURSOR_SECRET, MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '5', MAX_UPSTREAM_CALLS_PER_OPERATION: '2', MAX_QUERY_LENGTH: '400', MAX_REQUEST_BODY_BYTES: '1024' };
+  const env = {
+    CURSOR_SECRET,
+    MAX_QUERY_DEPTH: '6',
+    MAX_QUERY_ALIASES: '5',
+    MAX_UPSTREAM_CALLS_PER_OPERATION: '2',
+    MAX_QUERY_LENGTH: '400',
+    MAX_REQUEST_BODY_BYTES: '1024',
+  };
   const fast = useGateway({ env, upstream: script });
   const reference = useGateway({ env: { ...env, EXECUTION_FAST_PATH: 'false' }, upstream: script });
-  const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}: processRun(id: "processrun-fanout-0${i}") { id }`).join(' ');
+  const ids = (n: number) =>
+    Array.from({ length: n }, (_, i) => `r${i}: processRun(id: "processrun-fanout-0${i}") { id }`).join(' ');
 
   it.each([
     ['within every limit', { query: `{ processRun(id: "processrun-xyz789") { id name status } }` }, 200],
-    ['too deep', { query: `{ processRun(id: "processrun-xyz789") { root { children { ... on GroupRun { children { ... on GroupRun { children { __typename } } } } } } } }` }, 200],
+    [
+      'too deep',
+      {
+        query: `{ processRun(id: "processrun-xyz789") { root { children { ... on GroupRun { children { ... on GroupRun { children { __typename } } } } } } } }`,
+      },
+      200,
+    ],
     ['too many aliases', { query: `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: __typename`).join(' ')} }` }, 200],
     ['over the static upstream-call budget', { query: `{ ${ids(3)} }` }, 200],
     ['query too long', { query: `{ processRun(id: "processrun-xyz789") { id } } ${'#'.repeat(400)}` }, 200],
@@ -343,9 +518,17 @@ describe('differential: the plugins answer the same on both paths (limits, upstr
 
   it('CSRF: a GET without the preflight header is refused alike, with it answered alike', async () => {
     const get = async (gateway: HarnessGateway, headers: Record<string, string>) => {
-      const response = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent('{ processRun(id: "processrun-xyz789") { id name } }')}`, {
-        headers: { accept: 'application/json', authorization: TEST_TOKEN, 'x-request-id': 'differential-1', ...headers },
-      });
+      const response = await fetch(
+        `${gateway.url}/graphql?query=${encodeURIComponent('{ processRun(id: "processrun-xyz789") { id name } }')}`,
+        {
+          headers: {
+            accept: 'application/json',
+            authorization: TEST_TOKEN,
+            'x-request-id': 'differential-1',
+            ...headers,
+          },
+        },
+      );
       const seen: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         if (name !== 'date') seen[name] = value;
@@ -361,7 +544,8 @@ describe('differential: the plugins answer the same on both paths (limits, upstr
   });
 
   it('request logging: the same log messages for an operation taken by graphql-jit', async () => {
-    const messages = (gateway: HarnessGateway) => gateway.logs.entries.filter((entry) => entry.requestId === 'differential-log').map((entry) => entry.msg);
+    const messages = (gateway: HarnessGateway) =>
+      gateway.logs.entries.filter((entry) => entry.requestId === 'differential-log').map((entry) => entry.msg);
     const body = { query: `query Logged { processRun(id: "processrun-xyz789") { id } }` };
     await send(reference.gateway, body, { 'x-request-id': 'differential-log' });
     await send(fast.gateway, body, { 'x-request-id': 'differential-log' });

@@ -28,13 +28,17 @@ describe('docs match what is served', () => {
   it('docs/graphiql-federation-frontends.md names the owned entities and the stubs as the SDL declares them', () => {
     const owned: string[] = [];
     const stubs: string[] = [];
-    for (const file of readdirSync(join(ROOT, 'schema')).filter((name) => name.endsWith('.graphql')).sort()) {
+    for (const file of readdirSync(join(ROOT, 'schema'))
+      .filter((name) => name.endsWith('.graphql'))
+      .sort()) {
       for (const definition of parse(read(`schema/${file}`)).definitions) {
         if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
         const key = definition.directives?.find((directive: ConstDirectiveNode) => directive.name.value === 'key');
         if (!key) continue;
         const resolvable = key.arguments?.find((argument) => argument.name.value === 'resolvable');
-        (resolvable?.value.kind === Kind.BOOLEAN && !resolvable.value.value ? stubs : owned).push(definition.name.value);
+        (resolvable?.value.kind === Kind.BOOLEAN && !resolvable.value.value ? stubs : owned).push(
+          definition.name.value,
+        );
       }
     }
     const text = block(read('docs/graphiql-federation-frontends.md'), 'federation-entities');
@@ -42,7 +46,10 @@ describe('docs match what is served', () => {
       const line = text.split('\n').find((candidate) => candidate.startsWith(`- ${label}`)) ?? '';
       return [...line.slice(line.lastIndexOf('): ') + 3).matchAll(/`(\w+)`/g)].map((match) => match[1]!);
     };
-    expect({ owned: listed('Owned entities').sort(), stubs: listed('Stubs').sort() }).toEqual({ owned: owned.sort(), stubs: stubs.sort() });
+    expect({ owned: listed('Owned entities').sort(), stubs: listed('Stubs').sort() }).toEqual({
+      owned: owned.sort(),
+      stubs: stubs.sort(),
+    });
     expect(owned.sort()).toEqual(['Process', 'ProcessRun']);
   });
 

@@ -41,13 +41,30 @@ describe('GraphiQL – every operation of every demo tab, then the README exampl
         if (operation.expect) expectOnlyError(result, operation.expect);
         else {
           const data = expectNoErrors(result) as Record<string, any>;
-          if (data.createProcess) Object.assign(pasted, { processId: data.createProcess.id, jobId: data.createProcess.jobs[0].id });
+          if (data.createProcess)
+            Object.assign(pasted, { processId: data.createProcess.id, jobId: data.createProcess.jobs[0].id });
           if (data.runProcess) pasted.processRunId = data.runProcess.id;
         }
         ran.push(operation.name);
       }
     }
-    expect(ran).toEqual(expect.arrayContaining(['Trees', 'NestedTree', 'Jobs', 'WithoutGenerated', 'Errors', 'Processes', 'ProcessTreeAndRun', 'Mutations', 'RenameJob', 'StartRun', 'AddTask', 'TrashProcess', 'WriteConflict']));
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        'Trees',
+        'NestedTree',
+        'Jobs',
+        'WithoutGenerated',
+        'Errors',
+        'Processes',
+        'ProcessTreeAndRun',
+        'Mutations',
+        'RenameJob',
+        'StartRun',
+        'AddTask',
+        'TrashProcess',
+        'WriteConflict',
+      ]),
+    );
     expect(pasted.processId).toMatch(/^process-demo-/);
   }, 60_000);
 
@@ -60,7 +77,12 @@ describe('GraphiQL – every operation of every demo tab, then the README exampl
     for (const tab of [...TABS].reverse()) {
       for (const operation of tabOperations(tab.query).reverse()) {
         if (operation.kind === 'subscription') continue;
-        const response = await execute(t.gateway, operation.document, tab.variables ? JSON.parse(tab.variables) : undefined, { operationName: operation.name });
+        const response = await execute(
+          t.gateway,
+          operation.document,
+          tab.variables ? JSON.parse(tab.variables) : undefined,
+          { operationName: operation.name },
+        );
         expect(response.status).toBeLessThan(500);
       }
     }

@@ -6,7 +6,15 @@ import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
 import { demoTabs } from '../../src/graphiql/demo-tabs';
 import { GRAPHIQL_ASSETS_PATH } from '../../src/graphiql/graphiql-assets';
 import { RunIdDocument } from '../generated/graphql';
-import { execute, expectOnlyError, graphiqlOptionsIn, httpGet, openGraphiQL, useDemoGateway, withGateway } from '../harness';
+import {
+  execute,
+  expectOnlyError,
+  graphiqlOptionsIn,
+  httpGet,
+  openGraphiQL,
+  useDemoGateway,
+  withGateway,
+} from '../harness';
 
 const GRAPHIQL_TABS = demoTabs(GRAPHIQL_DEMO_IDS);
 
@@ -69,7 +77,8 @@ describe('GraphiQL – the docs pane', () => {
       for (const field of fields) {
         if (!field.description) undocumented.push(`${typeName}.${field.name.value}`);
         const args = 'arguments' in field ? (field.arguments ?? []) : [];
-        for (const arg of args) if (!arg.description) undocumented.push(`${typeName}.${field.name.value}(${arg.name.value})`);
+        for (const arg of args)
+          if (!arg.description) undocumented.push(`${typeName}.${field.name.value}(${arg.name.value})`);
       }
     }
     expect(undocumented).toEqual([]);
@@ -119,14 +128,19 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
   });
 
   it('the run tabs answer without errors (each operation by its operationName)', async () => {
-    const runs = ['Trees', 'NestedTree', 'Jobs', 'CertJobs', 'WithGenerated', 'WithoutGenerated'].map((operationName) => ({
-      query: GRAPHIQL_TABS.find((tab) => tab.query.includes(` ${operationName} {`))!.query,
-      operationName,
-    }));
+    const runs = ['Trees', 'NestedTree', 'Jobs', 'CertJobs', 'WithGenerated', 'WithoutGenerated'].map(
+      (operationName) => ({
+        query: GRAPHIQL_TABS.find((tab) => tab.query.includes(` ${operationName} {`))!.query,
+        operationName,
+      }),
+    );
     const answers = [];
     for (const run of runs) {
       const response = await execute(t.gateway, run.query, undefined, { operationName: run.operationName });
-      expect({ operationName: run.operationName, errors: response.body.errors }).toEqual({ operationName: run.operationName, errors: undefined });
+      expect({ operationName: run.operationName, errors: response.body.errors }).toEqual({
+        operationName: run.operationName,
+        errors: undefined,
+      });
       expect(response.body.data!.processRun.name).toEqual(expect.any(String));
       answers.push(response.body.data!);
     }
@@ -159,7 +173,11 @@ describe('GraphiQL – on a gateway with the embedded demo upstream', () => {
       },
     });
     const rateLimited = await execute(t.gateway, RunIdDocument, { id: 'demo-rate-limited' });
-    expect(rateLimited.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 10, upstream: { status: 429 } });
+    expect(rateLimited.body.errors![0]!.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfter: 10,
+      upstream: { status: 429 },
+    });
   });
 });
 
@@ -192,8 +210,14 @@ describe('GraphiQL – with a real upstream configured', () => {
         const schemaQuery = await execute(gateway, '{ __schema { queryType { name } } }');
         expect(schemaQuery.body.data).toBeUndefined();
         expect(schemaQuery.body.errors!.map((error) => [error.message, error.extensions!.code])).toEqual([
-          ['GraphQL introspection has been disabled, but the requested query contained the field "__schema".', 'GRAPHQL_VALIDATION_FAILED'],
-          ['GraphQL introspection has been disabled, but the requested query contained the field "queryType".', 'GRAPHQL_VALIDATION_FAILED'],
+          [
+            'GraphQL introspection has been disabled, but the requested query contained the field "__schema".',
+            'GRAPHQL_VALIDATION_FAILED',
+          ],
+          [
+            'GraphQL introspection has been disabled, but the requested query contained the field "queryType".',
+            'GRAPHQL_VALIDATION_FAILED',
+          ],
         ]);
         const typeQuery = await execute(gateway, '{ __type(name: "ProcessRun") { name } }');
         expect(typeQuery.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -16,10 +16,13 @@ const UPSTREAM_ROWS: GatewayErrorCode[] = [
   'CONFLICT',
   'RATE_LIMITED',
   // IDEMPOTENCY_UNAVAILABLE is a dependency failure too, but of Redis, not of the Processes API: no demo id answers it.
-  ...(Object.keys(ERROR_CODES) as GatewayErrorCode[]).filter((code) => ERROR_CODES[code] === 'upstream' && code !== 'IDEMPOTENCY_UNAVAILABLE'),
+  ...(Object.keys(ERROR_CODES) as GatewayErrorCode[]).filter(
+    (code) => ERROR_CODES[code] === 'upstream' && code !== 'IDEMPOTENCY_UNAVAILABLE',
+  ),
 ];
 
-const operationNames = (query: string) => [...query.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((match) => match[1]!);
+const operationNames = (query: string) =>
+  [...query.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((match) => match[1]!);
 
 describe('GraphiQL tabs', () => {
   it.each(UPSTREAM_ROWS)('%s has a demo id and an operation in a tab', (code) => {
@@ -30,7 +33,8 @@ describe('GraphiQL tabs', () => {
 
   it('the tab bar stays usable: at most 8 tabs, titles of at most 16 characters', () => {
     expect(GRAPHIQL_TABS.length).toBeLessThanOrEqual(8);
-    for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS]) expect(operationNames(tab.query)[0]!.length).toBeLessThanOrEqual(16);
+    for (const tab of [...GRAPHIQL_TABS, ...REAL_UPSTREAM_TABS])
+      expect(operationNames(tab.query)[0]!.length).toBeLessThanOrEqual(16);
   });
 
   it('every explanation line fits 60 columns (the editor default width, no sideways scrolling)', () => {
@@ -43,7 +47,15 @@ describe('GraphiQL tabs', () => {
 
   it('the Mutations tab names no fixture: its examples act on the process its first operation creates', () => {
     const mutations = GRAPHIQL_TABS.find((tab) => operationNames(tab.query)[0] === 'Mutations')!;
-    const fixtureIds = [GRAPHIQL_DEMO_IDS.seedRunId, GRAPHIQL_DEMO_IDS.nestedRunId, GRAPHIQL_DEMO_IDS.certificationRunId, GRAPHIQL_DEMO_IDS.liveRunId, GRAPHIQL_DEMO_IDS.treeProcessId, 'process-abc123', 'jobrun-001'];
+    const fixtureIds = [
+      GRAPHIQL_DEMO_IDS.seedRunId,
+      GRAPHIQL_DEMO_IDS.nestedRunId,
+      GRAPHIQL_DEMO_IDS.certificationRunId,
+      GRAPHIQL_DEMO_IDS.liveRunId,
+      GRAPHIQL_DEMO_IDS.treeProcessId,
+      'process-abc123',
+      'jobrun-001',
+    ];
     for (const id of fixtureIds) expect(`${mutations.query}${mutations.variables}`).not.toContain(id);
   });
 

@@ -1,7 +1,22 @@
 import { request as httpRequest } from 'node:http';
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { RunIdDocument } from '../generated/graphql';
-import { aliasesQuery, deepRun, execute, httpGet, idsOf, nestedQuery, processTreeQuery, json, openGraphiQL, postGraphQL, TEST_TOKEN, useGateway, withGateway, type ExecutionResult } from '../harness';
+import {
+  aliasesQuery,
+  deepRun,
+  execute,
+  httpGet,
+  idsOf,
+  nestedQuery,
+  processTreeQuery,
+  json,
+  openGraphiQL,
+  postGraphQL,
+  TEST_TOKEN,
+  useGateway,
+  withGateway,
+  type ExecutionResult,
+} from '../harness';
 
 const AUTH = { authorization: TEST_TOKEN };
 const SEED_ID = seedProcessRun.id;
@@ -14,7 +29,9 @@ function onlyError(response: ExecutionResult) {
 
 // The cost limit names its value and the computed cost: test/http/operation-cost.test.ts (a fragment bomb included).
 describe('operation limits – refused before any upstream call, limits not revealed', () => {
-  const t = useGateway({ upstream: (upstream) => upstream.serveRun(seedProcessRun).serveRun(deepRun('run-deep-12', 12)) });
+  const t = useGateway({
+    upstream: (upstream) => upstream.serveRun(seedProcessRun).serveRun(deepRun('run-deep-12', 12)),
+  });
 
   it('a process tree query 12 group levels deep, every job field and variant at each level, is served', async () => {
     const response = await execute(t.gateway, processTreeQuery(12), { id: 'run-deep-12' });
@@ -22,7 +39,11 @@ describe('operation limits – refused before any upstream call, limits not reve
     let group = response.body.data!.processRun.root;
     for (let level = 1; level < 12; level++) {
       expect(group.id).toBe(`group-${level}`);
-      expect(group.children[0]).toMatchObject({ __typename: 'JobRun', id: `job-${level}`, arguments: { __typename: 'SendTaskArguments' } });
+      expect(group.children[0]).toMatchObject({
+        __typename: 'JobRun',
+        id: `job-${level}`,
+        arguments: { __typename: 'SendTaskArguments' },
+      });
       group = group.children[1];
     }
     expect(group.children).toEqual([expect.objectContaining({ __typename: 'JobRun', id: 'job-12' })]);
@@ -32,10 +53,22 @@ describe('operation limits – refused before any upstream call, limits not reve
   it.each([
     ['a query nested 300 levels', () => nestedQuery(300), 'it is nested too deeply'],
     ['1000 aliases', () => aliasesQuery(idsOf(1000, (index) => `run-${index}`)), 'it has too many tokens'],
-    ['61 aliases (just over the default 60: the upstream-call budget 50 + 10)', () => aliasesQuery(idsOf(61, () => SEED_ID)), 'it has too many aliases'],
+    [
+      '61 aliases (just over the default 60: the upstream-call budget 50 + 10)',
+      () => aliasesQuery(idsOf(61, () => SEED_ID)),
+      'it has too many aliases',
+    ],
     ['a 1 MB query string', () => `{ processRun(id: "${SEED_ID}") { ${'id '.repeat(333_334)} } }`, 'it is too long'],
-    ['a 1 MB query made of a comment', () => `{ processRun(id: "${SEED_ID}") { id } }\n#${'x'.repeat(1_000_000)}`, 'it is too long'],
-    ['51 directives', () => `{ processRun(id: "${SEED_ID}") { id ${'@include(if: true) '.repeat(51)} } }`, 'it has too many directives'],
+    [
+      'a 1 MB query made of a comment',
+      () => `{ processRun(id: "${SEED_ID}") { id } }\n#${'x'.repeat(1_000_000)}`,
+      'it is too long',
+    ],
+    [
+      '51 directives',
+      () => `{ processRun(id: "${SEED_ID}") { id ${'@include(if: true) '.repeat(51)} } }`,
+      'it has too many directives',
+    ],
   ])('%s → OPERATION_LIMIT_EXCEEDED, zero upstream requests', async (_name, build, reason) => {
     const response = await execute(t.gateway, build());
     const error = onlyError(response);
@@ -62,7 +95,10 @@ describe('operation limits – refused before any upstream call, limits not reve
 });
 
 describe('operation limits – configurable', () => {
-  const t = useGateway({ env: { MAX_QUERY_DEPTH: '10', MAX_QUERY_ALIASES: '2' }, upstream: (upstream) => upstream.serveRun(deepRun('run-deep-12', 12)) });
+  const t = useGateway({
+    env: { MAX_QUERY_DEPTH: '10', MAX_QUERY_ALIASES: '2' },
+    upstream: (upstream) => upstream.serveRun(deepRun('run-deep-12', 12)),
+  });
 
   it('MAX_QUERY_DEPTH=10 refuses the 12-level tree query; MAX_QUERY_ALIASES=2 refuses 3 aliases', async () => {
     const deep = await execute(t.gateway, processTreeQuery(12), { id: 'run-deep-12' });
@@ -82,7 +118,10 @@ describe('request body limit – 413, and the server keeps serving', () => {
   it('a body over 1 MiB with Content-Length → 413 REQUEST_ENTITY_TOO_LARGE; the next request is served', async () => {
     const response = await postGraphQL(t.gateway, oversized());
     expect(response.status).toBe(413);
-    expect(onlyError(response)).toMatchObject({ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } });
+    expect(onlyError(response)).toMatchObject({
+      message: 'Request body too large',
+      extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' },
+    });
     const next = await execute(t.gateway, `{ processRun(id: "${SEED_ID}") { id } }`);
     expect(next.body).toEqual({ data: { processRun: { id: SEED_ID } } });
   });
@@ -106,7 +145,9 @@ describe('request body limit – 413, and the server keeps serving', () => {
       req.end();
     });
     expect(status).toBe(413);
-    expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] });
+    expect(JSON.parse(text)).toMatchObject({
+      errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }],
+    });
     const next = await execute(t.gateway, `{ processRun(id: "${SEED_ID}") { id } }`);
     expect(next.body).toEqual({ data: { processRun: { id: SEED_ID } } });
   });
@@ -142,14 +183,17 @@ describe('CSRF prevention, field suggestions, error masking', () => {
     expect(JSON.parse(allowed.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded'])('a "simple" POST (%s) without the header → 403', async (contentType) => {
-    const response = await postGraphQL(
-      t.gateway,
-      contentType === 'text/plain' ? JSON.stringify({ query: '{ __typename }' }) : 'query=%7B__typename%7D',
-      { headers: { 'content-type': contentType, authorization: undefined } },
-    );
-    expect(response.status).toBe(403);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'a "simple" POST (%s) without the header → 403',
+    async (contentType) => {
+      const response = await postGraphQL(
+        t.gateway,
+        contentType === 'text/plain' ? JSON.stringify({ query: '{ __typename }' }) : 'query=%7B__typename%7D',
+        { headers: { 'content-type': contentType, authorization: undefined } },
+      );
+      expect(response.status).toBe(403);
+    },
+  );
 
   it('a JSON POST needs no extra header (browsers preflight it)', async () => {
     expect((await execute(t.gateway, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
@@ -234,21 +278,26 @@ describe('hostile ids – only ever one /processRuns/{segment} upstream', () => 
     ['the longest allowed id (256)', 'x'.repeat(256)],
   ];
 
-  it.each(reachingIds)('%s → exactly one GET /processRuns/{one encoded segment} that decodes back to the id', async (_name, id) => {
-    const response = await execute(t.gateway, RunIdDocument, { id });
-    expect(response.body).toEqual({ data: { processRun: { id } } });
-    expect(t.upstream.requests).toHaveLength(1);
-    const [request] = t.upstream.requests;
-    expect(request!.method).toBe('GET');
-    const match = /^\/processRuns\/([A-Za-z0-9\-_.!~*'()%]+)$/.exec(request!.url);
-    expect(match).not.toBeNull();
-    expect(decodeURIComponent(match![1]!)).toBe(id);
-  });
+  it.each(reachingIds)(
+    '%s → exactly one GET /processRuns/{one encoded segment} that decodes back to the id',
+    async (_name, id) => {
+      const response = await execute(t.gateway, RunIdDocument, { id });
+      expect(response.body).toEqual({ data: { processRun: { id } } });
+      expect(t.upstream.requests).toHaveLength(1);
+      const [request] = t.upstream.requests;
+      expect(request!.method).toBe('GET');
+      const match = /^\/processRuns\/([A-Za-z0-9\-_.!~*'()%]+)$/.exec(request!.url);
+      expect(match).not.toBeNull();
+      expect(decodeURIComponent(match![1]!)).toBe(id);
+    },
+  );
 
   it('excludeGeneratedJobs with a hostile id adds only the one known query parameter', async () => {
     const id = 'x?excludeGeneratedJobs=false#';
     await execute(t.gateway, 'query($id: ID!) { processRun(id: $id, excludeGeneratedJobs: true) { id } }', { id });
-    expect(t.upstream.requests.map((request) => request.url)).toEqual([`/processRuns/${encodeURIComponent(id)}?excludeGeneratedJobs=true`]);
+    expect(t.upstream.requests.map((request) => request.url)).toEqual([
+      `/processRuns/${encodeURIComponent(id)}?excludeGeneratedJobs=true`,
+    ]);
   });
 
   const refusedIds: Array<[string, string]> = [
@@ -278,12 +327,16 @@ describe('hostile ids – only ever one /processRuns/{segment} upstream', () => 
       { __typename: 'ProcessRun', id: 'a?b=c' },
       { __typename: 'ProcessRun', id: '..' },
     ];
-    const response = await execute(t.gateway, 
+    const response = await execute(
+      t.gateway,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProcessRun { id } } }',
       { r: representations },
     );
     expect(response.body.data).toEqual({ _entities: [{ id: '../../admin' }, { id: 'a?b=c' }, null] });
     expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual(['/processRuns/..%2F..%2Fadmin', '/processRuns/a%3Fb%3Dc']);
+    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual([
+      '/processRuns/..%2F..%2Fadmin',
+      '/processRuns/a%3Fb%3Dc',
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { createLiveClient, httpGet, postGraphQL, TEST_TOKEN, useGateway, waitFor, type LiveTransport } from '../harness';
+import {
+  createLiveClient,
+  httpGet,
+  postGraphQL,
+  TEST_TOKEN,
+  useGateway,
+  waitFor,
+  type LiveTransport,
+} from '../harness';
 
 const NO_QUERY = { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] };
 const WATCH = `subscription { processRunUpdated(id: "${seedProcessRun.id}") { id } }`;
@@ -27,7 +35,11 @@ describe('HTTP statuses follow GraphQL over HTTP', () => {
   });
 
   it('a GET without a query is 400 BAD_REQUEST with Accept: application/json', async () => {
-    const response = await httpGet(t.gateway, '/graphql', { accept: 'application/json', 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN });
+    const response = await httpGet(t.gateway, '/graphql', {
+      accept: 'application/json',
+      'x-graphql-yoga-csrf': '1',
+      authorization: TEST_TOKEN,
+    });
     expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({ status: 400, body: NO_QUERY });
   });
 

@@ -4,7 +4,9 @@ import { postGraphQL, scrapeMetrics, withGateway } from '../harness';
 
 /** Distinct operationName label values on the operation counter. */
 function operationNames(metrics: string): Set<string> {
-  return new Set([...metrics.matchAll(/^graphql_envelop_request\{[^}]*operationName="([^"]*)"/gm)].map((match) => match[1]!));
+  return new Set(
+    [...metrics.matchAll(/^graphql_envelop_request\{[^}]*operationName="([^"]*)"/gm)].map((match) => match[1]!),
+  );
 }
 
 async function sendDistinctNames(gateway: { url: string }, from: number, to: number): Promise<void> {
@@ -14,7 +16,9 @@ async function sendDistinctNames(gateway: { url: string }, from: number, to: num
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < to) {
         const i = next++;
-        const result = await postGraphQL(gateway, { query: `query Op${i}x${Math.random().toString(36).slice(2)} { __typename }` });
+        const result = await postGraphQL(gateway, {
+          query: `query Op${i}x${Math.random().toString(36).slice(2)} { __typename }`,
+        });
         if (result.status !== 200) throw new Error(`Op${i}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
       }
     }),
@@ -51,6 +55,10 @@ describe('/metrics – bounded operation-name labels', () => {
 
   it('with trusted documents, only their names are labelled', () => {
     const labels = new OperationNameLabels(200, new Set(['RunJobs']));
-    expect([labels.label('RunJobs'), labels.label('Invented'), labels.label('Anonymous')]).toEqual(['RunJobs', 'other', 'Anonymous']);
+    expect([labels.label('RunJobs'), labels.label('Invented'), labels.label('Anonymous')]).toEqual([
+      'RunJobs',
+      'other',
+      'Anonymous',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { FlakyDocument, MissingDocument, RunIdDocument, RunStatusDocument, SeedRunDocument } from '../generated/graphql';
+import {
+  FlakyDocument,
+  MissingDocument,
+  RunIdDocument,
+  RunStatusDocument,
+  SeedRunDocument,
+} from '../generated/graphql';
 import { execute, expectNoErrors, httpGet, json, metricSample, scrapeMetrics, useGateway } from '../harness';
 
 const sample = metricSample;
@@ -24,25 +30,39 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
     const after = await scrape(t.gateway);
 
     const operation = { operationName: 'SeedRun', operationType: 'query' };
-    expect(sample(after, 'graphql_envelop_request_duration_count', operation)).toBe(sample(before, 'graphql_envelop_request_duration_count', operation) + 1);
-    expect(sample(after, 'graphql_envelop_request', operation)).toBe(sample(before, 'graphql_envelop_request', operation) + 1);
+    expect(sample(after, 'graphql_envelop_request_duration_count', operation)).toBe(
+      sample(before, 'graphql_envelop_request_duration_count', operation) + 1,
+    );
+    expect(sample(after, 'graphql_envelop_request', operation)).toBe(
+      sample(before, 'graphql_envelop_request', operation) + 1,
+    );
     const ok = { status: '200', outcome: 'ok' };
-    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', ok)).toBe(sample(before, 'gateway_upstream_request_duration_seconds_count', ok) + 1);
-    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(sample(before, 'gateway_loader_batch_size_count') + 1);
+    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', ok)).toBe(
+      sample(before, 'gateway_upstream_request_duration_seconds_count', ok) + 1,
+    );
+    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(
+      sample(before, 'gateway_loader_batch_size_count') + 1,
+    );
     // Process metrics come with the registry.
     expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('counts a NOT_FOUND error by code and the upstream 404 by status', async () => {
-    t.upstream.onAny((_request, response) => json(response, 404, { code: '404', message: 'Could not find process run' }));
+    t.upstream.onAny((_request, response) =>
+      json(response, 404, { code: '404', message: 'Could not find process run' }),
+    );
     const before = await scrape(t.gateway);
     const response = await execute(t.gateway, MissingDocument);
     expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     const after = await scrape(t.gateway);
 
-    expect(sample(after, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' })).toBe(sample(before, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' }) + 1);
+    expect(sample(after, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' })).toBe(
+      sample(before, 'gateway_graphql_errors_total', { code: 'NOT_FOUND' }) + 1,
+    );
     const notFound = { status: '404', outcome: 'http-error' };
-    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', notFound)).toBe(sample(before, 'gateway_upstream_request_duration_seconds_count', notFound) + 1);
+    expect(sample(after, 'gateway_upstream_request_duration_seconds_count', notFound)).toBe(
+      sample(before, 'gateway_upstream_request_duration_seconds_count', notFound) + 1,
+    );
   });
 
   it('counts a request-level error (validation) by its code', async () => {
@@ -51,16 +71,23 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
     expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const after = await scrape(t.gateway);
     const label = { code: 'GRAPHQL_VALIDATION_FAILED' };
-    expect(sample(after, 'gateway_graphql_errors_total', label)).toBe(sample(before, 'gateway_graphql_errors_total', label) + 1);
+    expect(sample(after, 'gateway_graphql_errors_total', label)).toBe(
+      sample(before, 'gateway_graphql_errors_total', label) + 1,
+    );
   });
 
   it('counts one loader batch of three distinct runs for three aliases', async () => {
     for (const id of ['a', 'b', 'c']) t.upstream.serveRun({ ...seedProcessRun, id });
     const before = await scrape(t.gateway);
-    const response = await execute(t.gateway, '{ a: processRun(id: "a") { id } b: processRun(id: "b") { id } c: processRun(id: "c") { id } again: processRun(id: "a") { id } }');
+    const response = await execute(
+      t.gateway,
+      '{ a: processRun(id: "a") { id } b: processRun(id: "b") { id } c: processRun(id: "c") { id } again: processRun(id: "a") { id } }',
+    );
     expect(response.body).toEqual({ data: { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' }, again: { id: 'a' } } });
     const after = await scrape(t.gateway);
-    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(sample(before, 'gateway_loader_batch_size_count') + 1);
+    expect(sample(after, 'gateway_loader_batch_size_count')).toBe(
+      sample(before, 'gateway_loader_batch_size_count') + 1,
+    );
     expect(sample(after, 'gateway_loader_batch_size_sum')).toBe(sample(before, 'gateway_loader_batch_size_sum') + 3);
   });
 
@@ -71,7 +98,9 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
     expect(response.body).toEqual({ data: { processRun: { status: 'UNKNOWN' } } });
     const after = await scrape(t.gateway);
     const label = { kind: 'enum', name: 'RunStatus' };
-    expect(sample(after, 'gateway_upstream_drift_total', label)).toBe(sample(before, 'gateway_upstream_drift_total', label) + 1);
+    expect(sample(after, 'gateway_upstream_drift_total', label)).toBe(
+      sample(before, 'gateway_upstream_drift_total', label) + 1,
+    );
     expect(after).not.toContain('hibernating');
   });
 
@@ -88,7 +117,9 @@ describe('metrics – GET /metrics counters move with operations and upstream fa
 
     expect(t.upstream.runRequests).toHaveLength(4);
     const reason = { reason: 'status 503' };
-    expect(sample(after, 'gateway_upstream_retries_total', reason)).toBe(sample(before, 'gateway_upstream_retries_total', reason) + 2);
+    expect(sample(after, 'gateway_upstream_retries_total', reason)).toBe(
+      sample(before, 'gateway_upstream_retries_total', reason) + 2,
+    );
     const unavailable = { status: '503', outcome: 'http-error' };
     expect(sample(after, 'gateway_upstream_request_duration_seconds_count', unavailable)).toBe(
       sample(before, 'gateway_upstream_request_duration_seconds_count', unavailable) + 4,

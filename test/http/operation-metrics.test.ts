@@ -1,7 +1,18 @@
 // /metrics labels an operation by the operation that runs (name and type), never by a fragment defined first; and
 // what each operation series (Yoga's Prometheus plugin, src/observability/metrics.ts) counts, which dashboards rely on.
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, httpGet, metricSample, metricTotal, postGraphQL, scrapeMetrics, TEST_TOKEN, useGateway, waitFor } from '../harness';
+import {
+  execute,
+  expectNoErrors,
+  httpGet,
+  metricSample,
+  metricTotal,
+  postGraphQL,
+  scrapeMetrics,
+  TEST_TOKEN,
+  useGateway,
+  waitFor,
+} from '../harness';
 
 // Shaped like the examples' RunJobs: the fragment comes before the operation.
 const FRAGMENT_FIRST = `
@@ -15,7 +26,8 @@ function countFor(text: string, labels: Record<string, string>): number {
     const match = /^graphql_envelop_request\{(.*)\} (\S+)$/.exec(line);
     if (!match) continue;
     const present = match[1]!.split(/,(?=[a-zA-Z_]\w*=")/);
-    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`))) total += Number(match[2]);
+    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`)))
+      total += Number(match[2]);
   }
   return total;
 }
@@ -52,14 +64,20 @@ describe('/metrics – what the operation series count', () => {
   const t = useGateway();
   const http = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_yoga_http_duration_count', labels);
   const operations = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_envelop_request', labels);
-  const durations = (labels: Record<string, string>) => metricSample(lastScrape, 'graphql_envelop_request_duration_count', labels);
+  const durations = (labels: Record<string, string>) =>
+    metricSample(lastScrape, 'graphql_envelop_request_duration_count', labels);
   let lastScrape = '';
 
   it('an executed query, mutation and GET query: counted, timed, and their HTTP request timed with method and status', async () => {
     t.upstream.serveRun(seedProcessRun);
-    expectNoErrors(await execute(t.gateway, 'query Seed($id: ID!) { processRun(id: $id) { id } }', { id: seedProcessRun.id }));
+    expectNoErrors(
+      await execute(t.gateway, 'query Seed($id: ID!) { processRun(id: $id) { id } }', { id: seedProcessRun.id }),
+    );
     expectNoErrors(await execute(t.gateway, 'mutation M { __typename }'));
-    const get = await httpGet(t.gateway, `/graphql?query=${encodeURIComponent('query G { __typename }')}`, { 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN });
+    const get = await httpGet(t.gateway, `/graphql?query=${encodeURIComponent('query G { __typename }')}`, {
+      'x-graphql-yoga-csrf': '1',
+      authorization: TEST_TOKEN,
+    });
     expect(get.status).toBe(200);
     lastScrape = await scrapeMetrics(t.gateway);
 
@@ -68,7 +86,9 @@ describe('/metrics – what the operation series count', () => {
     expect(operations({ operationName: 'M', operationType: 'mutation' })).toBe(1);
     expect(http({ method: 'GET', statusCode: '200', operationName: 'G', operationType: 'query' })).toBe(1);
     // The printed label order is part of what a scrape config or a recording rule may match.
-    expect(lastScrape).toContain('graphql_yoga_http_duration_count{method="POST",statusCode="200",operationType="query",operationName="Seed"} 1\n');
+    expect(lastScrape).toContain(
+      'graphql_yoga_http_duration_count{method="POST",statusCode="200",operationType="query",operationName="Seed"} 1\n',
+    );
     expect(lastScrape).toContain('graphql_envelop_request{operationName="Seed",operationType="query"} 1\n');
   });
 
@@ -88,10 +108,13 @@ describe('/metrics – what the operation series count', () => {
   it('a subscription is counted and timed when its stream ends, not when it starts', async () => {
     t.upstream.serveRun(seedProcessRun); // running: the stream stays open until the client leaves
     const leave = new AbortController();
-    const response = await fetch(`${t.gateway.url}/graphql?query=${encodeURIComponent(`subscription Watch { processRunUpdated(id: "${seedProcessRun.id}") { id } }`)}`, {
-      headers: { accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN },
-      signal: leave.signal,
-    });
+    const response = await fetch(
+      `${t.gateway.url}/graphql?query=${encodeURIComponent(`subscription Watch { processRunUpdated(id: "${seedProcessRun.id}") { id } }`)}`,
+      {
+        headers: { accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1', authorization: TEST_TOKEN },
+        signal: leave.signal,
+      },
+    );
     const reader = response.body!.getReader();
     let received = '';
     while (!received.includes(seedProcessRun.id)) received += new TextDecoder().decode((await reader.read()).value);

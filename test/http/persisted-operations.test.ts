@@ -7,7 +7,10 @@ const ALLOWLIST = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'g
 const RUN_HEADER_HASH = '584def437cc8bc420bf03e7d2fadfe4549365dfd012d5bfc7de019024a8aaa49';
 
 describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
-  const t = useGateway({ env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST }, upstream: (upstream) => upstream.serveRun(seedProcessRun) });
+  const t = useGateway({
+    env: { PERSISTED_OPERATIONS_FILE: ALLOWLIST },
+    upstream: (upstream) => upstream.serveRun(seedProcessRun),
+  });
   // Requests by hash are not documents, so they go through postGraphQL rather than execute.
   const post = (body: Record<string, unknown>) => postGraphQL(t.gateway, body);
 
@@ -46,7 +49,10 @@ describe('trusted documents – PERSISTED_OPERATIONS_FILE', () => {
     const response = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { message: 'This operation is not in the trusted documents allowlist.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+      {
+        message: 'This operation is not in the trusted documents allowlist.',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      },
     ]);
     expect(t.upstream.runRequests).toHaveLength(0);
   });

@@ -2,7 +2,19 @@
 // counted as cause="client" in /metrics, apart from upstream failures and bugs.
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { GATEWAY_ERROR_CODES } from '../../src/errors/error-codes';
-import { execute, expectNoErrors, expectOnlyError, httpGet, json, metricSample, openGraphiQL, scrapeMetrics, useGateway, withGateway, type GraphQLErrorBody } from '../harness';
+import {
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  httpGet,
+  json,
+  metricSample,
+  openGraphiQL,
+  scrapeMetrics,
+  useGateway,
+  withGateway,
+  type GraphQLErrorBody,
+} from '../harness';
 
 interface RawAnswer {
   status: number;
@@ -31,7 +43,9 @@ describe('request-level errors: one stable code each', () => {
   const graphql = () => `${t.gateway.url}/graphql`;
 
   it('a CSRF refusal is BAD_REQUEST and says how to fix the request', async () => {
-    const answer = await raw(`${graphql()}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    const answer = await raw(`${graphql()}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(answer.status).toBe(403);
     expect(onlyCode(answer)).toBe('BAD_REQUEST');
     expect(answer.body.errors![0]!.message).toMatch(/Content-Type: application\/json/);
@@ -47,13 +61,21 @@ describe('request-level errors: one stable code each', () => {
   });
 
   it('malformed JSON is BAD_REQUEST', async () => {
-    const answer = await raw(graphql(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const answer = await raw(graphql(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(answer.status).toBe(400);
     expect(onlyCode(answer)).toBe('BAD_REQUEST');
   });
 
   it('a body that is JSON but not a GraphQL request is BAD_REQUEST', async () => {
-    const answer = await raw(graphql(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1, 2]' });
+    const answer = await raw(graphql(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1, 2]',
+    });
     expect(answer.status).toBe(400);
     expect(onlyCode(answer)).toBe('BAD_REQUEST');
   });
@@ -65,10 +87,14 @@ describe('request-level errors: one stable code each', () => {
   });
 
   it('a variable of the wrong type is BAD_USER_INPUT', async () => {
-    const result = await execute(t.gateway, 'query Run($id: ID!, $x: Boolean) { processRun(id: $id, excludeGeneratedJobs: $x) { id } }', {
-      id: 'run-1',
-      x: 'not a boolean',
-    });
+    const result = await execute(
+      t.gateway,
+      'query Run($id: ID!, $x: Boolean) { processRun(id: $id, excludeGeneratedJobs: $x) { id } }',
+      {
+        id: 'run-1',
+        x: 'not a boolean',
+      },
+    );
     expectOnlyError(result, 'BAD_USER_INPUT');
     expect(t.upstream.requests).toHaveLength(0);
   });
@@ -94,10 +120,16 @@ describe('request-level errors: one stable code each', () => {
 
     const client = { code: 'BAD_USER_INPUT', cause: 'client' };
     const upstream = { code: 'UPSTREAM_ERROR', cause: 'upstream' };
-    expect(metricSample(after, 'gateway_graphql_errors_total', client)).toBe(metricSample(before, 'gateway_graphql_errors_total', client) + 1);
-    expect(metricSample(after, 'gateway_graphql_errors_total', upstream)).toBe(metricSample(before, 'gateway_graphql_errors_total', upstream) + 1);
+    expect(metricSample(after, 'gateway_graphql_errors_total', client)).toBe(
+      metricSample(before, 'gateway_graphql_errors_total', client) + 1,
+    );
+    expect(metricSample(after, 'gateway_graphql_errors_total', upstream)).toBe(
+      metricSample(before, 'gateway_graphql_errors_total', upstream) + 1,
+    );
 
-    const requestLines = t.gateway.logs.entries.slice(logged).filter((entry) => entry.msg === 'request' && entry.errorCodes);
+    const requestLines = t.gateway.logs.entries
+      .slice(logged)
+      .filter((entry) => entry.msg === 'request' && entry.errorCodes);
     const levelOf = (code: string) => requestLines.find((entry) => entry.errorCodes.includes(code))?.level;
     expect(levelOf('BAD_USER_INPUT')).toBe(30); // pino info
     expect(levelOf('UPSTREAM_ERROR')).toBe(40); // pino warn
@@ -135,7 +167,9 @@ describe('what a person in a browser meets', () => {
 
   it('GRAPHIQL=false: a browser on /graphql is told GraphiQL is off, not refused as CSRF', async () => {
     await withGateway({ GRAPHIQL: 'false' }, async (gateway) => {
-      const answer = await raw(`${gateway.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      const answer = await raw(`${gateway.url}/graphql`, {
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
       expect(answer.status).toBe(400);
       expect(onlyCode(answer)).toBe('BAD_REQUEST');
       expect(answer.body.errors![0]!.message).toMatch(/GraphiQL is turned off/);

@@ -16,8 +16,13 @@ describe('client credentials – an oversized token response', () => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(HUGE_TOKEN));
       });
-      const error = expectOnlyError(await execute(gateway, QUERY, undefined, { headers: { authorization: '' } }), 'UPSTREAM_BAD_RESPONSE');
-      expect(error.message).toBe('The Processes API sent a response this gateway cannot use: the token response is larger than 65536 bytes.');
+      const error = expectOnlyError(
+        await execute(gateway, QUERY, undefined, { headers: { authorization: '' } }),
+        'UPSTREAM_BAD_RESPONSE',
+      );
+      expect(error.message).toBe(
+        'The Processes API sent a response this gateway cannot use: the token response is larger than 65536 bytes.',
+      );
       expect(gateway.upstream.runRequests).toHaveLength(0);
     });
   });

@@ -17,7 +17,9 @@ describe('poll keys', () => {
     const secret = 'a-shared-secret-of-at-least-32-characters';
     const token = 'Bearer secret-token-123';
     expect(new CredentialHasher(false, secret).hash(token)).toBe(new CredentialHasher(false, secret).hash(token));
-    expect(new CredentialHasher(false, `${secret}!`).hash(token)).not.toBe(new CredentialHasher(false, secret).hash(token));
+    expect(new CredentialHasher(false, `${secret}!`).hash(token)).not.toBe(
+      new CredentialHasher(false, secret).hash(token),
+    );
     expect(new CredentialHasher(false, secret).hash(token)).not.toContain('secret-token-123');
     expect(new CredentialHasher(false, secret).sharedAcrossProcesses).toBe(true);
     expect(new CredentialHasher(false).sharedAcrossProcesses).toBe(false);

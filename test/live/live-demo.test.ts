@@ -84,7 +84,10 @@ describe('the live demo run', () => {
         const revisions = watch.events.map((event) => event.data!.processRunUpdated.revision);
         expect(revisions.length).toBeGreaterThanOrEqual(2);
         expect([...revisions].sort((a, b) => a - b)).toEqual(revisions);
-        expect(watch.events.at(-1)!.data!.processRunUpdated).toEqual({ status: 'COMPLETE', revision: 1 + LIVE_DEMO_STEPS });
+        expect(watch.events.at(-1)!.data!.processRunUpdated).toEqual({
+          status: 'COMPLETE',
+          revision: 1 + LIVE_DEMO_STEPS,
+        });
       } finally {
         await client.close();
       }

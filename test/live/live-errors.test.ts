@@ -1,4 +1,14 @@
-import { createLiveClient, execute, expectOnlyError, faults, json, type LiveTransport, useGateway, waitFor, withGateway } from '../harness';
+import {
+  createLiveClient,
+  execute,
+  expectOnlyError,
+  faults,
+  json,
+  type LiveTransport,
+  useGateway,
+  waitFor,
+  withGateway,
+} from '../harness';
 import { LIVE_TEST_ENV, MovingRun, WATCH_RUN, type WatchedRun } from './live-fixtures';
 
 const codesOf = (events: Array<{ errors?: Array<{ extensions?: Record<string, any> }> }>) =>
@@ -86,26 +96,29 @@ describe.each<LiveTransport>(['sse', 'ws', 'multipart'])('processRunUpdated endi
   });
 
   it('an upstream down for longer than LIVE_MAX_UPSTREAM_DOWN_MS ends it with UPSTREAM_UNAVAILABLE', async () => {
-    await withGateway({ ...LIVE_TEST_ENV, UPSTREAM_MAX_ATTEMPTS: '1', LIVE_MAX_UPSTREAM_DOWN_MS: '300' }, async (gateway) => {
-      const run = new MovingRun();
-      let down = false;
-      gateway.upstream.onRun(run.current.id, (_request, response) =>
-        down ? json(response, 503, { code: '503', message: 'down' }) : json(response, 200, run.current),
-      );
-      const client = createLiveClient(gateway, transport);
-      try {
-        const watch = client.subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id });
-        await watch.waitForEvents(1);
-        down = true;
-        await watch.waitForEnd();
-        expect(watch.completed).toBe(true);
-        expect(codesOf(watch.events)).toEqual(['UPSTREAM_UNAVAILABLE']);
-        // It waited the failures out for a while before giving up: more than one failed poll.
-        expect(gateway.upstream.runRequests.length).toBeGreaterThanOrEqual(3);
-      } finally {
-        await client.close();
-      }
-    });
+    await withGateway(
+      { ...LIVE_TEST_ENV, UPSTREAM_MAX_ATTEMPTS: '1', LIVE_MAX_UPSTREAM_DOWN_MS: '300' },
+      async (gateway) => {
+        const run = new MovingRun();
+        let down = false;
+        gateway.upstream.onRun(run.current.id, (_request, response) =>
+          down ? json(response, 503, { code: '503', message: 'down' }) : json(response, 200, run.current),
+        );
+        const client = createLiveClient(gateway, transport);
+        try {
+          const watch = client.subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id });
+          await watch.waitForEvents(1);
+          down = true;
+          await watch.waitForEnd();
+          expect(watch.completed).toBe(true);
+          expect(codesOf(watch.events)).toEqual(['UPSTREAM_UNAVAILABLE']);
+          // It waited the failures out for a while before giving up: more than one failed poll.
+          expect(gateway.upstream.runRequests.length).toBeGreaterThanOrEqual(3);
+        } finally {
+          await client.close();
+        }
+      },
+    );
   });
 
   it('an invalid id is refused with BAD_USER_INPUT before any upstream call', async () => {

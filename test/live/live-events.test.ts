@@ -12,7 +12,9 @@ describe.each<LiveTransport>(['sse', 'ws', 'multipart'])('processRunUpdated over
     try {
       const watch = client.subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id });
       const [first] = await watch.waitForEvents(1);
-      expect(first).toEqual({ data: { processRunUpdated: expect.objectContaining({ id: run.current.id, status: 'RUNNING', revision: 1 }) } });
+      expect(first).toEqual({
+        data: { processRunUpdated: expect.objectContaining({ id: run.current.id, status: 'RUNNING', revision: 1 }) },
+      });
 
       // Several polls of an unchanged run: still one event.
       const seen = t.upstream.runRequests.length;
@@ -32,9 +34,17 @@ describe.each<LiveTransport>(['sse', 'ws', 'multipart'])('processRunUpdated over
       await watch.waitForEnd();
       expect(watch.completed).toBe(true);
       expect(watch.failure).toBeUndefined();
-      expect(watch.events.map((event) => event.data?.processRunUpdated.status)).toEqual(['RUNNING', 'RUNNING', 'RUNNING', 'COMPLETE']);
+      expect(watch.events.map((event) => event.data?.processRunUpdated.status)).toEqual([
+        'RUNNING',
+        'RUNNING',
+        'RUNNING',
+        'COMPLETE',
+      ]);
       expect(watch.events.every((event) => event.errors === undefined)).toBe(true);
-      await waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'the poller stops after the terminal status');
+      await waitFor(
+        () => t.gateway.app.live.registry.activePollers === 0,
+        'the poller stops after the terminal status',
+      );
     } finally {
       await client.close();
     }

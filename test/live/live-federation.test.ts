@@ -13,6 +13,8 @@ describe('processRunUpdated in federation', () => {
     ]);
     if (compositionHasErrors(composed)) throw new Error(composed.errors.map((error) => error.message).join('\n'));
     expect(composed.supergraphSdl).toMatch(/subscription: Subscription/);
-    expect(composed.supergraphSdl).toMatch(/type Subscription @join__type\(graph: PROCESS_RUNS\)[\s\S]*processRunUpdated\(/);
+    expect(composed.supergraphSdl).toMatch(
+      /type Subscription @join__type\(graph: PROCESS_RUNS\)[\s\S]*processRunUpdated\(/,
+    );
   });
 });

@@ -7,7 +7,15 @@ export const LIVE_RUN_ID = 'live-run-1';
 
 export const WATCH_RUN = /* GraphQL */ `
   subscription WatchRun($id: ID!) {
-    processRunUpdated(id: $id) { id status revision jobs { id status } }
+    processRunUpdated(id: $id) {
+      id
+      status
+      revision
+      jobs {
+        id
+        status
+      }
+    }
   }
 `;
 

@@ -8,7 +8,9 @@ function openSocket(url: string): Promise<WebSocket> {
     socket.once('error', reject);
     socket.once('open', () => {
       socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: TEST_TOKEN } }));
-      socket.once('message', (data) => (JSON.parse(String(data)).type === 'connection_ack' ? resolve(socket) : reject(new Error(String(data)))));
+      socket.once('message', (data) =>
+        JSON.parse(String(data)).type === 'connection_ack' ? resolve(socket) : reject(new Error(String(data))),
+      );
     });
   });
 }
@@ -58,9 +60,17 @@ describe('processRunUpdated: keep-alive and clients that vanish', () => {
   it('a WebSocket cut without a close handshake releases its subscriptions and the loop', async () => {
     const run = new MovingRun().serveOn(t.upstream);
     const socket = await openSocket(t.gateway.url);
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: WATCH_RUN, variables: { id: run.current.id } } }));
-    await waitFor(() => t.gateway.app.live.activeSubscriptions === 1 && t.upstream.runRequests.length > 0, 'subscribed');
+    socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: WATCH_RUN, variables: { id: run.current.id } } }),
+    );
+    await waitFor(
+      () => t.gateway.app.live.activeSubscriptions === 1 && t.upstream.runRequests.length > 0,
+      'subscribed',
+    );
     socket.terminate();
-    await waitFor(() => t.gateway.app.live.activeSubscriptions === 0 && t.gateway.app.live.registry.activePollers === 0, 'everything released');
+    await waitFor(
+      () => t.gateway.app.live.activeSubscriptions === 0 && t.gateway.app.live.registry.activePollers === 0,
+      'everything released',
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { createLiveClient, json, type LiveClient, type LiveTransport, scrapeMetrics, TEST_TOKEN, useGateway, waitFor, withGateway } from '../harness';
+import {
+  createLiveClient,
+  json,
+  type LiveClient,
+  type LiveTransport,
+  scrapeMetrics,
+  TEST_TOKEN,
+  useGateway,
+  waitFor,
+  withGateway,
+} from '../harness';
 import { LIVE_TEST_ENV, MovingRun, sleep, WATCH_RUN, type WatchedRun } from './live-fixtures';
 
 const codesOf = (events: Array<{ errors?: Array<{ extensions?: Record<string, any> }> }>) =>
@@ -21,7 +31,9 @@ describe('processRunUpdated: one poll loop per run and credential', () => {
     const run = new MovingRun().serveOn(t.upstream);
     const sse = client('sse');
     const ws = client('ws');
-    const watches = Array.from({ length: 20 }, (_, i) => (i % 2 ? sse : ws).subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id }));
+    const watches = Array.from({ length: 20 }, (_, i) =>
+      (i % 2 ? sse : ws).subscribe<WatchedRun>(WATCH_RUN, { id: run.current.id }),
+    );
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     expect(t.gateway.app.live.registry.activePollers).toBe(1);
 
@@ -53,12 +65,15 @@ describe('processRunUpdated: one poll loop per run and credential', () => {
     await Promise.all([first.waitForEvents(1), second.waitForEvents(1)]);
     expect(t.gateway.app.live.registry.activePollers).toBe(2);
     await waitFor(() => t.upstream.runRequests.length >= 6, 'a few polls');
-    expect(new Set(t.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(new Set([TEST_TOKEN, other]));
+    expect(new Set(t.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(
+      new Set([TEST_TOKEN, other]),
+    );
   });
 
-  it('polls go upstream under the loop\'s own request id, kept after the subscriber that started the loop leaves', async () => {
+  it("polls go upstream under the loop's own request id, kept after the subscriber that started the loop leaves", async () => {
     const run = new MovingRun('loop-request-id-run').serveOn(t.upstream);
-    const runRequests = () => t.upstream.runRequests.filter((request) => request.path === `/processRuns/${run.current.id}`);
+    const runRequests = () =>
+      t.upstream.runRequests.filter((request) => request.path === `/processRuns/${run.current.id}`);
     const logsFrom = t.gateway.logs.lines.length;
     const starter = client('ws');
     const first = starter.subscribe(WATCH_RUN, { id: run.current.id });
@@ -74,36 +89,46 @@ describe('processRunUpdated: one poll loop per run and credential', () => {
     expect(loopId).toMatch(/^loop-[0-9a-f-]{36}$/);
     // The loop's upstream calls are logged under its id; the SSE subscription's request under its own.
     const entries = t.gateway.logs.entries.slice(logsFrom);
-    const calls = entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream.path === `/processRuns/${run.current.id}`);
+    const calls = entries.filter(
+      (entry) => entry.msg === 'upstream call' && entry.upstream.path === `/processRuns/${run.current.id}`,
+    );
     expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(new Set(calls.map((entry) => entry.requestId))).toEqual(new Set([loopId]));
-    const subscriptionIds = entries.filter((entry) => entry.msg === 'request' && entry.path === '/graphql').map((entry) => entry.requestId);
+    const subscriptionIds = entries
+      .filter((entry) => entry.msg === 'request' && entry.path === '/graphql')
+      .map((entry) => entry.requestId);
     expect(subscriptionIds).toHaveLength(1);
     expect(subscriptionIds).not.toContain(loopId);
   });
 
-  it.each<LiveTransport>(['sse', 'ws'])('%s: a client that leaves releases its place; the loop stops with the last one and polls no more', async (transport) => {
-    const run = new MovingRun().serveOn(t.upstream);
-    const a = client(transport);
-    const b = client(transport);
-    const first = a.subscribe(WATCH_RUN, { id: run.current.id });
-    const second = b.subscribe(WATCH_RUN, { id: run.current.id });
-    await Promise.all([first.waitForEvents(1), second.waitForEvents(1)]);
-    expect(t.gateway.app.live.activeSubscriptions).toBe(2);
+  it.each<LiveTransport>(['sse', 'ws'])(
+    '%s: a client that leaves releases its place; the loop stops with the last one and polls no more',
+    async (transport) => {
+      const run = new MovingRun().serveOn(t.upstream);
+      const a = client(transport);
+      const b = client(transport);
+      const first = a.subscribe(WATCH_RUN, { id: run.current.id });
+      const second = b.subscribe(WATCH_RUN, { id: run.current.id });
+      await Promise.all([first.waitForEvents(1), second.waitForEvents(1)]);
+      expect(t.gateway.app.live.activeSubscriptions).toBe(2);
 
-    await a.close();
-    await waitFor(() => t.gateway.app.live.activeSubscriptions === 1, 'the first subscription released');
-    expect(t.gateway.app.live.registry.activePollers).toBe(1);
-    const before = t.upstream.runRequests.length;
-    await waitFor(() => t.upstream.runRequests.length >= before + 2, 'the loop goes on for the remaining subscriber');
+      await a.close();
+      await waitFor(() => t.gateway.app.live.activeSubscriptions === 1, 'the first subscription released');
+      expect(t.gateway.app.live.registry.activePollers).toBe(1);
+      const before = t.upstream.runRequests.length;
+      await waitFor(() => t.upstream.runRequests.length >= before + 2, 'the loop goes on for the remaining subscriber');
 
-    await b.close();
-    await waitFor(() => t.gateway.app.live.registry.activePollers === 0 && t.gateway.app.live.activeSubscriptions === 0, 'everything released');
-    const after = t.upstream.runRequests.length;
-    await sleep(400); // ten poll intervals; a loaded machine only polls less in them, so load cannot fail this
-    // At most one poll that was already in flight when the last subscriber left.
-    expect(t.upstream.runRequests.length - after).toBeLessThanOrEqual(1);
-  });
+      await b.close();
+      await waitFor(
+        () => t.gateway.app.live.registry.activePollers === 0 && t.gateway.app.live.activeSubscriptions === 0,
+        'everything released',
+      );
+      const after = t.upstream.runRequests.length;
+      await sleep(400); // ten poll intervals; a loaded machine only polls less in them, so load cannot fail this
+      // At most one poll that was already in flight when the last subscriber left.
+      expect(t.upstream.runRequests.length - after).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('/metrics: active subscriptions and pollers, polls by outcome, events sent', async () => {
     const run = new MovingRun().serveOn(t.upstream);
@@ -126,9 +151,15 @@ describe('processRunUpdated bounds', () => {
       const ws = createLiveClient(gateway, 'ws');
       const sse = createLiveClient(gateway, 'sse');
       try {
-        const open = [ws.subscribe(WATCH_RUN, { id: run.current.id }), sse.subscribe(WATCH_RUN, { id: run.current.id })];
+        const open = [
+          ws.subscribe(WATCH_RUN, { id: run.current.id }),
+          sse.subscribe(WATCH_RUN, { id: run.current.id }),
+        ];
         await Promise.all(open.map((watch) => watch.waitForEvents(1)));
-        for (const refused of [ws.subscribe(WATCH_RUN, { id: run.current.id }), sse.subscribe(WATCH_RUN, { id: run.current.id })]) {
+        for (const refused of [
+          ws.subscribe(WATCH_RUN, { id: run.current.id }),
+          sse.subscribe(WATCH_RUN, { id: run.current.id }),
+        ]) {
           await refused.waitForEnd();
           expect(codesOf(refused.events)).toEqual(['SUBSCRIPTION_LIMIT_EXCEEDED']);
         }
@@ -148,7 +179,11 @@ describe('processRunUpdated bounds', () => {
       const one = createLiveClient(gateway, 'ws');
       const two = createLiveClient(gateway, 'ws');
       try {
-        await Promise.all([one.subscribe(WATCH_RUN, { id: run.current.id }), one.subscribe(WATCH_RUN, { id: run.current.id })].map((watch) => watch.waitForEvents(1)));
+        await Promise.all(
+          [one.subscribe(WATCH_RUN, { id: run.current.id }), one.subscribe(WATCH_RUN, { id: run.current.id })].map(
+            (watch) => watch.waitForEvents(1),
+          ),
+        );
         const refused = one.subscribe(WATCH_RUN, { id: run.current.id });
         await refused.waitForEnd();
         expect(codesOf(refused.events)).toEqual(['SUBSCRIPTION_LIMIT_EXCEEDED']);

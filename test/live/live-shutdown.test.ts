@@ -8,7 +8,11 @@ describe('processRunUpdated on SIGTERM', () => {
   it('every open subscription completes (SSE, WebSocket and multipart), then the drain finishes and the process exits 0', async () => {
     const upstream = fake.upstream;
     const run = new MovingRun().serveOn(upstream);
-    const gateway = await spawnGateway({ ...LIVE_SPAWNED_ENV, UPSTREAM_BASE_URL: upstream.url, SHUTDOWN_GRACE_MS: '10000' });
+    const gateway = await spawnGateway({
+      ...LIVE_SPAWNED_ENV,
+      UPSTREAM_BASE_URL: upstream.url,
+      SHUTDOWN_GRACE_MS: '10000',
+    });
     const sse = createLiveClient(gateway, 'sse');
     const ws = createLiveClient(gateway, 'ws');
     const multipart = createLiveClient(gateway, 'multipart');

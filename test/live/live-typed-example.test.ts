@@ -6,7 +6,15 @@ import { WatchRunDocument, type WatchRunSubscription } from '../../examples/fron
 import { createLiveClient, TEST_TOKEN, withGateway } from '../harness';
 import { LIVE_TEST_ENV, MovingRun } from './live-fixtures';
 
-const PERSISTED_FILE = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
+const PERSISTED_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'examples',
+  'frontend-queries',
+  'generated',
+  'persisted-documents.json',
+);
 const HASH = (WatchRunDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
 
 describe('examples/frontend-queries WatchRun (typed) – with trusted documents on', () => {
@@ -23,7 +31,11 @@ describe('examples/frontend-queries WatchRun (typed) – with trusted documents 
         const events: WatchRunSubscription[] = [];
         await new Promise<void>((resolve, reject) => {
           client.subscribe<WatchRunSubscription>(
-            { query: '', variables: { id: run.current.id }, extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } },
+            {
+              query: '',
+              variables: { id: run.current.id },
+              extensions: { persistedQuery: { version: 1, sha256Hash: HASH } },
+            },
             {
               next: (result) => {
                 if (result.errors) return reject(new Error(JSON.stringify(result.errors)));
@@ -39,7 +51,9 @@ describe('examples/frontend-queries WatchRun (typed) – with trusted documents 
 
         const refused = createLiveClient(gateway, 'ws').subscribe(print(WatchRunDocument), { id: run.current.id });
         await refused.waitForEnd();
-        expect(refused.failure ?? refused.events).toEqual([expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_ONLY' } })]);
+        expect(refused.failure ?? refused.events).toEqual([
+          expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_ONLY' } }),
+        ]);
       } finally {
         await client.dispose();
       }

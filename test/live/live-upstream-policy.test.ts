@@ -30,10 +30,15 @@ describe('processRunUpdated polls through the one upstream client', () => {
         const alice = createLiveClient(gateway, 'sse', { authorization: 'Bearer alice' });
         const bob = createLiveClient(gateway, 'ws', { authorization: 'Bearer bob' });
         try {
-          await Promise.all([alice.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1), bob.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1)]);
+          await Promise.all([
+            alice.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1),
+            bob.subscribe(WATCH_RUN, { id: run.current.id }).waitForEvents(1),
+          ]);
           expect(gateway.app.live.registry.activePollers).toBe(1);
           await waitFor(() => gateway.upstream.runRequests.length >= 3, 'a few polls');
-          expect(new Set(gateway.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(new Set(['Bearer gateway-token']));
+          expect(new Set(gateway.upstream.runRequests.map((request) => request.headers.authorization))).toEqual(
+            new Set(['Bearer gateway-token']),
+          );
         } finally {
           await alice.close();
           await bob.close();
@@ -41,7 +46,9 @@ describe('processRunUpdated polls through the one upstream client', () => {
       },
       {
         upstream: (upstream) =>
-          upstream.onPath('POST', '/oauth2/token', (_request, response) => json(response, 200, { access_token: 'gateway-token', token_type: 'Bearer', expires_in: 3600 })),
+          upstream.onPath('POST', '/oauth2/token', (_request, response) =>
+            json(response, 200, { access_token: 'gateway-token', token_type: 'Bearer', expires_in: 3600 }),
+          ),
       },
     );
   });

@@ -21,7 +21,10 @@ describe('cancelled in either spelling', () => {
       await watch.waitForEnd();
       expect(watch.completed).toBe(true);
       expect(watch.events.map((event) => event.data?.processRunUpdated.status)).toEqual(['RUNNING', status]);
-      await waitFor(() => t.gateway.app.live.registry.activePollers === 0, 'the poller stops after the terminal status');
+      await waitFor(
+        () => t.gateway.app.live.registry.activePollers === 0,
+        'the poller stops after the terminal status',
+      );
     } finally {
       await client.close();
     }
@@ -34,7 +37,10 @@ describe('cancelled in either spelling', () => {
     Object.assign(job, { status: 'canceled', actionStatus: 'Canceled' });
     t.upstream.onRun('canceled-run', (_request, response) => json(response, 200, run.current));
     const data = expectNoErrors(
-      await execute(t.gateway, `query { processRun(id: "canceled-run") { status root { status } jobs { status actionStatus } } }`),
+      await execute(
+        t.gateway,
+        `query { processRun(id: "canceled-run") { status root { status } jobs { status actionStatus } } }`,
+      ),
     );
     expect(data.processRun.status).toBe('CANCELLED');
     expect(data.processRun.root.status).toBe('CANCELLING');

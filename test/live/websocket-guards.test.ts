@@ -21,7 +21,10 @@ function upgradeStatus(gatewayUrl: string, headers: Record<string, string>): Pro
 }
 
 /** The errors graphql-ws delivered for a refused operation (its `error` message). */
-async function refusal(gateway: { url: string }, document: string): Promise<Array<{ message: string; extensions?: Record<string, unknown> }>> {
+async function refusal(
+  gateway: { url: string },
+  document: string,
+): Promise<Array<{ message: string; extensions?: Record<string, unknown> }>> {
   const client = createLiveClient(gateway, 'ws');
   try {
     const recording = client.subscribe(document);
@@ -37,10 +40,15 @@ describe('WebSocket transport – only subscriptions, only from allowed origins'
   const t = useGateway();
 
   it('a mutation over graphql-ws is refused with BAD_REQUEST and no upstream call (no POST-only rule or CSRF guards a socket)', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, { id: 'run-1' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 201, { id: 'run-1' }),
+    );
     const errors = await refusal(t.gateway, RUN);
     expect(errors).toEqual([
-      { message: 'Only subscriptions run over WebSocket: queries and mutations go over POST /graphql.', extensions: { code: 'BAD_REQUEST' } },
+      {
+        message: 'Only subscriptions run over WebSocket: queries and mutations go over POST /graphql.',
+        extensions: { code: 'BAD_REQUEST' },
+      },
     ]);
     expect(t.upstream.requests).toEqual([]);
   });

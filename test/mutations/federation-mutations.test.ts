@@ -11,8 +11,16 @@ describe('federation – the mutations are part of the subgraph', () => {
     expect(composed.errors).toBeUndefined();
     const supergraph = composed.supergraphSdl!;
     expect(supergraph).toMatch(/type Mutation\s+@join__type\(graph: PROCESS_RUNS\)/);
-    for (const field of ['runProcess', 'addJobRuns', 'createProcess', 'renameProcessItems', 'trashProcess']) expect(supergraph).toContain(`  ${field}(`);
-    for (const input of ['JobRunInput', 'JobArgumentsInput', 'CreateProcessInput', 'ProcessNodeInput', 'RenameInput', 'JobRunPlacement']) {
+    for (const field of ['runProcess', 'addJobRuns', 'createProcess', 'renameProcessItems', 'trashProcess'])
+      expect(supergraph).toContain(`  ${field}(`);
+    for (const input of [
+      'JobRunInput',
+      'JobArgumentsInput',
+      'CreateProcessInput',
+      'ProcessNodeInput',
+      'RenameInput',
+      'JobRunPlacement',
+    ]) {
       expect(supergraph).toContain(`input ${input}`);
     }
   });

@@ -7,7 +7,10 @@ describe('mutations – each sends exactly the documented upstream request and a
   it('runProcess POSTs /processes/{id}/run with the options and answers the run through the read mappers', async () => {
     t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, startedRun));
     const data = expectNoErrors(
-      await execute(t.gateway, `mutation { runProcess(processId: "process-abc123", sendProcessCompleteEmail: true) { id status process { id } jobs { id action } } }`),
+      await execute(
+        t.gateway,
+        `mutation { runProcess(processId: "process-abc123", sendProcessCompleteEmail: true) { id status process { id } jobs { id action } } }`,
+      ),
     );
     expect(data.runProcess).toEqual({
       id: 'processrun-new-001',
@@ -21,7 +24,12 @@ describe('mutations – each sends exactly the documented upstream request and a
     });
     expect(t.upstream.requests).toHaveLength(1);
     const request = t.upstream.requests[0]!;
-    expect(sent(request)).toEqual({ method: 'POST', path: '/processes/process-abc123/run', query: {}, body: { sendProcessCompleteEmail: true } });
+    expect(sent(request)).toEqual({
+      method: 'POST',
+      path: '/processes/process-abc123/run',
+      query: {},
+      body: { sendProcessCompleteEmail: true },
+    });
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers.authorization).toBe(TEST_TOKEN);
     expect(request.headers['x-version']).toBe('2026-04-01.processes.preview');
@@ -30,12 +38,19 @@ describe('mutations – each sends exactly the documented upstream request and a
   it('runProcess without options sends no body; the id is one encoded path segment', async () => {
     t.upstream.onPath('POST', '/processes/a%2Fb%3Fc/run', (_request, response) => json(response, 201, startedRun));
     expectNoErrors(await execute(t.gateway, `mutation { runProcess(processId: "a/b?c") { id } }`));
-    expect(sent(t.upstream.requests[0])).toEqual({ method: 'POST', path: '/processes/a%2Fb%3Fc/run', query: {}, body: undefined });
+    expect(sent(t.upstream.requests[0])).toEqual({
+      method: 'POST',
+      path: '/processes/a%2Fb%3Fc/run',
+      query: {},
+      body: undefined,
+    });
     expect(t.upstream.requests[0]!.headers['content-type']).toBeUndefined();
   });
 
   it('addJobRuns POSTs the job array with the placement as query parameters and answers the created JobRuns', async () => {
-    t.upstream.onPath('POST', '/processRuns/processrun-xyz789/jobRuns', (_request, response) => json(response, 201, [createdJobRun]));
+    t.upstream.onPath('POST', '/processRuns/processrun-xyz789/jobRuns', (_request, response) =>
+      json(response, 201, [createdJobRun]),
+    );
     const data = expectNoErrors(
       await execute(
         t.gateway,
@@ -65,7 +80,13 @@ describe('mutations – each sends exactly the documented upstream request and a
       ),
     );
     expect(data.addJobRuns).toEqual([
-      { id: 'jobrun-new-001', ordinal: 3, status: 'WAITING', action: 'SEND_TASK', arguments: { __typename: 'SendTaskArguments', title: 'Review the draft', assignee: { id: 'user123' } } },
+      {
+        id: 'jobrun-new-001',
+        ordinal: 3,
+        status: 'WAITING',
+        action: 'SEND_TASK',
+        arguments: { __typename: 'SendTaskArguments', title: 'Review the draft', assignee: { id: 'user123' } },
+      },
     ]);
     expect(sent(t.upstream.requests[0])).toEqual({
       method: 'POST',
@@ -75,7 +96,14 @@ describe('mutations – each sends exactly the documented upstream request and a
         {
           action: 'sendTask',
           triggerType: 'whenEligible',
-          arguments: { type: 'sendTask', sendTaskArgs: { title: 'Review the draft', assignee: { id: 'user123', type: 'user' }, dueDate: '2024-12-15' } },
+          arguments: {
+            type: 'sendTask',
+            sendTaskArgs: {
+              title: 'Review the draft',
+              assignee: { id: 'user123', type: 'user' },
+              dueDate: '2024-12-15',
+            },
+          },
         },
         {
           action: 'contentRequest',
@@ -100,7 +128,13 @@ describe('mutations – each sends exactly the documented upstream request and a
     t.upstream.onPath('POST', '/processRuns/processrun-xyz789/jobRuns', (_request, response) =>
       json(response, 200, { data: [{ type: 'job', jobRun: createdJobRun }] }),
     );
-    const data = expectNoErrors(await execute(t.gateway, `mutation($jobs: [JobRunInput!]!) { addJobRuns(processRunId: "processrun-xyz789", jobs: $jobs) { id } }`, { jobs: [SEND_TASK_JOB] }));
+    const data = expectNoErrors(
+      await execute(
+        t.gateway,
+        `mutation($jobs: [JobRunInput!]!) { addJobRuns(processRunId: "processrun-xyz789", jobs: $jobs) { id } }`,
+        { jobs: [SEND_TASK_JOB] },
+      ),
+    );
     expect(data.addJobRuns).toEqual([{ id: 'jobrun-new-001' }]);
     expect(t.upstream.requests[0]!.url).toBe('/processRuns/processrun-xyz789/jobRuns');
   });
@@ -108,42 +142,52 @@ describe('mutations – each sends exactly the documented upstream request and a
   it('createProcess POSTs /processes with the whole tree in the documented shape', async () => {
     t.upstream.onPath('POST', '/processes', (_request, response) => json(response, 201, writtenProcess));
     const data = expectNoErrors(
-      await execute(
-        t.gateway,
-        `mutation Create($input: CreateProcessInput!) { createProcess(input: $input) { id } }`,
-        {
-          input: {
-            name: 'Annual Performance Review Process',
-            autoClose: true,
-            businessDaysOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
-            businessStartDate: '2024-01-01',
-            certAutoApprove: false,
-            dueDate: '2024-12-31',
-            relativeDates: true,
-            root: {
-              name: 'Root',
-              children: [
-                {
-                  job: {
-                    action: 'SEND_TASK',
-                    arguments: {
-                      sendTask: {
-                        title: 'Complete Self-Assessment',
-                        assignee: 'userId1234',
-                        approver: 'userId5678',
-                        dueDate: '2024-12-15',
-                        approverDueDate: '2024-12-20',
-                        instructions: 'Complete your self-assessment form',
-                      },
+      await execute(t.gateway, `mutation Create($input: CreateProcessInput!) { createProcess(input: $input) { id } }`, {
+        input: {
+          name: 'Annual Performance Review Process',
+          autoClose: true,
+          businessDaysOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+          businessStartDate: '2024-01-01',
+          certAutoApprove: false,
+          dueDate: '2024-12-31',
+          relativeDates: true,
+          root: {
+            name: 'Root',
+            children: [
+              {
+                job: {
+                  action: 'SEND_TASK',
+                  arguments: {
+                    sendTask: {
+                      title: 'Complete Self-Assessment',
+                      assignee: 'userId1234',
+                      approver: 'userId5678',
+                      dueDate: '2024-12-15',
+                      approverDueDate: '2024-12-20',
+                      instructions: 'Complete your self-assessment form',
                     },
                   },
                 },
-                { group: { name: 'Sign-off', parallel: true, children: [{ job: { name: 'Certify', action: 'CERTIFICATION', arguments: { certification: { title: 'Certify', assignee: 'userId5678', document: 'doc-1' } } } }] } },
-              ],
-            },
+              },
+              {
+                group: {
+                  name: 'Sign-off',
+                  parallel: true,
+                  children: [
+                    {
+                      job: {
+                        name: 'Certify',
+                        action: 'CERTIFICATION',
+                        arguments: { certification: { title: 'Certify', assignee: 'userId5678', document: 'doc-1' } },
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
           },
         },
-      ),
+      }),
     );
     expect(data.createProcess).toEqual({ id: 'process-new-001' });
     expect(sent(t.upstream.requests[0])).toEqual({
@@ -196,7 +240,14 @@ describe('mutations – each sends exactly the documented upstream request and a
                       name: 'Certify',
                       action: 'certification',
                       triggerType: 'whenEligible',
-                      arguments: { type: 'certification', certificationArgs: { title: 'Certify', assignee: { id: 'userId5678', type: 'user' }, document: 'doc-1' } },
+                      arguments: {
+                        type: 'certification',
+                        certificationArgs: {
+                          title: 'Certify',
+                          assignee: { id: 'userId5678', type: 'user' },
+                          document: 'doc-1',
+                        },
+                      },
                     },
                   },
                 ],
@@ -209,7 +260,9 @@ describe('mutations – each sends exactly the documented upstream request and a
   });
 
   it('renameProcessItems POSTs batchUpdates in the documented nested item form', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/batchUpdates', (_request, response) => json(response, 200, { ...writtenProcess, id: 'process-abc123' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/batchUpdates', (_request, response) =>
+      json(response, 200, { ...writtenProcess, id: 'process-abc123' }),
+    );
     const data = expectNoErrors(
       await execute(
         t.gateway,
@@ -237,11 +290,18 @@ describe('mutations – each sends exactly the documented upstream request and a
     });
     const data = expectNoErrors(await execute(t.gateway, `mutation { trashProcess(processId: "process-abc123") }`));
     expect(data.trashProcess).toBe('process-abc123');
-    expect(sent(t.upstream.requests[0])).toEqual({ method: 'DELETE', path: '/processes/process-abc123', query: {}, body: undefined });
+    expect(sent(t.upstream.requests[0])).toEqual({
+      method: 'DELETE',
+      path: '/processes/process-abc123',
+      query: {},
+      body: undefined,
+    });
   });
 
   it('a run answer missing a required field is UPSTREAM_BAD_RESPONSE with outcome APPLIED (the upstream said 201)', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, { id: 'processrun-new-001' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 201, { id: 'processrun-new-001' }),
+    );
     const result = await execute(t.gateway, `mutation { runProcess(processId: "process-abc123") { id } }`);
     const error = expectOnlyError(result, 'UPSTREAM_BAD_RESPONSE');
     expect(error.extensions).toMatchObject({ outcome: 'APPLIED', upstream: { status: 201 } });

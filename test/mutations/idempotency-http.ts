@@ -6,7 +6,10 @@ export interface RawAnswer {
   status: number;
   headers: Headers;
   text: string;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }>;
+  };
 }
 
 /** POST one operation with an Idempotency-Key (null: none), as a client that retries would. */
@@ -19,7 +22,12 @@ export async function sendWithKey(
 ): Promise<RawAnswer> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, ...(key === null ? {} : { 'idempotency-key': key }), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: TEST_TOKEN,
+      ...(key === null ? {} : { 'idempotency-key': key }),
+      ...headers,
+    },
     body: JSON.stringify({ query: document, variables }),
   });
   const text = await response.text();
@@ -32,7 +40,12 @@ export async function sendWithKey(
   return { status: response.status, headers: response.headers, text, body };
 }
 
-export function sendCase(gateway: { url: string }, key: string | null, mutation: MutationCase, variant?: string): Promise<RawAnswer> {
+export function sendCase(
+  gateway: { url: string },
+  key: string | null,
+  mutation: MutationCase,
+  variant?: string,
+): Promise<RawAnswer> {
   return sendWithKey(gateway, key, mutation.document, mutation.variables(variant));
 }
 

@@ -23,8 +23,10 @@ function expectReplay(first: RawAnswer, again: RawAnswer): void {
 
 describe('Idempotency-Key on each mutation: a retry with the key never sends the write again', () => {
   const t = useGateway({ env: ENV, warmUp: true });
-  const route = (mutation: MutationCase, handler: import('../harness').FakeHandler) => t.upstream.onPath(mutation.method, mutation.path, handler);
-  const writes = (mutation: MutationCase) => t.upstream.requests.filter((request) => request.method === mutation.method && request.path === mutation.path);
+  const route = (mutation: MutationCase, handler: import('../harness').FakeHandler) =>
+    t.upstream.onPath(mutation.method, mutation.path, handler);
+  const writes = (mutation: MutationCase) =>
+    t.upstream.requests.filter((request) => request.method === mutation.method && request.path === mutation.path);
 
   describe.each(MUTATION_CASES.map((mutation) => [mutation.name, mutation] as const))('%s', (_name, mutation) => {
     it('replay after success: the stored answer byte for byte, Idempotent-Replayed: true, one upstream request', async () => {
@@ -70,7 +72,11 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
       held.release();
       const [a, b] = await Promise.all(answers);
       const [conflict, applied] = a!.status === 409 ? [a!, b!] : [b!, a!];
-      expect({ status: conflict.status, code: onlyCode(conflict), outcome: conflict.body.errors![0]!.extensions!.outcome }).toEqual({
+      expect({
+        status: conflict.status,
+        code: onlyCode(conflict),
+        outcome: conflict.body.errors![0]!.extensions!.outcome,
+      }).toEqual({
         status: 409,
         code: 'IDEMPOTENCY_KEY_IN_USE',
         outcome: 'NOT_APPLIED',
@@ -92,7 +98,10 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
       const key = freshKey();
       await sendCase(t.gateway, key, mutation);
       const reused = await sendCase(t.gateway, key, mutation, 'other-value');
-      expect({ status: reused.status, code: onlyCode(reused) }).toEqual({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+      expect({ status: reused.status, code: onlyCode(reused) }).toEqual({
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      });
       expect(t.upstream.requests).toHaveLength(1);
     });
 
@@ -102,7 +111,11 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
       const refused = await sendCase(t.gateway, key, mutation, '');
       expect(onlyCode(refused)).toBe('BAD_USER_INPUT');
       const corrected = await sendCase(t.gateway, key, mutation);
-      expect([corrected.status, corrected.body.errors, corrected.headers.get('idempotent-replayed')]).toEqual([200, undefined, null]);
+      expect([corrected.status, corrected.body.errors, corrected.headers.get('idempotent-replayed')]).toEqual([
+        200,
+        undefined,
+        null,
+      ]);
       expect(writes(mutation)).toHaveLength(1);
     });
   });
@@ -122,7 +135,9 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
     route(mutation, (_request, response) => mutation.succeed(response));
     const key = freshKey();
     await sendCase(t.gateway, key, mutation);
-    const other = await sendWithKey(t.gateway, key, mutation.document, mutation.variables(), { authorization: 'Bearer another-caller' });
+    const other = await sendWithKey(t.gateway, key, mutation.document, mutation.variables(), {
+      authorization: 'Bearer another-caller',
+    });
     expect([other.status, other.body.errors, other.headers.get('idempotent-replayed')]).toEqual([200, undefined, null]);
     expect(writes(mutation)).toHaveLength(2);
   });
@@ -132,7 +147,11 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
     const key = freshKey();
     for (let i = 0; i < 2; i++) {
       const answer = await sendWithKey(t.gateway, key, `{ processRun(id: "run-1") { id } }`);
-      expect([answer.status, answer.body.data, answer.headers.get('idempotent-replayed')]).toEqual([200, { processRun: { id: 'run-1' } }, null]);
+      expect([answer.status, answer.body.data, answer.headers.get('idempotent-replayed')]).toEqual([
+        200,
+        { processRun: { id: 'run-1' } },
+        null,
+      ]);
     }
     expect(t.upstream.runRequests).toHaveLength(2);
   });
@@ -182,23 +201,29 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
 
 describe('answers refused before any upstream call free the key', () => {
   it('the breaker open: NOT_APPLIED, not stored; the same key runs once the upstream is back', async () => {
-    await withGateway({ UPSTREAM_BREAKER_THRESHOLD: '1', UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS: '200', UPSTREAM_MAX_ATTEMPTS: '1' }, async (gateway) => {
-      const mutation = MUTATION_CASES[0]!;
-      gateway.upstream.onAny(faults.status(503, { code: '503' }));
-      await sendWithKey(gateway, null, '{ processRun(id: "trip") { id } }');
-      const key = freshKey();
-      const refused = await sendCase(gateway, key, mutation);
-      expect([onlyCode(refused), refused.body.errors![0]!.extensions!.outcome]).toEqual(['UPSTREAM_UNAVAILABLE', 'NOT_APPLIED']);
-      expect(gateway.upstream.requests).toHaveLength(1);
-      gateway.upstream.onAny((_request, response) => mutation.succeed(response));
-      let later: RawAnswer | null = null;
-      await waitFor(async () => {
-        later = await sendCase(gateway, key, mutation);
-        return later.status === 200 && later.body.errors === undefined;
-      }, 'the breaker to let the write through');
-      expect(later!.headers.get('idempotent-replayed')).toBeNull();
-      expect(gateway.upstream.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
-    });
+    await withGateway(
+      { UPSTREAM_BREAKER_THRESHOLD: '1', UPSTREAM_BREAKER_HALF_OPEN_AFTER_MS: '200', UPSTREAM_MAX_ATTEMPTS: '1' },
+      async (gateway) => {
+        const mutation = MUTATION_CASES[0]!;
+        gateway.upstream.onAny(faults.status(503, { code: '503' }));
+        await sendWithKey(gateway, null, '{ processRun(id: "trip") { id } }');
+        const key = freshKey();
+        const refused = await sendCase(gateway, key, mutation);
+        expect([onlyCode(refused), refused.body.errors![0]!.extensions!.outcome]).toEqual([
+          'UPSTREAM_UNAVAILABLE',
+          'NOT_APPLIED',
+        ]);
+        expect(gateway.upstream.requests).toHaveLength(1);
+        gateway.upstream.onAny((_request, response) => mutation.succeed(response));
+        let later: RawAnswer | null = null;
+        await waitFor(async () => {
+          later = await sendCase(gateway, key, mutation);
+          return later.status === 200 && later.body.errors === undefined;
+        }, 'the breaker to let the write through');
+        expect(later!.headers.get('idempotent-replayed')).toBeNull();
+        expect(gateway.upstream.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+      },
+    );
   });
 });
 
@@ -209,7 +234,11 @@ describe('IDEMPOTENCY_REQUIRED=true', () => {
     const mutation = MUTATION_CASES[0]!;
     t.upstream.onPath(mutation.method, mutation.path, (_request, response) => mutation.succeed(response));
     const refused = await sendCase(t.gateway, null, mutation);
-    expect({ status: refused.status, code: onlyCode(refused), outcome: refused.body.errors![0]!.extensions!.outcome }).toEqual({
+    expect({
+      status: refused.status,
+      code: onlyCode(refused),
+      outcome: refused.body.errors![0]!.extensions!.outcome,
+    }).toEqual({
       status: 400,
       code: 'IDEMPOTENCY_KEY_REQUIRED',
       outcome: 'NOT_APPLIED',
@@ -290,11 +319,18 @@ describe('/metrics counts each keyed decision', () => {
       await sendCase(gateway, 'bad key', mutation);
       await sendCase(gateway, null, mutation);
       const text = await scrapeMetrics(gateway);
-      const decisions = ['claimed', 'replayed', 'reused', 'malformed', 'required', 'in_use', 'unavailable'].map((decision) => [
-        decision,
-        metricSample(text, 'gateway_idempotency_decisions_total', { decision }),
-      ]);
-      expect(Object.fromEntries(decisions)).toEqual({ claimed: 1, replayed: 1, reused: 1, malformed: 1, required: 1, in_use: 0, unavailable: 0 });
+      const decisions = ['claimed', 'replayed', 'reused', 'malformed', 'required', 'in_use', 'unavailable'].map(
+        (decision) => [decision, metricSample(text, 'gateway_idempotency_decisions_total', { decision })],
+      );
+      expect(Object.fromEntries(decisions)).toEqual({
+        claimed: 1,
+        replayed: 1,
+        reused: 1,
+        malformed: 1,
+        required: 1,
+        in_use: 0,
+        unavailable: 0,
+      });
     });
   });
 });
@@ -306,18 +342,30 @@ describe('with trusted documents (PERSISTED_OPERATIONS_FILE): a hash-only reques
     fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: TEST_TOKEN, 'idempotency-key': key },
-      body: JSON.stringify({ variables: { processId }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
-    }).then(async (response) => ({ status: response.status, text: await response.text(), replayed: response.headers.get('idempotent-replayed') }));
+      body: JSON.stringify({
+        variables: { processId },
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      }),
+    }).then(async (response) => ({
+      status: response.status,
+      text: await response.text(),
+      replayed: response.headers.get('idempotent-replayed'),
+    }));
 
   it('replayed with the same variables, IDEMPOTENCY_KEY_REUSED with others, one upstream request', async () => {
     await withGateway({ PERSISTED_OPERATIONS_FILE: file }, async (gateway) => {
-      gateway.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, startedRun));
+      gateway.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+        json(response, 201, startedRun),
+      );
       const key = freshKey();
       const first = await post(gateway, key, 'process-abc123');
       expect([first.status, first.text]).toEqual([200, expect.stringContaining(startedRun.id)]);
       expect(await post(gateway, key, 'process-abc123')).toEqual({ ...first, replayed: 'true' });
       const reused = await post(gateway, key, 'process-other');
-      expect([reused.status, JSON.parse(reused.text).errors[0].extensions.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+      expect([reused.status, JSON.parse(reused.text).errors[0].extensions.code]).toEqual([
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      ]);
       expect(gateway.upstream.requests).toHaveLength(1);
     });
   });

@@ -58,7 +58,11 @@ describe('examples/idempotent-client – a typed client that retries a mutation 
     const result = await startRun(options(), 'process-abc123');
     expect(result).toMatchObject({ started: null, code: 'CONFLICT', advice: 'fix-and-send-with-a-new-key' });
     t.upstream.onPath('POST', RUN_PATH, faults.status(503, { code: '503' }));
-    expect(await startRun(options({ maxAttempts: 3 }), 'process-abc123')).toMatchObject({ started: null, code: 'UPSTREAM_UNAVAILABLE', advice: 'look-before-sending-again-with-a-new-key' });
+    expect(await startRun(options({ maxAttempts: 3 }), 'process-abc123')).toMatchObject({
+      started: null,
+      code: 'UPSTREAM_UNAVAILABLE',
+      advice: 'look-before-sending-again-with-a-new-key',
+    });
     expect(writes()).toHaveLength(2);
   });
 
@@ -66,7 +70,9 @@ describe('examples/idempotent-client – a typed client that retries a mutation 
     t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, startedRun));
     const client = new IdempotentClient(options());
     const first = await client.mutate(StartRunDocument, { processId: 'process-abc123' });
-    await expect(client.mutate(StartRunDocument, { processId: 'process-other' }, first.idempotencyKey)).rejects.toBeInstanceOf(KeyReusedError);
+    await expect(
+      client.mutate(StartRunDocument, { processId: 'process-other' }, first.idempotencyKey),
+    ).rejects.toBeInstanceOf(KeyReusedError);
     expect(t.upstream.requests).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { withMissingOutcomes } from '../../src/writes/missing-outcomes';
 
-const rebuild = (error: GraphQLError, outcome: string) => new GraphQLError(error.message, { path: error.path, extensions: { ...error.extensions, outcome } });
+const rebuild = (error: GraphQLError, outcome: string) =>
+  new GraphQLError(error.message, { path: error.path, extensions: { ...error.extensions, outcome } });
 const error = (code: string, path: string[] | undefined, outcome?: string) =>
   new GraphQLError(code, { path, extensions: outcome === undefined ? { code } : { code, outcome } });
 
@@ -18,7 +19,15 @@ describe('the outcome backstop – an error at a mutation field that did not pas
   });
 
   it('leaves an outcome already set, nested read errors and request errors alone', () => {
-    const given = [error('UPSTREAM_TIMEOUT', ['a'], 'UNKNOWN'), error('NOT_FOUND', ['a', 'process']), error('OPERATION_LIMIT_EXCEEDED', undefined)];
-    expect(withMissingOutcomes(given, rebuild).map((each) => each.extensions.outcome)).toEqual(['UNKNOWN', undefined, undefined]);
+    const given = [
+      error('UPSTREAM_TIMEOUT', ['a'], 'UNKNOWN'),
+      error('NOT_FOUND', ['a', 'process']),
+      error('OPERATION_LIMIT_EXCEEDED', undefined),
+    ];
+    expect(withMissingOutcomes(given, rebuild).map((each) => each.extensions.outcome)).toEqual([
+      'UNKNOWN',
+      undefined,
+      undefined,
+    ]);
   });
 });

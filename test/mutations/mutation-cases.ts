@@ -35,7 +35,9 @@ export const MUTATION_CASES: MutationCase[] = [
   {
     name: 'createProcess',
     document: `mutation Create($input: CreateProcessInput!) { createProcess(input: $input) { id name } }`,
-    variables: (variant) => ({ input: { name: variant ?? 'Annual Review', root: { name: 'Root', children: [{ job: SEND_TASK_JOB }] } } }),
+    variables: (variant) => ({
+      input: { name: variant ?? 'Annual Review', root: { name: 'Root', children: [{ job: SEND_TASK_JOB }] } },
+    }),
     method: 'POST',
     path: '/processes',
     succeed: (response) => json(response, 201, writtenProcess),

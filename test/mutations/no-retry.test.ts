@@ -1,4 +1,13 @@
-import { closedPort, execute, expectNoErrors, expectOnlyError, faults, json, useGateway, withGateway } from '../harness';
+import {
+  closedPort,
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  faults,
+  json,
+  useGateway,
+  withGateway,
+} from '../harness';
 import { startedRun } from './write-fixtures';
 
 const RUN = `mutation { runProcess(processId: "process-abc123") { id } }`;
@@ -7,7 +16,9 @@ const TRASH = `mutation { trashProcess(processId: "process-abc123") }`;
 
 describe('writes are never sent twice: a failure after the request may have arrived is answered with outcome UNKNOWN', () => {
   // Retries on: three attempts with short waits, so a retried write would show as a second request.
-  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '1500', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' } });
+  const t = useGateway({
+    env: { UPSTREAM_TIMEOUT_MS: '1500', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' },
+  });
 
   it.each([
     [502, 'UPSTREAM_UNAVAILABLE'],
@@ -15,7 +26,11 @@ describe('writes are never sent twice: a failure after the request may have arri
     [504, 'UPSTREAM_UNAVAILABLE'],
     [500, 'UPSTREAM_ERROR'],
   ])('a %i on runProcess: one request, %s, outcome UNKNOWN', async (status, code) => {
-    t.upstream.onPath('POST', RUN_PATH, faults.status(status, { code: String(status), message: 'Service Unavailable.' }));
+    t.upstream.onPath(
+      'POST',
+      RUN_PATH,
+      faults.status(status, { code: String(status), message: 'Service Unavailable.' }),
+    );
     const error = expectOnlyError(await execute(t.gateway, RUN), code);
     expect(error.extensions).toMatchObject({ outcome: 'UNKNOWN', upstream: { status } });
     expect(t.upstream.requests).toHaveLength(1);
@@ -43,21 +58,33 @@ describe('writes are never sent twice: a failure after the request may have arri
   });
 
   it('a 429 is retried (the upstream refused it) and the retry succeeds', async () => {
-    t.upstream.onPath('POST', RUN_PATH, faults.failFirst(1, faults.status(429, { code: '429' }), (_request, response) => json(response, 201, startedRun)));
+    t.upstream.onPath(
+      'POST',
+      RUN_PATH,
+      faults.failFirst(1, faults.status(429, { code: '429' }), (_request, response) => json(response, 201, startedRun)),
+    );
     expect(expectNoErrors(await execute(t.gateway, RUN)).runProcess).toEqual({ id: startedRun.id });
     expect(t.upstream.requests).toHaveLength(2);
     expect(t.upstream.requests[0]!.body).toBe(t.upstream.requests[1]!.body);
   });
 
   it('a 429 retried and the retry then times out: the timeout is the answer (UNKNOWN), not the earlier 429', async () => {
-    t.upstream.onPath('POST', RUN_PATH, faults.failFirst(1, faults.status(429, { code: '429' }), faults.stallBeforeHeaders()));
+    t.upstream.onPath(
+      'POST',
+      RUN_PATH,
+      faults.failFirst(1, faults.status(429, { code: '429' }), faults.stallBeforeHeaders()),
+    );
     const error = expectOnlyError(await execute(t.gateway, RUN), 'UPSTREAM_TIMEOUT');
     expect(error.extensions!.outcome).toBe('UNKNOWN');
     expect(t.upstream.requests).toHaveLength(2);
   });
 
   it('a 429 asking for a wait past the deadline is answered at once with retryAfter and outcome NOT_APPLIED', async () => {
-    t.upstream.onPath('POST', RUN_PATH, faults.status(429, { code: '429', message: 'Retry request in 10 seconds.' }, { 'retry-after': '10' }));
+    t.upstream.onPath(
+      'POST',
+      RUN_PATH,
+      faults.status(429, { code: '429', message: 'Retry request in 10 seconds.' }, { 'retry-after': '10' }),
+    );
     const error = expectOnlyError(await execute(t.gateway, RUN), 'RATE_LIMITED');
     expect(error.extensions!.retryAfter).toBe(10);
     expect(error.extensions!.outcome).toBe('NOT_APPLIED');
@@ -79,7 +106,10 @@ describe('writes are never sent twice: a failure after the request may have arri
     expect(run.extensions!.outcome).toBe('NOT_APPLIED');
     t.upstream.onPath('POST', '/processRuns/run-1/jobRuns', faults.status(403, { code: '403' }));
     const add = expectOnlyError(
-      await execute(t.gateway, `mutation { addJobRuns(processRunId: "run-1", jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }`),
+      await execute(
+        t.gateway,
+        `mutation { addJobRuns(processRunId: "run-1", jobs: [{ action: SEND_TASK, arguments: { sendTask: { title: "t", assignee: "u" } } }]) { id } }`,
+      ),
       'FORBIDDEN',
     );
     expect(add.message).toBe('The credentials do not allow changing this process run.');
@@ -94,9 +124,13 @@ describe('writes that provably never left are retried or answered at once, with 
       async (gateway) => {
         const error = expectOnlyError(await execute(gateway, RUN), 'UPSTREAM_UNREACHABLE');
         expect(error.extensions!.outcome).toBe('NOT_APPLIED');
-        const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call' && entry.upstream?.method === 'POST');
+        const attempts = gateway.logs.entries.filter(
+          (entry) => entry.msg === 'upstream call' && entry.upstream?.method === 'POST',
+        );
         expect(attempts.map((entry) => entry.upstream.attempt)).toEqual([1, 2, 3]);
-        expect(gateway.logs.entries.filter((entry) => entry.msg === 'upstream retry').map((entry) => entry.upstream.reason)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+        expect(
+          gateway.logs.entries.filter((entry) => entry.msg === 'upstream retry').map((entry) => entry.upstream.reason),
+        ).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
       },
       { upstreamUrl: `http://127.0.0.1:${port}` },
     );

@@ -1,24 +1,46 @@
-import { closedPort, execute, expectOnlyError, faults, json, useGateway, withGateway, type ExecutionResult } from '../harness';
+import {
+  closedPort,
+  execute,
+  expectOnlyError,
+  faults,
+  json,
+  useGateway,
+  withGateway,
+  type ExecutionResult,
+} from '../harness';
 import { MUTATION_CASES } from './mutation-cases';
 import { startedRun } from './write-fixtures';
 
-const startsRun = (id: string) => (_request: unknown, response: import('node:http').ServerResponse) => json(response, 201, { ...startedRun, id });
+const startsRun = (id: string) => (_request: unknown, response: import('node:http').ServerResponse) =>
+  json(response, 201, { ...startedRun, id });
 
 function describeBody(result: ExecutionResult): string {
   return `HTTP ${result.status}\n${JSON.stringify(result.body, null, 2)}`;
 }
 
 describe('results are never lost: a failing mutation field is null with its error, the others keep their data', () => {
-  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' }, warmUp: true });
+  const t = useGateway({
+    env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' },
+    warmUp: true,
+  });
 
   it('a: runProcess(P1) b: runProcess(missing): a keeps its new run id, b is null with NOT_FOUND and NOT_APPLIED', async () => {
     t.upstream.onPath('POST', '/processes/P1/run', startsRun('run-of-P1'));
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "missing") { id } }`);
-    expect({ status: result.status, data: result.body.data }).toEqual({ status: 200, data: { a: { id: 'run-of-P1' }, b: null } });
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "missing") { id } }`,
+    );
+    expect({ status: result.status, data: result.body.data }).toEqual({
+      status: 200,
+      data: { a: { id: 'run-of-P1' }, b: null },
+    });
     const error = expectOnlyError(result, 'NOT_FOUND');
     expect(error.path).toEqual(['b']);
     expect(error.extensions).toMatchObject({ outcome: 'NOT_APPLIED', upstream: { status: 404 } });
-    expect(t.upstream.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /processes/P1/run', 'POST /processes/missing/run']);
+    expect(t.upstream.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /processes/P1/run',
+      'POST /processes/missing/run',
+    ]);
   });
 
   it('fields run one after another: the second write is sent only after the first one has its answer', async () => {
@@ -35,15 +57,25 @@ describe('results are never lost: a failing mutation field is null with its erro
       secondSawFirstAnswered = firstAnswered;
       startsRun('run-of-P2')(_request, response);
     });
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`);
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`,
+    );
     expect(result.body.data).toEqual({ a: { id: 'run-of-P1' }, b: { id: 'run-of-P2' } });
     expect(secondSawFirstAnswered).toBe(true);
   });
 
   it('a field after a refused one still runs (GraphQL semantics): the 4xx does not stop the next write', async () => {
     t.upstream.onPath('POST', '/processes/P2/run', startsRun('run-of-P2'));
-    t.upstream.onPath('POST', '/processes/P1/run', faults.status(409, { code: '409', message: 'Process is already running' }));
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`);
+    t.upstream.onPath(
+      'POST',
+      '/processes/P1/run',
+      faults.status(409, { code: '409', message: 'Process is already running' }),
+    );
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`,
+    );
     expect(result.body.data).toEqual({ a: null, b: { id: 'run-of-P2' } });
     expect(expectOnlyError(result, 'CONFLICT')).toMatchObject({ path: ['a'], extensions: { outcome: 'NOT_APPLIED' } });
     expect(t.upstream.requests).toHaveLength(2);
@@ -52,9 +84,15 @@ describe('results are never lost: a failing mutation field is null with its erro
   it('an input refusal in the middle: that field is null (BAD_USER_INPUT, NOT_APPLIED), the fields around it run', async () => {
     t.upstream.onPath('POST', '/processes/P1/run', startsRun('run-of-P1'));
     t.upstream.onPath('POST', '/processes/P2/run', startsRun('run-of-P2'));
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "") { id } c: runProcess(processId: "P2") { id } }`);
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "") { id } c: runProcess(processId: "P2") { id } }`,
+    );
     expect(result.body.data).toEqual({ a: { id: 'run-of-P1' }, b: null, c: { id: 'run-of-P2' } });
-    expect(expectOnlyError(result, 'BAD_USER_INPUT')).toMatchObject({ path: ['b'], extensions: { outcome: 'NOT_APPLIED', field: 'processId' } });
+    expect(expectOnlyError(result, 'BAD_USER_INPUT')).toMatchObject({
+      path: ['b'],
+      extensions: { outcome: 'NOT_APPLIED', field: 'processId' },
+    });
     expect(t.upstream.requests).toHaveLength(2);
   });
 
@@ -66,7 +104,11 @@ describe('results are never lost: a failing mutation field is null with its erro
       `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } c: trashProcess(processId: "P3") d: runProcess(processId: "P4") { id } }`,
     );
     expect(result.body.data).toEqual({ a: { id: 'run-of-P1' }, b: null, c: null, d: null });
-    const errors = (result.body.errors ?? []).map((error) => ({ path: error.path, code: error.extensions?.code, outcome: error.extensions?.outcome }));
+    const errors = (result.body.errors ?? []).map((error) => ({
+      path: error.path,
+      code: error.extensions?.code,
+      outcome: error.extensions?.outcome,
+    }));
     expect(errors).toEqual([
       { path: ['b'], code: 'UPSTREAM_UNAVAILABLE', outcome: 'UNKNOWN' },
       { path: ['c'], code: 'UPSTREAM_UNAVAILABLE', outcome: 'NOT_APPLIED' },
@@ -77,9 +119,14 @@ describe('results are never lost: a failing mutation field is null with its erro
 
   it('a timeout halts the rest too; the timed-out field says UNKNOWN', async () => {
     t.upstream.onPath('POST', '/processes/P1/run', faults.stallBeforeHeaders());
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`);
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "P2") { id } }`,
+    );
     expect(result.body.data).toEqual({ a: null, b: null });
-    expect((result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.outcome])).toEqual([
+    expect(
+      (result.body.errors ?? []).map((error) => [error.path, error.extensions?.code, error.extensions?.outcome]),
+    ).toEqual([
       [['a'], 'UPSTREAM_TIMEOUT', 'UNKNOWN'],
       [['b'], 'UPSTREAM_UNAVAILABLE', 'NOT_APPLIED'],
     ]);
@@ -88,7 +135,10 @@ describe('results are never lost: a failing mutation field is null with its erro
 });
 
 describe('every write error says its outcome, for each mutation', () => {
-  const t = useGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' }, warmUp: true });
+  const t = useGateway({
+    env: { UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRY_BASE_DELAY_MS: '10', UPSTREAM_BREAKER_THRESHOLD: '0' },
+    warmUp: true,
+  });
 
   const KINDS: Array<[string, string, string, import('../harness').FakeHandler]> = [
     ['400', 'BAD_USER_INPUT', 'NOT_APPLIED', faults.status(400, { code: '400', message: 'Bad' })],
@@ -96,7 +146,12 @@ describe('every write error says its outcome, for each mutation', () => {
     ['403', 'FORBIDDEN', 'NOT_APPLIED', faults.status(403, { code: '403' })],
     ['404', 'NOT_FOUND', 'NOT_APPLIED', faults.status(404, { code: '404' })],
     ['409', 'CONFLICT', 'NOT_APPLIED', faults.status(409, { code: '409' })],
-    ['429 with a wait past the deadline', 'RATE_LIMITED', 'NOT_APPLIED', faults.status(429, { code: '429' }, { 'retry-after': '3600' })],
+    [
+      '429 with a wait past the deadline',
+      'RATE_LIMITED',
+      'NOT_APPLIED',
+      faults.status(429, { code: '429' }, { 'retry-after': '3600' }),
+    ],
     ['500', 'UPSTREAM_ERROR', 'UNKNOWN', faults.status(500, { code: '500' })],
     ['502', 'UPSTREAM_UNAVAILABLE', 'UNKNOWN', faults.status(502, { code: '502' })],
     ['no answer (timeout)', 'UPSTREAM_TIMEOUT', 'UNKNOWN', faults.stallBeforeHeaders()],
@@ -123,7 +178,10 @@ describe('every write error says its outcome, for each mutation', () => {
     it(`${mutation.name}: input refused before any call → BAD_USER_INPUT with outcome NOT_APPLIED, no upstream call`, async () => {
       const result = await execute(t.gateway, mutation.document, mutation.variables(''));
       if (mutation.name === 'createProcess') {
-        expect(expectOnlyError(result, 'BAD_USER_INPUT').extensions).toMatchObject({ outcome: 'NOT_APPLIED', field: 'input.name' });
+        expect(expectOnlyError(result, 'BAD_USER_INPUT').extensions).toMatchObject({
+          outcome: 'NOT_APPLIED',
+          field: 'input.name',
+        });
       } else {
         expect(expectOnlyError(result, 'BAD_USER_INPUT').extensions?.outcome).toBe('NOT_APPLIED');
       }
@@ -133,7 +191,9 @@ describe('every write error says its outcome, for each mutation', () => {
 
   it('no Authorization header: UNAUTHENTICATED with outcome NOT_APPLIED, no upstream call', async () => {
     const mutation = MUTATION_CASES[0]!;
-    const result = await execute(t.gateway, mutation.document, mutation.variables(), { headers: { authorization: undefined } });
+    const result = await execute(t.gateway, mutation.document, mutation.variables(), {
+      headers: { authorization: undefined },
+    });
     expect(expectOnlyError(result, 'UNAUTHENTICATED').extensions?.outcome).toBe('NOT_APPLIED');
     expect(t.upstream.requests).toHaveLength(0);
   });
@@ -144,7 +204,10 @@ describe('every write error says its outcome, for each mutation', () => {
       { UPSTREAM_MAX_ATTEMPTS: '1' },
       async (gateway) => {
         for (const mutation of MUTATION_CASES) {
-          const error = expectOnlyError(await execute(gateway, mutation.document, mutation.variables()), 'UPSTREAM_UNREACHABLE');
+          const error = expectOnlyError(
+            await execute(gateway, mutation.document, mutation.variables()),
+            'UPSTREAM_UNREACHABLE',
+          );
           expect([mutation.name, error.extensions?.outcome]).toEqual([mutation.name, 'NOT_APPLIED']);
         }
       },
@@ -157,7 +220,11 @@ describe('every write error says its outcome, for each mutation', () => {
       for (const mutation of MUTATION_CASES) {
         const result = await execute(gateway, mutation.document, mutation.variables());
         const error = expectOnlyError(result, 'UPSTREAM_UNAVAILABLE');
-        expect([mutation.name, error.extensions?.outcome, describeBody(result).includes('paused')]).toEqual([mutation.name, 'NOT_APPLIED', true]);
+        expect([mutation.name, error.extensions?.outcome, describeBody(result).includes('paused')]).toEqual([
+          mutation.name,
+          'NOT_APPLIED',
+          true,
+        ]);
       }
       expect(gateway.upstream.requests.length).toBe(before);
     });

@@ -15,7 +15,11 @@ describe('read after write – the process loader forgets the written process', 
       json(response, 200, {
         id: PROCESS_ID,
         name: 'Q4 close',
-        root: { id: 'group-root', name: 'Root', children: [{ type: 'job', job: { id: 'job-1', name: state.jobName, action: 'sendTask' } }] },
+        root: {
+          id: 'group-root',
+          name: 'Root',
+          children: [{ type: 'job', job: { id: 'job-1', name: state.jobName, action: 'sendTask' } }],
+        },
         run: { id: state.runId },
       }),
     );

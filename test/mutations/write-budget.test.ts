@@ -24,7 +24,12 @@ describe('the write budget is decided before the first write', () => {
   it('51 runProcess fields under the defaults: refused as a whole, OPERATION_LIMIT_EXCEEDED with the count and the limit, zero upstream calls', async () => {
     const result = await execute(t.gateway, runMany(51));
     const error = expectOnlyError(result, 'OPERATION_LIMIT_EXCEEDED');
-    expect(error.extensions).toEqual({ code: 'OPERATION_LIMIT_EXCEEDED', writes: 51, maxWrites: 25, outcome: 'NOT_APPLIED' });
+    expect(error.extensions).toEqual({
+      code: 'OPERATION_LIMIT_EXCEEDED',
+      writes: 51,
+      maxWrites: 25,
+      outcome: 'NOT_APPLIED',
+    });
     expect(error.message).toContain('51 mutation fields');
     expect(result.body.data ?? null).toBeNull();
     expect(t.upstream.requests).toHaveLength(0);
@@ -41,22 +46,43 @@ describe('the write budget is decided before the first write', () => {
   it('fields in fragments count; a field repeated under one response key runs once and counts once', async () => {
     const fields = Array.from({ length: 13 }, (_, i) => `f${i}: runProcess(processId: "F${i}") { id }`).join(' ');
     const inline = Array.from({ length: 13 }, (_, i) => `g${i}: trashProcess(processId: "G${i}")`).join(' ');
-    const refused = await execute(t.gateway, `mutation { ...Runs ... on Mutation { ${inline} } } fragment Runs on Mutation { ${fields} }`);
-    expect(expectOnlyError(refused, 'OPERATION_LIMIT_EXCEEDED').extensions).toMatchObject({ writes: 26, maxWrites: 25 });
+    const refused = await execute(
+      t.gateway,
+      `mutation { ...Runs ... on Mutation { ${inline} } } fragment Runs on Mutation { ${fields} }`,
+    );
+    expect(expectOnlyError(refused, 'OPERATION_LIMIT_EXCEEDED').extensions).toMatchObject({
+      writes: 26,
+      maxWrites: 25,
+    });
     expect(t.upstream.requests).toHaveLength(0);
-    expectNoErrors(await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } a: runProcess(processId: "P1") { status } }`));
+    expectNoErrors(
+      await execute(
+        t.gateway,
+        `mutation { a: runProcess(processId: "P1") { id } a: runProcess(processId: "P1") { status } }`,
+      ),
+    );
     expect(t.upstream.requests).toHaveLength(1);
   });
 
   it('a query is never counted as writes', () => {
-    expect(countWrites(parse(`{ ${Array.from({ length: 30 }, (_, i) => `q${i}: processRun(id: "x") { id }`).join(' ')} }`), null)).toBe(0);
+    expect(
+      countWrites(
+        parse(`{ ${Array.from({ length: 30 }, (_, i) => `q${i}: processRun(id: "x") { id }`).join(' ')} }`),
+        null,
+      ),
+    ).toBe(0);
   });
 
   it('the sibling-failure case: a: runProcess(P1) b: runProcess(missing) → two calls, a keeps its run id', async () => {
     t.upstream.onAny((request, response) =>
-      request.path === '/processes/P1/run' ? json(response, 201, { ...startedRun, id: 'run-of-P1' }) : json(response, 404, { code: '404', message: 'Not found' }),
+      request.path === '/processes/P1/run'
+        ? json(response, 201, { ...startedRun, id: 'run-of-P1' })
+        : json(response, 404, { code: '404', message: 'Not found' }),
     );
-    const result = await execute(t.gateway, `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "missing") { id } }`);
+    const result = await execute(
+      t.gateway,
+      `mutation { a: runProcess(processId: "P1") { id } b: runProcess(processId: "missing") { id } }`,
+    );
     expect(result.body.data).toEqual({ a: { id: 'run-of-P1' }, b: null });
     expect(expectOnlyError(result, 'NOT_FOUND')).toMatchObject({ path: ['b'], extensions: { outcome: 'NOT_APPLIED' } });
     expect(t.upstream.requests).toHaveLength(2);
@@ -69,9 +95,13 @@ describe('MAX_WRITES_PER_OPERATION', () => {
       { MAX_WRITES_PER_OPERATION: '50' },
       async (gateway) => {
         const data = expectNoErrors(await execute(gateway, runMany(50)));
-        expect(Object.values(data).map((run) => (run as { id: string }).id)).toEqual(Array.from({ length: 50 }, (_, i) => `run-of-P${i}`));
+        expect(Object.values(data).map((run) => (run as { id: string }).id)).toEqual(
+          Array.from({ length: 50 }, (_, i) => `run-of-P${i}`),
+        );
         expect(gateway.upstream.requests).toHaveLength(50);
-        expect(expectOnlyError(await execute(gateway, runMany(51)), 'OPERATION_LIMIT_EXCEEDED').extensions).toMatchObject({ writes: 51, maxWrites: 50 });
+        expect(
+          expectOnlyError(await execute(gateway, runMany(51)), 'OPERATION_LIMIT_EXCEEDED').extensions,
+        ).toMatchObject({ writes: 51, maxWrites: 50 });
         expect(gateway.upstream.requests).toHaveLength(50);
       },
       { upstream: startsRuns },
@@ -82,8 +112,12 @@ describe('MAX_WRITES_PER_OPERATION', () => {
     expect(() => loadConfig({ MAX_WRITES_PER_OPERATION: '51' })).toThrow(
       'Invalid configuration: MAX_WRITES_PER_OPERATION must be at most MAX_UPSTREAM_CALLS_PER_OPERATION (50), got 51',
     );
-    expect(() => loadConfig({ MAX_WRITES_PER_OPERATION: 'many' })).toThrow('Invalid configuration: MAX_WRITES_PER_OPERATION must be a whole number');
-    expect(() => loadConfig({ MAX_WRITES_PER_OPERATION: '0' })).toThrow('Invalid configuration: MAX_WRITES_PER_OPERATION must be from 1');
+    expect(() => loadConfig({ MAX_WRITES_PER_OPERATION: 'many' })).toThrow(
+      'Invalid configuration: MAX_WRITES_PER_OPERATION must be a whole number',
+    );
+    expect(() => loadConfig({ MAX_WRITES_PER_OPERATION: '0' })).toThrow(
+      'Invalid configuration: MAX_WRITES_PER_OPERATION must be from 1',
+    );
   });
 
   it('defaults to 25, or to the call budget when that is smaller', () => {

@@ -3,7 +3,13 @@ import { seedProcessRun } from '../../src/demo/fixtures';
 import type { UpstreamJobRun } from '../../src/upstream/types';
 import type { RecordedRequest } from '../harness';
 
-export const startedRun = { ...seedProcessRun, id: 'processrun-new-001', process: 'process-abc123', status: 'waiting', revision: 1 };
+export const startedRun = {
+  ...seedProcessRun,
+  id: 'processrun-new-001',
+  process: 'process-abc123',
+  status: 'waiting',
+  revision: 1,
+};
 
 export const createdJobRun: UpstreamJobRun = {
   id: 'jobrun-new-001',
@@ -13,7 +19,10 @@ export const createdJobRun: UpstreamJobRun = {
   status: 'waiting',
   action: 'sendTask',
   actionStatus: 'Waiting',
-  arguments: { type: 'sendTask', sendTaskArgs: { assignee: { id: 'user123', type: 'user' }, dueDate: '2024-12-15', title: 'Review the draft' } },
+  arguments: {
+    type: 'sendTask',
+    sendTaskArgs: { assignee: { id: 'user123', type: 'user' }, dueDate: '2024-12-15', title: 'Review the draft' },
+  },
 };
 
 export const writtenProcess = {
@@ -23,7 +32,12 @@ export const writtenProcess = {
 };
 
 /** What the gateway sent, in one comparable object. */
-export function sent(request: RecordedRequest | undefined): { method: string; path: string; query: Record<string, string>; body: unknown } {
+export function sent(request: RecordedRequest | undefined): {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+} {
   if (!request) throw new Error('the upstream got no request');
   return {
     method: request.method,

@@ -39,13 +39,18 @@ describe('the upstream guess registry is the one source of guesses', () => {
   it('every row of the docs guess tables is one registry entry, and every entry names one row', () => {
     for (const doc of DOCS) {
       for (const row of guessRows(doc)) {
-        const claimants = GUESS_NAMES.filter((name) => UPSTREAM_GUESSES[name].doc === doc && row.text.includes(UPSTREAM_GUESSES[name].row));
+        const claimants = GUESS_NAMES.filter(
+          (name) => UPSTREAM_GUESSES[name].doc === doc && row.text.includes(UPSTREAM_GUESSES[name].row),
+        );
         expect({ doc, line: row.line, claimants: claimants.length }).toEqual({ doc, line: row.line, claimants: 1 });
       }
     }
     for (const name of GUESS_NAMES) {
       const { doc, row } = UPSTREAM_GUESSES[name];
-      expect({ name, rows: guessRows(doc).filter((candidate) => candidate.text.includes(row)).length }).toEqual({ name, rows: 1 });
+      expect({ name, rows: guessRows(doc).filter((candidate) => candidate.text.includes(row)).length }).toEqual({
+        name,
+        rows: 1,
+      });
     }
   });
 
@@ -57,7 +62,9 @@ describe('the upstream guess registry is the one source of guesses', () => {
     const parsers = [...sourceFiles(join(ROOT, 'src', 'upstream')), ...sourceFiles(join(ROOT, 'src', 'resolvers'))]
       .filter((file) => !file.endsWith('upstream-guesses.ts'))
       .map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
-    const withForms = GUESS_NAMES.filter((name) => Object.keys(UPSTREAM_GUESSES[name]).some((key) => !BOOKKEEPING.has(key)));
+    const withForms = GUESS_NAMES.filter((name) =>
+      Object.keys(UPSTREAM_GUESSES[name]).some((key) => !BOOKKEEPING.has(key)),
+    );
     expect(withForms.length).toBeGreaterThanOrEqual(7);
     for (const name of withForms) {
       const readers = parsers.filter(({ text }) => text.includes(`UPSTREAM_GUESSES.${name}`)).map(({ file }) => file);

@@ -37,7 +37,11 @@ const PROCESSES: Json[] = clone([DEMO_PROCESSES[1]!, DEMO_PROCESSES[0]!, ...DEMO
 const RUNS: Json[] = clone([...DEMO_RUNS.values(), ...GENERATED_RUNS]) as Json[];
 
 /** Serves the list (pages of $maxpagesize), each process and each run; `variant` rewrites the bodies first. */
-async function fakeWith(processes: Json[], runs: Json[], nextLink?: (next: number, size: number) => string): Promise<FakeUpstream> {
+async function fakeWith(
+  processes: Json[],
+  runs: Json[],
+  nextLink?: (next: number, size: number) => string,
+): Promise<FakeUpstream> {
   const fake = await new FakeUpstream().start();
   if (nextLink) {
     fake.onProcessList((request, response) => {
@@ -70,7 +74,9 @@ async function probeBoth(fake: FakeUpstream, expectedCode: number): Promise<{ hu
   const human = await runProbe(env);
   const machine = await runProbe(env, ['--json']);
   if (human.code !== expectedCode || machine.code !== expectedCode) {
-    throw new Error(`exit ${human.code}/${machine.code}, expected ${expectedCode}\n${human.stdout}\n${human.stderr}${machine.stderr}`);
+    throw new Error(
+      `exit ${human.code}/${machine.code}, expected ${expectedCode}\n${human.stdout}\n${human.stderr}${machine.stderr}`,
+    );
   }
   const report = JSON.parse(machine.stdout) as Json;
   expect(report.exitCode).toBe(expectedCode);
@@ -79,9 +85,12 @@ async function probeBoth(fake: FakeUpstream, expectedCode: number): Promise<{ hu
   expect(fake.requests.length).toBeLessThanOrEqual(2 * 20);
   expect(report.requests.sent).toBeLessThanOrEqual(20);
   const values = tenantValues(PROCESSES, RUNS);
-  expect(values).toEqual(expect.arrayContaining(['process-annual-report', 'FY2024 Annual Report', '2024-12-01T09:00:00Z', 'user-abc123']));
+  expect(values).toEqual(
+    expect.arrayContaining(['process-annual-report', 'FY2024 Annual Report', '2024-12-01T09:00:00Z', 'user-abc123']),
+  );
   for (const value of values) {
-    if (human.stdout.includes(value) || machine.stdout.includes(value)) throw new Error(`output carries the fixture value ${JSON.stringify(value)}`);
+    if (human.stdout.includes(value) || machine.stdout.includes(value))
+      throw new Error(`output carries the fixture value ${JSON.stringify(value)}`);
   }
   expect(human.stdout).not.toContain(AUTH);
   expect(machine.stdout).not.toContain(AUTH);
@@ -126,9 +135,16 @@ describe('npm run probe:upstream', () => {
     expect(human.stdout).toContain('No observed guess failed (exit 0).');
     // Per run of the probe: two list pages, the process twice, the run twice (both excludeGeneratedJobs values).
     const label = ({ path, query }: { path: string; query: URLSearchParams }) =>
-      path === '/processes' ? `list ${query.has('$next') ? 'next' : 'first'} ${query.get('$maxpagesize')}` : `${path.split('/')[1]} exclude=${query.get('excludeGeneratedJobs')}`;
+      path === '/processes'
+        ? `list ${query.has('$next') ? 'next' : 'first'} ${query.get('$maxpagesize')}`
+        : `${path.split('/')[1]} exclude=${query.get('excludeGeneratedJobs')}`;
     expect(fake.requests.slice(0, 6).map(label)).toEqual([
-      'list first 5', 'list next 5', 'processes exclude=null', 'processes exclude=true', 'processRuns exclude=null', 'processRuns exclude=true',
+      'list first 5',
+      'list next 5',
+      'processes exclude=null',
+      'processes exclude=true',
+      'processRuns exclude=null',
+      'processRuns exclude=true',
     ]);
     expect(fake.requests).toHaveLength(12);
   });
@@ -137,53 +153,105 @@ describe('npm run probe:upstream', () => {
     const processes = PROCESSES.map(({ run, ...rest }) => (run ? { ...rest, currentRun: run } : rest));
     fake = await fakeWith(processes, RUNS);
     const { human, report } = await probeBoth(fake, 3);
-    expect(guess(report, 'listRunKey')).toMatchObject({ verdict: 'failed', detail: expect.stringContaining('currentRun') });
-    expect(report.unknownKeys).toContainEqual({ at: 'Process', key: 'currentRun', type: 'object', count: expect.any(Number) });
+    expect(guess(report, 'listRunKey')).toMatchObject({
+      verdict: 'failed',
+      detail: expect.stringContaining('currentRun'),
+    });
+    expect(report.unknownKeys).toContainEqual({
+      at: 'Process',
+      key: 'currentRun',
+      type: 'object',
+      count: expect.any(Number),
+    });
     expect(human.stdout).toMatch(/listRunKey\s+failed/);
     expect(human.stdout).toContain('Fix hints:');
     expect(human.stdout).toMatch(/ listRunKey \(docs\/processes\.md#L\d+\): .*listRunKey\.keys/);
   });
 
   it('a summary run → exit 3 naming embeddedRunWhole and the unknown key seen', async () => {
-    const processes = PROCESSES.map((process) => (process.run ? { ...process, run: { id: process.run.id, status: process.run.status, summaryOf: 'processRun' } } : process));
+    const processes = PROCESSES.map((process) =>
+      process.run
+        ? { ...process, run: { id: process.run.id, status: process.run.status, summaryOf: 'processRun' } }
+        : process,
+    );
     fake = await fakeWith(processes, RUNS);
     const { report } = await probeBoth(fake, 3);
-    expect(guess(report, 'embeddedRunWhole')).toMatchObject({ verdict: 'failed', detail: expect.stringMatching(/summar/) });
-    expect(report.unknownKeys).toContainEqual({ at: 'ProcessRun', key: 'summaryOf', type: 'string', count: expect.any(Number) });
+    expect(guess(report, 'embeddedRunWhole')).toMatchObject({
+      verdict: 'failed',
+      detail: expect.stringMatching(/summar/),
+    });
+    expect(report.unknownKeys).toContainEqual({
+      at: 'ProcessRun',
+      key: 'summaryOf',
+      type: 'string',
+      count: expect.any(Number),
+    });
     expect(guess(report, 'listRunKey').verdict).toBe('held');
   });
 
   it('a group child of another form → exit 3 naming processGroupChild and the key seen', async () => {
     const regroup = (group: Json): Json => ({
       ...group,
-      children: (group.children ?? []).map((child: Json) => (child.type === 'group' ? { type: 'group', processGroup: regroup(child.group) } : child)),
+      children: (group.children ?? []).map((child: Json) =>
+        child.type === 'group' ? { type: 'group', processGroup: regroup(child.group) } : child,
+      ),
     });
     const processes = PROCESSES.map((process) => ({ ...process, root: regroup(process.root) }));
     fake = await fakeWith(processes, RUNS);
     const { report } = await probeBoth(fake, 3);
-    expect(guess(report, 'processGroupChild')).toMatchObject({ verdict: 'failed', detail: expect.stringContaining('processGroup') });
-    expect(report.unknownKeys).toContainEqual({ at: 'ProcessNode', key: 'processGroup', type: 'object', count: expect.any(Number) });
-    expect(report.drift).toContainEqual({ kind: 'process-node', name: 'ProcessNode', value: 'group', count: expect.any(Number) });
+    expect(guess(report, 'processGroupChild')).toMatchObject({
+      verdict: 'failed',
+      detail: expect.stringContaining('processGroup'),
+    });
+    expect(report.unknownKeys).toContainEqual({
+      at: 'ProcessNode',
+      key: 'processGroup',
+      type: 'object',
+      count: expect.any(Number),
+    });
+    expect(report.drift).toContainEqual({
+      kind: 'process-node',
+      name: 'ProcessNode',
+      value: 'group',
+      count: expect.any(Number),
+    });
   });
 
   it('$next missing from @nextLink → exit 3 naming nextLinkToken and the parameter seen', async () => {
-    fake = await fakeWith(PROCESSES, RUNS, (next, size) => `https://elsewhere.example/processes?$skiptoken=${next}&$maxpagesize=${size}`);
+    fake = await fakeWith(
+      PROCESSES,
+      RUNS,
+      (next, size) => `https://elsewhere.example/processes?$skiptoken=${next}&$maxpagesize=${size}`,
+    );
     const { report } = await probeBoth(fake, 3);
-    expect(guess(report, 'nextLinkToken')).toMatchObject({ verdict: 'failed', detail: expect.stringContaining('$skiptoken') });
+    expect(guess(report, 'nextLinkToken')).toMatchObject({
+      verdict: 'failed',
+      detail: expect.stringContaining('$skiptoken'),
+    });
     expect(fake.requests.filter((request) => request.path === '/processes')).toHaveLength(2);
   });
 
   it('plain-id user references → exit 3 naming userRefObject and where they sat', async () => {
     const plain = (stamp: Json) => ({ ...stamp, user: stamp.user.id });
-    const processes = PROCESSES.map((process) => ({ ...process, created: plain(process.created), modified: plain(process.modified) }));
+    const processes = PROCESSES.map((process) => ({
+      ...process,
+      created: plain(process.created),
+      modified: plain(process.modified),
+    }));
     fake = await fakeWith(processes, RUNS);
     const { report } = await probeBoth(fake, 3);
-    expect(guess(report, 'userRefObject')).toMatchObject({ verdict: 'failed', detail: expect.stringContaining('Process.created.user') });
+    expect(guess(report, 'userRefObject')).toMatchObject({
+      verdict: 'failed',
+      detail: expect.stringContaining('Process.created.user'),
+    });
   });
 
   it('an unknown status spelling is drift with its count; the enum guess fails', async () => {
     const runs = RUNS.map((run) => ({ ...run, status: 'paused' }));
-    fake = await fakeWith(PROCESSES.map(({ run, ...rest }) => (run ? { ...rest, run: run.id } : rest)), runs);
+    fake = await fakeWith(
+      PROCESSES.map(({ run, ...rest }) => (run ? { ...rest, run: run.id } : rest)),
+      runs,
+    );
     const { report } = await probeBoth(fake, 3);
     expect(report.drift).toContainEqual({ kind: 'enum', name: 'RunStatus', value: 'paused', count: 2 });
     expect(guess(report, 'enumSpellings')).toMatchObject({ verdict: 'failed', detail: 'RunStatus "paused" (2x)' });
@@ -192,20 +260,32 @@ describe('npm run probe:upstream', () => {
 
   it('without PROBE_AUTHORIZATION: the gateway client credentials; the token request is the only non-GET', async () => {
     fake = await fakeWith(PROCESSES, RUNS);
-    fake.onPath('POST', '/oauth2/token', (_request, response) => json(response, 200, { access_token: 'probe-cc-token', token_type: 'Bearer', expires_in: 300 }));
-    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, UPSTREAM_CLIENT_ID: 'probe-client', UPSTREAM_CLIENT_SECRET: 'probe-secret' }, ['--json']);
+    fake.onPath('POST', '/oauth2/token', (_request, response) =>
+      json(response, 200, { access_token: 'probe-cc-token', token_type: 'Bearer', expires_in: 300 }),
+    );
+    const result = await runProbe(
+      { UPSTREAM_BASE_URL: fake.url, UPSTREAM_CLIENT_ID: 'probe-client', UPSTREAM_CLIENT_SECRET: 'probe-secret' },
+      ['--json'],
+    );
     expect(result.code).toBe(0);
     const [token, ...reads] = fake.requests;
     expect(token).toMatchObject({ method: 'POST', path: '/oauth2/token' });
     expect(reads).toHaveLength(6);
-    for (const read of reads) expect({ method: read.method, authorization: read.headers.authorization }).toEqual({ method: 'GET', authorization: 'Bearer probe-cc-token' });
+    for (const read of reads)
+      expect({ method: read.method, authorization: read.headers.authorization }).toEqual({
+        method: 'GET',
+        authorization: 'Bearer probe-cc-token',
+      });
     expect(result.stdout).not.toContain('probe-cc-token');
     expect(result.stdout).not.toContain('probe-secret');
   });
 
   it('paces its reads within UPSTREAM_RATE_LIMIT (the client budget would refuse the third read at once)', async () => {
     fake = await fakeWith(PROCESSES, RUNS);
-    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, UPSTREAM_RATE_LIMIT: '2/400ms' }, ['--json']);
+    const result = await runProbe(
+      { UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, UPSTREAM_RATE_LIMIT: '2/400ms' },
+      ['--json'],
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).errors).toEqual([]);
     expect(fake.requests).toHaveLength(6);
@@ -213,7 +293,9 @@ describe('npm run probe:upstream', () => {
 
   it('PROBE_MAX_REQUESTS bounds the requests sent', async () => {
     fake = await fakeWith(PROCESSES, RUNS);
-    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, PROBE_MAX_REQUESTS: '3' }, ['--json']);
+    const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH, PROBE_MAX_REQUESTS: '3' }, [
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(fake.requests).toHaveLength(3);
     expect(JSON.parse(result.stdout).requests).toEqual({ sent: 3, max: 3 });
@@ -223,12 +305,19 @@ describe('npm run probe:upstream', () => {
     fake = await new FakeUpstream().start();
     fake.onProcessList((_request, response) => json(response, 401, { code: '401', message: 'Unauthorized' }));
     const result = await runProbe({ UPSTREAM_BASE_URL: fake.url, PROBE_AUTHORIZATION: AUTH });
-    expect(result).toMatchObject({ code: 1, stdout: '', stderr: 'probe: the upstream refused the credential: 401 UNAUTHENTICATED\n' });
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'probe: the upstream refused the credential: 401 UNAUTHENTICATED\n',
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('an unreachable upstream → exit 1', async () => {
-    const result = await runProbe({ UPSTREAM_BASE_URL: `http://127.0.0.1:${await closedPort()}`, PROBE_AUTHORIZATION: AUTH }, ['--json']);
+    const result = await runProbe(
+      { UPSTREAM_BASE_URL: `http://127.0.0.1:${await closedPort()}`, PROBE_AUTHORIZATION: AUTH },
+      ['--json'],
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('probe: the upstream cannot be reached: UPSTREAM_UNREACHABLE\n');
     expect(JSON.parse(result.stdout)).toMatchObject({ exitCode: 1 });

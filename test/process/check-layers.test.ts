@@ -43,12 +43,16 @@ describe('scripts/check-layers.js', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(/src\/errors\/a\.ts imports src\/upstream\/b\.ts: src\/errors\/ is a leaf/),
-      expect.stringMatching(/src\/resolvers\/c\.ts imports src\/server\/s\.ts: src\/resolvers may not import the layer above it/),
+      expect.stringMatching(
+        /src\/resolvers\/c\.ts imports src\/server\/s\.ts: src\/resolvers may not import the layer above it/,
+      ),
     ]);
   });
 
   it('flags two files with one name', () => {
-    const problems = check(make({ 'server/budget.ts': 'export const a = 1;\n', 'loaders/budget.ts': 'export const b = 1;\n' }));
+    const problems = check(
+      make({ 'server/budget.ts': 'export const a = 1;\n', 'loaders/budget.ts': 'export const b = 1;\n' }),
+    );
     expect(problems).toEqual([expect.stringMatching(/^two files named budget\.ts: /)]);
   });
 
@@ -59,7 +63,9 @@ describe('scripts/check-layers.js', () => {
         'server/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       }),
     );
-    expect(runtime).toEqual([expect.stringMatching(/^runtime import cycle: src\/server\/a\.ts → src\/server\/b\.ts → src\/server\/a\.ts$/)]);
+    expect(runtime).toEqual([
+      expect.stringMatching(/^runtime import cycle: src\/server\/a\.ts → src\/server\/b\.ts → src\/server\/a\.ts$/),
+    ]);
     const typeOnly = check(
       make({
         'server/a.ts': "import type { B } from './b';\nexport interface A { b?: B }\n",

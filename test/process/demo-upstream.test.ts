@@ -28,7 +28,10 @@ describe('npm start with no configuration – the embedded demo upstream', () =>
     const nested = await execute(t.gateway, JobIdsDocument, { id: 'processrun-nested-001' });
     expect(nested.body.data!.processRun!.jobs).toHaveLength(6);
     const all = await execute(t.gateway, JobActionsDocument, { id: 'processrun-cert-001' });
-    const lean = await execute(t.gateway, JobActionsDocument, { id: 'processrun-cert-001', excludeGeneratedJobs: true });
+    const lean = await execute(t.gateway, JobActionsDocument, {
+      id: 'processrun-cert-001',
+      excludeGeneratedJobs: true,
+    });
     expect(all.body.data!.processRun!.jobs).toHaveLength(6);
     expect(lean.body.data!.processRun!.jobs).toEqual([{ action: 'CONTENT_REQUEST' }, { action: 'CERTIFICATION' }]);
   });

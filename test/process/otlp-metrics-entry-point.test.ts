@@ -9,16 +9,28 @@ describe('OTLP metrics export – the real entry point', () => {
   useBuiltEntryPoint();
 
   it('an unknown OTEL_METRICS_EXPORTER stops the start with one line and exit 2', () => {
-    const result = spawnSync(process.execPath, [ENTRY_POINT], { env: { PATH: process.env.PATH, OTEL_METRICS_EXPORTER: 'prometheus' }, encoding: 'utf8', timeout: 15_000 });
+    const result = spawnSync(process.execPath, [ENTRY_POINT], {
+      env: { PATH: process.env.PATH, OTEL_METRICS_EXPORTER: 'prometheus' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual(['Invalid configuration: OTEL_METRICS_EXPORTER must be one of none, otlp, got "prometheus"']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Invalid configuration: OTEL_METRICS_EXPORTER must be one of none, otlp, got "prometheus"',
+    ]);
   });
 
   it('OTEL_METRICS_EXPORTER=otlp: node dist/index.js pushes the operation counter to the receiver', async () => {
     const receiver = await startOtlpReceiver();
     try {
-      const env = { DEMO_UPSTREAM: 'true', OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_TRACES_EXPORTER: 'none', OTEL_METRIC_EXPORT_INTERVAL: '100' };
+      const env = {
+        DEMO_UPSTREAM: 'true',
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_TRACES_EXPORTER: 'none',
+        OTEL_METRIC_EXPORT_INTERVAL: '100',
+      };
       await withSpawnedGateway(env, async (gateway) => {
         const response = await fetch(`${gateway.url}/graphql`, {
           method: 'POST',

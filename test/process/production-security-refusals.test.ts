@@ -8,7 +8,16 @@ describe('the real entry point: production security refusals', () => {
 
   it.each([
     ['no CURSOR_SECRET', PRODUCTION, 'CURSOR_SECRET'],
-    ['client credentials without AUTH_MODE', { ...PRODUCTION, CURSOR_SECRET: 'c'.repeat(32), UPSTREAM_CLIENT_ID: 'id', UPSTREAM_CLIENT_SECRET: 'client-secret-value' }, 'AUTH_MODE'],
+    [
+      'client credentials without AUTH_MODE',
+      {
+        ...PRODUCTION,
+        CURSOR_SECRET: 'c'.repeat(32),
+        UPSTREAM_CLIENT_ID: 'id',
+        UPSTREAM_CLIENT_SECRET: 'client-secret-value',
+      },
+      'AUTH_MODE',
+    ],
     ['CORS_ORIGINS=*', { ...PRODUCTION, CURSOR_SECRET: 'c'.repeat(32), CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
   ])('%s: exit 2, one line naming it, no secret printed', async (_name, env, variable) => {
     const { code, stdout, stderr } = await runEntryPointToExit(env);

@@ -21,14 +21,23 @@ describe('shutdown – SHUTDOWN_DELAY_MS keeps serving, not ready, before the dr
     await withSpawnedGateway({ SHUTDOWN_DELAY_MS: '600000' }, async (gateway) => {
       expect((await httpGet(gateway, '/ready')).status).toBe(200);
       gateway.child.kill('SIGTERM');
-      await waitFor(() => gateway.logs.some((e) => e.msg === 'shutdown: /ready is 503, still serving until the delay ends'), 'the delay to begin');
+      await waitFor(
+        () => gateway.logs.some((e) => e.msg === 'shutdown: /ready is 503, still serving until the delay ends'),
+        'the delay to begin',
+      );
       for (let round = 0; round < 3; round += 1) {
         const ready = await httpGet(gateway, '/ready');
-        expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({ status: 503, body: { ready: false, reason: 'shutting down' } });
+        expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({
+          status: 503,
+          body: { ready: false, reason: 'shutting down' },
+        });
         expect(await getOnNewConnection(gateway, '/ready')).toBe(503);
         expect(await getOnNewConnection(gateway, '/health')).toBe(200);
         const answer = await execute(gateway, '{ processRun(id: "processrun-xyz789") { id } }');
-        expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: { data: { processRun: { id: 'processrun-xyz789' } } } });
+        expect({ status: answer.status, body: answer.body }).toEqual({
+          status: 200,
+          body: { data: { processRun: { id: 'processrun-xyz789' } } },
+        });
       }
       expect(gateway.child.exitCode).toBeNull();
       expect(gateway.logs.some((e) => e.msg === 'shutdown: delay over, draining')).toBe(false);
@@ -40,7 +49,11 @@ describe('shutdown – SHUTDOWN_DELAY_MS keeps serving, not ready, before the dr
       gateway.child.kill('SIGTERM');
       expect(await gateway.exited).toBe(0);
       const messages = gateway.logs.map((e) => e.msg as string);
-      const order = ['shutdown: /ready is 503, still serving until the delay ends', 'shutdown: delay over, draining', 'shutdown complete'].map((m) => messages.indexOf(m));
+      const order = [
+        'shutdown: /ready is 503, still serving until the delay ends',
+        'shutdown: delay over, draining',
+        'shutdown complete',
+      ].map((m) => messages.indexOf(m));
       expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
     });
   });

@@ -9,11 +9,15 @@ describe('shutdown – a stalled log reader cannot keep the gateway from serving
       gateway.child.stdout.pause();
       const query = '{ processRun(id: "processrun-xyz789") { id name jobs { id } } }';
       for (let i = 0; i < 300; i += 1) {
-        const response = await execute(gateway, query, undefined, { headers: { 'x-request-id': `stall-${i}-${'x'.repeat(100)}` } });
+        const response = await execute(gateway, query, undefined, {
+          headers: { 'x-request-id': `stall-${i}-${'x'.repeat(100)}` },
+        });
         expect(response.status).toBe(200);
       }
       gateway.child.kill('SIGTERM');
-      const code = await new Promise<number | null>((resolve) => gateway.child.once('exit', (exitCode) => resolve(exitCode)));
+      const code = await new Promise<number | null>((resolve) =>
+        gateway.child.once('exit', (exitCode) => resolve(exitCode)),
+      );
       expect(code).toBe(0);
     });
   });

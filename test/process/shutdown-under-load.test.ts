@@ -37,9 +37,14 @@ describe('graceful shutdown under load (the real entry point, node dist/index.js
     const { upstream } = fake;
     const port = Number(new URL(gateway.url).port);
     const operations = Array.from({ length: IN_FLIGHT }, async (_, index) => {
-      const { status, body } = await execute(gateway, 'query($id: ID!) { processRun(id: $id) { id name } }', { id: `run-${index}` }, {
-        headers: { authorization: TEST_TOKEN },
-      });
+      const { status, body } = await execute(
+        gateway,
+        'query($id: ID!) { processRun(id: $id) { id name } }',
+        { id: `run-${index}` },
+        {
+          headers: { authorization: TEST_TOKEN },
+        },
+      );
       return { status, body };
     });
 

@@ -16,12 +16,19 @@ describe('idempotency keys shared by replicas through Redis', () => {
   let replicas: TestGateway[] = [];
   let keys = 0;
   const freshKey = () => `redis-key-${++keys}`;
-  const writes = () => upstream.requests.filter((request) => request.method === runProcess.method && request.path === runProcess.path);
+  const writes = () =>
+    upstream.requests.filter((request) => request.method === runProcess.method && request.path === runProcess.path);
 
   beforeAll(async () => {
     await redis.start();
     await upstream.start();
-    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, IDEMPOTENCY_TTL_MS: String(TTL_MS), REDIS_COMMAND_TIMEOUT_MS: '300', UPSTREAM_BREAKER_THRESHOLD: '0' };
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: PREFIX,
+      IDEMPOTENCY_TTL_MS: String(TTL_MS),
+      REDIS_COMMAND_TIMEOUT_MS: '300',
+      UPSTREAM_BREAKER_THRESHOLD: '0',
+    };
     replicas = [await startTestGateway(upstream.url, env), await startTestGateway(upstream.url, env)];
     await waitForRedis('up');
   });
@@ -36,8 +43,16 @@ describe('idempotency keys shared by replicas through Redis', () => {
   });
 
   async function waitForRedis(state: 'up' | 'down'): Promise<void> {
-    const states = async () => Promise.all(replicas.map(async (replica) => ((await (await fetch(`${replica.url}/ready`)).json()) as { redis?: string }).redis));
-    await waitFor(async () => (await states()).every((seen) => seen === state), `both replicas to report redis ${state}`);
+    const states = async () =>
+      Promise.all(
+        replicas.map(
+          async (replica) => ((await (await fetch(`${replica.url}/ready`)).json()) as { redis?: string }).redis,
+        ),
+      );
+    await waitFor(
+      async () => (await states()).every((seen) => seen === state),
+      `both replicas to report redis ${state}`,
+    );
   }
 
   it('written on one replica, replayed byte for byte by the other: one upstream request; Redis holds prefixed keys with a TTL and no token', async () => {
@@ -45,7 +60,11 @@ describe('idempotency keys shared by replicas through Redis', () => {
     const first = await sendCase(replicas[0]!, key, runProcess);
     expect([first.status, first.body.errors]).toEqual([200, undefined]);
     const again = await sendCase(replicas[1]!, key, runProcess);
-    expect({ status: again.status, text: again.text, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 200, text: first.text, replayed: 'true' });
+    expect({ status: again.status, text: again.text, replayed: again.headers.get('idempotent-replayed') }).toEqual({
+      status: 200,
+      text: first.text,
+      replayed: 'true',
+    });
     expect(writes()).toHaveLength(1);
 
     const dump = await redis.dump();
@@ -74,7 +93,10 @@ describe('idempotency keys shared by replicas through Redis', () => {
     const first = sendCase(replicas[0]!, key, runProcess);
     await waitFor(() => writes().length === 1, 'the first write to reach the upstream');
     const conflict = await sendCase(replicas[1]!, key, runProcess);
-    expect({ status: conflict.status, code: onlyCode(conflict) }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
+    expect({ status: conflict.status, code: onlyCode(conflict) }).toEqual({
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_IN_USE',
+    });
     held.release();
     const done = await first;
     expect(done.status).toBe(200);
@@ -90,7 +112,10 @@ describe('idempotency keys shared by replicas through Redis', () => {
     const racing = replicas.map((replica) => sendCase(replica, key, runProcess));
     const settled: RawAnswer[] = [];
     racing.forEach((answer) => void answer.then((done) => settled.push(done)));
-    await waitFor(() => settled.length === 1 && writes().length === 1, 'one replica to claim and write, the other to be refused');
+    await waitFor(
+      () => settled.length === 1 && writes().length === 1,
+      'one replica to claim and write, the other to be refused',
+    );
     held.release();
     const answers = await Promise.all(racing);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
@@ -109,7 +134,11 @@ describe('idempotency keys shared by replicas through Redis', () => {
     redis.pause();
     try {
       const refused = await sendCase(replicas[0]!, freshKey(), runProcess);
-      expect({ status: refused.status, code: onlyCode(refused), outcome: refused.body.errors![0]!.extensions!.outcome }).toEqual({
+      expect({
+        status: refused.status,
+        code: onlyCode(refused),
+        outcome: refused.body.errors![0]!.extensions!.outcome,
+      }).toEqual({
         status: 503,
         code: 'IDEMPOTENCY_UNAVAILABLE',
         outcome: 'NOT_APPLIED',
@@ -127,7 +156,10 @@ describe('idempotency keys shared by replicas through Redis', () => {
       const key = freshKey();
       for (const replica of replicas) {
         const refused = await sendCase(replica, key, runProcess);
-        expect({ status: refused.status, code: onlyCode(refused) }).toEqual({ status: 503, code: 'IDEMPOTENCY_UNAVAILABLE' });
+        expect({ status: refused.status, code: onlyCode(refused) }).toEqual({
+          status: 503,
+          code: 'IDEMPOTENCY_UNAVAILABLE',
+        });
       }
       expect(upstream.requests).toHaveLength(0);
       const unguarded = await sendCase(replicas[0]!, null, runProcess);

@@ -18,11 +18,17 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER with REDIS_URL – shared by replicas',
     await upstream.start();
     upstream.serveRun({ ...seedProcessRun, id: 'run-1' });
     // The same LIVE_CREDENTIAL_SECRET: replicas then hash a passthrough credential alike.
-    const env = { REDIS_URL: redis.url, UPSTREAM_RATE_LIMIT_PER_CALLER: '4/60s', LIVE_CREDENTIAL_SECRET: 's'.repeat(32) };
+    const env = {
+      REDIS_URL: redis.url,
+      UPSTREAM_RATE_LIMIT_PER_CALLER: '4/60s',
+      LIVE_CREDENTIAL_SECRET: 's'.repeat(32),
+    };
     replicas = await Promise.all([startTestGateway(upstream.url, env), startTestGateway(upstream.url, env)]);
     // Until Redis answers, each replica counts on its own (the fallback share): start once both are connected.
     await waitFor(async () => {
-      const states = await Promise.all(replicas.map(async (replica) => JSON.parse((await httpGet(replica, '/ready')).text).redis));
+      const states = await Promise.all(
+        replicas.map(async (replica) => JSON.parse((await httpGet(replica, '/ready')).text).redis),
+      );
       return states.every((state) => state === 'up');
     }, 'both replicas connected to redis');
   });
@@ -34,7 +40,9 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER with REDIS_URL – shared by replicas',
 
   const verdict = async (replica: TestGateway, authorization: string) => {
     const result = await execute(replica, QUERY, undefined, { headers: { authorization } });
-    return result.body.errors ? `${result.body.errors[0]!.extensions!.code}:${result.body.errors[0]!.extensions!.scope}` : 'ok';
+    return result.body.errors
+      ? `${result.body.errors[0]!.extensions!.code}:${result.body.errors[0]!.extensions!.scope}`
+      : 'ok';
   };
 
   it('a caller alternating between replicas gets its share once, not once per replica; another caller is unaffected', async () => {

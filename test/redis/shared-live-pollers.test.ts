@@ -2,7 +2,21 @@
 // and one real redis-server: subscribers of a run spread over the replicas share one poll loop, a killed owner is
 // replaced, Redis going away falls back to local loops and back, and Redis holds no secret.
 import { MovingRun } from '../live/live-fixtures';
-import { createLiveClient, FakeUpstream, metricSample, metricTotal, RedisServer, scrapeMetrics, waitFor, spawnGateway, useBuiltEntryPoint, type LiveClient, type LiveTransport, type SpawnedGateway, type SubscriptionRecording } from '../harness';
+import {
+  createLiveClient,
+  FakeUpstream,
+  metricSample,
+  metricTotal,
+  RedisServer,
+  scrapeMetrics,
+  waitFor,
+  spawnGateway,
+  useBuiltEntryPoint,
+  type LiveClient,
+  type LiveTransport,
+  type SpawnedGateway,
+  type SubscriptionRecording,
+} from '../harness';
 
 const CALLER_TOKEN = 'Bearer live-caller-t0ken-9f8e7d';
 const CREDENTIAL_SECRET = 'live-credential-secret-0123456789abcdef';
@@ -11,7 +25,11 @@ const LEASE_TTL_MS = 3_000;
 
 const WATCH_RUN = /* GraphQL */ `
   subscription WatchRun($id: ID!) {
-    processRunUpdated(id: $id) { id status revision }
+    processRunUpdated(id: $id) {
+      id
+      status
+      revision
+    }
   }
 `;
 interface Watched {
@@ -27,14 +45,18 @@ async function polls(gateway: SpawnedGateway): Promise<number> {
 }
 
 /** Generous: only a broken gateway needs this long. Every 100 ms: a check scrapes three spawned gateways. */
-const eventually = (condition: () => boolean | Promise<boolean>, what: string): Promise<void> => waitFor(condition, what, 20_000, 100);
+const eventually = (condition: () => boolean | Promise<boolean>, what: string): Promise<void> =>
+  waitFor(condition, what, 20_000, 100);
 
 async function redisState(gateway: SpawnedGateway): Promise<unknown> {
   return ((await (await fetch(`${gateway.url}/ready`)).json()) as { redis?: string }).redis;
 }
 
 async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): Promise<void> {
-  await eventually(async () => (await Promise.all(gateways.map(redisState))).every((seen) => seen === state), `every replica reports redis ${state}`);
+  await eventually(
+    async () => (await Promise.all(gateways.map(redisState))).every((seen) => seen === state),
+    `every replica reports redis ${state}`,
+  );
 }
 
 /** Waits until exactly one replica holds the lease and the others follow; returns the owner's index. */
@@ -50,7 +72,8 @@ async function oneOwner(gateways: SpawnedGateway[]): Promise<number> {
   return owner;
 }
 
-const revisionsOf = (watch: SubscriptionRecording<Watched>) => watch.events.map((event) => event.data?.processRunUpdated.revision);
+const revisionsOf = (watch: SubscriptionRecording<Watched>) =>
+  watch.events.map((event) => event.data?.processRunUpdated.revision);
 
 describe('shared live pollers: three replicas, one Redis, one fake upstream', () => {
   const redis = new RedisServer();
@@ -110,7 +133,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     // The run stands still: across the replicas only the owner polls, and every upstream request is one of its polls.
     const before = await Promise.all(gateways.map(polls));
     const requestsBefore = upstream.runRequests.length;
-    await eventually(async () => (await polls(gateways[owner]!)) >= before[owner]! + 3, 'three more polls by the owner');
+    await eventually(
+      async () => (await polls(gateways[owner]!)) >= before[owner]! + 3,
+      'three more polls by the owner',
+    );
     const after = await Promise.all(gateways.map(polls));
     const deltas = after.map((count, i) => count - before[i]!);
     const requests = upstream.runRequests.length - requestsBefore;
@@ -136,7 +162,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
       expect(revisionsOf(watch).slice(-changes)).toEqual(Array.from({ length: changes }, (_, i) => base + 1 + i));
       expect(watch.events.at(-1)!.data!.processRunUpdated.status).toBe('COMPLETE');
     }
-    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 0), 'no loop left');
+    await eventually(
+      async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 0),
+      'no loop left',
+    );
   });
 
   it('Redis goes away: every replica polls for its own subscribers (no event lost); Redis back: one loop again', async () => {
@@ -147,7 +176,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
 
     await redis.stop();
     await waitForRedis(gateways, 'down');
-    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1), 'a local loop on each replica');
+    await eventually(
+      async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1),
+      'a local loop on each replica',
+    );
     for (const gateway of gateways) expect(await metric(gateway, 'gateway_live_shared')).toBe(0);
     run.advance();
     await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
@@ -189,7 +221,9 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
         }
         if (key.includes('live:')) expect(await admin.pttl(key)).toBeGreaterThan(0);
       }
-      const snapshot = entries.find(({ key }) => key.startsWith(`${PREFIX}live:snapshot:`) && key.endsWith(`:${run.current.id}`))!;
+      const snapshot = entries.find(
+        ({ key }) => key.startsWith(`${PREFIX}live:snapshot:`) && key.endsWith(`:${run.current.id}`),
+      )!;
       expect(JSON.parse(JSON.parse(snapshot.value) as string).run).toEqual(run.current);
     } finally {
       admin.disconnect();
@@ -230,7 +264,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
       expect(results!.map(([error]) => error)).toEqual([null, null]);
       expect(results![0]![1]).toBe(subscriberConnections);
       await eventually(
-        () => followers.every((gateway) => gateway.logs.some((entry) => entry.msg?.startsWith('redis subscriber connection lost'))),
+        () =>
+          followers.every((gateway) =>
+            gateway.logs.some((entry) => entry.msg?.startsWith('redis subscriber connection lost')),
+          ),
         'each follower notices its subscriber connection dropped',
       );
       run.advance();
@@ -244,7 +281,8 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
     for (const watch of watches) expect(revisionsOf(watch)).toEqual([1, 2]);
     await eventually(
-      () => followers.every((gateway) => gateway.logs.some((entry) => entry.msg === 'redis subscriber connection back')),
+      () =>
+        followers.every((gateway) => gateway.logs.some((entry) => entry.msg === 'redis subscriber connection back')),
       'each follower reconnects its subscriber connection',
     );
     await oneOwner(gateways);
@@ -258,7 +296,8 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     const watches = watchOn(gateways, run.current.id, 2);
     await Promise.all(watches.map((watch) => watch.waitForEvents(1)));
     await oneOwner(gateways);
-    const count = (gateway: SpawnedGateway, prefix: string) => gateway.logs.filter((entry) => String(entry.msg).startsWith(prefix)).length;
+    const count = (gateway: SpawnedGateway, prefix: string) =>
+      gateway.logs.filter((entry) => String(entry.msg).startsWith(prefix)).length;
     const unreachableBefore = gateways.map((g) => count(g, 'redis unreachable'));
     const backBefore = gateways.map((g) => count(g, 'live pollers: redis back'));
 
@@ -270,7 +309,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
         expect(await metric(gateway, 'gateway_redis_up')).toBe(0);
         expect(await metric(gateway, 'gateway_live_shared')).toBe(0);
       }
-      await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1), 'a local loop on each replica');
+      await eventually(
+        async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).every((n) => n === 1),
+        'a local loop on each replica',
+      );
       // Subscribers on every replica, followers included, keep getting each change.
       run.advance();
       await Promise.all(watches.map((watch) => watch.waitForEvents(2)));
@@ -281,7 +323,10 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
       // The circuit is open: each query's budget decision is taken locally without a command to Redis.
       for (const gateway of gateways) {
         const skipped = await metric(gateway, 'gateway_redis_skipped_total');
-        const shared = await metric(gateway, 'gateway_upstream_budget_decisions_total', { store: 'shared', outcome: 'allowed' });
+        const shared = await metric(gateway, 'gateway_upstream_budget_decisions_total', {
+          store: 'shared',
+          outcome: 'allowed',
+        });
         const query = await fetch(`${gateway.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: CALLER_TOKEN },
@@ -289,7 +334,9 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
         });
         expect(await query.json()).toEqual({ data: { processRun: { id: run.current.id } } });
         expect(await metric(gateway, 'gateway_redis_skipped_total')).toBeGreaterThanOrEqual(skipped + 1);
-        expect(await metric(gateway, 'gateway_upstream_budget_decisions_total', { store: 'shared', outcome: 'allowed' })).toBe(shared);
+        expect(
+          await metric(gateway, 'gateway_upstream_budget_decisions_total', { store: 'shared', outcome: 'allowed' }),
+        ).toBe(shared);
       }
       // Logged once per change, not per failed heartbeat.
       gateways.forEach((gateway, i) => expect(count(gateway, 'redis unreachable')).toBe(unreachableBefore[i]! + 1));
@@ -299,7 +346,11 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
 
     await waitForRedis(gateways, 'up');
     await oneOwner(gateways);
-    await eventually(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).reduce((a, b) => a + b, 0) === 1, 'one poll loop in total');
+    await eventually(
+      async () =>
+        (await Promise.all(gateways.map((g) => metric(g, 'gateway_live_pollers')))).reduce((a, b) => a + b, 0) === 1,
+      'one poll loop in total',
+    );
     gateways.forEach((gateway, i) => expect(count(gateway, 'live pollers: redis back')).toBe(backBefore[i]! + 1));
     run.advance();
     await Promise.all(watches.map((watch) => watch.waitForEvents(4)));
@@ -316,7 +367,8 @@ describe('shared live pollers: three replicas, one Redis, one fake upstream', ()
     const owner = await oneOwner(gateways);
     const survivors = gateways.filter((_, i) => i !== owner);
     const surviving = watches.filter((_, i) => Math.floor(i / 2) !== owner);
-    const takeOvers = () => Promise.all(survivors.map((g) => metric(g, 'gateway_live_lease_events_total', { event: 'taken-over' })));
+    const takeOvers = () =>
+      Promise.all(survivors.map((g) => metric(g, 'gateway_live_lease_events_total', { event: 'taken-over' })));
     const takeOversBefore = (await takeOvers()).reduce((a, b) => a + b, 0);
 
     gateways[owner]!.child.kill('SIGKILL');

@@ -28,7 +28,9 @@ type Answer = ExecutionResult;
 // A new run id per call: identical GETs in flight would be coalesced into one upstream call (docs/caching.md), and
 // this suite counts the budget, one upstream call per operation.
 const ask = (gateway: SpawnedGateway): Promise<Answer> =>
-  execute(gateway, `query { processRun(id: "${RUN_PREFIX}${asked++}") { id } }`, undefined, { headers: { authorization: CALLER_TOKEN } });
+  execute(gateway, `query { processRun(id: "${RUN_PREFIX}${asked++}") { id } }`, undefined, {
+    headers: { authorization: CALLER_TOKEN },
+  });
 
 /** Any run id under RUN_PREFIX is the seed run under that id. */
 function serveEveryRun(upstream: FakeUpstream): FakeUpstream {
@@ -68,10 +70,13 @@ async function readyBody(gateway: SpawnedGateway): Promise<Record<string, unknow
 /** Polls /ready until every replica reports this Redis state (ioredis reconnects every ≤ 2 s). */
 async function waitForRedis(gateways: SpawnedGateway[], state: 'up' | 'down'): Promise<void> {
   let states: unknown[] = [];
-  await waitFor(async () => {
-    states = await Promise.all(gateways.map(async (gateway) => (await readyBody(gateway)).redis));
-    return states.every((seen) => seen === state);
-  }, `every replica to report redis ${state} (last: ${states.join(', ')})`);
+  await waitFor(
+    async () => {
+      states = await Promise.all(gateways.map(async (gateway) => (await readyBody(gateway)).redis));
+      return states.every((seen) => seen === state);
+    },
+    `every replica to report redis ${state} (last: ${states.join(', ')})`,
+  );
 }
 
 async function metric(gateway: SpawnedGateway, name: string, labels: Record<string, string> = {}): Promise<number> {
@@ -79,7 +84,8 @@ async function metric(gateway: SpawnedGateway, name: string, labels: Record<stri
 }
 
 const BUDGET_DECISIONS = 'gateway_upstream_budget_decisions_total';
-const budgetDecisions = (store: 'shared' | 'local', outcome: 'allowed' | 'refused') => [BUDGET_DECISIONS, { store, outcome }] as const;
+const budgetDecisions = (store: 'shared' | 'local', outcome: 'allowed' | 'refused') =>
+  [BUDGET_DECISIONS, { store, outcome }] as const;
 
 async function stopAll(gateways: SpawnedGateway[]): Promise<void> {
   await Promise.all(
@@ -107,8 +113,9 @@ async function expectNothingSecretIn(redis: RedisServer, prefix: string, secrets
 describe('shared upstream budget: three replicas, one Redis (client credentials)', () => {
   useBuiltEntryPoint();
   const fake = useFakeUpstream((upstream) =>
-    serveEveryRun(upstream)
-      .onPath('POST', '/oauth2/token', (_request, response) => json(response, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 })),
+    serveEveryRun(upstream).onPath('POST', '/oauth2/token', (_request, response) =>
+      json(response, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
+    ),
   );
   const redis = new RedisServer();
   let gateways: SpawnedGateway[] = [];
@@ -149,7 +156,9 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
     expect(refused).toBe(plan.length - K);
 
     // Every decision came from Redis, none from a local fallback.
-    const shared = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
+    const shared = await Promise.all(
+      gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))),
+    );
     const local = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('local', 'allowed'))));
     expect(shared.reduce((sum, count) => sum + count, 0)).toBe(K);
     expect(local).toEqual([0, 0, 0]);
@@ -162,7 +171,12 @@ describe('shared upstream budget: three replicas, one Redis (client credentials)
   });
 
   it('Redis holds only prefixed keys, and neither the client secret nor any token', async () => {
-    const keys = await expectNothingSecretIn(redis, 'test-gw:', [CLIENT_SECRET, ISSUED_TOKEN, CALLER_TOKEN, 'gateway-client']);
+    const keys = await expectNothingSecretIn(redis, 'test-gw:', [
+      CLIENT_SECRET,
+      ISSUED_TOKEN,
+      CALLER_TOKEN,
+      'gateway-client',
+    ]);
     expect(keys).toBeGreaterThan(0);
     const budget = await redis.dump();
     // The budget's counter, and the replicas' heartbeat registrations (random ids) that size the fallback share.
@@ -246,11 +260,15 @@ describe('Redis goes away mid-traffic and comes back (passthrough credentials, d
   it('Redis back: the replicas reconnect and the budget is shared again', async () => {
     await redis.start();
     await waitForRedis(gateways, 'up');
-    const sharedBefore = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
+    const sharedBefore = await Promise.all(
+      gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))),
+    );
     const answers = await Promise.all(gateways.flatMap((gateway) => [ask(gateway), ask(gateway)]));
     // The restarted Redis starts an empty window: all 6 fit in it, counted there.
     expect(tally(answers, 60)).toEqual({ ok: 6, refused: 0 });
-    const sharedAfter = await Promise.all(gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))));
+    const sharedAfter = await Promise.all(
+      gateways.map((gateway) => metric(gateway, ...budgetDecisions('shared', 'allowed'))),
+    );
     expect(sharedAfter.map((after, index) => after - sharedBefore[index]!)).toEqual([2, 2, 2]);
     const admin = redis.client();
     try {
@@ -278,7 +296,12 @@ describe('dynamic fallback share: no REDIS_FALLBACK_BUDGET_SHARE, three replicas
 
   beforeAll(async () => {
     await redis.start();
-    const env = { UPSTREAM_BASE_URL: fake.upstream.url, UPSTREAM_RATE_LIMIT: `${K}/60s`, REDIS_URL: redis.url, UPSTREAM_CACHE_TTL_MS: '0' };
+    const env = {
+      UPSTREAM_BASE_URL: fake.upstream.url,
+      UPSTREAM_RATE_LIMIT: `${K}/60s`,
+      REDIS_URL: redis.url,
+      UPSTREAM_CACHE_TTL_MS: '0',
+    };
     gateways = await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)]);
     await waitForRedis(gateways, 'up');
   });
@@ -289,7 +312,11 @@ describe('dynamic fallback share: no REDIS_FALLBACK_BUDGET_SHARE, three replicas
 
   it('each replica spends the global budget divided by the replica count it last saw (60 / 3 = 20), not a static share', async () => {
     // Every replica's heartbeat has counted all three.
-    await waitFor(async () => (await Promise.all(gateways.map((g) => metric(g, 'gateway_redis_replicas_seen')))).every((n) => n === 3), 'each replica sees three');
+    await waitFor(
+      async () =>
+        (await Promise.all(gateways.map((g) => metric(g, 'gateway_redis_replicas_seen')))).every((n) => n === 3),
+      'each replica sees three',
+    );
     const admin = redis.client();
     try {
       expect(await admin.zcard('prg:replicas')).toBe(3);
@@ -308,7 +335,11 @@ describe('dynamic fallback share: no REDIS_FALLBACK_BUDGET_SHARE, three replicas
       }),
     );
     // 25 asked on each: exactly the share (20) answered, the rest refused locally.
-    expect(perReplica).toEqual([{ ok: 20, refused: 5 }, { ok: 20, refused: 5 }, { ok: 20, refused: 5 }]);
+    expect(perReplica).toEqual([
+      { ok: 20, refused: 5 },
+      { ok: 20, refused: 5 },
+      { ok: 20, refused: 5 },
+    ]);
     for (const gateway of gateways) expect(await metric(gateway, ...budgetDecisions('local', 'allowed'))).toBe(20);
     expect(fake.upstream.requests.length - before).toBe(K);
   });

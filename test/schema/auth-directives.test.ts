@@ -9,7 +9,9 @@ const READ = '@requiresScopes(scopes: [["processes:read"]])';
 const WRITE = '@requiresScopes(scopes: [["processes:write"]])';
 
 function objectType(name: string, source = sdl): ObjectTypeDefinitionNode {
-  const definition = parse(source).definitions.find((node) => node.kind === Kind.OBJECT_TYPE_DEFINITION && node.name.value === name);
+  const definition = parse(source).definitions.find(
+    (node) => node.kind === Kind.OBJECT_TYPE_DEFINITION && node.name.value === name,
+  );
   if (!definition) throw new Error(`no type ${name}`);
   return definition as ObjectTypeDefinitionNode;
 }
@@ -17,7 +19,9 @@ function objectType(name: string, source = sdl): ObjectTypeDefinitionNode {
 /** Each field's directives, printed; `_entities`/`_service` are the router's own (not in the API schema). */
 function guardsOf(typeName: string, source = sdl): Record<string, string[]> {
   const fields = (objectType(typeName, source).fields ?? []).filter((field) => !field.name.value.startsWith('_'));
-  return Object.fromEntries(fields.map((field) => [field.name.value, (field.directives ?? []).map((directive) => print(directive))]));
+  return Object.fromEntries(
+    fields.map((field) => [field.name.value, (field.directives ?? []).map((directive) => print(directive))]),
+  );
 }
 
 describe('@authenticated and @requiresScopes in the subgraph SDL', () => {
@@ -37,19 +41,25 @@ describe('@authenticated and @requiresScopes in the subgraph SDL', () => {
 
   it('the entities other subgraphs reach through _entities are @authenticated', () => {
     for (const entity of ['ProcessRun', 'Process']) {
-      expect((objectType(entity).directives ?? []).map((directive) => print(directive))).toEqual(expect.arrayContaining(['@key(fields: "id")', '@authenticated']));
+      expect((objectType(entity).directives ?? []).map((directive) => print(directive))).toEqual(
+        expect.arrayContaining(['@key(fields: "id")', '@authenticated']),
+      );
     }
   });
 
   it.each(['apollo', 'guild'] as const)('the %s-composed supergraph keeps them for the router', (composer) => {
-    const { supergraphSdl, errors } = composeWith(composer, [{ name: 'process-runs', url: 'http://127.0.0.1:1/graphql', sdl }]);
+    const { supergraphSdl, errors } = composeWith(composer, [
+      { name: 'process-runs', url: 'http://127.0.0.1:1/graphql', sdl },
+    ]);
     expect(errors).toEqual([]);
     expect(supergraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1", for: SECURITY\)/);
     const query = guardsOf('Query', supergraphSdl);
     const mutation = guardsOf('Mutation', supergraphSdl);
     expect(Object.keys(query).sort()).toEqual(['process', 'processRun', 'processes']);
-    for (const directives of Object.values(query)) expect(directives).toEqual(expect.arrayContaining(['@authenticated', READ]));
+    for (const directives of Object.values(query))
+      expect(directives).toEqual(expect.arrayContaining(['@authenticated', READ]));
     expect(Object.keys(mutation)).toHaveLength(5);
-    for (const directives of Object.values(mutation)) expect(directives).toEqual(expect.arrayContaining(['@authenticated', WRITE]));
+    for (const directives of Object.values(mutation))
+      expect(directives).toEqual(expect.arrayContaining(['@authenticated', WRITE]));
   });
 });

@@ -2,13 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, validate, type DocumentNode } from 'graphql';
-import { AddTaskDocument, RunHeaderDocument, RunJobsDocument, RunTreeDocument, StartRunDocument } from '../../examples/frontend-queries/generated/graphql';
+import {
+  AddTaskDocument,
+  RunHeaderDocument,
+  RunJobsDocument,
+  RunTreeDocument,
+  StartRunDocument,
+} from '../../examples/frontend-queries/generated/graphql';
 import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { execute, expectNoErrors, useGateway } from '../harness';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'frontend-queries');
-const PERSISTED = JSON.parse(readFileSync(join(EXAMPLES, 'generated', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+const PERSISTED = JSON.parse(readFileSync(join(EXAMPLES, 'generated', 'persisted-documents.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 // The operation sources as written (graphql(`...`) calls), independent of what codegen made of them.
 function operationSources(): Array<{ file: string; source: string }> {
@@ -28,14 +37,28 @@ describe('examples/frontend-queries – the operations a run-status page sends',
     expect(sources.length).toBeGreaterThanOrEqual(5);
     const document = parse(sources.map(({ source }) => source).join('\n'));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    for (const typed of [RunHeaderDocument, RunJobsDocument, RunTreeDocument, StartRunDocument, AddTaskDocument] as DocumentNode[]) {
+    for (const typed of [
+      RunHeaderDocument,
+      RunJobsDocument,
+      RunTreeDocument,
+      StartRunDocument,
+      AddTaskDocument,
+    ] as DocumentNode[]) {
       expect(validate(schema, typed).map((error) => error.message)).toEqual([]);
     }
   });
 
   it('the persisted-documents allowlist holds exactly the example operations, each under the sha256 of its text', () => {
     const names = Object.values(PERSISTED).map((text) => /(?:query|mutation|subscription) (\w+)/.exec(text)![1]);
-    expect(names.sort()).toEqual(['AddTask', 'ProcessesListPage', 'RunHeader', 'RunJobs', 'RunTree', 'StartRun', 'WatchRun']);
+    expect(names.sort()).toEqual([
+      'AddTask',
+      'ProcessesListPage',
+      'RunHeader',
+      'RunJobs',
+      'RunTree',
+      'StartRun',
+      'WatchRun',
+    ]);
     for (const [hash, text] of Object.entries(PERSISTED)) {
       expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
       expect(validate(schema, parse(text)).map((error) => error.message)).toEqual([]);
@@ -43,7 +66,9 @@ describe('examples/frontend-queries – the operations a run-status page sends',
   });
 
   describe('against a running gateway', () => {
-    const t = useGateway({ upstream: (upstream) => upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun).serveRun(certificationRun) });
+    const t = useGateway({
+      upstream: (upstream) => upstream.serveRun(seedProcessRun).serveRun(nestedGroupsRun).serveRun(certificationRun),
+    });
 
     it('RunHeader answers the header of the seed run', async () => {
       const data = expectNoErrors(await execute(t.gateway, RunHeaderDocument, { id: seedProcessRun.id }));
@@ -59,8 +84,14 @@ describe('examples/frontend-queries – the operations a run-status page sends',
     it('RunJobs lists jobs with assignees and approvers', async () => {
       const data = expectNoErrors(await execute(t.gateway, RunJobsDocument, { id: seedProcessRun.id }));
       const [first, second] = data.processRun!.jobs;
-      expect(first!.arguments).toMatchObject({ __typename: 'SendTaskArguments', assignee: { __typename: 'User', id: 'user-abc123' } });
-      expect(second!.arguments).toMatchObject({ __typename: 'ContentRequestArguments', approver: { __typename: 'User', id: 'manager-ghi789' } });
+      expect(first!.arguments).toMatchObject({
+        __typename: 'SendTaskArguments',
+        assignee: { __typename: 'User', id: 'user-abc123' },
+      });
+      expect(second!.arguments).toMatchObject({
+        __typename: 'ContentRequestArguments',
+        approver: { __typename: 'User', id: 'manager-ghi789' },
+      });
     });
 
     it('RunTree reaches the third level of nested groups', async () => {

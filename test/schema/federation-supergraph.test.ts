@@ -61,8 +61,23 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
       query {
         processRun(id: "processrun-xyz789") {
           name
-          created { user { id name } }
-          jobs { arguments { ... on SendTaskArguments { assignee { ... on User { name } } } } }
+          created {
+            user {
+              id
+              name
+            }
+          }
+          jobs {
+            arguments {
+              ... on SendTaskArguments {
+                assignee {
+                  ... on User {
+                    name
+                  }
+                }
+              }
+            }
+          }
         }
       }
     `);
@@ -82,7 +97,9 @@ describe('federation – this gateway as a subgraph of a supergraph with a users
     // The planner fetches the run once, then users for the two paths (creator, assignees).
     expect(router.calls.filter((call) => call.subgraph === 'process-runs')).toHaveLength(1);
     expect(router.calls[0]!.subgraph).toBe('process-runs');
-    expect(router.calls.filter((call) => call.subgraph === 'users').every((call) => call.query.includes('_entities'))).toBe(true);
+    expect(
+      router.calls.filter((call) => call.subgraph === 'users').every((call) => call.query.includes('_entities')),
+    ).toBe(true);
   });
 
   it('fans out to ProcessRun entities in one batch: 3 references to 2 runs cost 2 upstream calls', async () => {
@@ -119,11 +136,18 @@ describe('federation – _entities on this subgraph directly', () => {
 
   const ENTITIES = /* GraphQL */ `
     query ($representations: [_Any!]!) {
-      _entities(representations: $representations) { ... on ProcessRun { id name jobs { id } } }
+      _entities(representations: $representations) {
+        ... on ProcessRun {
+          id
+          name
+          jobs {
+            id
+          }
+        }
+      }
     }
   `;
   const ref = (id: string) => ({ __typename: 'ProcessRun', id });
-
 
   it('resolves three representations of two ids in representation order with two upstream calls', async () => {
     const response = await execute(t.gateway, ENTITIES, {

@@ -12,7 +12,9 @@ describe('limits agree with each other (defaults)', () => {
   const t = useGateway();
 
   it('50 distinct runs (the whole default budget), each aliased, are served', async () => {
-    t.upstream.onAny((request, response) => json(response, 200, { ...seedProcessRun, id: decodeURIComponent(request.path.split('/').pop()!) }));
+    t.upstream.onAny((request, response) =>
+      json(response, 200, { ...seedProcessRun, id: decodeURIComponent(request.path.split('/').pop()!) }),
+    );
     const data = expectNoErrors(await execute(t.gateway, distinctRuns(50)));
     expect(Object.keys(data)).toHaveLength(50);
   });

@@ -12,9 +12,16 @@ import { execute, expectNoErrors, expectOnlyError, TEST_TOKEN, useGateway, withG
 // A third subgraph that only points at processes by id, so the router must resolve Process through _entities.
 const BOOKMARKS_SDL = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
-  type Process @key(fields: "id", resolvable: false) { id: ID! }
-  type Bookmark { label: String! process: Process! }
-  type Query { bookmarks: [Bookmark!]! }
+  type Process @key(fields: "id", resolvable: false) {
+    id: ID!
+  }
+  type Bookmark {
+    label: String!
+    process: Process!
+  }
+  type Query {
+    bookmarks: [Bookmark!]!
+  }
 `;
 
 const BOOKMARKS = [
@@ -24,18 +31,24 @@ const BOOKMARKS = [
 ];
 
 async function startBookmarksSubgraph(): Promise<{ url: string; close(): Promise<void> }> {
-  const schema = buildSubgraphSchema([{
-    typeDefs: parse(BOOKMARKS_SDL),
-    resolvers: {
-      Query: { bookmarks: () => BOOKMARKS },
-      Bookmark: { process: (bookmark: { processId: string }) => ({ __typename: 'Process', id: bookmark.processId }) },
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: parse(BOOKMARKS_SDL),
+      resolvers: {
+        Query: { bookmarks: () => BOOKMARKS },
+        Bookmark: { process: (bookmark: { processId: string }) => ({ __typename: 'Process', id: bookmark.processId }) },
+      },
     },
-  }]);
+  ]);
   const server: Server = createServer(createYoga({ schema, logging: false, graphiql: false }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -43,7 +56,13 @@ const annualReportProcess = DEMO_PROCESSES.find((process) => process.id === 'pro
 
 describe('federation – Process is an entity this subgraph owns and resolves', () => {
   const t = useGateway({
-    upstream: (upstream) => upstream.serveProcess(seedProcess).serveProcess(annualReportProcess).serveRun(seedProcessRun).serveRun(nestedGroupsRun).serveProcessList(DEMO_PROCESSES),
+    upstream: (upstream) =>
+      upstream
+        .serveProcess(seedProcess)
+        .serveProcess(annualReportProcess)
+        .serveRun(seedProcessRun)
+        .serveRun(nestedGroupsRun)
+        .serveProcessList(DEMO_PROCESSES),
   });
   let users: UsersSubgraph;
   let bookmarks: { url: string; close(): Promise<void> };
@@ -91,7 +110,11 @@ describe('federation – Process is an entity this subgraph owns and resolves', 
       bookmarks { label process { name run { status } created { user { id name } } } }
     }`);
     expect(result.errors).toBeUndefined();
-    const close = { name: 'Q4 2024 Financial Close', run: { status: 'RUNNING' }, created: { user: { id: 'V1ZVd2VyFzU3NiQ1NDA4NjIzNzk2MjD', name: 'Casey Controller' } } };
+    const close = {
+      name: 'Q4 2024 Financial Close',
+      run: { status: 'RUNNING' },
+      created: { user: { id: 'V1ZVd2VyFzU3NiQ1NDA4NjIzNzk2MjD', name: 'Casey Controller' } },
+    };
     expect(result.data).toEqual({
       bookmarks: [
         { label: 'close', process: close },
@@ -103,11 +126,16 @@ describe('federation – Process is an entity this subgraph owns and resolves', 
     expect(entityCalls).toHaveLength(1);
     expect(entityCalls[0]!.query).toContain('_entities');
     // The runs are embedded in the process bodies: no /processRuns call.
-    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual(['/processes/process-abc123', '/processes/process-annual-report']);
+    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual([
+      '/processes/process-abc123',
+      '/processes/process-annual-report',
+    ]);
   });
 
   it('processes → creators in the users subgraph: one page call, one users call', async () => {
-    const result = await router.execute('{ processes(first: 2, orderBy: { field: NAME, direction: ASC }) { nodes { id created { user { name } } } pageInfo { hasNextPage } } }');
+    const result = await router.execute(
+      '{ processes(first: 2, orderBy: { field: NAME, direction: ASC }) { nodes { id created { user { name } } } pageInfo { hasNextPage } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.processes.nodes).toHaveLength(2);
     expect(result.data.processes.nodes[0].created.user.name).toBe('Casey Controller');
@@ -115,7 +143,7 @@ describe('federation – Process is an entity this subgraph owns and resolves', 
     expect(router.calls.filter((call) => call.subgraph === 'users')).toHaveLength(1);
   });
 
-  it('users → their recent runs → each run\'s process, deduped per subgraph request', async () => {
+  it("users → their recent runs → each run's process, deduped per subgraph request", async () => {
     const result = await router.execute('{ users { name recentRuns { id process { id name } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data.users[0].recentRuns).toEqual([
@@ -137,19 +165,32 @@ describe('federation – _entities for Process on this subgraph directly', () =>
   const ref = (id: string) => ({ __typename: 'Process', id });
 
   it('dedupes representations through the per-request loader; a missing one is NOT_FOUND for its entry; a bad id never reaches the upstream', async () => {
-    const result = await execute(t.gateway, ENTITIES, { r: [ref('process-abc123'), ref('process-missing'), ref('process-abc123'), ref('..')] });
-    expect(result.body.data!._entities).toEqual([{ id: 'process-abc123', name: 'Q4 2024 Financial Close' }, null, { id: 'process-abc123', name: 'Q4 2024 Financial Close' }, null]);
+    const result = await execute(t.gateway, ENTITIES, {
+      r: [ref('process-abc123'), ref('process-missing'), ref('process-abc123'), ref('..')],
+    });
+    expect(result.body.data!._entities).toEqual([
+      { id: 'process-abc123', name: 'Q4 2024 Financial Close' },
+      null,
+      { id: 'process-abc123', name: 'Q4 2024 Financial Close' },
+      null,
+    ]);
     const errors = result.body.errors!.map((error) => [error.path, error.extensions?.code]);
     expect(errors.sort((a, b) => (a[0] as number[])[1]! - (b[0] as number[])[1]!)).toEqual([
       [['_entities', 1], 'NOT_FOUND'],
       [['_entities', 3], 'BAD_USER_INPUT'],
     ]);
-    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual(['/processes/process-abc123', '/processes/process-missing']);
+    expect(t.upstream.requests.map((request) => request.url).sort()).toEqual([
+      '/processes/process-abc123',
+      '/processes/process-missing',
+    ]);
   });
 
   it('Process representations count in the static call budget', async () => {
     await withGateway({ MAX_UPSTREAM_CALLS_PER_OPERATION: '2' }, async (gateway) => {
-      expectOnlyError(await execute(gateway, ENTITIES, { r: [ref('a'), ref('b'), ref('c'), ref('a')] }), 'OPERATION_LIMIT_EXCEEDED');
+      expectOnlyError(
+        await execute(gateway, ENTITIES, { r: [ref('a'), ref('b'), ref('c'), ref('a')] }),
+        'OPERATION_LIMIT_EXCEEDED',
+      );
       expect(gateway.upstream.requests).toHaveLength(0);
     });
   });

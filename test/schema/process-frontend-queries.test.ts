@@ -3,7 +3,15 @@ import { DEMO_PROCESSES } from '../../src/demo/fixtures';
 import { processPages, runLabel, type ProcessesPage } from '../../examples/frontend-queries/processes-list-page';
 import { expectNoErrors, postGraphQL, useGateway, type GraphQLTarget } from '../harness';
 
-const PERSISTED_FILE = join(__dirname, '..', '..', 'examples', 'frontend-queries', 'generated', 'persisted-documents.json');
+const PERSISTED_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'examples',
+  'frontend-queries',
+  'generated',
+  'persisted-documents.json',
+);
 
 describe('examples/frontend-queries – the processes list page, as a trusted document', () => {
   const t = useGateway({
@@ -15,7 +23,7 @@ describe('examples/frontend-queries – the processes list page, as a trusted do
   const sendByHash = (gateway: GraphQLTarget) => async (documentId: string, variables: Record<string, unknown>) =>
     expectNoErrors(await postGraphQL<any>(gateway, { documentId, variables }));
 
-  it('pages through every process by hash, 50 a page, with each row\'s run status', async () => {
+  it("pages through every process by hash, 50 a page, with each row's run status", async () => {
     const pages: ProcessesPage[] = [];
     for await (const page of processPages(sendByHash(t.gateway), 50)) pages.push(page);
     expect(pages.map((page) => page.nodes.length)).toEqual([50, 50, 23]);

@@ -35,8 +35,13 @@ describe('GraphiQL – the processes tab on the demo gateway', () => {
     expect(page.processes.pageInfo.hasNextPage).toBe(true);
     expect(byName.processes.nodes.every((node: { name: string }) => node.name.includes("O'Brien"))).toBe(true);
     expect(tree.process.run.id).toBe('processrun-nested-001');
-    expect(tree.process.root.children.map((child: { __typename: string }) => child.__typename)).toEqual(['ProcessGroup', 'ProcessGroup']);
-    const second = expectNoErrors(await execute(t.gateway, PROCESS_OPERATIONS[1]!.query, { first: 50, after: page.processes.pageInfo.endCursor }));
+    expect(tree.process.root.children.map((child: { __typename: string }) => child.__typename)).toEqual([
+      'ProcessGroup',
+      'ProcessGroup',
+    ]);
+    const second = expectNoErrors(
+      await execute(t.gateway, PROCESS_OPERATIONS[1]!.query, { first: 50, after: page.processes.pageInfo.endCursor }),
+    );
     expect(second.processes.edges[0].node.id).not.toBe(page.processes.edges[0].node.id);
   });
 });

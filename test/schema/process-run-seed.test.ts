@@ -57,7 +57,11 @@ describe('processRun – the documentation seed run, field by field', () => {
                 assignee: { __typename: 'User', id: 'user-abc123' },
                 document: { id: 'doc-xyz789' },
                 title: 'Review Q4 financial report',
-                raw: { assignee: { id: 'user-abc123', type: 'user' }, document: 'doc-xyz789', title: 'Review Q4 financial report' },
+                raw: {
+                  assignee: { id: 'user-abc123', type: 'user' },
+                  document: 'doc-xyz789',
+                  title: 'Review Q4 financial report',
+                },
               },
               metadata: {
                 __typename: 'SendTaskMetadata',
@@ -131,7 +135,11 @@ describe('processRun – the documentation seed run, field by field', () => {
                 assignee: { __typename: 'User', id: 'user-abc123' },
                 document: { id: 'doc-final456' },
                 title: 'Final sign-off',
-                raw: { assignee: { id: 'user-abc123', type: 'user' }, document: 'doc-final456', title: 'Final sign-off' },
+                raw: {
+                  assignee: { id: 'user-abc123', type: 'user' },
+                  document: 'doc-final456',
+                  title: 'Final sign-off',
+                },
               },
               metadata: null,
             },
@@ -144,9 +152,14 @@ describe('processRun – the documentation seed run, field by field', () => {
 
   it('sends one GET to /processRuns/{id} with X-Version, Accept, the caller token and a request id', async () => {
     t.upstream.requests.length = 0;
-    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, {
-      headers: { authorization: TEST_TOKEN, 'x-request-id': 'req-seed-42' },
-    });
+    await execute(
+      t.gateway,
+      RunIdDocument,
+      { id: 'processrun-xyz789' },
+      {
+        headers: { authorization: TEST_TOKEN, 'x-request-id': 'req-seed-42' },
+      },
+    );
     expect(t.upstream.requests).toHaveLength(1);
     const [request] = t.upstream.requests;
     expect(request).toMatchObject({ method: 'GET', url: '/processRuns/processrun-xyz789' });

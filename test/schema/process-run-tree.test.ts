@@ -1,16 +1,37 @@
 import { certificationRun, nestedGroupsRun, seedProcessRun } from '../../src/demo/fixtures';
 import type { UpstreamProcessRun, UpstreamRunNodeWrapper } from '../../src/upstream/types';
-import { EnumDriftDocument, JobIdsDocument, JobOrderDocument, JobVariantsDocument, NestedTreeDocument, RootChildrenAndJobsDocument, RootChildrenDocument } from '../generated/graphql';
+import {
+  EnumDriftDocument,
+  JobIdsDocument,
+  JobOrderDocument,
+  JobVariantsDocument,
+  NestedTreeDocument,
+  RootChildrenAndJobsDocument,
+  RootChildrenDocument,
+} from '../generated/graphql';
 import { execute, useGateway } from '../harness';
 
 function job(id: string, ordinal: number | undefined, extra: Record<string, unknown> = {}): UpstreamRunNodeWrapper {
   return {
     type: 'job',
-    jobRun: { id, job: `job-${id}`, ordinal: ordinal as number, readOnly: false, status: 'waiting', action: 'sendTask', actionStatus: 'Waiting', ...extra },
+    jobRun: {
+      id,
+      job: `job-${id}`,
+      ordinal: ordinal as number,
+      readOnly: false,
+      status: 'waiting',
+      action: 'sendTask',
+      actionStatus: 'Waiting',
+      ...extra,
+    },
   };
 }
 
-function runWith(id: string, children: UpstreamRunNodeWrapper[], extra: Partial<UpstreamProcessRun> = {}): UpstreamProcessRun {
+function runWith(
+  id: string,
+  children: UpstreamRunNodeWrapper[],
+  extra: Partial<UpstreamProcessRun> = {},
+): UpstreamProcessRun {
   return { ...seedProcessRun, id, root: { ...seedProcessRun.root, children }, ...extra };
 }
 
@@ -26,13 +47,23 @@ describe('processRun – the run tree', () => {
     expect(root.id).toBe('grouprun-annual-root');
     expect(root.children.map((c: { id: string }) => c.id)).toEqual(['grouprun-review', 'grouprun-drafting']);
     const review = root.children[0];
-    expect(review).toMatchObject({ __typename: 'GroupRun', name: 'Review', parallel: true, status: 'RUNNING', groupOrdinal: 1, parent: 'grouprun-annual-root' });
+    expect(review).toMatchObject({
+      __typename: 'GroupRun',
+      name: 'Review',
+      parallel: true,
+      status: 'RUNNING',
+      groupOrdinal: 1,
+      parent: 'grouprun-annual-root',
+    });
     expect(review.children.map((c: { __typename: string; id: string }) => `${c.__typename}:${c.id}`)).toEqual([
       'JobRun:jobrun-review-legal',
       'JobRun:jobrun-review-finance',
       'GroupRun:grouprun-review-audit',
     ]);
-    expect(review.children[2].children.map((c: { id: string }) => c.id)).toEqual(['jobrun-audit-fieldwork', 'jobrun-audit-opinion']);
+    expect(review.children[2].children.map((c: { id: string }) => c.id)).toEqual([
+      'jobrun-audit-fieldwork',
+      'jobrun-audit-opinion',
+    ]);
   });
 
   it('jobs walks the tree depth first (pre-order), siblings sorted by ordinal', async () => {
@@ -51,7 +82,9 @@ describe('processRun – the run tree', () => {
   });
 
   it('jobs keeps upstream order where ordinals tie, and puts missing ordinals last', async () => {
-    t.upstream.serveRun(runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]));
+    t.upstream.serveRun(
+      runWith('run-ties', [job('c', 1), job('no-ordinal', undefined), job('a', 0), job('b', 1), job('d', 0)]),
+    );
     const response = await execute(t.gateway, JobIdsDocument, { id: 'run-ties' });
     expect(response.body.data!.processRun!.jobs.map((j) => j.id)).toEqual(['a', 'd', 'c', 'b', 'no-ordinal']);
   });
@@ -61,10 +94,16 @@ describe('processRun – the run tree', () => {
     t.upstream.serveRun(runWith('run-odd', [job('j-1', 0), odd as UpstreamRunNodeWrapper, job('j-2', 1)]));
     const response = await execute(t.gateway, RootChildrenAndJobsDocument, { id: 'run-odd' });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data!.processRun!.root.children[1]).toEqual({ __typename: 'UnknownRunNode', type: 'milestone', raw: odd });
+    expect(response.body.data!.processRun!.root.children[1]).toEqual({
+      __typename: 'UnknownRunNode',
+      type: 'milestone',
+      raw: odd,
+    });
     expect(response.body.data!.processRun!.jobs).toEqual([{ id: 'j-1' }, { id: 'j-2' }]);
     await execute(t.gateway, RootChildrenAndJobsDocument, { id: 'run-odd' });
-    const driftLines = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone');
+    const driftLines = t.gateway.logs.entries.filter(
+      (e) => e.drift?.kind === 'run-node' && e.drift.value === 'milestone',
+    );
     expect(driftLines).toHaveLength(1);
   });
 
@@ -73,7 +112,9 @@ describe('processRun – the run tree', () => {
     t.upstream.serveRun(runWith('run-broken', [broken as UpstreamRunNodeWrapper]));
     const response = await execute(t.gateway, RootChildrenDocument, { id: 'run-broken' });
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data!.processRun!.root.children).toEqual([{ __typename: 'UnknownRunNode', type: 'group', raw: broken }]);
+    expect(response.body.data!.processRun!.root.children).toEqual([
+      { __typename: 'UnknownRunNode', type: 'group', raw: broken },
+    ]);
   });
 
   it('unknown enum values become UNKNOWN, never an error or a null parent, and are logged once each', async () => {
@@ -97,9 +138,18 @@ describe('processRun – the run tree', () => {
       },
     });
     await execute(t.gateway, EnumDriftDocument, { id: 'run-drift' });
-    const drift = t.gateway.logs.entries.filter((e) => e.drift?.kind === 'enum').map((e) => `${e.drift.name}=${e.drift.value}`);
+    const drift = t.gateway.logs.entries
+      .filter((e) => e.drift?.kind === 'enum')
+      .map((e) => `${e.drift.name}=${e.drift.value}`);
     expect(drift.sort()).toEqual(
-      ['ActionStatus=Exploded', 'ActionStatus=Teleported', 'DayOfWeek=funday', 'JobAction=launchRocket', 'RunStatus=archived', 'RunStatus=paused'].sort(),
+      [
+        'ActionStatus=Exploded',
+        'ActionStatus=Teleported',
+        'DayOfWeek=funday',
+        'JobAction=launchRocket',
+        'RunStatus=archived',
+        'RunStatus=paused',
+      ].sort(),
     );
   });
 });
@@ -122,10 +172,34 @@ describe('processRun – job arguments and metadata variants', () => {
       metadata: j.metadata?.__typename ?? null,
     }));
     expect(summary).toEqual([
-      { action: 'CONTENT_REQUEST', arguments: 'ContentRequestArguments', assignee: 'user-controller', approver: 'user-cfo', metadata: null },
-      { action: 'CERTIFICATION', arguments: 'CertificationArguments', assignee: 'user-ceo', approver: null, metadata: null },
-      { action: 'CERTIFICATION_SIGNER_GENERATED', arguments: 'CertSignerArguments', assignee: 'user-ceo', approver: null, metadata: 'CertSignerMetadata' },
-      { action: 'CERTIFICATION_APPROVER_GENERATED', arguments: 'CertApproverArguments', assignee: null, approver: 'user-audit-chair', metadata: 'CertApproverMetadata' },
+      {
+        action: 'CONTENT_REQUEST',
+        arguments: 'ContentRequestArguments',
+        assignee: 'user-controller',
+        approver: 'user-cfo',
+        metadata: null,
+      },
+      {
+        action: 'CERTIFICATION',
+        arguments: 'CertificationArguments',
+        assignee: 'user-ceo',
+        approver: null,
+        metadata: null,
+      },
+      {
+        action: 'CERTIFICATION_SIGNER_GENERATED',
+        arguments: 'CertSignerArguments',
+        assignee: 'user-ceo',
+        approver: null,
+        metadata: 'CertSignerMetadata',
+      },
+      {
+        action: 'CERTIFICATION_APPROVER_GENERATED',
+        arguments: 'CertApproverArguments',
+        assignee: null,
+        approver: 'user-audit-chair',
+        metadata: 'CertApproverMetadata',
+      },
       {
         action: 'CERTIFICATION_CONDITIONAL_APPROVER_GENERATED',
         arguments: 'CertApproverArguments',
@@ -133,9 +207,19 @@ describe('processRun – job arguments and metadata variants', () => {
         approver: 'user-general-counsel',
         metadata: 'CertConditionalApproverMetadata',
       },
-      { action: 'CERTIFICATION_PHASE_FINALIZER_GENERATED', arguments: 'CertPhaseFinalizerArguments', assignee: null, approver: null, metadata: null },
+      {
+        action: 'CERTIFICATION_PHASE_FINALIZER_GENERATED',
+        arguments: 'CertPhaseFinalizerArguments',
+        assignee: null,
+        approver: null,
+        metadata: null,
+      },
     ]);
-    expect(jobs[2]!.arguments.raw).toEqual({ assigneeUser: 'user-ceo', document: 'doc-sox-302', title: 'Sign SOX 302' });
+    expect(jobs[2]!.arguments.raw).toEqual({
+      assigneeUser: 'user-ceo',
+      document: 'doc-sox-302',
+      title: 'Sign SOX 302',
+    });
     expect(jobs[2]!.metadata).toMatchObject({ status: 'CREATED', task: { id: 'task-jobrun-cert-signer' } });
   });
 
@@ -161,11 +245,17 @@ describe('processRun – job arguments and metadata variants', () => {
   it('an assignee that is not a user resolves to UnknownAssignee rather than a wrong User', async () => {
     const group = { id: 'grp-7', type: 'group' };
     t.upstream.serveRun(
-      runWith('run-assignee', [job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } })]),
+      runWith('run-assignee', [
+        job('j-1', 0, { arguments: { type: 'sendTask', sendTaskArgs: { assignee: group, title: 't' } } }),
+      ]),
     );
     const response = await execute(t.gateway, VARIANTS, { id: 'run-assignee' });
     expect(response.body.errors).toBeUndefined();
     const [only] = response.body.data!.processRun!.jobs;
-    expect(only!.arguments?.__typename === 'SendTaskArguments' && only!.arguments.assignee).toEqual({ __typename: 'UnknownAssignee', type: 'group', upstreamId: 'grp-7' });
+    expect(only!.arguments?.__typename === 'SendTaskArguments' && only!.arguments.assignee).toEqual({
+      __typename: 'UnknownAssignee',
+      type: 'group',
+      upstreamId: 'grp-7',
+    });
   });
 });

@@ -5,18 +5,39 @@ import { execute, expectNoErrors, useDemoGateway } from '../harness';
 const LIST = /* GraphQL */ `
   query List($first: Int, $after: String, $filter: ProcessFilter, $orderBy: ProcessOrder) {
     processes(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-      nodes { id name dueDate run { id status created { dateTime } } }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        name
+        dueDate
+        run {
+          id
+          status
+          created {
+            dateTime
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 
-type Node = { id: string; name: string; dueDate: string | null; run: { id: string; status: string; created: { dateTime: string } } | null };
+type Node = {
+  id: string;
+  name: string;
+  dueDate: string | null;
+  run: { id: string; status: string; created: { dateTime: string } } | null;
+};
 
 describe('the embedded demo upstream – GET /processes and GET /processes/{id}', () => {
   const t = useDemoGateway();
 
-  async function list(variables: Record<string, unknown>): Promise<{ nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+  async function list(
+    variables: Record<string, unknown>,
+  ): Promise<{ nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
     return expectNoErrors(await execute(t.gateway, LIST, variables)).processes;
   }
 
@@ -43,7 +64,10 @@ describe('the embedded demo upstream – GET /processes and GET /processes/{id}'
     expect(created).toEqual([...created].sort().reverse());
     expect(nodes.slice(started.length).every((node) => node.run === null)).toBe(true);
     expect(nodes.length - started.length).toBeGreaterThanOrEqual(30);
-    expect(nodes.find((node) => node.id === 'process-abc123')!.run).toMatchObject({ id: 'processrun-xyz789', status: 'RUNNING' });
+    expect(nodes.find((node) => node.id === 'process-abc123')!.run).toMatchObject({
+      id: 'processrun-xyz789',
+      status: 'RUNNING',
+    });
   });
 
   it('honours the page size, the name filter (with a quote) and the order', async () => {
@@ -72,8 +96,16 @@ describe('the embedded demo upstream – GET /processes and GET /processes/{id}'
     );
     expect(body.data!.process).toEqual({
       name: 'FY2024 Annual Report',
-      root: { children: [{ __typename: 'ProcessGroup', name: 'Review', children: [{ __typename: 'ProcessJob' }] }, { __typename: 'ProcessGroup', name: 'Drafting', children: [{ __typename: 'ProcessJob' }] }] },
-      jobs: [{ id: 'job-review-1', action: 'SEND_TASK' }, { id: 'job-draft-1', action: 'SEND_TASK' }],
+      root: {
+        children: [
+          { __typename: 'ProcessGroup', name: 'Review', children: [{ __typename: 'ProcessJob' }] },
+          { __typename: 'ProcessGroup', name: 'Drafting', children: [{ __typename: 'ProcessJob' }] },
+        ],
+      },
+      jobs: [
+        { id: 'job-review-1', action: 'SEND_TASK' },
+        { id: 'job-draft-1', action: 'SEND_TASK' },
+      ],
       run: { id: 'processrun-nested-001', name: 'FY2024 Annual Report' },
     });
     expect(body.data!.processRun.process).toMatchObject({ id: 'process-gen-002', run: { id: 'processrun-gen-002' } });
@@ -89,7 +121,9 @@ describe('the demo list endpoint – the upstream rules it plays', () => {
     const first = listDemoProcesses(DEMO_PROCESSES, query({ $maxpagesize: '10' }), 'http://demo/processes');
     const link = (first.body as { '@nextLink': string })['@nextLink'];
     const next = new URL(link).searchParams.get('$next')!;
-    expect(listDemoProcesses(DEMO_PROCESSES, query({ $maxpagesize: '10', $next: next }), 'http://demo/processes').status).toBe(200);
+    expect(
+      listDemoProcesses(DEMO_PROCESSES, query({ $maxpagesize: '10', $next: next }), 'http://demo/processes').status,
+    ).toBe(200);
     const cases: Array<Record<string, string>> = [
       { $maxpagesize: '10', $next: 'garbage' },
       { $maxpagesize: '11', $next: next },

@@ -1,12 +1,33 @@
 import { DEMO_PROCESSES } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, json, useGateway, withGateway, type HarnessGateway } from '../harness';
+import {
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  json,
+  useGateway,
+  withGateway,
+  type HarnessGateway,
+} from '../harness';
 
 const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $filter: ProcessFilter, $orderBy: ProcessOrder) {
     processes(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-      edges { cursor node { id } }
-      nodes { id name }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      nodes {
+        id
+        name
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `;
@@ -70,7 +91,11 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
     expect(second.pageInfo.hasNextPage).toBe(false);
     t.upstream.requests.length = 0;
     const beyond = await page(t.gateway, { first: 100, after: second.edges[0]!.cursor });
-    expect(beyond).toEqual({ edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect(beyond).toEqual({
+      edges: [],
+      nodes: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
     expect(t.upstream.requests).toHaveLength(0);
   });
 
@@ -86,14 +111,18 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
   ])('%s is BAD_USER_INPUT without an upstream call', async (_name, change, overrides) => {
     const first = await page(t.gateway, { first: 50 });
     t.upstream.requests.length = 0;
-    const result = await execute(t.gateway, PAGE, { first: 50, after: change(first.pageInfo.endCursor!), ...overrides });
+    const result = await execute(t.gateway, PAGE, {
+      first: 50,
+      after: change(first.pageInfo.endCursor!),
+      ...overrides,
+    });
     const error = expectOnlyError(result, 'BAD_USER_INPUT');
     expect(error.extensions?.argumentName).toBe('after');
     expect(result.body.data).toBeNull();
     expect(t.upstream.requests).toHaveLength(0);
   });
 
-  it('a cursor of another gateway (another key) is BAD_USER_INPUT; replicas sharing CURSOR_SECRET accept each other\'s', async () => {
+  it("a cursor of another gateway (another key) is BAD_USER_INPUT; replicas sharing CURSOR_SECRET accept each other's", async () => {
     const secret = 'a-shared-cursor-secret-of-32-characters!';
     const foreign = await withGateway({}, async (other) => {
       other.upstream.serveProcessList(DEMO_PROCESSES);
@@ -119,7 +148,10 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
     const first = await page(t.gateway, { first: 50 });
     t.upstream.reset();
     t.upstream.serveProcessList(DEMO_PROCESSES, { tokenPrefix: 'new-' });
-    const error = expectOnlyError(await execute(t.gateway, PAGE, { first: 50, after: first.pageInfo.endCursor }), 'BAD_USER_INPUT');
+    const error = expectOnlyError(
+      await execute(t.gateway, PAGE, { first: 50, after: first.pageInfo.endCursor }),
+      'BAD_USER_INPUT',
+    );
     expect(error.path).toEqual(['processes']);
     expect(error.extensions?.upstream).toEqual({
       status: 400,
@@ -152,21 +184,34 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
     ['3-byte characters', '\u20ac'.repeat(4096)],
     ['astral characters (4 bytes per 2 units)', '\u{1F600}'.repeat(2048)],
     ['control characters (escaped to 6 bytes in the cursor JSON)', '\u0001'.repeat(4096)],
-  ])('a $next of 4096 characters, all %s (up to 9 URL characters each once encoded), pages through its cursor', async (_name, token) => {
-    t.upstream.onProcessList((request, response) => {
-      const next = request.query.get('$next');
-      if (next === null) json(response, 200, { data: [DEMO_PROCESSES[0]], '@nextLink': `https://x.example/processes?$next=${encodeURIComponent(token)}` });
-      else json(response, 200, next === token ? { data: [DEMO_PROCESSES[1]] } : { data: [] });
-    });
-    const first = await page(t.gateway, { first: 1 });
-    expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = await page(t.gateway, { first: 1, after: first.pageInfo.endCursor });
-    expect(second.nodes.map((node) => node.id)).toEqual([DEMO_PROCESSES[1]!.id]);
-  });
+  ])(
+    'a $next of 4096 characters, all %s (up to 9 URL characters each once encoded), pages through its cursor',
+    async (_name, token) => {
+      t.upstream.onProcessList((request, response) => {
+        const next = request.query.get('$next');
+        if (next === null)
+          json(response, 200, {
+            data: [DEMO_PROCESSES[0]],
+            '@nextLink': `https://x.example/processes?$next=${encodeURIComponent(token)}`,
+          });
+        else json(response, 200, next === token ? { data: [DEMO_PROCESSES[1]] } : { data: [] });
+      });
+      const first = await page(t.gateway, { first: 1 });
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = await page(t.gateway, { first: 1, after: first.pageInfo.endCursor });
+      expect(second.nodes.map((node) => node.id)).toEqual([DEMO_PROCESSES[1]!.id]);
+    },
+  );
 
   it('an empty page that still has an @nextLink keeps an endCursor to continue with', async () => {
     t.upstream.onProcessList((request, response) =>
-      json(response, 200, request.query.get('$next') ? { data: [DEMO_PROCESSES[0]] } : { data: [], '@nextLink': 'https://x.example/processes?$next=t2' }),
+      json(
+        response,
+        200,
+        request.query.get('$next')
+          ? { data: [DEMO_PROCESSES[0]] }
+          : { data: [], '@nextLink': 'https://x.example/processes?$next=t2' },
+      ),
     );
     const empty = await page(t.gateway, { first: 5 });
     expect(empty.nodes).toEqual([]);
@@ -189,7 +234,10 @@ describe('processes – forward paging against the real-HTTP fake upstream', () 
   });
 
   it('aliases asking for the same page cost one upstream call; a different page size is another', async () => {
-    const result = await execute(t.gateway, '{ a: processes(first: 5) { nodes { id } } b: processes(first: 5) { nodes { name } } c: processes(first: 6) { nodes { id } } }');
+    const result = await execute(
+      t.gateway,
+      '{ a: processes(first: 5) { nodes { id } } b: processes(first: 5) { nodes { name } } c: processes(first: 6) { nodes { id } } }',
+    );
     const data = expectNoErrors(result) as Record<string, { nodes: unknown[] }>;
     expect(data.a!.nodes).toHaveLength(5);
     expect(data.c!.nodes).toHaveLength(6);
@@ -213,7 +261,9 @@ describe('processes – arguments: page size, filter escaping, order mapping', (
 
   it('without arguments: 50 per page, most recently started run first, no $filter', async () => {
     await page(t.gateway, {});
-    expect(t.upstream.requests.map((request) => request.url)).toEqual([`/processes?$maxpagesize=50&$orderBy=${DEFAULT_ORDER}`]);
+    expect(t.upstream.requests.map((request) => request.url)).toEqual([
+      `/processes?$maxpagesize=50&$orderBy=${DEFAULT_ORDER}`,
+    ]);
   });
 
   it.each([
@@ -259,7 +309,10 @@ describe('processes – arguments: page size, filter escaping, order mapping', (
     await page(t.gateway, { filter: { nameContains: '🎉'.repeat(200) } });
     expect(t.upstream.requests).toHaveLength(1);
     t.upstream.requests.length = 0;
-    const error = expectOnlyError(await execute(t.gateway, PAGE, { filter: { nameContains: 'x'.repeat(201) } }), 'BAD_USER_INPUT');
+    const error = expectOnlyError(
+      await execute(t.gateway, PAGE, { filter: { nameContains: 'x'.repeat(201) } }),
+      'BAD_USER_INPUT',
+    );
     expect(error.extensions?.argumentName).toBe('filter');
     expect(t.upstream.requests).toHaveLength(0);
   });
@@ -277,7 +330,10 @@ describe('processes – the upstream-call budget', () => {
   it('counts one call per processes field before execution', async () => {
     await withGateway({ MAX_UPSTREAM_CALLS_PER_OPERATION: '1' }, async (gateway) => {
       gateway.upstream.serveProcessList(DEMO_PROCESSES);
-      const result = await execute(gateway, '{ a: processes(first: 1) { nodes { id } } b: processes(first: 2) { nodes { id } } }');
+      const result = await execute(
+        gateway,
+        '{ a: processes(first: 1) { nodes { id } } b: processes(first: 2) { nodes { id } } }',
+      );
       expectOnlyError(result, 'OPERATION_LIMIT_EXCEEDED');
       expect(gateway.upstream.requests).toHaveLength(0);
       expectNoErrors(await execute(gateway, '{ processes(first: 1) { nodes { id } } }'));

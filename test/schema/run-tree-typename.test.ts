@@ -7,7 +7,11 @@ describe('processRun tree – an upstream `__typename` key does not pick the Gra
 
   it('a job run and a group run that carry __typename keys of the other type resolve by their wrapper type', async () => {
     const run = structuredClone(seedProcessRun);
-    const job = { ...run.root.children!.find((child) => child.type === 'job')!.jobRun!, id: 'job-x', __typename: 'GroupRun' };
+    const job = {
+      ...run.root.children!.find((child) => child.type === 'job')!.jobRun!,
+      id: 'job-x',
+      __typename: 'GroupRun',
+    };
     const group = { ...run.root, id: 'group-x', __typename: 'JobRun', children: [] };
     run.root.children = [
       { type: 'job', jobRun: job },
@@ -18,7 +22,11 @@ describe('processRun tree – an upstream `__typename` key does not pick the Gra
     const fastBefore = t.gateway.app.fastPath!.answered.fast;
     for (let execution = 1; execution <= 4; execution += 1) {
       const data = expectNoErrors(
-        await execute(t.gateway, `query($id: ID!) { processRun(id: $id) { root { children { __typename ... on JobRun { id } ... on GroupRun { id } } } } }`, { id: run.id }),
+        await execute(
+          t.gateway,
+          `query($id: ID!) { processRun(id: $id) { root { children { __typename ... on JobRun { id } ... on GroupRun { id } } } } }`,
+          { id: run.id },
+        ),
       );
       expect(data.processRun.root.children).toEqual([
         { __typename: 'JobRun', id: 'job-x' },
@@ -35,12 +43,26 @@ describe('process tree – an upstream `__typename` key does not pick the GraphQ
   it('a job and a group that carry __typename keys of the other type resolve by their wrapper type, and raw keeps the keys as sent', async () => {
     const job = { id: 'job-x', ordinal: 0, __typename: 'ProcessGroup' };
     const group = { id: 'group-x', ordinal: 1, __typename: 'ProcessJob', children: [] };
-    const process = { ...structuredClone(seedProcess), id: 'process-x', root: { id: 'root-x', children: [{ type: 'job', job }, { type: 'group', group }] } };
+    const process = {
+      ...structuredClone(seedProcess),
+      id: 'process-x',
+      root: {
+        id: 'root-x',
+        children: [
+          { type: 'job', job },
+          { type: 'group', group },
+        ],
+      },
+    };
     t.upstream.serveProcess(process);
     const fastBefore = t.gateway.app.fastPath!.answered.fast;
     for (let execution = 1; execution <= 4; execution += 1) {
       const data = expectNoErrors(
-        await execute(t.gateway, `query($id: ID!) { process(id: $id) { root { children { __typename ... on ProcessJob { id } ... on ProcessGroup { id } } } raw } }`, { id: process.id }),
+        await execute(
+          t.gateway,
+          `query($id: ID!) { process(id: $id) { root { children { __typename ... on ProcessJob { id } ... on ProcessGroup { id } } } raw } }`,
+          { id: process.id },
+        ),
       );
       expect(data.process.root.children).toEqual([
         { __typename: 'ProcessJob', id: 'job-x' },
@@ -66,9 +88,17 @@ describe('processRun tree – one walker for run and process trees', () => {
     ] as unknown as typeof run.root.children;
     t.upstream.onRun(run.id, (_request, response) => json(response, 200, run));
     const data = expectNoErrors(
-      await execute(t.gateway, `query($id: ID!) { processRun(id: $id) { jobs { id } root { children { __typename ... on GroupRun { children { __typename } } } } } }`, { id: run.id }),
+      await execute(
+        t.gateway,
+        `query($id: ID!) { processRun(id: $id) { jobs { id } root { children { __typename ... on GroupRun { children { __typename } } } } } }`,
+        { id: run.id },
+      ),
     );
     expect(data.processRun.jobs).toEqual([{ id: 'job-1' }, { id: 'job-2' }]);
-    expect(data.processRun.root.children).toEqual([{ __typename: 'JobRun' }, { __typename: 'GroupRun', children: [] }, { __typename: 'JobRun' }]);
+    expect(data.processRun.root.children).toEqual([
+      { __typename: 'JobRun' },
+      { __typename: 'GroupRun', children: [] },
+      { __typename: 'JobRun' },
+    ]);
   });
 });

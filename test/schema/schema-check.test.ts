@@ -46,7 +46,12 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
 
   describe('a planted breaking change: ProcessRun.statusCounts made nullable', () => {
     const planted = COMMITTED.replace(/^( {2}statusCounts: \[StatusCount!\])!$/m, '$1');
-    const plantedArgs = (): string[] => ['--served', file('served.graphql', planted), '--committed', file('committed.graphql', planted)];
+    const plantedArgs = (): string[] => [
+      '--served',
+      file('served.graphql', planted),
+      '--committed',
+      file('committed.graphql', planted),
+    ];
 
     it('the plant took (one line differs)', () => {
       expect(planted).not.toBe(COMMITTED);
@@ -55,12 +60,17 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
     it('fails (exit 1) naming the path when CHANGELOG.md does not list it', async () => {
       const outcome = await runCheck([...plantedArgs(), '--changelog', file('CHANGELOG.md', CHANGELOG)]);
       expect(outcome.code).toBe(1);
-      expect(outcome.stderr).toContain("breaking change not listed in CHANGELOG.md (Unreleased, as `ProcessRun.statusCounts`): Field 'ProcessRun.statusCounts' changed type from '[StatusCount!]!' to '[StatusCount!]'");
+      expect(outcome.stderr).toContain(
+        "breaking change not listed in CHANGELOG.md (Unreleased, as `ProcessRun.statusCounts`): Field 'ProcessRun.statusCounts' changed type from '[StatusCount!]!' to '[StatusCount!]'",
+      );
       expect(outcome.stderr.trim().split('\n')).toHaveLength(2);
     });
 
     it('passes when the Unreleased section lists the path in backticks', async () => {
-      const listed = CHANGELOG.replace('## Unreleased\n', '## Unreleased\n\n- `ProcessRun.statusCounts` is nullable.\n');
+      const listed = CHANGELOG.replace(
+        '## Unreleased\n',
+        '## Unreleased\n\n- `ProcessRun.statusCounts` is nullable.\n',
+      );
       const outcome = await runCheck([...plantedArgs(), '--changelog', file('CHANGELOG.md', listed)]);
       expect(outcome.stderr).toBe('');
       expect(outcome.code).toBe(0);
@@ -79,14 +89,25 @@ describe('schema check (scripts/schema-check.js, a CI step)', () => {
     expect(stale).not.toBe(COMMITTED);
     const outcome = await runCheck(['--committed', file('stale.graphql', stale)]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain('sdl/subgraph.graphql differs from the SDL the subgraph serves: run `npm run sdl` and commit it.');
+    expect(outcome.stderr).toContain(
+      'sdl/subgraph.graphql differs from the SDL the subgraph serves: run `npm run sdl` and commit it.',
+    );
   });
 
   it('ignores federation machinery (a directive definition gone with an @link import), not client contract', async () => {
     const withoutImport = COMMITTED.replace(/^directive @authenticated .*$/m, '').replace('"@authenticated", ', '');
     expect(withoutImport).not.toBe(COMMITTED);
     const served = file('served.graphql', withoutImport);
-    const outcome = await runCheck(['--served', served, '--committed', served, '--released', file('released.graphql', COMMITTED), '--changelog', file('CHANGELOG.md', CHANGELOG)]);
+    const outcome = await runCheck([
+      '--served',
+      served,
+      '--committed',
+      served,
+      '--released',
+      file('released.graphql', COMMITTED),
+      '--changelog',
+      file('CHANGELOG.md', CHANGELOG),
+    ]);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
   });

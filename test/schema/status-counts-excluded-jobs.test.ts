@@ -19,7 +19,13 @@ describe('statusCounts and excludeGeneratedJobs', () => {
   const t = useGateway({
     upstream: (upstream) =>
       upstream.onRun(certificationRun.id, (request, response) =>
-        json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
+        json(
+          response,
+          200,
+          request.query.get('excludeGeneratedJobs') === 'true'
+            ? excludeGeneratedJobs(certificationRun)
+            : certificationRun,
+        ),
       ),
   });
 

@@ -14,8 +14,12 @@ describe('audit trail – one event per mutation, never a token', () => {
   });
 
   it('an applied write: caller as a credential HMAC, target, created id, APPLIED, the upstream status', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, { ...seedProcessRun, id: 'run-9' }));
-    const result = await execute(t.gateway, RUN('process-abc123'), undefined, { headers: { 'x-request-id': 'req-audit-1' } });
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 201, { ...seedProcessRun, id: 'run-9' }),
+    );
+    const result = await execute(t.gateway, RUN('process-abc123'), undefined, {
+      headers: { 'x-request-id': 'req-audit-1' },
+    });
     expect(result.body).toEqual({ data: { runProcess: { id: 'run-9' } } });
     const events = auditEvents();
     expect(events).toHaveLength(1);
@@ -38,7 +42,9 @@ describe('audit trail – one event per mutation, never a token', () => {
   });
 
   it('the same credential gets the same hash; another credential another one', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 201, { ...seedProcessRun, id: 'run-9' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 201, { ...seedProcessRun, id: 'run-9' }),
+    );
     await execute(t.gateway, RUN('process-abc123'));
     await execute(t.gateway, RUN('process-abc123'));
     await execute(t.gateway, RUN('process-abc123'), undefined, { headers: { authorization: 'Bearer someone-else' } });
@@ -52,25 +58,50 @@ describe('audit trail – one event per mutation, never a token', () => {
     expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(t.upstream.requests).toEqual([]);
     expect(auditEvents().map((event) => event.audit)).toEqual([
-      { caller: { credentialHash: expect.any(String) }, mutation: 'runProcess', targets: {}, outcome: 'NOT_APPLIED', upstreamStatus: null, code: 'BAD_USER_INPUT' },
+      {
+        caller: { credentialHash: expect.any(String) },
+        mutation: 'runProcess',
+        targets: {},
+        outcome: 'NOT_APPLIED',
+        upstreamStatus: null,
+        code: 'BAD_USER_INPUT',
+      },
     ]);
   });
 
   it('a write the upstream refuses: NOT_APPLIED with its status', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 403, { code: 'Forbidden', message: 'no' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 403, { code: 'Forbidden', message: 'no' }),
+    );
     const result = await execute(t.gateway, RUN('process-abc123'));
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(auditEvents().map((event) => event.audit)).toEqual([
-      { caller: { credentialHash: expect.any(String) }, mutation: 'runProcess', targets: { processId: 'process-abc123' }, outcome: 'NOT_APPLIED', upstreamStatus: 403, code: 'FORBIDDEN' },
+      {
+        caller: { credentialHash: expect.any(String) },
+        mutation: 'runProcess',
+        targets: { processId: 'process-abc123' },
+        outcome: 'NOT_APPLIED',
+        upstreamStatus: 403,
+        code: 'FORBIDDEN',
+      },
     ]);
   });
 
   it('a write whose outcome is unknown (upstream 500, not retried): UNKNOWN with the status', async () => {
-    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) => json(response, 500, { code: 'InternalError', message: 'boom' }));
+    t.upstream.onPath('POST', '/processes/process-abc123/run', (_request, response) =>
+      json(response, 500, { code: 'InternalError', message: 'boom' }),
+    );
     const result = await execute(t.gateway, RUN('process-abc123'));
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', outcome: 'UNKNOWN' });
     expect(auditEvents().map((event) => event.audit)).toEqual([
-      { caller: { credentialHash: expect.any(String) }, mutation: 'runProcess', targets: { processId: 'process-abc123' }, outcome: 'UNKNOWN', upstreamStatus: 500, code: 'UPSTREAM_ERROR' },
+      {
+        caller: { credentialHash: expect.any(String) },
+        mutation: 'runProcess',
+        targets: { processId: 'process-abc123' },
+        outcome: 'UNKNOWN',
+        upstreamStatus: 500,
+        code: 'UPSTREAM_ERROR',
+      },
     ]);
   });
 

@@ -11,7 +11,8 @@ const CAROL = 'Bearer carol-token-5555555555';
 function verdict(result: ExecutionResult): string {
   if (!result.body.errors) return 'ok';
   const { code, scope, retryAfter } = result.body.errors[0]!.extensions!;
-  if (code !== 'RATE_LIMITED' || !(retryAfter >= 1 && retryAfter <= 60)) throw new Error(`unexpected answer: ${JSON.stringify(result.body)}`);
+  if (code !== 'RATE_LIMITED' || !(retryAfter >= 1 && retryAfter <= 60))
+    throw new Error(`unexpected answer: ${JSON.stringify(result.body)}`);
   return `${code}:${scope}`;
 }
 
@@ -23,12 +24,21 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER – one caller at full speed leaves the
   });
   const ask = async (authorization: string, times: number) => {
     const verdicts: string[] = [];
-    for (let i = 0; i < times; i += 1) verdicts.push(verdict(await execute(t.gateway, QUERY, undefined, { headers: { authorization } })));
+    for (let i = 0; i < times; i += 1)
+      verdicts.push(verdict(await execute(t.gateway, QUERY, undefined, { headers: { authorization } })));
     return verdicts;
   };
 
   it('a caller past its share is RATE_LIMITED with scope "caller" and no upstream call; another caller is still served', async () => {
-    expect(await ask(ALICE, 7)).toEqual(['ok', 'ok', 'ok', 'ok', 'RATE_LIMITED:caller', 'RATE_LIMITED:caller', 'RATE_LIMITED:caller']);
+    expect(await ask(ALICE, 7)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'RATE_LIMITED:caller',
+      'RATE_LIMITED:caller',
+      'RATE_LIMITED:caller',
+    ]);
     expect(t.upstream.runRequests).toHaveLength(4);
     expect(await ask(BOB, 4)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(t.upstream.runRequests).toHaveLength(8);
@@ -51,7 +61,10 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER – one caller at full speed leaves the
   });
 
   it('config: the N/Ts syntax of UPSTREAM_RATE_LIMIT; a bad value is one clear line', () => {
-    expect(loadConfig({ UPSTREAM_RATE_LIMIT_PER_CALLER: '100/60s' }).resilience.rateLimitPerCaller).toEqual({ limit: 100, windowMs: 60_000 });
+    expect(loadConfig({ UPSTREAM_RATE_LIMIT_PER_CALLER: '100/60s' }).resilience.rateLimitPerCaller).toEqual({
+      limit: 100,
+      windowMs: 60_000,
+    });
     expect(() => loadConfig({ UPSTREAM_RATE_LIMIT_PER_CALLER: 'lots' })).toThrow(
       'Invalid configuration: UPSTREAM_RATE_LIMIT_PER_CALLER must look like 100/60s (calls/window, window in ms, s, m or h), got "lots"',
     );
@@ -62,7 +75,9 @@ describe('PerCallerRateBudget – idle callers expire', () => {
   it('a caller that stops calling leaves no counter behind after one window', async () => {
     const budget = new PerCallerRateBudget({ rate: { limit: 2, windowMs: 1_000 }, client: null, fallbackShare: 1 });
     // rate-limiter-flexible's in-memory store; reached into here because its size is the claim under test.
-    const stored = () => (budget as unknown as { limiter: { _memoryStorage: { _storage: Map<string, unknown> } } }).limiter._memoryStorage._storage;
+    const stored = () =>
+      (budget as unknown as { limiter: { _memoryStorage: { _storage: Map<string, unknown> } } }).limiter._memoryStorage
+        ._storage;
     for (let caller = 0; caller < 100; caller += 1) expect(await budget.take(`caller-${caller}`)).toBeNull();
     expect(stored().size).toBe(100);
     await new Promise((resolve) => setTimeout(resolve, 1_300));

@@ -22,7 +22,9 @@ describe('secrets – required in production, rotatable, from files', () => {
       'Invalid configuration: CURSOR_SECRET must be set when NODE_ENV=production (the same on every replica; CURSOR_SECRET_EPHEMERAL=true for a single replica)',
     );
     expect(loadConfig({ ...PRODUCTION, CURSOR_SECRET_EPHEMERAL: 'true' }).cursorSecret).toBeNull();
-    expect(() => loadConfig({ CURSOR_SECRET: NEW, CURSOR_SECRET_EPHEMERAL: 'true' })).toThrow(/CURSOR_SECRET_EPHEMERAL must not be true when CURSOR_SECRET is set/);
+    expect(() => loadConfig({ CURSOR_SECRET: NEW, CURSOR_SECRET_EPHEMERAL: 'true' })).toThrow(
+      /CURSOR_SECRET_EPHEMERAL must not be true when CURSOR_SECRET is set/,
+    );
   });
 
   it('CURSOR_SECRET_EPHEMERAL is warned at start in production', async () => {
@@ -42,7 +44,9 @@ describe('secrets – required in production, rotatable, from files', () => {
     const fresh = during.encode(ARGS, 'tok-3');
     expect(after.decode(fresh, ARGS)).toEqual({ nextToken: 'tok-3' });
     expect(() => after.decode(inFlight, ARGS)).toThrow(/altered or not issued by this gateway/);
-    expect(() => loadConfig({ CURSOR_SECRET: `${NEW},short` })).toThrow('Invalid configuration: CURSOR_SECRET must be at least 32 characters (key 2)');
+    expect(() => loadConfig({ CURSOR_SECRET: `${NEW},short` })).toThrow(
+      'Invalid configuration: CURSOR_SECRET must be at least 32 characters (key 2)',
+    );
   });
 
   it('*_FILE variables read the secret from a file (trailing newline ignored), never together with the variable', () => {
@@ -55,9 +59,15 @@ describe('secrets – required in production, rotatable, from files', () => {
       UPSTREAM_CLIENT_SECRET_FILE: secretFile('s3cr3t,with,commas\n'),
     }).resilience.clientCredentials;
     expect(credentials?.clientSecret).toBe('s3cr3t,with,commas');
-    expect(() => loadConfig({ CURSOR_SECRET: NEW, CURSOR_SECRET_FILE: secretFile(NEW) })).toThrow(/CURSOR_SECRET_FILE must not be set together with CURSOR_SECRET/);
-    expect(() => loadConfig({ CURSOR_SECRET_FILE: '/nonexistent/secret' })).toThrow('Invalid configuration: CURSOR_SECRET_FILE names a file that cannot be read (ENOENT): /nonexistent/secret');
+    expect(() => loadConfig({ CURSOR_SECRET: NEW, CURSOR_SECRET_FILE: secretFile(NEW) })).toThrow(
+      /CURSOR_SECRET_FILE must not be set together with CURSOR_SECRET/,
+    );
+    expect(() => loadConfig({ CURSOR_SECRET_FILE: '/nonexistent/secret' })).toThrow(
+      'Invalid configuration: CURSOR_SECRET_FILE names a file that cannot be read (ENOENT): /nonexistent/secret',
+    );
     // The secret never appears in a refusal.
-    expect(() => loadConfig({ CURSOR_SECRET_FILE: secretFile('too-short-secret') })).toThrow(/^Invalid configuration: CURSOR_SECRET_FILE must be at least 32 characters$/);
+    expect(() => loadConfig({ CURSOR_SECRET_FILE: secretFile('too-short-secret') })).toThrow(
+      /^Invalid configuration: CURSOR_SECRET_FILE must be at least 32 characters$/,
+    );
   });
 });

@@ -4,7 +4,16 @@ import { UpstreamDriftReporter } from '../../src/upstream/upstream-drift';
 import { createContextFactory } from '../../src/server/context';
 import { passthroughCredentials } from '../../src/upstream/credentials';
 import { ProcessesClient } from '../../src/upstream/processes-client';
-import { aliasesQuery, execute, json, TEST_TOKEN, useFakeUpstream, useGateway, withGateway, type FakeUpstream } from '../harness';
+import {
+  aliasesQuery,
+  execute,
+  json,
+  TEST_TOKEN,
+  useFakeUpstream,
+  useGateway,
+  withGateway,
+  type FakeUpstream,
+} from '../harness';
 
 const BUDGET_MESSAGE = 'This operation needs more upstream calls than one operation may make; split it.';
 
@@ -21,11 +30,16 @@ describe('per-operation upstream call budget (MAX_UPSTREAM_CALLS_PER_OPERATION, 
   // The alias limit (30) would refuse these operations first; raise it so the budget itself is what is tested.
   const t = useGateway({ env: { MAX_QUERY_ALIASES: '1000' }, upstream: echoRuns });
 
-  it.each([51, 60, 200])('%i aliases of different ids → OPERATION_LIMIT_EXCEEDED before execution, zero upstream requests', async (count) => {
-    const response = await execute(t.gateway, aliasesQuery(distinctIds(count)));
-    expect(response.body).toEqual({ errors: [{ message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } }] });
-    expect(t.upstream.requests).toHaveLength(0);
-  });
+  it.each([51, 60, 200])(
+    '%i aliases of different ids → OPERATION_LIMIT_EXCEEDED before execution, zero upstream requests',
+    async (count) => {
+      const response = await execute(t.gateway, aliasesQuery(distinctIds(count)));
+      expect(response.body).toEqual({
+        errors: [{ message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } }],
+      });
+      expect(t.upstream.requests).toHaveLength(0);
+    },
+  );
 
   it('50 aliases of different ids (exactly the budget) are served with 50 upstream calls', async () => {
     const response = await execute(t.gateway, aliasesQuery(distinctIds(50)));
@@ -54,12 +68,17 @@ describe('per-operation upstream call budget (MAX_UPSTREAM_CALLS_PER_OPERATION, 
 
   it('processRun and processRun(excludeGeneratedJobs: true) of one id are two calls', async () => {
     const ids = distinctIds(25);
-    const fields = ids.map((id, index) => `a${index}: processRun(id: "${id}") { id } b${index}: processRun(id: "${id}", excludeGeneratedJobs: true) { id }`);
+    const fields = ids.map(
+      (id, index) =>
+        `a${index}: processRun(id: "${id}") { id } b${index}: processRun(id: "${id}", excludeGeneratedJobs: true) { id }`,
+    );
     expect((await execute(t.gateway, `{ ${fields.join(' ')} }`)).body.errors).toBeUndefined();
     expect(t.upstream.runRequests).toHaveLength(50);
     t.upstream.reset();
     const more = `{ ${fields.join(' ')} extra: processRun(id: "one-more") { id } }`;
-    expect((await execute(t.gateway, more)).body.errors).toEqual([{ message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } }]);
+    expect((await execute(t.gateway, more)).body.errors).toEqual([
+      { message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } },
+    ]);
     expect(t.upstream.requests).toHaveLength(0);
   });
 
@@ -67,7 +86,9 @@ describe('per-operation upstream call budget (MAX_UPSTREAM_CALLS_PER_OPERATION, 
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProcessRun { id } } }';
     const representations = (count: number) => distinctIds(count).map((id) => ({ __typename: 'ProcessRun', id }));
     const refused = await execute(t.gateway, query, { r: representations(51) });
-    expect(refused.body).toEqual({ errors: [{ message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } }] });
+    expect(refused.body).toEqual({
+      errors: [{ message: BUDGET_MESSAGE, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } }],
+    });
     expect(t.upstream.requests).toHaveLength(0);
     const served = await execute(t.gateway, query, { r: [...representations(50), ...representations(50)] });
     expect(served.body.errors).toBeUndefined();
@@ -76,7 +97,9 @@ describe('per-operation upstream call budget (MAX_UPSTREAM_CALLS_PER_OPERATION, 
   });
 
   it('ids hidden in a named fragment on Query are counted too', async () => {
-    const query = `query { ...Runs } fragment Runs on Query { ${distinctIds(51).map((id, index) => `a${index}: processRun(id: "${id}") { id }`).join(' ')} }`;
+    const query = `query { ...Runs } fragment Runs on Query { ${distinctIds(51)
+      .map((id, index) => `a${index}: processRun(id: "${id}") { id }`)
+      .join(' ')} }`;
     expect((await execute(t.gateway, query)).body.errors?.[0]?.extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
     expect(t.upstream.requests).toHaveLength(0);
   });
@@ -85,7 +108,9 @@ describe('per-operation upstream call budget (MAX_UPSTREAM_CALLS_PER_OPERATION, 
     await withGateway(
       { MAX_UPSTREAM_CALLS_PER_OPERATION: '3' },
       async (small) => {
-        expect((await execute(small, aliasesQuery(distinctIds(4)))).body.errors?.[0]?.extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
+        expect((await execute(small, aliasesQuery(distinctIds(4)))).body.errors?.[0]?.extensions?.code).toBe(
+          'OPERATION_LIMIT_EXCEEDED',
+        );
         expect(small.upstream.requests).toHaveLength(0);
         expect((await execute(small, aliasesQuery(distinctIds(3)))).body.errors).toBeUndefined();
         expect(small.upstream.runRequests).toHaveLength(3);
@@ -126,7 +151,9 @@ describe('per-operation upstream call budget – the runtime counter never sends
     const context = createContext({ request, params: { query: '{ __typename }' } } as never);
     const keys = distinctIds(60).map((id) => ({ id, excludeGeneratedJobs: false }));
     const results = await context.loaders.processRun.loadMany([...keys, keys[0]!]);
-    const refused = results.filter((result) => result instanceof Error) as Array<Error & { extensions?: Record<string, unknown> }>;
+    const refused = results.filter((result) => result instanceof Error) as Array<
+      Error & { extensions?: Record<string, unknown> }
+    >;
     expect(refused).toHaveLength(10);
     expect(refused.map((error) => [error.message, error.extensions?.code])).toEqual(
       Array.from({ length: 10 }, () => [BUDGET_MESSAGE, 'OPERATION_LIMIT_EXCEEDED']),

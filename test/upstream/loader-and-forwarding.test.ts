@@ -49,7 +49,13 @@ describe('processRun – per-request loader and upstream query forwarding', () =
 
   it('forwards excludeGeneratedJobs=true only when asked, and serves what the upstream returns for it', async () => {
     t.upstream.onRun('processrun-cert-001', (request, response) =>
-      json(response, 200, request.query.get('excludeGeneratedJobs') === 'true' ? excludeGeneratedJobs(certificationRun) : certificationRun),
+      json(
+        response,
+        200,
+        request.query.get('excludeGeneratedJobs') === 'true'
+          ? excludeGeneratedJobs(certificationRun)
+          : certificationRun,
+      ),
     );
     const all = await execute(t.gateway, RunJobIdsDocument, { id: 'processrun-cert-001' });
     const lean = await execute(t.gateway, RunJobIdsDocument, { id: 'processrun-cert-001', excludeGeneratedJobs: true });
@@ -63,9 +69,22 @@ describe('processRun – per-request loader and upstream query forwarding', () =
 
   it('caches nothing across requests: each request fetches again (callers may differ)', async () => {
     t.upstream.serveRun(seedProcessRun);
-    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, { headers: { authorization: 'Bearer caller-one' } });
-    await execute(t.gateway, RunIdDocument, { id: 'processrun-xyz789' }, { headers: { authorization: 'Bearer caller-two' } });
-    expect(t.upstream.runRequests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-one', 'Bearer caller-two']);
+    await execute(
+      t.gateway,
+      RunIdDocument,
+      { id: 'processrun-xyz789' },
+      { headers: { authorization: 'Bearer caller-one' } },
+    );
+    await execute(
+      t.gateway,
+      RunIdDocument,
+      { id: 'processrun-xyz789' },
+      { headers: { authorization: 'Bearer caller-two' } },
+    );
+    expect(t.upstream.runRequests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer caller-one',
+      'Bearer caller-two',
+    ]);
   });
 
   it("one request's failure is not cached for the next request", async () => {
@@ -83,10 +102,13 @@ describe('processRun – per-request loader and upstream query forwarding', () =
 
   it('one failing alias does not fail its siblings', async () => {
     t.upstream.serveRun(seedProcessRun);
-    const response = await execute(t.gateway, `{
+    const response = await execute(
+      t.gateway,
+      `{
       ok: processRun(id: "processrun-xyz789") { id }
       missing: processRun(id: "does-not-exist") { id }
-    }`);
+    }`,
+    );
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ ok: { id: 'processrun-xyz789' }, missing: null });
     expect(response.body.errors).toHaveLength(1);

@@ -1,11 +1,28 @@
 import { DEMO_PROCESSES, seedProcess } from '../../src/demo/fixtures';
-import { execute, expectNoErrors, expectOnlyError, faults, json, scrapeMetrics, useGateway, WORKIVA_ERROR_BODIES } from '../harness';
+import {
+  execute,
+  expectNoErrors,
+  expectOnlyError,
+  faults,
+  json,
+  scrapeMetrics,
+  useGateway,
+  WORKIVA_ERROR_BODIES,
+} from '../harness';
 
 // The shared Workiva-style bodies, with a 400 about the list's $filter and a 429 that carries a retry hint.
 const BODIES: Record<number, Record<string, unknown>> = {
   ...WORKIVA_ERROR_BODIES,
-  400: { code: 'invalidRequest', message: 'The $filter is invalid.', target: '$filter', documentationUrl: 'http://developerdocs.example.com' },
-  429: { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.' },
+  400: {
+    code: 'invalidRequest',
+    message: 'The $filter is invalid.',
+    target: '$filter',
+    documentationUrl: 'http://developerdocs.example.com',
+  },
+  429: {
+    code: '429',
+    message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.',
+  },
 };
 
 const TABLE: Array<[number, string]> = [
@@ -23,16 +40,30 @@ const TABLE: Array<[number, string]> = [
 ];
 
 const ENDPOINTS = [
-  { name: 'process (GET /processes/{id})', query: '{ process(id: "process-abc123") { id } }', field: 'process', nullable: true },
-  { name: 'processes (GET /processes)', query: '{ processes(first: 5) { nodes { id } } }', field: 'processes', nullable: false },
+  {
+    name: 'process (GET /processes/{id})',
+    query: '{ process(id: "process-abc123") { id } }',
+    field: 'process',
+    nullable: true,
+  },
+  {
+    name: 'processes (GET /processes)',
+    query: '{ processes(first: 5) { nodes { id } } }',
+    field: 'processes',
+    nullable: false,
+  },
 ];
 
 describe.each(ENDPOINTS)('$name – the upstream error table', ({ query, field, nullable }) => {
   // One attempt, no breaker: each row is exactly one upstream call and rows cannot affect each other.
-  const t = useGateway({ env: { UPSTREAM_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_THRESHOLD: '0', UPSTREAM_TIMEOUT_MS: '1500' } });
+  const t = useGateway({
+    env: { UPSTREAM_MAX_ATTEMPTS: '1', UPSTREAM_BREAKER_THRESHOLD: '0', UPSTREAM_TIMEOUT_MS: '1500' },
+  });
 
   it.each(TABLE)('upstream %i maps to %s with extensions.upstream as sent, HTTP 200', async (status, code) => {
-    t.upstream.onAny((_request, response) => json(response, status, BODIES[status] ?? { code: String(status) }, status === 429 ? { 'retry-after': '7' } : {}));
+    t.upstream.onAny((_request, response) =>
+      json(response, status, BODIES[status] ?? { code: String(status) }, status === 429 ? { 'retry-after': '7' } : {}),
+    );
     const result = await execute(t.gateway, query);
     expect(result.status).toBe(200);
     const error = expectOnlyError(result, code);
@@ -75,7 +106,11 @@ describe('processes and process – retries, body cap and logs apply as to proce
   const t = useGateway({ env: { UPSTREAM_RETRY_BASE_DELAY_MS: '1', UPSTREAM_MAX_BODY_BYTES: '200000' } });
 
   it('a 503 then a 200 is retried once and succeeds', async () => {
-    t.upstream.onProcessList(faults.failFirst(1, faults.status(503, BODIES[503]), (_request, response) => json(response, 200, { data: DEMO_PROCESSES.slice(0, 2) })));
+    t.upstream.onProcessList(
+      faults.failFirst(1, faults.status(503, BODIES[503]), (_request, response) =>
+        json(response, 200, { data: DEMO_PROCESSES.slice(0, 2) }),
+      ),
+    );
     expectNoErrors(await execute(t.gateway, '{ processes(first: 2) { nodes { id } } }'));
     expect(t.upstream.requests).toHaveLength(2);
   });
@@ -88,7 +123,11 @@ describe('processes and process – retries, body cap and logs apply as to proce
   it('the upstream call log line names the endpoint', async () => {
     t.upstream.serveProcess(seedProcess).onProcessList((_request, response) => json(response, 200, { data: [] }));
     const headers = { 'x-request-id': 'req-endpoint-names' };
-    expectNoErrors(await execute(t.gateway, '{ process(id: "process-abc123") { id } processes { nodes { id } } }', undefined, { headers }));
+    expectNoErrors(
+      await execute(t.gateway, '{ process(id: "process-abc123") { id } processes { nodes { id } } }', undefined, {
+        headers,
+      }),
+    );
     const calls = t.gateway.logs.entries
       .filter((entry) => entry.msg === 'upstream call' && entry.requestId === 'req-endpoint-names')
       .map((entry) => entry.upstream.endpoint)
@@ -105,7 +144,11 @@ describe('processes and process – metrics label the endpoint', () => {
     expectNoErrors(await execute(t.gateway, '{ process(id: "process-abc123") { id } processes { nodes { id } } }'));
     const text = await scrapeMetrics(t.gateway);
     for (const endpoint of ['getProcess', 'listProcesses']) {
-      expect(text).toMatch(new RegExp(`gateway_upstream_request_duration_seconds_count\\{endpoint="${endpoint}",status="200",outcome="ok"\\} 1`));
+      expect(text).toMatch(
+        new RegExp(
+          `gateway_upstream_request_duration_seconds_count\\{endpoint="${endpoint}",status="200",outcome="ok"\\} 1`,
+        ),
+      );
     }
   });
 });

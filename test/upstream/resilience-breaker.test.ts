@@ -4,7 +4,18 @@ import { passthroughCredentials } from '../../src/upstream/credentials';
 import { ProcessesClient, type UpstreamCall } from '../../src/upstream/processes-client';
 import { UpstreamError } from '../../src/errors/upstream-failure';
 import { RunDocument } from '../generated/graphql';
-import { closedPort, execute, faults, httpGet, metricSample, scrapeMetrics, useFakeUpstream, useGateway, waitFor, withGateway } from '../harness';
+import {
+  closedPort,
+  execute,
+  faults,
+  httpGet,
+  metricSample,
+  scrapeMetrics,
+  useFakeUpstream,
+  useGateway,
+  waitFor,
+  withGateway,
+} from '../harness';
 
 const SERVED = { data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } };
 const UNAVAILABLE = faults.status(503, { code: '503', message: 'Service Unavailable.' });
@@ -38,10 +49,14 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
   };
   const breakerOnReady = async () => {
     const { text } = await httpGet(t.gateway, '/ready');
-    return text === '' ? null : (JSON.parse(text) as { upstreamBreaker?: string }).upstreamBreaker ?? null;
+    return text === '' ? null : ((JSON.parse(text) as { upstreamBreaker?: string }).upstreamBreaker ?? null);
   };
-  const breakerMetric = async () => metricSample(await scrapeMetrics(t.gateway), 'gateway_upstream_breaker_state', { origin: new URL(t.upstream.url).origin });
-  const untilHalfOpen = () => waitFor(async () => (await breakerOnReady()) === 'half-open', '/ready to report the breaker half-open');
+  const breakerMetric = async () =>
+    metricSample(await scrapeMetrics(t.gateway), 'gateway_upstream_breaker_state', {
+      origin: new URL(t.upstream.url).origin,
+    });
+  const untilHalfOpen = () =>
+    waitFor(async () => (await breakerOnReady()) === 'half-open', '/ready to report the breaker half-open');
 
   it('opens after N failed calls for distinct ids, fails fast without calling, stays ready (body and /metrics say open), half-opens and closes on a good probe', async () => {
     t.upstream.onAny(UNAVAILABLE);
@@ -60,7 +75,9 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
     // Still ready: every replica shares the upstream, and the caller gets the precise error above, not a balancer's 503.
     expect(await ready()).toEqual({ status: 200, body: JSON.stringify({ ready: true, upstreamBreaker: 'open' }) });
     expect(await breakerMetric()).toBe(2);
-    expect(t.gateway.logs.entries.some((entry) => entry.msg.includes('circuit breaker opened') && entry.level === 40)).toBe(true);
+    expect(
+      t.gateway.logs.entries.some((entry) => entry.msg.includes('circuit breaker opened') && entry.level === 40),
+    ).toBe(true);
 
     // After the half-open delay the next call is the probe; it goes through and closes the breaker.
     await untilHalfOpen();
@@ -71,7 +88,9 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
     expect(t.upstream.runRequests).toHaveLength(2);
     expect(await ready()).toEqual({ status: 200, body: '' });
     expect(await breakerMetric()).toBe(0);
-    const states = t.gateway.logs.entries.filter((entry) => entry.upstream?.breaker).map((entry) => entry.upstream.breaker);
+    const states = t.gateway.logs.entries
+      .filter((entry) => entry.upstream?.breaker)
+      .map((entry) => entry.upstream.breaker);
     expect(states).toEqual(['open', 'half-open', 'closed']);
   });
 
@@ -100,7 +119,10 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
     }
     // Every poison request reached the upstream (500 is not retried): none was failed fast.
     expect(t.upstream.requestsTo('/processRuns/poison')).toHaveLength(10);
-    expect((await execute(t.gateway, RunDocument, { id: 'run-1' }, { headers: { authorization: 'Bearer another-caller' } })).body).toEqual(SERVED);
+    expect(
+      (await execute(t.gateway, RunDocument, { id: 'run-1' }, { headers: { authorization: 'Bearer another-caller' } }))
+        .body,
+    ).toEqual(SERVED);
     expect(await ready()).toEqual({ status: 200, body: '' });
     expect(await breakerMetric()).toBe(0);
     expect(t.gateway.logs.entries.filter((entry) => entry.upstream?.breaker)).toEqual([]);
@@ -108,7 +130,8 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
 
   it('the poison id does not hide upstream-wide trouble: 500s for two other ids still open it', async () => {
     t.upstream.onAny(faults.status(500, { code: '500', message: 'Internal Server Error' }));
-    for (const id of ['poison', 'poison', 'poison', 'run-a']) expect(await codeOf(id)).toMatchObject({ code: 'UPSTREAM_ERROR' });
+    for (const id of ['poison', 'poison', 'poison', 'run-a'])
+      expect(await codeOf(id)).toMatchObject({ code: 'UPSTREAM_ERROR' });
     expect(await breakerMetric()).toBe(2);
     t.upstream.reset();
     expect(await codeOf('run-c')).toEqual(FAST_FAIL);
@@ -121,7 +144,11 @@ describe('upstream resilience – circuit breaker through the gateway', () => {
     t.upstream.onAny(faults.status(429, { code: '429', message: 'Slow down' }, { 'retry-after': '60' }));
     for (let i = 0; i < 4; i += 1) expect(await codeOf()).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 60 });
     // fail, 4xx, fail (distinct ids): never two in a row.
-    for (const [handler, id] of [[UNAVAILABLE, 'run-a'], [faults.status(403, { code: '403', message: 'Forbidden' }), 'run-1'], [UNAVAILABLE, 'run-b']] as const) {
+    for (const [handler, id] of [
+      [UNAVAILABLE, 'run-a'],
+      [faults.status(403, { code: '403', message: 'Forbidden' }), 'run-1'],
+      [UNAVAILABLE, 'run-b'],
+    ] as const) {
       t.upstream.onAny(handler);
       await codeOf(id);
     }

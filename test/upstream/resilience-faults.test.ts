@@ -1,6 +1,16 @@
 import { seedProcessRun } from '../../src/demo/fixtures';
 import { RunDocument } from '../generated/graphql';
-import { closedPort, execute, faults, useGateway, withGateway, type ExecutionResult, type FakeHandler, type FakeUpstream, WORKIVA_ERROR_BODIES } from '../harness';
+import {
+  closedPort,
+  execute,
+  faults,
+  useGateway,
+  withGateway,
+  type ExecutionResult,
+  type FakeHandler,
+  type FakeUpstream,
+  WORKIVA_ERROR_BODIES,
+} from '../harness';
 
 const QUERY = RunDocument;
 const SERVED = { data: { processRun: { id: 'run-1', name: 'Q4 2024 Financial Close' } } };
@@ -35,11 +45,19 @@ const FAULTS: FaultRow[] = [
   ...([400, 401, 403, 404, 409] as const).map((status) => ({
     name: `upstream ${status} is answered at once, never retried`,
     handler: () => faults.status(status, WORKIVA_BODIES[status]),
-    code: { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' }[status],
+    code: { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' }[
+      status
+    ],
     attempts: 1,
     withinMs: 10_000,
   })),
-  { name: 'upstream 500 is not retried', handler: () => faults.status(500, WORKIVA_BODIES[500]), code: 'UPSTREAM_ERROR', attempts: 1, withinMs: 10_000 },
+  {
+    name: 'upstream 500 is not retried',
+    handler: () => faults.status(500, WORKIVA_BODIES[500]),
+    code: 'UPSTREAM_ERROR',
+    attempts: 1,
+    withinMs: 10_000,
+  },
   ...([502, 503, 504] as const).map((status) => ({
     name: `upstream ${status} is retried until attempts run out and stays UPSTREAM_UNAVAILABLE`,
     handler: () => faults.status(status, WORKIVA_BODIES[status]),
@@ -57,7 +75,8 @@ const FAULTS: FaultRow[] = [
   },
   {
     name: 'upstream 429 with a Retry-After HTTP-date two minutes ahead is answered at once',
-    handler: () => faults.status(429, WORKIVA_BODIES[429], { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
+    handler: () =>
+      faults.status(429, WORKIVA_BODIES[429], { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
     code: 'RATE_LIMITED',
     attempts: 1,
     withinMs: 10_000,
@@ -79,11 +98,41 @@ const FAULTS: FaultRow[] = [
     withinMs: 10_000,
     retryAfter: 5,
   },
-  { name: 'a stall before headers ends at the deadline', handler: faults.stallBeforeHeaders, code: 'UPSTREAM_TIMEOUT', attempts: 1, withinMs: 10_000 },
-  { name: 'a stall in the middle of the body ends at the deadline', handler: faults.stallMidBody, code: 'UPSTREAM_TIMEOUT', attempts: 1, withinMs: 10_000 },
-  { name: 'a reset connection is retried, then UPSTREAM_UNREACHABLE', handler: faults.reset, code: 'UPSTREAM_UNREACHABLE', attempts: 3, withinMs: 10_000 },
-  { name: 'a 200 body that is not JSON is not retried', handler: faults.invalidJson, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1, withinMs: 10_000 },
-  { name: 'a 200 body with truncated JSON is not retried', handler: faults.truncatedJson, code: 'UPSTREAM_BAD_RESPONSE', attempts: 1, withinMs: 10_000 },
+  {
+    name: 'a stall before headers ends at the deadline',
+    handler: faults.stallBeforeHeaders,
+    code: 'UPSTREAM_TIMEOUT',
+    attempts: 1,
+    withinMs: 10_000,
+  },
+  {
+    name: 'a stall in the middle of the body ends at the deadline',
+    handler: faults.stallMidBody,
+    code: 'UPSTREAM_TIMEOUT',
+    attempts: 1,
+    withinMs: 10_000,
+  },
+  {
+    name: 'a reset connection is retried, then UPSTREAM_UNREACHABLE',
+    handler: faults.reset,
+    code: 'UPSTREAM_UNREACHABLE',
+    attempts: 3,
+    withinMs: 10_000,
+  },
+  {
+    name: 'a 200 body that is not JSON is not retried',
+    handler: faults.invalidJson,
+    code: 'UPSTREAM_BAD_RESPONSE',
+    attempts: 1,
+    withinMs: 10_000,
+  },
+  {
+    name: 'a 200 body with truncated JSON is not retried',
+    handler: faults.truncatedJson,
+    code: 'UPSTREAM_BAD_RESPONSE',
+    attempts: 1,
+    withinMs: 10_000,
+  },
   {
     name: 'a body over UPSTREAM_MAX_BODY_BYTES announced by Content-Length is refused',
     handler: () => faults.oversized(1024 * 1024),
@@ -143,7 +192,13 @@ describe('upstream resilience – fault matrix (code, attempts, time, recovery)'
   });
 
   it('502 twice then 200 is served on the third attempt', async () => {
-    t.upstream.onAny(faults.failFirst(2, faults.status(502, WORKIVA_BODIES[502]), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    t.upstream.onAny(
+      faults.failFirst(
+        2,
+        faults.status(502, WORKIVA_BODIES[502]),
+        faults.status(200, { ...seedProcessRun, id: 'run-1' }),
+      ),
+    );
     const { response } = await timedQuery();
     expect(response.body).toEqual(SERVED);
     expect(t.upstream.runRequests).toHaveLength(3);
@@ -157,7 +212,13 @@ describe('upstream resilience – fault matrix (code, attempts, time, recovery)'
   });
 
   it('logs every retry with its attempt, delay and reason', async () => {
-    t.upstream.onAny(faults.failFirst(1, faults.status(503, WORKIVA_BODIES[503]), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    t.upstream.onAny(
+      faults.failFirst(
+        1,
+        faults.status(503, WORKIVA_BODIES[503]),
+        faults.status(200, { ...seedProcessRun, id: 'run-1' }),
+      ),
+    );
     const before = t.gateway.logs.entries.length;
     const { response } = await timedQuery();
     expect(response.body).toEqual(SERVED);
@@ -173,7 +234,13 @@ describe('upstream resilience – waits the upstream asks for', () => {
   const t = useGateway({ env: { ...ENV, UPSTREAM_TIMEOUT_MS: '10000' } });
 
   it('Retry-After: 1 within the deadline is waited as one second (not one millisecond), then served', async () => {
-    t.upstream.onAny(faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429], { 'retry-after': '1' }), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    t.upstream.onAny(
+      faults.failFirst(
+        1,
+        faults.status(429, WORKIVA_BODIES[429], { 'retry-after': '1' }),
+        faults.status(200, { ...seedProcessRun, id: 'run-1' }),
+      ),
+    );
     const started = performance.now();
     const response = await execute(t.gateway, QUERY, { id: 'run-1' });
     const elapsedMs = performance.now() - started;
@@ -187,7 +254,13 @@ describe('upstream resilience – waits the upstream asks for', () => {
 
   it('a Retry-After HTTP-date within the deadline is waited, then served', async () => {
     const date = () => new Date(Date.now() + 2_000).toUTCString();
-    t.upstream.onAny(faults.failFirst(1, (r, res, raw) => faults.status(503, WORKIVA_BODIES[503], { 'retry-after': date() })(r, res, raw), faults.status(200, { ...seedProcessRun, id: 'run-1' })));
+    t.upstream.onAny(
+      faults.failFirst(
+        1,
+        (r, res, raw) => faults.status(503, WORKIVA_BODIES[503], { 'retry-after': date() })(r, res, raw),
+        faults.status(200, { ...seedProcessRun, id: 'run-1' }),
+      ),
+    );
     const started = performance.now();
     const response = await execute(t.gateway, QUERY, { id: 'run-1' });
     expect(response.body).toEqual(SERVED);
@@ -208,7 +281,9 @@ describe('upstream resilience – a refused connection', () => {
         // Three refusals and two 20–100 ms waits take well under 1 s; 10 s only catches a hang, even on a loaded machine.
         expect(performance.now() - started).toBeLessThan(10_000);
         expect(response.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNREACHABLE');
-        const attempts = gateway.logs.entries.filter((entry) => entry.msg === 'upstream call').map((entry) => entry.upstream.attempt);
+        const attempts = gateway.logs.entries
+          .filter((entry) => entry.msg === 'upstream call')
+          .map((entry) => entry.upstream.attempt);
         expect(attempts).toEqual([1, 2, 3]);
       },
       { upstreamUrl: `http://127.0.0.1:${port}` },
@@ -222,7 +297,10 @@ describe('upstream resilience – which answer decides', () => {
   it('503 then silence until the deadline: the 503 decides, not the timeout', async () => {
     t.upstream.onAny(faults.failFirst(1, faults.status(503, WORKIVA_BODIES[503]), faults.stallBeforeHeaders()));
     const response = await execute(t.gateway, QUERY, { id: 'run-1' });
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: { status: 503 },
+    });
     expect(t.upstream.runRequests).toHaveLength(2);
   });
 
@@ -234,18 +312,27 @@ describe('upstream resilience – which answer decides', () => {
   });
 
   it('429 then 503: the last answer decides', async () => {
-    t.upstream.onAny(faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429]), faults.status(503, WORKIVA_BODIES[503])));
+    t.upstream.onAny(
+      faults.failFirst(1, faults.status(429, WORKIVA_BODIES[429]), faults.status(503, WORKIVA_BODIES[503])),
+    );
     const response = await execute(t.gateway, QUERY, { id: 'run-1' });
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: { status: 503 },
+    });
     expect(t.upstream.runRequests).toHaveLength(3);
   });
 
   it('UPSTREAM_MAX_ATTEMPTS bounds the attempts', async () => {
-    const unavailable = { upstream: (upstream: FakeUpstream) => upstream.onAny(faults.status(503, WORKIVA_BODIES[503])) };
+    const unavailable = {
+      upstream: (upstream: FakeUpstream) => upstream.onAny(faults.status(503, WORKIVA_BODIES[503])),
+    };
     await withGateway(
       { ...ENV, UPSTREAM_MAX_ATTEMPTS: '1' },
       async (single) => {
-        expect((await execute(single, QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect((await execute(single, QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe(
+          'UPSTREAM_UNAVAILABLE',
+        );
         expect(single.upstream.runRequests).toHaveLength(1);
       },
       unavailable,
@@ -253,7 +340,9 @@ describe('upstream resilience – which answer decides', () => {
     await withGateway(
       { ...ENV, UPSTREAM_MAX_ATTEMPTS: '5', UPSTREAM_TIMEOUT_MS: '3000' },
       async (five) => {
-        expect((await execute(five, QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect((await execute(five, QUERY, { id: 'run-1' })).body.errors?.[0]?.extensions?.code).toBe(
+          'UPSTREAM_UNAVAILABLE',
+        );
         expect(five.upstream.runRequests).toHaveLength(5);
       },
       unavailable,
@@ -268,7 +357,10 @@ describe('upstream resilience – which answer decides', () => {
         slowBackoff.upstream.onAny(faults.status(503, WORKIVA_BODIES[503]));
         const started = performance.now();
         const response = await execute(slowBackoff, QUERY, { id: 'run-1' });
-        expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+        expect(response.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'UPSTREAM_UNAVAILABLE',
+          upstream: { status: 503 },
+        });
         expect(slowBackoff.upstream.runRequests).toHaveLength(1);
         expect(slowBackoff.logs.entries.filter((entry) => entry.msg === 'upstream retry')).toEqual([]);
         // Any wait would run into the 800 ms deadline; the answer itself is one loopback round trip (a few ms warm),
@@ -284,7 +376,10 @@ describe('upstream resilience – which answer decides', () => {
       { ...ENV, UPSTREAM_RATE_LIMIT: '2/60s' },
       async (budgeted) => {
         const response = await execute(budgeted, QUERY, { id: 'run-1' });
-        expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status: 503 } });
+        expect(response.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'UPSTREAM_UNAVAILABLE',
+          upstream: { status: 503 },
+        });
         expect(budgeted.upstream.runRequests).toHaveLength(2);
       },
       { upstream: (upstream) => upstream.onAny(faults.status(503, WORKIVA_BODIES[503])) },

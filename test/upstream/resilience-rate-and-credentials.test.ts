@@ -11,14 +11,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('upstream resilience – client-side rate budget', () => {
   // 2 per 4 s: a token refills every 2 s, so the three calls below fall in one refill period even on a loaded
   // 2-core machine (they take milliseconds); the wait after the shed call is the retryAfter the gateway gave.
-  const t = useGateway({ env: { UPSTREAM_RATE_LIMIT: '2/4s', UPSTREAM_TIMEOUT_MS: '800' }, upstream: (upstream) => upstream.serveRun(RUN) });
+  const t = useGateway({
+    env: { UPSTREAM_RATE_LIMIT: '2/4s', UPSTREAM_TIMEOUT_MS: '800' },
+    upstream: (upstream) => upstream.serveRun(RUN),
+  });
 
   it('sheds the call over budget with RATE_LIMITED and retryAfter, without calling upstream, then serves again', async () => {
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     expect((await execute(t.gateway, QUERY, { id: 'run-1' })).body).toEqual(SERVED);
     const shed = await execute(t.gateway, QUERY, { id: 'run-1' });
     expect(shed.body.data).toEqual({ processRun: null });
-    expect(shed.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number), scope: 'gateway' });
+    expect(shed.body.errors?.[0]?.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfter: expect.any(Number),
+      scope: 'gateway',
+    });
     const retryAfter = shed.body.errors![0]!.extensions!.retryAfter as number;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(2);
@@ -70,13 +77,14 @@ describe('upstream resilience – OAuth2 client credentials', () => {
     });
   }
 
-
   it('fetches one token for many concurrent and later calls, sends it instead of the caller header', async () => {
     serveTokens();
     t.upstream.serveRun(RUN);
     const first = await Promise.all(Array.from({ length: 8 }, () => execute(t.gateway, QUERY, { id: 'run-1' })));
     for (const response of first) expect(response.body).toEqual(SERVED);
-    expect((await execute(t.gateway, QUERY, { id: 'run-1' }, { headers: { authorization: undefined } })).body).toEqual(SERVED);
+    expect((await execute(t.gateway, QUERY, { id: 'run-1' }, { headers: { authorization: undefined } })).body).toEqual(
+      SERVED,
+    );
     const tokenRequests = t.upstream.requestsTo('/oauth2/token');
     expect(tokenRequests).toHaveLength(1);
     expect(Object.fromEntries(new URLSearchParams(tokenRequests[0]!.body))).toEqual({
@@ -132,7 +140,9 @@ describe('upstream resilience – OAuth2 client credentials', () => {
   });
 
   it('a token endpoint that refuses the client is UNAUTHENTICATED and no process run call is made', async () => {
-    t.upstream.onPath('POST', '/oauth2/token', (_request, response) => json(response, 401, { error: 'invalid_client' }));
+    t.upstream.onPath('POST', '/oauth2/token', (_request, response) =>
+      json(response, 401, { error: 'invalid_client' }),
+    );
     t.upstream.serveRun(RUN);
     const response = await execute(t.gateway, QUERY, { id: 'run-1' });
     expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

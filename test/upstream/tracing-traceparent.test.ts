@@ -33,7 +33,8 @@ class FakeCollector {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
           resourceSpans: Array<{ scopeSpans: Array<{ spans: ExportedSpan[] }> }>;
         };
-        for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) this.spans.push(...scope.spans);
+        for (const resource of body.resourceSpans)
+          for (const scope of resource.scopeSpans) this.spans.push(...scope.spans);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -65,9 +66,16 @@ describe('tracing – W3C trace context reaches the upstream', () => {
     await withGateway(
       { OTEL_EXPORTER_OTLP_ENDPOINT: '' },
       async (gateway) => {
-        const response = await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING, tracestate: 'vendor=1' } });
+        const response = await execute(
+          gateway,
+          QUERY,
+          { id: seedProcessRun.id },
+          { headers: { authorization: TEST_TOKEN, traceparent: INCOMING, tracestate: 'vendor=1' } },
+        );
         expect(response.body).toEqual(SERVED);
-        expect(gateway.upstream.runRequests.map((request) => [request.headers.traceparent, request.headers.tracestate])).toEqual([[INCOMING, 'vendor=1']]);
+        expect(
+          gateway.upstream.runRequests.map((request) => [request.headers.traceparent, request.headers.tracestate]),
+        ).toEqual([[INCOMING, 'vendor=1']]);
       },
       serveSeed,
     );
@@ -78,7 +86,12 @@ describe('tracing – W3C trace context reaches the upstream', () => {
     const upstreamSpanId = await withGateway(
       { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
       async (gateway) => {
-        const response = await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } });
+        const response = await execute(
+          gateway,
+          QUERY,
+          { id: seedProcessRun.id },
+          { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } },
+        );
         expect(response.body).toEqual(SERVED);
 
         expect(gateway.upstream.runRequests).toHaveLength(1);
@@ -114,7 +127,12 @@ describe('tracing – W3C trace context reaches the upstream', () => {
     await withGateway(
       { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_EXPORTER: 'none' },
       async (gateway) => {
-        await execute(gateway, QUERY, { id: seedProcessRun.id }, { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } });
+        await execute(
+          gateway,
+          QUERY,
+          { id: seedProcessRun.id },
+          { headers: { authorization: TEST_TOKEN, traceparent: INCOMING } },
+        );
         expect(gateway.upstream.runRequests[0]!.headers.traceparent).toBe(INCOMING);
       },
       serveSeed,

@@ -61,13 +61,19 @@ describe('processRun – upstream errors map to one stable extensions.code each'
       message: 'The Processes API rate limit was reached; retry later.',
       locations: [{ line: 2, column: 3 }],
       path: ['processRun'],
-      extensions: { code: 'RATE_LIMITED', retryAfter: 30, upstream: { status: 429, code: '429', message: 'Rate limit exceeded.' } },
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: 30,
+        upstream: { status: 429, code: '429', message: 'Rate limit exceeded.' },
+      },
     });
   });
 
   it('upstream 429 maps to RATE_LIMITED with retryAfter from a Retry-After HTTP-date', async () => {
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
-    t.upstream.onAny((_request, response) => json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }));
+    t.upstream.onAny((_request, response) =>
+      json(response, 429, { code: '429', message: 'Slow down' }, { 'retry-after': inTwoMinutes }),
+    );
     const error = await expectError('RATE_LIMITED');
     // An HTTP-date has one-second resolution: 119 or 120 seconds from now, never milliseconds. The lower bound
     // leaves 10 s for the gateway to get to the answer on a loaded machine; it still tells seconds from milliseconds.
@@ -76,7 +82,10 @@ describe('processRun – upstream errors map to one stable extensions.code each'
   });
 
   it('upstream 429 without Retry-After takes retryAfter from "Retry request in 10 seconds"', async () => {
-    const body = { code: '429', message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.' };
+    const body = {
+      code: '429',
+      message: 'Rate limit of 1000 per 60 seconds exceeded for listJobs requests. Retry request in 10 seconds.',
+    };
     t.upstream.onAny((_request, response) => json(response, 429, body));
     const error = await expectError('RATE_LIMITED');
     expect(error.extensions?.retryAfter).toBe(10);

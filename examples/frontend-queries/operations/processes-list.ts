@@ -8,9 +8,18 @@ export const ProcessesListPageQuery = graphql(`
         id
         name
         dueDate
-        run { id status created { dateTime } }
+        run {
+          id
+          status
+          created {
+            dateTime
+          }
+        }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

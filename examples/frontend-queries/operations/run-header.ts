@@ -9,10 +9,25 @@ export const RunHeaderQuery = graphql(`
       status
       revision
       dueDate
-      process { id }
-      created { dateTime user { id } }
-      modified { dateTime user { id } }
-      statusCounts { status count }
+      process {
+        id
+      }
+      created {
+        dateTime
+        user {
+          id
+        }
+      }
+      modified {
+        dateTime
+        user {
+          id
+        }
+      }
+      statusCounts {
+        status
+        count
+      }
     }
   }
 `);

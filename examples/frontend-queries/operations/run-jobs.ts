@@ -4,8 +4,13 @@ import { graphql } from '../generated';
 export const AssigneeFields = graphql(`
   fragment AssigneeFields on Assignee {
     __typename
-    ... on User { id }
-    ... on UnknownAssignee { type upstreamId }
+    ... on User {
+      id
+    }
+    ... on UnknownAssignee {
+      type
+      upstreamId
+    }
   }
 `);
 
@@ -23,15 +28,33 @@ export const RunJobsQuery = graphql(`
           __typename
           ... on TaskJobArguments {
             title
-            assignee { ...AssigneeFields }
-            document { id }
+            assignee {
+              ...AssigneeFields
+            }
+            document {
+              id
+            }
           }
-          ... on ContentRequestArguments { approver { ...AssigneeFields } }
-          ... on CertApproverArguments { approver { ...AssigneeFields } }
+          ... on ContentRequestArguments {
+            approver {
+              ...AssigneeFields
+            }
+          }
+          ... on CertApproverArguments {
+            approver {
+              ...AssigneeFields
+            }
+          }
         }
         metadata {
           __typename
-          ... on TaskJobMetadata { status permalink task { id } }
+          ... on TaskJobMetadata {
+            status
+            permalink
+            task {
+              id
+            }
+          }
         }
       }
     }

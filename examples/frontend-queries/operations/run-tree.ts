@@ -6,9 +6,22 @@ import { graphql } from '../generated';
 export const RunNodeFields = graphql(`
   fragment RunNodeFields on RunNode {
     __typename
-    ... on GroupRun { id name parallel status }
-    ... on JobRun { id ordinal action actionStatus status }
-    ... on UnknownRunNode { type }
+    ... on GroupRun {
+      id
+      name
+      parallel
+      status
+    }
+    ... on JobRun {
+      id
+      ordinal
+      action
+      actionStatus
+      status
+    }
+    ... on UnknownRunNode {
+      type
+    }
   }
 `);
 
@@ -29,7 +42,11 @@ export const RunTreeQuery = graphql(`
               ... on GroupRun {
                 children {
                   ...RunNodeFields
-                  ... on GroupRun { children { ...RunNodeFields } }
+                  ... on GroupRun {
+                    children {
+                      ...RunNodeFields
+                    }
+                  }
                 }
               }
             }

@@ -8,8 +8,13 @@ export const StartRunMutation = graphql(`
       id
       name
       status
-      process { id }
-      statusCounts { status count }
+      process {
+        id
+      }
+      statusCounts {
+        status
+        count
+      }
     }
   }
 `);

@@ -12,9 +12,21 @@ export const WatchRunSubscription = graphql(`
       name
       status
       revision
-      modified { dateTime user { id } }
-      statusCounts { status count }
-      jobs { id status actionStatus }
+      modified {
+        dateTime
+        user {
+          id
+        }
+      }
+      statusCounts {
+        status
+        count
+      }
+      jobs {
+        id
+        status
+        actionStatus
+      }
     }
   }
 `);

@@ -25,7 +25,8 @@ export function toAssignee(ref: unknown, drift: UpstreamDriftReporter): Assignee
   if (typeof ref === 'string') return ref.length > 0 ? { __typename: 'User', id: ref } : null;
   if (typeof ref !== 'object') return null;
   const { id, type } = ref as { id?: unknown; type?: unknown };
-  if ((type === undefined || type === UPSTREAM_GUESSES.userRefObject.type) && typeof id === 'string') return { __typename: 'User', id };
+  if ((type === undefined || type === UPSTREAM_GUESSES.userRefObject.type) && typeof id === 'string')
+    return { __typename: 'User', id };
   const typeName = typeof type === 'string' ? type : 'unknown';
   drift.report('assignee', 'Assignee', typeName);
   return { __typename: 'UnknownAssignee', type: typeName, upstreamId: typeof id === 'string' ? id : null, raw: ref };

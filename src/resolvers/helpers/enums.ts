@@ -13,7 +13,11 @@ export function toUpperSnake(value: string): string {
 type EnumConverter<T extends string> = (value: unknown, drift: UpstreamDriftReporter) => T | 'UNKNOWN';
 
 // An unknown value becomes UNKNOWN and is reported, never an error: one odd status must not null a whole run.
-function enumConverter<T extends string>(enumName: string, values: readonly T[], aliases: Readonly<Record<string, T>> = {}): EnumConverter<T> {
+function enumConverter<T extends string>(
+  enumName: string,
+  values: readonly T[],
+  aliases: Readonly<Record<string, T>> = {},
+): EnumConverter<T> {
   const known = new Map<string, T>([...values.map((v): [string, T] => [v, v]), ...Object.entries(aliases)]);
   const memo = new Map<string, T>();
   return (value, drift) => {
@@ -26,18 +30,36 @@ function enumConverter<T extends string>(enumName: string, values: readonly T[],
         return converted;
       }
     }
-    drift.report('enum', enumName, typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined');
+    drift.report('enum', enumName, typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
     return 'UNKNOWN';
   };
 }
 
 // The upstream's docs show the cancelled status only as "can…": both spellings (and 'canceling') are accepted.
 const CANCEL_SPELLINGS = UPSTREAM_GUESSES.enumSpellings.cancelSpellings;
-export const toRunStatus = enumConverter<RunStatus>('RunStatus', ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED'], CANCEL_SPELLINGS);
-export const toActionStatus = enumConverter<ActionStatus>('ActionStatus', ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'], { CANCELED: 'CANCELLED' });
-export const toTaskStatus = enumConverter<ProcessTaskStatus>('ProcessTaskStatus', ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'], { CANCELED: 'CANCELLED' });
+export const toRunStatus = enumConverter<RunStatus>(
+  'RunStatus',
+  ['WAITING', 'RUNNING', 'CANCELLING', 'COMPLETE', 'CANCELLED'],
+  CANCEL_SPELLINGS,
+);
+export const toActionStatus = enumConverter<ActionStatus>(
+  'ActionStatus',
+  ['WAITING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'],
+  { CANCELED: 'CANCELLED' },
+);
+export const toTaskStatus = enumConverter<ProcessTaskStatus>(
+  'ProcessTaskStatus',
+  ['CREATED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'],
+  { CANCELED: 'CANCELLED' },
+);
 export const toDayOfWeek = enumConverter<DayOfWeek>('DayOfWeek', [
-  'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
 ]);
 export const toJobAction = enumConverter<JobAction>('JobAction', [
   'SEND_TASK',

@@ -11,7 +11,8 @@ const UPSTREAM_KEY: Record<string, string> = { jobs: 'root' };
 
 /** The run a process body carries: under `run` [guess], or `processRun` in case the guess is off by that much. */
 export function embeddedRunOf(process: UpstreamProcess): unknown {
-  for (const key of UPSTREAM_GUESSES.listRunKey.keys) if (process[key] !== undefined && process[key] !== null) return process[key];
+  for (const key of UPSTREAM_GUESSES.listRunKey.keys)
+    if (process[key] !== undefined && process[key] !== null) return process[key];
   return null;
 }
 

@@ -34,7 +34,10 @@ function byOrdinal(children: readonly unknown[], shape: TreeShape<object, object
 }
 
 /** Every leaf under `root`, depth first (pre-order), siblings in ordinal order. Iterative: trees can be deep. */
-export function collectLeaves<TLeaf extends object, TGroup extends object>(root: TGroup, shape: TreeShape<TLeaf, TGroup>): TLeaf[] {
+export function collectLeaves<TLeaf extends object, TGroup extends object>(
+  root: TGroup,
+  shape: TreeShape<TLeaf, TGroup>,
+): TLeaf[] {
   const leaves: TLeaf[] = [];
   const anyShape = shape as unknown as TreeShape<object, object>;
   const stack: unknown[][] = [byOrdinal(shape.childrenOf(root), anyShape).reverse()];

@@ -26,14 +26,28 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export const PERSISTED_QUERY_REFUSALS = {
   notFound: { code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' },
-  notSupported: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', message: 'PersistedQueryNotSupported: automatic persisted queries are off (APQ=false); send the query text.' },
-  version: { code: 'BAD_REQUEST', message: 'Unsupported persisted query version: send extensions.persistedQuery.version 1.' },
-  badHash: { code: 'BAD_REQUEST', message: 'extensions.persistedQuery.sha256Hash must be a SHA-256 hash in lowercase hex (64 characters).' },
-  mismatch: { code: 'BAD_REQUEST', message: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.' },
+  notSupported: {
+    code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+    message: 'PersistedQueryNotSupported: automatic persisted queries are off (APQ=false); send the query text.',
+  },
+  version: {
+    code: 'BAD_REQUEST',
+    message: 'Unsupported persisted query version: send extensions.persistedQuery.version 1.',
+  },
+  badHash: {
+    code: 'BAD_REQUEST',
+    message: 'extensions.persistedQuery.sha256Hash must be a SHA-256 hash in lowercase hex (64 characters).',
+  },
+  mismatch: {
+    code: 'BAD_REQUEST',
+    message: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.',
+  },
 } as const satisfies Record<string, PersistedQueryRefusal>;
 
 /** The request's APQ extension, if it has one (`undefined`: none; the request is an ordinary one). */
-export function persistedQueryOf(request: PersistedQueryRequest): { version?: unknown; sha256Hash?: unknown } | undefined {
+export function persistedQueryOf(
+  request: PersistedQueryRequest,
+): { version?: unknown; sha256Hash?: unknown } | undefined {
   const apq = (request.extensions as { persistedQuery?: unknown } | null | undefined)?.persistedQuery;
   return apq !== null && typeof apq === 'object' ? (apq as { version?: unknown; sha256Hash?: unknown }) : undefined;
 }
@@ -64,11 +78,15 @@ export async function resolvePersistedQuery(
   return query === null ? PERSISTED_QUERY_REFUSALS.notFound : { query, register: null };
 }
 
-export function isPersistedQueryRefusal(result: PersistedQueryResolution | PersistedQueryRefusal): result is PersistedQueryRefusal {
+export function isPersistedQueryRefusal(
+  result: PersistedQueryResolution | PersistedQueryRefusal,
+): result is PersistedQueryRefusal {
   return 'code' in result;
 }
 
 /** Stores a verified query once it validated; a store failure only costs the next request a retry. */
 export function registerPersistedQuery(store: PersistedQueryStore, hash: string, query: string, logger: Logger): void {
-  store.set(hash, query).catch((error: unknown) => logger.warn({ err: error }, 'APQ store unavailable: query not stored'));
+  store
+    .set(hash, query)
+    .catch((error: unknown) => logger.warn({ err: error }, 'APQ store unavailable: query not stored'));
 }

@@ -31,7 +31,10 @@ export function useAutomaticPersistedQueries(store: PersistedQueryStore | null, 
       const resolved = await resolvePersistedQuery(store, params, logger);
       if (resolved === null) return;
       // 400 and no-store: a CDN must not keep a miss for a hash that the client's retry registers a moment later.
-      if (isPersistedQueryRefusal(resolved)) throw gatewayError(resolved.code, resolved.message, { http: { status: 400, headers: { 'cache-control': 'no-store' } } });
+      if (isPersistedQueryRefusal(resolved))
+        throw gatewayError(resolved.code, resolved.message, {
+          http: { status: 400, headers: { 'cache-control': 'no-store' } },
+        });
       if (resolved.register) registrations.set(context, { hash: resolved.register, query: resolved.query });
       setParams({ ...params, query: resolved.query });
     },

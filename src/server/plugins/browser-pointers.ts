@@ -21,12 +21,22 @@ export function useBrowserPointers({ graphiql }: { graphiql: boolean }): Plugin 
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
       if (url.pathname === '/') {
-        endResponse(new fetchAPI.Response(ROOT_POINTER, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        endResponse(
+          new fetchAPI.Response(ROOT_POINTER, {
+            status: 200,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        );
         return;
       }
       const pageLoad = (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!graphiql && url.pathname === '/graphql' && pageLoad) {
-        endResponse(new fetchAPI.Response(GRAPHIQL_OFF, { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+        endResponse(
+          new fetchAPI.Response(GRAPHIQL_OFF, {
+            status: 400,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        );
       }
     },
   };

@@ -1,4 +1,11 @@
-import { getOperationAST, Kind, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import {
+  getOperationAST,
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLError,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { gatewayError } from '../../errors/gateway-error';
@@ -20,7 +27,12 @@ export interface ScopeNames {
  * verified before the document is even parsed, the operation's scope before it executes, and a subscription ends
  * when the token expires. Every refusal comes before any upstream call.
  */
-export function useCallerAuthentication(authenticator: JwtAuthenticator, scopes: ScopeNames, logger: Logger, callerKeys: CallerKeys): Plugin {
+export function useCallerAuthentication(
+  authenticator: JwtAuthenticator,
+  scopes: ScopeNames,
+  logger: Logger,
+  callerKeys: CallerKeys,
+): Plugin {
   const checkScope = (args: ScopedArgs): GraphQLError | null => {
     const request = (args.contextValue as { request?: Request }).request;
     const caller = request === undefined ? undefined : jwtCallerOf(request);
@@ -30,12 +42,21 @@ export function useCallerAuthentication(authenticator: JwtAuthenticator, scopes:
     if (caller.scopes.has(needed)) return null;
     const requestLogger = logger.child({ requestId: requestIdOf(request!) });
     requestLogger.info({ requiredScope: needed, subject: caller.subject }, 'caller refused: FORBIDDEN (scope)');
-    if (operation === 'mutation') auditRefusedMutations(createAuditTrail(requestLogger, () => callerKeys.callerOf(request!)), args, 'FORBIDDEN');
+    if (operation === 'mutation')
+      auditRefusedMutations(
+        createAuditTrail(requestLogger, () => callerKeys.callerOf(request!)),
+        args,
+        'FORBIDDEN',
+      );
     // A subscription's refusal is its one event (as its other errors are), so SSE and graphql-ws clients read it alike.
-    return gatewayError('FORBIDDEN', `This operation needs the scope "${needed}", which the caller's token does not grant.`, {
-      requiredScope: needed,
-      ...(operation === 'subscription' ? {} : { http: { status: 403 } }),
-    });
+    return gatewayError(
+      'FORBIDDEN',
+      `This operation needs the scope "${needed}", which the caller's token does not grant.`,
+      {
+        requiredScope: needed,
+        ...(operation === 'subscription' ? {} : { http: { status: 403 } }),
+      },
+    );
   };
   return {
     async onParams({ request, setResult }) {
@@ -56,7 +77,11 @@ export function useCallerAuthentication(authenticator: JwtAuthenticator, scopes:
       return {
         onSubscribeResult({ result, setResult }) {
           if (!isAsyncIterable(result)) return;
-          setResult(endAtExpiry(result, untilMs, () => ({ errors: [gatewayError('UNAUTHENTICATED', 'The token expired: subscribe again with a fresh one.')] })));
+          setResult(
+            endAtExpiry(result, untilMs, () => ({
+              errors: [gatewayError('UNAUTHENTICATED', 'The token expired: subscribe again with a fresh one.')],
+            })),
+          );
         },
       };
     },

@@ -35,11 +35,16 @@ export function fieldCost(field: GraphQLField<unknown, unknown>): FieldCost {
  * Every field of the schema that may call the upstream: a root field, or one that returns a resolvable entity (an
  * entity may be fetched by id). Each must declare `@cost`; one that reads its entity from its parent says weight 0.
  */
-export function upstreamBackedFields(schema: GraphQLSchema): Array<{ coordinate: string; field: GraphQLField<unknown, unknown> }> {
+export function upstreamBackedFields(
+  schema: GraphQLSchema,
+): Array<{ coordinate: string; field: GraphQLField<unknown, unknown> }> {
   const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
   const entities = new Set(
     Object.values(schema.getTypeMap())
-      .filter((type) => 'astNode' in type && type.astNode?.directives?.some((d) => d.name.value === 'key' && !isNotResolvable(d)))
+      .filter(
+        (type) =>
+          'astNode' in type && type.astNode?.directives?.some((d) => d.name.value === 'key' && !isNotResolvable(d)),
+      )
       .map((type) => type.name),
   );
   const found: Array<{ coordinate: string; field: GraphQLField<unknown, unknown> }> = [];
@@ -64,7 +69,11 @@ function readFieldCost(directives: readonly ConstDirectiveNode[]): FieldCost {
     declared: cost !== undefined,
     weight: cost ? Number(intArgument(cost, 'weight') ?? 0) : 0,
     listSize: list
-      ? { assumedSize: intArgument(list, 'assumedSize'), slicingArguments: stringsArgument(list, 'slicingArguments'), sizedFields: stringsArgument(list, 'sizedFields') }
+      ? {
+          assumedSize: intArgument(list, 'assumedSize'),
+          slicingArguments: stringsArgument(list, 'slicingArguments'),
+          sizedFields: stringsArgument(list, 'sizedFields'),
+        }
       : null,
   };
 }

@@ -6,7 +6,11 @@ import { gatewayError } from '../../errors/gateway-error';
 import type { GatewayContext } from '../../resolvers/resolver-context';
 import type { CallerIdentity } from '../../writes/idempotency/caller-identity';
 import { jwtCallerOf } from '../jwt-authenticator';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, parseIdempotencyKey } from '../../writes/idempotency/idempotency-key';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  parseIdempotencyKey,
+} from '../../writes/idempotency/idempotency-key';
 import type { IdempotencyStore, StoredAnswer } from '../../writes/idempotency/idempotency-store';
 import { requestFingerprint } from '../../writes/idempotency/request-fingerprint';
 import type { WriteSequence } from '../../writes/write-sequence';
@@ -22,7 +26,8 @@ export interface IdempotencyOptions {
 }
 
 /** What happened to a mutation because of its key (or its missing one). */
-export type IdempotencyDecision = 'claimed' | 'replayed' | 'in_use' | 'reused' | 'unavailable' | 'malformed' | 'required';
+export type IdempotencyDecision =
+  'claimed' | 'replayed' | 'in_use' | 'reused' | 'unavailable' | 'malformed' | 'required';
 
 /** A request that holds a slot (to finish or release once answered), or one answered from the store. */
 type Pending =
@@ -49,13 +54,25 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
       if (header === null) {
         if (!required) return;
         onDecision?.('required');
-        refuse(refusal('IDEMPOTENCY_KEY_REQUIRED', 400, 'This gateway requires an Idempotency-Key header on every mutation.'));
+        refuse(
+          refusal(
+            'IDEMPOTENCY_KEY_REQUIRED',
+            400,
+            'This gateway requires an Idempotency-Key header on every mutation.',
+          ),
+        );
         return;
       }
       const key = parseIdempotencyKey(header);
       if (key === null) {
         onDecision?.('malformed');
-        refuse(refusal('BAD_REQUEST', 400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).'));
+        refuse(
+          refusal(
+            'BAD_REQUEST',
+            400,
+            'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).',
+          ),
+        );
         return;
       }
       const slot = `${identity.of(request, jwtCallerOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
@@ -71,16 +88,42 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
       } catch (error) {
         context.logger.warn({ err: error }, 'idempotency store unavailable: request with a key refused');
         onDecision?.('unavailable');
-        refuse(refusal('IDEMPOTENCY_UNAVAILABLE', 503, 'Idempotency keys cannot be checked right now; nothing was sent. Retry later with the same key.'));
+        refuse(
+          refusal(
+            'IDEMPOTENCY_UNAVAILABLE',
+            503,
+            'Idempotency keys cannot be checked right now; nothing was sent. Retry later with the same key.',
+          ),
+        );
         return;
       }
-      onDecision?.(claim.kind === 'claimed' ? 'claimed' : claim.fingerprint !== fingerprint ? 'reused' : claim.kind === 'in-flight' ? 'in_use' : 'replayed');
+      onDecision?.(
+        claim.kind === 'claimed'
+          ? 'claimed'
+          : claim.fingerprint !== fingerprint
+            ? 'reused'
+            : claim.kind === 'in-flight'
+              ? 'in_use'
+              : 'replayed',
+      );
       if (claim.kind === 'claimed') {
         pending.set(request, { kind: 'claimed', slot, fingerprint, sequence: context.writes.sequence, context });
       } else if (claim.fingerprint !== fingerprint) {
-        refuse(refusal('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was used for a different request (document, operation name or variables); use a new key.'));
+        refuse(
+          refusal(
+            'IDEMPOTENCY_KEY_REUSED',
+            422,
+            'This Idempotency-Key was used for a different request (document, operation name or variables); use a new key.',
+          ),
+        );
       } else if (claim.kind === 'in-flight') {
-        refuse(refusal('IDEMPOTENCY_KEY_IN_USE', 409, 'A request with this Idempotency-Key is still running; retry later with the same key.'));
+        refuse(
+          refusal(
+            'IDEMPOTENCY_KEY_IN_USE',
+            409,
+            'A request with this Idempotency-Key is still running; retry later with the same key.',
+          ),
+        );
       } else {
         context.logger.info({ idempotency: { replayed: true, status: claim.answer.status } }, 'idempotent replay');
         pending.set(request, { kind: 'replay', answer: claim.answer });
@@ -109,7 +152,12 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
         }
         const body = await response.text();
         setResponse(new Response(body, { status: response.status, headers: response.headers }));
-        await store.finish(slot, fingerprint, { status: response.status, contentType: response.headers.get('content-type'), body }, ttlMs);
+        await store.finish(
+          slot,
+          fingerprint,
+          { status: response.status, contentType: response.headers.get('content-type'), body },
+          ttlMs,
+        );
       } catch (error) {
         // The claim stays until its TTL: a retry then meets IDEMPOTENCY_KEY_IN_USE, never a second write.
         context.logger.warn({ err: error }, 'idempotency store unavailable: answer not kept, the key stays claimed');

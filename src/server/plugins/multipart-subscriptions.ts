@@ -14,7 +14,10 @@ export function acceptsMultipartSubscription(accept: string): boolean {
     .split(',')
     .some((range) => {
       const [mediaType, ...parameters] = range.split(';').map((part) => part.trim());
-      return mediaType === 'multipart/mixed' && parameters.some((parameter) => parameter.replace(/"/g, '') === 'subscriptionspec=1.0');
+      return (
+        mediaType === 'multipart/mixed' &&
+        parameters.some((parameter) => parameter.replace(/"/g, '') === 'subscriptionspec=1.0')
+      );
     });
 }
 
@@ -28,16 +31,24 @@ export function useMultipartSubscriptions(heartbeatMs: number): Plugin {
     },
     onResultProcess({ request, setResultProcessor }) {
       if (!multipart.has(request)) return;
-      setResultProcessor((result, fetchAPI) => multipartSubscriptionResponse(result as never, fetchAPI, heartbeatMs), 'multipart/mixed');
+      setResultProcessor(
+        (result, fetchAPI) => multipartSubscriptionResponse(result as never, fetchAPI, heartbeatMs),
+        'multipart/mixed',
+      );
     },
   };
 }
 
 type Result = ExecutionResult | AsyncIterable<ExecutionResult>;
 
-function multipartSubscriptionResponse(result: Result, fetchAPI: { ReadableStream: typeof ReadableStream; Response: typeof Response; TextEncoder: typeof TextEncoder }, heartbeatMs: number): Response {
+function multipartSubscriptionResponse(
+  result: Result,
+  fetchAPI: { ReadableStream: typeof ReadableStream; Response: typeof Response; TextEncoder: typeof TextEncoder },
+  heartbeatMs: number,
+): Response {
   const encoder = new fetchAPI.TextEncoder();
-  const part = (body: unknown) => encoder.encode(`\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`);
+  const part = (body: unknown) =>
+    encoder.encode(`\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`);
   let iterator: AsyncIterator<ExecutionResult> | null = null;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>) => {
@@ -50,7 +61,13 @@ function multipartSubscriptionResponse(result: Result, fetchAPI: { ReadableStrea
       controller.enqueue(encoder.encode(`\r\n--${BOUNDARY}`));
       if (!isAsyncIterable(result)) {
         // Refused before it started (a bound, a bad id): the errors as a transport error, then the end.
-        controller.enqueue(part(result.errors?.length && result.data == null ? { payload: null, errors: result.errors } : { payload: result }));
+        controller.enqueue(
+          part(
+            result.errors?.length && result.data == null
+              ? { payload: null, errors: result.errors }
+              : { payload: result },
+          ),
+        );
         finish(controller);
         return;
       }
@@ -65,7 +82,12 @@ function multipartSubscriptionResponse(result: Result, fetchAPI: { ReadableStrea
         controller.enqueue(part({ payload: value }));
       } catch {
         // An event source that throws is this gateway's bug: said without details, like a masked error.
-        controller.enqueue(part({ payload: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        controller.enqueue(
+          part({
+            payload: null,
+            errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          }),
+        );
         finish(controller);
       }
     },
@@ -76,6 +98,10 @@ function multipartSubscriptionResponse(result: Result, fetchAPI: { ReadableStrea
   });
   return new fetchAPI.Response(stream, {
     status: 200,
-    headers: { 'content-type': MULTIPART_SUBSCRIPTION_CONTENT_TYPE, 'cache-control': 'no-cache', connection: 'keep-alive' },
+    headers: {
+      'content-type': MULTIPART_SUBSCRIPTION_CONTENT_TYPE,
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    },
   });
 }

@@ -35,19 +35,29 @@ export interface OperationCost extends Price {
  * costs 2 (object) or 1 (scalar) once, whatever list it is in — a list's items come from one upstream answer,
  * bounded in bytes — and each `@cost(weight)` field adds its weight times the items of every list around it.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Variables): OperationCost {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): OperationCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) operation ??= definition;
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
+      operation ??= definition;
   }
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return { fields: 0, calls: 0, total: 0 };
   // A fragment's price depends only on the list sizes handed to it: computed once per sizes, counted at every spread.
   const fragmentPrices = new Map<string, Price>();
 
-  const priceOf = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, sized: ReadonlyMap<string, number>): Price => {
+  const priceOf = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    sized: ReadonlyMap<string, number>,
+  ): Price => {
     const price: Price = { fields: 0, calls: 0 };
     const add = (part: Price) => {
       price.fields += part.fields;
@@ -69,7 +79,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
           const type = fragment && schema.getType(fragment.typeCondition.name.value);
           // Marked first: a cycle (refused by validation anyway) then costs nothing instead of recursing.
           fragmentPrices.set(key, { fields: 0, calls: 0 });
-          known = fragment && type && isCompositeType(type) ? priceOf(fragment.selectionSet, type, sized) : { fields: 0, calls: 0 };
+          known =
+            fragment && type && isCompositeType(type)
+              ? priceOf(fragment.selectionSet, type, sized)
+              : { fields: 0, calls: 0 };
           fragmentPrices.set(key, known);
         }
         add(known);
@@ -88,10 +101,19 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const own: Price = { fields: node.selectionSet ? 2 : 1, calls: weight };
     if (!node.selectionSet || !isCompositeType(type)) return own;
     // Items of this field: a parent's slicing argument (sizedFields), else its own @listSize.
-    const size = listSize && listSize.sizedFields.length === 0 ? sizeOf(node, field, listSize.slicingArguments, listSize.assumedSize, variables) : 1;
-    const children = listSize && listSize.sizedFields.length > 0
-      ? new Map(listSize.sizedFields.map((child) => [child, sizeOf(node, field, listSize.slicingArguments, listSize.assumedSize, variables)]))
-      : new Map<string, number>();
+    const size =
+      listSize && listSize.sizedFields.length === 0
+        ? sizeOf(node, field, listSize.slicingArguments, listSize.assumedSize, variables)
+        : 1;
+    const children =
+      listSize && listSize.sizedFields.length > 0
+        ? new Map(
+            listSize.sizedFields.map((child) => [
+              child,
+              sizeOf(node, field, listSize.slicingArguments, listSize.assumedSize, variables),
+            ]),
+          )
+        : new Map<string, number>();
     const inner = priceOf(node.selectionSet, type, children);
     const items = (sized.get(name) ?? 1) * size;
     return { fields: own.fields + inner.fields, calls: own.calls + items * inner.calls };
@@ -102,12 +124,20 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 }
 
 /** The list's item count: the first slicing argument given (or defaulted), else the assumed size, else 1. */
-function sizeOf(node: FieldNode, field: GraphQLField<unknown, unknown>, slicingArguments: string[], assumedSize: number | null, variables: Variables): number {
+function sizeOf(
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  slicingArguments: string[],
+  assumedSize: number | null,
+  variables: Variables,
+): number {
   for (const name of slicingArguments) {
     const definition = field.args.find((arg) => arg.name === name);
     const argument = node.arguments?.find((arg) => arg.name.value === name);
     if (!definition) continue;
-    const value = argument ? valueFromAST(argument.value, definition.type, variables ?? undefined) : definition.defaultValue;
+    const value = argument
+      ? valueFromAST(argument.value, definition.type, variables ?? undefined)
+      : definition.defaultValue;
     if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
   }
   return assumedSize ?? 1;

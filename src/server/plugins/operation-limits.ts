@@ -32,9 +32,18 @@ export function useOperationLimits(limits: OperationLimitsConfig): Plugin[] {
   return [
     useMaxQueryLength(limits.maxQueryLength),
     maxTokensPlugin({ n: limits.maxTokens, exposeLimits: false, onReject: refuse('it has too many tokens') }),
-    maxDepthPlugin({ n: limits.maxDepth, exposeLimits: false, flattenFragments: false, onReject: refuse('it is nested too deeply') }),
+    maxDepthPlugin({
+      n: limits.maxDepth,
+      exposeLimits: false,
+      flattenFragments: false,
+      onReject: refuse('it is nested too deeply'),
+    }),
     maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: false, onReject: refuse('it has too many aliases') }),
-    maxDirectivesPlugin({ n: limits.maxDirectives, exposeLimits: false, onReject: refuse('it has too many directives') }),
+    maxDirectivesPlugin({
+      n: limits.maxDirectives,
+      exposeLimits: false,
+      onReject: refuse('it has too many directives'),
+    }),
     useOperationCost(limits.maxCost),
   ] as Plugin[];
 }
@@ -49,7 +58,11 @@ function useOperationCost(maxCost: number): Plugin {
     const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
     if (cost.total <= maxCost) return null;
     const message = `The operation is refused: its cost is ${cost.total}, over the cost limit of ${maxCost} (MAX_QUERY_COST; docs/limits.md says how cost is computed). Simplify or split it.`;
-    return { errors: [gatewayError('OPERATION_LIMIT_EXCEEDED', message, { limit: 'MAX_QUERY_COST', maxCost, cost: cost.total })] };
+    return {
+      errors: [
+        gatewayError('OPERATION_LIMIT_EXCEEDED', message, { limit: 'MAX_QUERY_COST', maxCost, cost: cost.total }),
+      ],
+    };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {

@@ -9,7 +9,8 @@ import { checkPageSize } from '../../validation/process-list-arguments';
 export function usePageSizeBeforeLimits(): Plugin {
   return {
     onValidate({ params, context }) {
-      const variables = (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? null;
+      const variables =
+        (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? null;
       for (const first of rootProcessesFirstValues(params.documentAST, variables)) checkPageSize(first);
     },
   };
@@ -17,7 +18,9 @@ export function usePageSizeBeforeLimits(): Plugin {
 
 /** Every numeric `first` of a root `processes` field (literal or variable), fragments on the root included. */
 function rootProcessesFirstValues(document: DocumentNode, variables: Record<string, unknown> | null): number[] {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
   const values: number[] = [];
   const seen = new Set<string>();
   const visit = (selectionSet: SelectionSetNode) => {
@@ -33,12 +36,14 @@ function rootProcessesFirstValues(document: DocumentNode, variables: Record<stri
         const argument = selection.arguments?.find((arg) => arg.name.value === 'first');
         const value = argument?.value;
         if (value?.kind === Kind.INT) values.push(Number(value.value));
-        if (value?.kind === Kind.VARIABLE && typeof variables?.[value.name.value] === 'number') values.push(variables[value.name.value] as number);
+        if (value?.kind === Kind.VARIABLE && typeof variables?.[value.name.value] === 'number')
+          values.push(variables[value.name.value] as number);
       }
     }
   };
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query') visit(definition.selectionSet);
+    if (definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query')
+      visit(definition.selectionSet);
   }
   return values;
 }

@@ -16,7 +16,12 @@ export function useTrustedDocuments(documents: PersistedOperations): Plugin {
       // A stand-in text, unique per document, replaced by the parsed allowlist entry in onParse; `documentId` is
       // dropped here, or Yoga would refuse it as an unknown parameter.
       const { operationName, variables, extensions } = params;
-      setParams({ query: `__TRUSTED_DOCUMENT_${trustedDocumentId(params as never)}__`, operationName, variables, extensions });
+      setParams({
+        query: `__TRUSTED_DOCUMENT_${trustedDocumentId(params as never)}__`,
+        operationName,
+        variables,
+        extensions,
+      });
     },
     onParse({ context, setParsedDocument }) {
       const document = documentOf.get(context);

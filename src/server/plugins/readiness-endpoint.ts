@@ -19,7 +19,10 @@ export function useReadinessEndpoint(readiness: Readiness, endpoint = '/ready'):
           ? details === null
             ? new fetchAPI.Response(null, { status: 200 })
             : new fetchAPI.Response(JSON.stringify({ ready: true, ...details }), { status: 200, headers: json })
-          : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem, ...details }), { status: 503, headers: json }),
+          : new fetchAPI.Response(JSON.stringify({ ready: false, reason: problem, ...details }), {
+              status: 503,
+              headers: json,
+            }),
       );
     },
   };

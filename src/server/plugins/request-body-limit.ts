@@ -10,7 +10,8 @@ import { gatewayError } from '../../errors/gateway-error';
 const CONTENT_LENGTH = /^\d+$/;
 
 const tooLarge = () => gatewayError('REQUEST_ENTITY_TOO_LARGE', 'Request body too large', { http: { status: 413 } });
-const invalidContentLength = () => gatewayError('BAD_REQUEST', 'Content-Length header is invalid.', { http: { status: 400 } });
+const invalidContentLength = () =>
+  gatewayError('BAD_REQUEST', 'Content-Length header is invalid.', { http: { status: 400 } });
 
 /** 413 REQUEST_ENTITY_TOO_LARGE above `limit` bytes: from Content-Length up front, else while streaming. */
 export function useRequestBodyLimit(limit: number): Plugin {

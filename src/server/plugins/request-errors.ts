@@ -31,7 +31,10 @@ export function useCsrfRefusal(): Plugin {
 export const SUBSCRIPTION_TRANSPORTS = [
   { transport: 'sse', how: 'POST (or GET) /graphql with Accept: text/event-stream' },
   { transport: 'graphql-ws', how: 'a WebSocket on /graphql, subprotocol graphql-transport-ws' },
-  { transport: 'multipart', how: 'POST /graphql with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client over HTTP)' },
+  {
+    transport: 'multipart',
+    how: 'POST /graphql with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client over HTTP)',
+  },
 ] as const;
 // The media types of SUBSCRIPTION_TRANSPORTS served on the HTTP request itself (multipart: with its parameter).
 const STREAM_MEDIA_TYPES = ['text/event-stream'];
@@ -50,7 +53,12 @@ export function useSubscriptionNotAcceptable(): Plugin {
       if (acceptsAny(accept, STREAM_MEDIA_TYPES) || acceptsMultipartSubscription(accept)) return;
       const message = `A subscription needs a streaming transport: ${SUBSCRIPTION_TRANSPORTS.map(({ transport, how }) => `${transport} (${how})`).join(' or ')}. This request's Accept header allows none of them.`;
       setResultAndStopExecution({
-        errors: [gatewayError('BAD_REQUEST', message, { http: { status: 406 }, transports: SUBSCRIPTION_TRANSPORTS.map(({ transport }) => transport) })],
+        errors: [
+          gatewayError('BAD_REQUEST', message, {
+            http: { status: 406 },
+            transports: SUBSCRIPTION_TRANSPORTS.map(({ transport }) => transport),
+          }),
+        ],
       });
     },
   };
@@ -58,7 +66,10 @@ export function useSubscriptionNotAcceptable(): Plugin {
 
 /** Whether an Accept header's media ranges (`*\/*`, `text/*`, exact) take one of `mediaTypes`. */
 function acceptsAny(accept: string, mediaTypes: string[]): boolean {
-  const ranges = accept.toLowerCase().split(',').map((range) => range.split(';')[0]!.trim());
+  const ranges = accept
+    .toLowerCase()
+    .split(',')
+    .map((range) => range.split(';')[0]!.trim());
   return ranges.some((range) => {
     const [type, subtype] = range.split('/');
     return mediaTypes.some((mediaType) => {

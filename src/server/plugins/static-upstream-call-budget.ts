@@ -37,12 +37,18 @@ export function useUpstreamCallBudget(budget: number): Plugin {
 }
 
 /** Distinct upstream calls the operation's root fields ask for; a call whose arguments are not known counts as distinct. */
-export function countUpstreamCalls(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Variables): number {
+export function countUpstreamCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) operation ??= definition;
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
+      operation ??= definition;
   }
   // Subscriptions poll for as long as they are open: the live feature has its own limits.
   if (!operation || operation.operation === 'subscription') return 0;
@@ -56,7 +62,8 @@ export function countUpstreamCalls(schema: GraphQLSchema, document: DocumentNode
     const { weight } = fieldCost(field);
     if (weight === 0) return;
     if (!deduped || values === null) calls += weight;
-    else keyed.set(`${field.name} ${JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))}`, weight);
+    else
+      keyed.set(`${field.name} ${JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))}`, weight);
   };
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode) => {
@@ -69,7 +76,13 @@ export function countUpstreamCalls(schema: GraphQLSchema, document: DocumentNode
           walk(fragment.selectionSet);
         }
       } else if (selection.name.value === '_entities') {
-        for (const { field, values } of representationCalls(selection, root.getFields()._entities as Field | undefined, rootFields, variables)) count(field, values);
+        for (const { field, values } of representationCalls(
+          selection,
+          root.getFields()._entities as Field | undefined,
+          rootFields,
+          variables,
+        ))
+          count(field, values);
       } else {
         const field = rootFields[selection.name.value];
         if (field) count(field, argumentValues(field, selection, variables));
@@ -123,6 +136,8 @@ function argumentValues(field: Field, node: FieldNode, variables: Variables): Re
 
 function withDefaults(field: Field, given: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = { ...given };
-  for (const definition of field.args) if (!(definition.name in values) && definition.defaultValue !== undefined) values[definition.name] = definition.defaultValue;
+  for (const definition of field.args)
+    if (!(definition.name in values) && definition.defaultValue !== undefined)
+      values[definition.name] = definition.defaultValue;
   return values;
 }

@@ -15,15 +15,17 @@ export function useWriteOutcomes(): Plugin {
           if (!single.errors?.length) return;
           setResult({
             ...single,
-            errors: withMissingOutcomes(single.errors, (error, outcome) =>
-              new GraphQLError(error.message, {
-                nodes: error.nodes,
-                source: error.source,
-                positions: error.positions,
-                path: error.path,
-                originalError: error.originalError,
-                extensions: { ...error.extensions, outcome },
-              }),
+            errors: withMissingOutcomes(
+              single.errors,
+              (error, outcome) =>
+                new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  source: error.source,
+                  positions: error.positions,
+                  path: error.path,
+                  originalError: error.originalError,
+                  extensions: { ...error.extensions, outcome },
+                }),
             ),
           });
         },

@@ -8,7 +8,11 @@ export class CacheInfoCollector {
   private oldest: CacheNotice | null = null;
 
   readonly record = (notice: CacheNotice): void => {
-    if (this.oldest === null || notice.ageMs > this.oldest.ageMs || (this.oldest.tier === 'upstream' && notice.tier !== 'upstream')) {
+    if (
+      this.oldest === null ||
+      notice.ageMs > this.oldest.ageMs ||
+      (this.oldest.tier === 'upstream' && notice.tier !== 'upstream')
+    ) {
       this.oldest = notice;
     }
   };

@@ -25,6 +25,10 @@ export class CredentialScope {
     if (this.clientCredentialsMode) return 'gateway';
     if (callerAuthorization === null) return 'anonymous';
     // Domain-separated from the live poll keys' hash, which may use the same secret.
-    return createHmac('sha256', this.key).update('upstream-cache\0').update(callerAuthorization).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.key)
+      .update('upstream-cache\0')
+      .update(callerAuthorization)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }

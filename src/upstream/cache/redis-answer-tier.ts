@@ -50,9 +50,11 @@ export class RedisAnswerTier implements SharedAnswerTier {
   set(scope: string, path: string, answer: CachedAnswer, text: string, ttlMs: number): void {
     const failure = answer.failure ? JSON.stringify(answer.failure) : 'null';
     const value = `{"s":${answer.status},"t":${answer.storedAt},"src":"${answer.source}","f":${failure},"b":${text === '' ? 'null' : text}}`;
-    this.connection.client.set(keyOf(scope, path), value, 'PX', Math.max(1, Math.round(ttlMs))).catch((error: unknown) => {
-      this.logger.debug({ err: error }, 'upstream cache: redis store failed');
-    });
+    this.connection.client
+      .set(keyOf(scope, path), value, 'PX', Math.max(1, Math.round(ttlMs)))
+      .catch((error: unknown) => {
+        this.logger.debug({ err: error }, 'upstream cache: redis store failed');
+      });
   }
 
   async invalidate(scope: string, targets: WrittenTargets): Promise<void> {
@@ -65,7 +67,10 @@ export class RedisAnswerTier implements SharedAnswerTier {
     try {
       await pipeline.exec();
     } catch (error) {
-      this.logger.warn({ err: error }, 'upstream cache: invalidation through redis failed; other replicas may serve the old answer until its TTL');
+      this.logger.warn(
+        { err: error },
+        'upstream cache: invalidation through redis failed; other replicas may serve the old answer until its TTL',
+      );
     }
   }
 
@@ -97,7 +102,11 @@ export class RedisAnswerTier implements SharedAnswerTier {
       if (wasReady) for (const each of this.listeners) each({ kind: 'everything' });
       wasReady = true;
     });
-    subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error }, 'upstream cache: could not subscribe to invalidations'));
+    subscriber
+      .subscribe(channel)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'upstream cache: could not subscribe to invalidations'),
+      );
   }
 
   /** The Redis keys of a written run (both variants); none when this tier stores nothing. */
@@ -118,7 +127,13 @@ function keyOf(scope: string, path: string): string {
 
 function parseEnvelope(value: string): CachedAnswer | null {
   try {
-    const parsed = JSON.parse(value) as { s: number; t: number; src: 'upstream' | 'live'; f: CachedAnswer['failure'] | null; b: unknown };
+    const parsed = JSON.parse(value) as {
+      s: number;
+      t: number;
+      src: 'upstream' | 'live';
+      f: CachedAnswer['failure'] | null;
+      b: unknown;
+    };
     return {
       status: parsed.s,
       body: parsed.b,

@@ -19,4 +19,5 @@ export interface SharedAnswerTier {
  * 'targets': what one write touched; scope null when replicas derive different scopes (no shared secret), so every
  * credential's copy is forgotten. 'everything': invalidations may have been missed (the subscriber reconnected).
  */
-export type RemoteInvalidation = { kind: 'targets'; scope: string | null; targets: WrittenTargets } | { kind: 'everything' };
+export type RemoteInvalidation =
+  { kind: 'targets'; scope: string | null; targets: WrittenTargets } | { kind: 'everything' };

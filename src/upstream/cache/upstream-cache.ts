@@ -106,7 +106,11 @@ export class UpstreamCache {
     await this.options.shared?.close();
   }
 
-  private async lookup(scope: string, key: string, read: CachedRead): Promise<{ answer: CachedAnswer; tier: CacheTier } | null> {
+  private async lookup(
+    scope: string,
+    key: string,
+    read: CachedRead,
+  ): Promise<{ answer: CachedAnswer; tier: CacheTier } | null> {
     const { events, shared } = this.options;
     const local = this.local.get(key);
     events?.lookup?.('local', read.endpoint, local !== undefined);
@@ -135,16 +139,30 @@ export class UpstreamCache {
     try {
       const fetched = await fetch();
       text = fetched.text;
-      answer = { status: fetched.status, body: fetched.body, storedAt: Date.now(), bytes: Buffer.byteLength(text), source: read.source };
+      answer = {
+        status: fetched.status,
+        body: fetched.body,
+        storedAt: Date.now(),
+        bytes: Buffer.byteLength(text),
+        source: read.source,
+      };
       ttlMs = ttlForAnswer(read.endpoint, fetched.body, ttls);
     } catch (error) {
       const status = error instanceof UpstreamError && error.failure.kind === 'http' ? error.failure.status : null;
       const failureTtl = ttlForFailure(status, ttls);
       if (failureTtl > 0 && !detached() && error instanceof UpstreamError) {
         text = JSON.stringify(error.failure);
-        const negative: CachedAnswer = { status: 404, body: null, failure: error.failure, storedAt: Date.now(), bytes: text.length, source: read.source };
+        const negative: CachedAnswer = {
+          status: 404,
+          body: null,
+          failure: error.failure,
+          storedAt: Date.now(),
+          bytes: text.length,
+          source: read.source,
+        };
         this.local.set(key, negative, failureTtl);
-        if (shared?.usable && read.endpoint === 'getProcessRun') shared.set(scope, read.path, negative, 'null', failureTtl);
+        if (shared?.usable && read.endpoint === 'getProcessRun')
+          shared.set(scope, read.path, negative, 'null', failureTtl);
       }
       throw error;
     }
@@ -176,7 +194,11 @@ export class UpstreamCache {
       const space = key.indexOf(' ');
       if (scope !== null && key.slice(0, space) !== scope) return false;
       const request = key.slice(space + 1);
-      return exact.has(request) || request.startsWith('GET /processes?') || (everyProcess && request.startsWith('GET /processes/'));
+      return (
+        exact.has(request) ||
+        request.startsWith('GET /processes?') ||
+        (everyProcess && request.startsWith('GET /processes/'))
+      );
     };
     this.inflight.detachWhere(touched);
     this.local.deleteWhere(touched);

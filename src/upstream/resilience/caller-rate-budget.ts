@@ -35,7 +35,11 @@ export class PerCallerRateBudget implements CallerRateBudget {
           points: rate.limit,
           duration,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: Math.max(1, Math.floor(rate.limit * fallbackShare)), duration }),
+          insuranceLimiter: new RateLimiterMemory({
+            keyPrefix: KEY_PREFIX,
+            points: Math.max(1, Math.floor(rate.limit * fallbackShare)),
+            duration,
+          }),
         })
       : new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: rate.limit, duration });
   }

@@ -1,4 +1,11 @@
-import { BrokenCircuitError, CircuitState, circuitBreaker, handleWhen, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+  type IBreaker,
+} from 'cockatiel';
 import type { Logger } from 'pino';
 import { UpstreamError, type UpstreamFailure } from '../../errors/upstream-failure';
 import type { UpstreamEvents } from '../upstream-events';

@@ -9,7 +9,10 @@ export class Deadline {
   constructor(readonly totalMs: number) {
     const controller = new AbortController();
     this.signal = controller.signal;
-    this.timer = setTimeout(() => controller.abort(new DOMException('The upstream call took longer than its deadline', 'TimeoutError')), totalMs);
+    this.timer = setTimeout(
+      () => controller.abort(new DOMException('The upstream call took longer than its deadline', 'TimeoutError')),
+      totalMs,
+    );
     this.timer.unref();
     this.endsAt = performance.now() + totalMs;
   }

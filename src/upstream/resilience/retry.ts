@@ -1,4 +1,10 @@
-import { DelegateBackoff, decorrelatedJitterGenerator, handleWhen, retry, type IExponentialBackoffOptions } from 'cockatiel';
+import {
+  DelegateBackoff,
+  decorrelatedJitterGenerator,
+  handleWhen,
+  retry,
+  type IExponentialBackoffOptions,
+} from 'cockatiel';
 import { UpstreamError, type UpstreamFailure } from '../../errors/upstream-failure';
 import type { Deadline } from './deadline';
 import { isAnswer, requestedWaitMs, retryPolicyFor, type RetryPolicy } from './failure-policy';
@@ -60,7 +66,8 @@ export async function withRetries<T>(
 
   const policy = retry(
     handleWhen((error) => {
-      if (!(error instanceof UpstreamError) || final.has(error) || !failurePolicy.isRetryable(error.failure)) return false;
+      if (!(error instanceof UpstreamError) || final.has(error) || !failurePolicy.isRetryable(error.failure))
+        return false;
       if (attemptNo >= options.maxAttempts) return false;
       const [delay, next] = decorrelatedJitterGenerator(jitter, backoff);
       jitter = next;
@@ -71,7 +78,11 @@ export async function withRetries<T>(
   );
   policy.onRetry((event) => {
     const failure = 'error' in event ? (event.error as UpstreamError).failure : null;
-    onRetry({ attempt: event.attempt + 1, delayMs: event.delay, reason: failure ? describeReason(failure) : 'unknown' });
+    onRetry({
+      attempt: event.attempt + 1,
+      delayMs: event.delay,
+      reason: failure ? describeReason(failure) : 'unknown',
+    });
   });
 
   try {
@@ -90,7 +101,12 @@ export async function withRetries<T>(
     });
   } catch (error) {
     // A retry that runs out of time does not change the diagnosis: the last answer, else the earlier failure, decides.
-    if (failurePolicy.earlierFailureExplainsLaterTimeout && error instanceof UpstreamError && error.failure.kind === 'timeout' && beforeThis) {
+    if (
+      failurePolicy.earlierFailureExplainsLaterTimeout &&
+      error instanceof UpstreamError &&
+      error.failure.kind === 'timeout' &&
+      beforeThis
+    ) {
       throw lastAnswer ?? beforeThis;
     }
     throw error;

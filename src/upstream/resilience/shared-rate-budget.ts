@@ -41,14 +41,26 @@ export class SharedRateBudget implements RateBudget {
   private readonly fromLocal = new WeakSet<RateLimiterRes>();
   private readonly onDecision: SharedRateBudgetOptions['onDecision'];
 
-  constructor({ rate, client, fallbackShare, redisAvailable, onRedisTrouble, onDecision, onSkippedRedis }: SharedRateBudgetOptions) {
+  constructor({
+    rate,
+    client,
+    fallbackShare,
+    redisAvailable,
+    onRedisTrouble,
+    onDecision,
+    onSkippedRedis,
+  }: SharedRateBudgetOptions) {
     this.onDecision = onDecision;
     this.redisAvailable = redisAvailable;
     this.onSkippedRedis = onSkippedRedis;
     const duration = rate.windowMs / 1000;
     const fromLocal = this.fromLocal;
     const local = new (class extends RateLimiterMemory {
-      override async consume(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+      override async consume(
+        key: string | number,
+        points?: number,
+        options?: Record<string, unknown>,
+      ): Promise<RateLimiterRes> {
         // The share follows the replica count last seen; Redis failing while the circuit was closed is news.
         this.points = Math.max(1, Math.floor(rate.limit * fallbackShare()));
         if (redisAvailable()) onRedisTrouble?.();

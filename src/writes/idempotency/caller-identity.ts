@@ -12,11 +12,23 @@ export class CallerIdentity {
 
   /** `sharedStore`: the keys live in Redis, so every replica must compute the same identity. */
   constructor(secret: string | null, sharedStore: boolean) {
-    this.key = secret !== null ? Buffer.from(secret, 'utf8') : sharedStore ? Buffer.from(SHARED_DEFAULT_KEY, 'utf8') : randomBytes(32);
+    this.key =
+      secret !== null
+        ? Buffer.from(secret, 'utf8')
+        : sharedStore
+          ? Buffer.from(SHARED_DEFAULT_KEY, 'utf8')
+          : randomBytes(32);
   }
 
   of(request: Request, jwtCaller?: { issuer: string; subject: string }): string {
-    if (jwtCaller) return 'jwt:' + createHmac('sha256', this.key).update(`${jwtCaller.issuer}\n${jwtCaller.subject}`).digest('base64url').slice(0, 32);
+    if (jwtCaller)
+      return (
+        'jwt:' +
+        createHmac('sha256', this.key)
+          .update(`${jwtCaller.issuer}\n${jwtCaller.subject}`)
+          .digest('base64url')
+          .slice(0, 32)
+      );
     const authorization = request.headers.get('authorization');
     if (authorization === null) return 'anonymous';
     return createHmac('sha256', this.key).update(authorization).digest('base64url').slice(0, 32);

@@ -24,7 +24,8 @@ export interface IdempotencyStore {
 }
 
 /** The stored form of a slot (JSON in Redis, as is in memory). */
-export type SlotRecord = { state: 'in-flight'; fingerprint: string } | { state: 'finished'; fingerprint: string; answer: StoredAnswer };
+export type SlotRecord =
+  { state: 'in-flight'; fingerprint: string } | { state: 'finished'; fingerprint: string; answer: StoredAnswer };
 
 export function claimResultOf(record: SlotRecord): ClaimResult {
   return record.state === 'finished'

@@ -1,4 +1,10 @@
-import { claimResultOf, type ClaimResult, type IdempotencyStore, type SlotRecord, type StoredAnswer } from './idempotency-store';
+import {
+  claimResultOf,
+  type ClaimResult,
+  type IdempotencyStore,
+  type SlotRecord,
+  type StoredAnswer,
+} from './idempotency-store';
 
 interface HeldSlot {
   record: SlotRecord;

@@ -1,5 +1,11 @@
 import type { Redis } from 'ioredis';
-import { claimResultOf, type ClaimResult, type IdempotencyStore, type SlotRecord, type StoredAnswer } from './idempotency-store';
+import {
+  claimResultOf,
+  type ClaimResult,
+  type IdempotencyStore,
+  type SlotRecord,
+  type StoredAnswer,
+} from './idempotency-store';
 
 // Deletes the slot only while it still holds this request's claim (a finished answer is never dropped).
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;

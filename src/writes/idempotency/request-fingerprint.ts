@@ -10,7 +10,9 @@ export interface FingerprintedRequest {
 
 /** SHA-256 over a canonical JSON (object keys sorted): the same variables in another key order are the same request. */
 export function requestFingerprint({ document, operationName, variables }: FingerprintedRequest): string {
-  return createHash('sha256').update(canonicalJson([document, operationName, variables ?? null])).digest('base64url');
+  return createHash('sha256')
+    .update(canonicalJson([document, operationName, variables ?? null]))
+    .digest('base64url');
 }
 
 function canonicalJson(value: unknown): string {

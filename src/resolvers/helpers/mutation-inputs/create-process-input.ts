@@ -1,5 +1,14 @@
-import type { CreateProcessInput, DayOfWeek, ProcessGroupInput, ProcessNodeInput } from '../../../generated/resolvers-types';
-import type { UpstreamProcessCreate, UpstreamProcessGroupCreate, UpstreamProcessNodeCreate } from '../../../upstream/write-types';
+import type {
+  CreateProcessInput,
+  DayOfWeek,
+  ProcessGroupInput,
+  ProcessNodeInput,
+} from '../../../generated/resolvers-types';
+import type {
+  UpstreamProcessCreate,
+  UpstreamProcessGroupCreate,
+  UpstreamProcessNodeCreate,
+} from '../../../upstream/write-types';
 import { toUpstreamJobArguments, upstreamAction } from './job-arguments-input';
 import { checkDate, checkName, given } from '../../../validation/input-rules';
 import { inputRefusal } from '../../../validation/input-refusal';
@@ -16,7 +25,8 @@ export const MAX_PROCESS_TREE_NODES = 1000;
 export function toUpstreamProcessCreate(input: CreateProcessInput): UpstreamProcessCreate {
   const body: Omit<UpstreamProcessCreate, 'root'> = { name: checkName(input.name, 'input.name') };
   if (given(input.dueDate)) body.dueDate = checkDate(input.dueDate, 'input.dueDate');
-  if (given(input.businessStartDate)) body.businessStartDate = checkDate(input.businessStartDate, 'input.businessStartDate');
+  if (given(input.businessStartDate))
+    body.businessStartDate = checkDate(input.businessStartDate, 'input.businessStartDate');
   if (given(input.businessDaysOfWeek)) body.businessDaysOfWeek = toUpstreamDays(input.businessDaysOfWeek);
   if (given(input.autoClose)) body.autoClose = input.autoClose;
   if (given(input.certAutoApprove)) body.certAutoApprove = input.certAutoApprove;
@@ -37,11 +47,18 @@ function toUpstreamDays(days: readonly DayOfWeek[]): string[] {
 
 function countNode(counter: { nodes: number }, field: string): void {
   counter.nodes += 1;
-  if (counter.nodes > MAX_PROCESS_TREE_NODES) throw inputRefusal(field, `is past the limit of ${MAX_PROCESS_TREE_NODES} groups and jobs in one process`);
+  if (counter.nodes > MAX_PROCESS_TREE_NODES)
+    throw inputRefusal(field, `is past the limit of ${MAX_PROCESS_TREE_NODES} groups and jobs in one process`);
 }
 
-function toUpstreamGroup(group: ProcessGroupInput, path: string, depth: number, counter: { nodes: number }): UpstreamProcessGroupCreate {
-  if (depth > MAX_PROCESS_TREE_DEPTH) throw inputRefusal(path, `is nested deeper than ${MAX_PROCESS_TREE_DEPTH} group levels`);
+function toUpstreamGroup(
+  group: ProcessGroupInput,
+  path: string,
+  depth: number,
+  counter: { nodes: number },
+): UpstreamProcessGroupCreate {
+  if (depth > MAX_PROCESS_TREE_DEPTH)
+    throw inputRefusal(path, `is nested deeper than ${MAX_PROCESS_TREE_DEPTH} group levels`);
   countNode(counter, path);
   return {
     name: checkName(group.name, `${path}.name`),
@@ -52,10 +69,17 @@ function toUpstreamGroup(group: ProcessGroupInput, path: string, depth: number, 
   };
 }
 
-function toUpstreamNode(node: ProcessNodeInput, path: string, depth: number, counter: { nodes: number }): UpstreamProcessNodeCreate {
+function toUpstreamNode(
+  node: ProcessNodeInput,
+  path: string,
+  depth: number,
+  counter: { nodes: number },
+): UpstreamProcessNodeCreate {
   const hasJob = given(node.job);
-  if (hasJob === given(node.group)) throw inputRefusal(path, `must set exactly one of job or group (got ${hasJob ? 'both' : 'none'})`);
-  if (given(node.group)) return { type: 'group', group: toUpstreamGroup(node.group, `${path}.group`, depth + 1, counter) };
+  if (hasJob === given(node.group))
+    throw inputRefusal(path, `must set exactly one of job or group (got ${hasJob ? 'both' : 'none'})`);
+  if (given(node.group))
+    return { type: 'group', group: toUpstreamGroup(node.group, `${path}.group`, depth + 1, counter) };
   const job = node.job!;
   const at = `${path}.job`;
   countNode(counter, at);

@@ -24,10 +24,13 @@ export function toUpstreamJobRuns(jobs: readonly JobRunInput[]): UpstreamJobRunC
 export function toJobRunsPlacement(placement: JobRunPlacement | null | undefined): JobRunsPlacement {
   const result: JobRunsPlacement = {};
   if (!placement) return result;
-  if (given(placement.parentGroupId)) result.parentGroupId = checkId(placement.parentGroupId, 'placement.parentGroupId');
-  if (given(placement.relativeSiblingId)) result.relativeSiblingId = checkId(placement.relativeSiblingId, 'placement.relativeSiblingId');
+  if (given(placement.parentGroupId))
+    result.parentGroupId = checkId(placement.parentGroupId, 'placement.parentGroupId');
+  if (given(placement.relativeSiblingId))
+    result.relativeSiblingId = checkId(placement.relativeSiblingId, 'placement.relativeSiblingId');
   if (given(placement.before)) {
-    if (result.relativeSiblingId === undefined) throw inputRefusal('placement.before', 'needs placement.relativeSiblingId');
+    if (result.relativeSiblingId === undefined)
+      throw inputRefusal('placement.before', 'needs placement.relativeSiblingId');
     result.before = placement.before;
   }
   return result;
