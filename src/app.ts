@@ -118,7 +118,8 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
     ? new PerCallerRateBudget({
         rate: callerRate,
         client: shared?.connection.client ?? null,
-        fallbackShare: config.redis?.fallbackBudgetShare ?? 1,
+        // Fixed when the limiter is built, before any heartbeat: the share the global budget assumes then.
+        fallbackShare: config.redis?.fallbackBudgetShare ?? 1 / REPLICAS_ASSUMED,
       })
     : null;
   if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {

@@ -23,6 +23,7 @@ export interface GatewayContext {
   audit?: AuditTrail;
   /** The HTTP status of the request's last upstream write attempt, for the audit event. */
   lastUpstreamStatus?: () => number | null;
+  forgetUpstreamStatus?: () => void;
   /** Signs and checks `processes` cursors (one key per process). */
   cursors: ProcessCursorCodec;
   /** Subscription.processRunUpdated: this caller's events for a run (shared poll loops, see src/live). */

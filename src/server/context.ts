@@ -80,8 +80,8 @@ export function createContextFactory({
       callerKey: () => callerKeys.keyOf(request),
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
-    let lastWriteStatus: number | null = null;
-    const writeCall = { ...call, onAttemptStatus: (status: number | null) => (lastWriteStatus = status) };
+    const writeStatus: { last: number | null } = { last: null };
+    const writeCall = { ...call, onAttemptStatus: (status: number | null) => (writeStatus.last = status) };
     return {
       requestId,
       logger: requestLogger,
@@ -90,7 +90,8 @@ export function createContextFactory({
       writes: createProcessWrites(client, writeCall, upstreamCalls),
       onWrite,
       audit: createAuditTrail(requestLogger, () => callerKeys.callerOf(request)),
-      lastUpstreamStatus: () => lastWriteStatus,
+      lastUpstreamStatus: () => writeStatus.last,
+      forgetUpstreamStatus: () => void (writeStatus.last = null),
       cursors,
       ...(cacheInfo && { cacheInfo }),
       loaders: createRequestLoaders(client, call, upstreamCalls, onLoaderBatch),
@@ -107,7 +108,16 @@ export function createContextFactory({
               id,
               excludeGeneratedJobs,
               loop
-                ? { ...call, requestId: loop.requestId, logger: loop.logger, traceparent: null, tracestate: null }
+                ? // The loop serves every watcher: no one subscriber's per-caller budget or cache notice.
+                  {
+                    ...call,
+                    requestId: loop.requestId,
+                    logger: loop.logger,
+                    traceparent: null,
+                    tracestate: null,
+                    callerKey: undefined,
+                    cacheNotice: undefined,
+                  }
                 : call,
               { live: true },
             ),

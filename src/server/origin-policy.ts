@@ -51,7 +51,11 @@ export function corsOptionsFor(
         'graphql-client-version',
         'apollo-require-preflight',
         'x-graphql-yoga-csrf',
+        'idempotency-key',
+        'x-gateway-cache-info',
       ],
+      // Read by browser clients: the request id to quote, and whether a mutation's answer was a replay.
+      exposedHeaders: ['x-request-id', 'idempotent-replayed'],
       maxAge: PREFLIGHT_MAX_AGE_SECONDS,
     };
   };

@@ -40,6 +40,8 @@ export interface WriteContext {
   /** The audit trail (src/writes/audit-trail.ts) and the status of the request's last upstream write attempt. */
   audit?: AuditTrail;
   lastUpstreamStatus?: () => number | null;
+  /** Called as each write starts: a field that sends nothing must not be audited with an earlier field's status. */
+  forgetUpstreamStatus?: () => void;
 }
 
 export interface WriteTarget extends WrittenTargets {
@@ -67,6 +69,7 @@ export async function performWrite<T>(
   createdId?: (result: T) => string,
 ): Promise<T> {
   const started = performance.now();
+  context.forgetUpstreamStatus?.();
   const { sequence } = context.writes;
   let touched: WriteTarget | null = null;
   const finish = (outcome: WriteOutcomeLabel, extra: Record<string, unknown>) => {

@@ -125,3 +125,21 @@ describe('MAX_WRITES_PER_OPERATION', () => {
     expect(loadConfig({ MAX_UPSTREAM_CALLS_PER_OPERATION: '10' }).writes.maxWritesPerOperation).toBe(10);
   });
 });
+
+describe('a mutation answers one result', () => {
+  const t = useGateway({ upstream: startsRuns });
+
+  it('@defer on a mutation is BAD_REQUEST with outcome NOT_APPLIED, before any write and without claiming an idempotency key', async () => {
+    const deferred = 'mutation { r: runProcess(processId: "P1") { id ... @defer { name } } }';
+    const headers = { 'idempotency-key': 'defer-on-a-mutation' };
+    const error = expectOnlyError(await execute(t.gateway, deferred, undefined, { headers }), 'BAD_REQUEST');
+    expect(error.extensions).toMatchObject({ code: 'BAD_REQUEST', outcome: 'NOT_APPLIED' });
+    expect(t.upstream.requests).toHaveLength(0);
+    // The key stayed free: the corrected request runs.
+    const plain = await execute(t.gateway, 'mutation { r: runProcess(processId: "P1") { id name } }', undefined, {
+      headers,
+    });
+    expectNoErrors(plain);
+    expect(t.upstream.requests).toHaveLength(1);
+  });
+});

@@ -141,6 +141,19 @@ describe('AUTH_MODE=jwt – tokens verified against a real JWKS endpoint', () =>
     await expectRefused('Bearer not-a-jwt', /malformed bearer token/);
   });
 
+  it('a request without a token meets no check after the 401: an APQ hash alone is UNAUTHENTICATED, not PERSISTED_QUERY_NOT_FOUND', async () => {
+    const response = await fetch(`${t.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    expect(t.upstream.requests).toEqual([]);
+    t.gateway.logs.lines.length = 0;
+  });
+
   it('key rotation: a token from a key published later verifies without a restart', async () => {
     const early = await signToken(next);
     await expectRefused(`Bearer ${early}`, /ERR_JWKS_NO_MATCHING_KEY/);

@@ -59,12 +59,10 @@ export function useCallerAuthentication(
     );
   };
   return {
-    async onParams({ request, setResult }) {
-      try {
-        await authenticator.authenticate(request, logger.child({ requestId: requestIdOf(request) }));
-      } catch (error) {
-        setResult({ errors: [error as GraphQLError] });
-      }
+    // Thrown, not setResult: Yoga runs every later onParams hook after a setResult (APQ's store lookup, trusted
+    // documents, limits), which would let an anonymous caller probe them and replace the 401.
+    async onParams({ request }) {
+      await authenticator.authenticate(request, logger.child({ requestId: requestIdOf(request) }));
     },
     onExecute({ args, setResultAndStopExecution }) {
       const refusal = checkScope(args);
