@@ -68,6 +68,15 @@ export async function saveScreenshot(page: Page, fileName: string): Promise<void
  * spaces and only the lines in view). Monaco reuses line elements and places them by their `top`, so their order in
  * the DOM is not the order on screen after an edit or a scroll: the lines are sorted by `top` first.
  */
+/**
+ * GraphiQL has parsed the editor's document: it re-reads the operations (and which one the run button runs) 100 ms
+ * after the text changes, and stores the text under `graphiql:query` in that same step. A click before then runs the
+ * previous tab's operation name against this tab's document ("Cannot infer operation <previous name>").
+ */
+export async function editorParsed(page: Page, query: string): Promise<boolean> {
+  return (await page.evaluate(() => localStorage.getItem('graphiql:query'))) === query;
+}
+
 export async function editorText(page: Page): Promise<string> {
   const lines = await page.locator('.graphiql-query-editor .view-lines .view-line').evaluateAll((elements) =>
     elements.map((element) => ({

@@ -8,7 +8,7 @@ import { GRAPHIQL_DEMO_IDS } from '../../src/demo/graphiql-demo-ids';
 import { demoTabs } from '../../src/graphiql/demo-tabs';
 import { useDemoGateway, waitFor } from '../harness';
 // Playwright loads only in the browser suites, so it has its own harness module.
-import { describeWithChromium, editorText, saveScreenshot, useChromium } from '../harness/browser';
+import { describeWithChromium, editorParsed, editorText, saveScreenshot, useChromium } from '../harness/browser';
 import { tabOperations } from '../harness/graphiql-operations';
 
 const TABS = demoTabs(GRAPHIQL_DEMO_IDS);
@@ -108,6 +108,8 @@ describeWithChromium('GraphiQL in headless Chromium – every operation of every
       const operations = tabOperations(tab.query);
       const title = (await tabButtons.nth(index).innerText()).trim();
       expect(title).toBe(operations[0]!.name);
+      // The page opens on the first tab, parsed at load: a click on the active tab changes no text.
+      const switches = (await page.locator('.graphiql-tab-active').innerText()).trim() !== title;
       await tabButtons.nth(index).click();
       await waitUntil(
         async () => (await page.locator('.graphiql-tab-active').innerText()).trim() === title,
@@ -115,6 +117,8 @@ describeWithChromium('GraphiQL in headless Chromium – every operation of every
       );
       const firstLine = collapse(tab.query.split('\n')[0]!);
       await waitUntil(async () => (await editorText(page)).startsWith(firstLine), `editor shows tab ${title}`);
+      // The editor shows the text at once; the run button knows its operations only once GraphiQL has parsed it.
+      if (switches) await waitUntil(() => editorParsed(page, tab.query), `GraphiQL parsed tab ${title}`);
       const pasted: Record<string, string> = {};
       for (const operation of operations) {
         expected.push(`${operation.name}: ${operation.expect ?? 'no errors'}`);
