@@ -158,12 +158,12 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
   const callerKeys = new CallerKeys(config.live.credentialSecret);
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
-  // Every start, so that a deployment left without caller identity is said out loud in every log.
   if (config.production && config.cursorSecret === null) {
     logger.warn(
       'CURSOR_SECRET_EPHEMERAL=true: processes cursors are signed with a key of this process only; they fail on another replica or after a restart',
     );
   }
+  // Every start, so that a deployment left without caller identity is said out loud in every log.
   if (config.auth.mode === 'none')
     logger.warn(
       'AUTH_MODE=none: callers are not identified; anyone who reaches the gateway acts with its upstream identity',
