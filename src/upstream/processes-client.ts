@@ -281,9 +281,10 @@ export class ProcessesClient {
         callerAuthorization: call.callerAuthorization,
         source: live ? 'live' : 'upstream',
         notice: call.cacheNotice,
+        admit: () => this.takeCallerShare(call),
       },
       async () => {
-        const answer = await this.send({ endpoint, method: 'GET', path }, call);
+        const answer = await this.send({ endpoint, method: 'GET', path }, call, { callerShareTaken: true });
         parse(answer.body, answer.status);
         return { status: answer.status, body: answer.body, text: answer.text };
       },
@@ -303,8 +304,9 @@ export class ProcessesClient {
   }
 
   /** One deadline for the whole call. A 401 on a token this gateway fetched is safe to retry for any method: it was refused. */
-  private async send(request: UpstreamRequest, call: UpstreamCall): Promise<Answer> {
+  private async send(request: UpstreamRequest, call: UpstreamCall, { callerShareTaken = false } = {}): Promise<Answer> {
     const { credentials } = this.options;
+    if (!callerShareTaken) await this.takeCallerShare(call);
     const deadline = new Deadline(this.options.timeoutMs);
     try {
       const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
@@ -325,14 +327,13 @@ export class ProcessesClient {
     }
   }
 
-  /** Rate budget, then breaker, then retries. A caller over the local budget costs neither a token nor a probe. */
+  /** Rate budget, then breaker, then retries (the caller's share is taken before: send, or the cache's admit). */
   private async guarded(
     request: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
     deadline: Deadline,
   ): Promise<Answer> {
-    await this.takeCallerShare(call);
     await this.takeToken(null);
     const run = () =>
       withRetries(

@@ -1,7 +1,8 @@
 import { loadConfig } from '../../src/config/config';
 import { PerCallerRateBudget } from '../../src/upstream/resilience/caller-rate-budget';
 import { seedProcessRun } from '../../src/demo/fixtures';
-import { execute, useGateway, type ExecutionResult } from '../harness';
+import { execute, json, useGateway, waitFor, type ExecutionResult } from '../harness';
+import { createSigningKey, JwksServer, signToken, TEST_AUDIENCE, TEST_ISSUER } from '../harness/jwks-server';
 
 const QUERY = '{ processRun(id: "run-1") { id } }';
 const ALICE = 'Bearer alice-token-0123456789';
@@ -68,6 +69,60 @@ describe('UPSTREAM_RATE_LIMIT_PER_CALLER – one caller at full speed leaves the
     expect(() => loadConfig({ UPSTREAM_RATE_LIMIT_PER_CALLER: 'lots' })).toThrow(
       'Invalid configuration: UPSTREAM_RATE_LIMIT_PER_CALLER must look like 100/60s (calls/window, window in ms, s, m or h), got "lots"',
     );
+  });
+});
+
+describe('UPSTREAM_RATE_LIMIT_PER_CALLER with one shared upstream credential (coalesced reads)', () => {
+  const jwks = new JwksServer();
+  let alice = '';
+  let bob = '';
+  const env: Record<string, string> = {
+    UPSTREAM_CLIENT_ID: 'gateway-client',
+    UPSTREAM_CLIENT_SECRET: 'client-secret-value',
+    AUTH_MODE: 'jwt',
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    UPSTREAM_RATE_LIMIT_PER_CALLER: '1/60s',
+  };
+  // Held token answers keep a read in flight; a token that expires at once makes every upstream call fetch one.
+  let tokenGate: Promise<void> = Promise.resolve();
+  beforeAll(async () => {
+    const key = await createSigningKey('key-1');
+    await jwks.start();
+    jwks.keys = [key];
+    env.AUTH_JWKS_URL = jwks.url;
+    [alice, bob] = await Promise.all([signToken(key, { sub: 'alice' }), signToken(key, { sub: 'bob' })]);
+  });
+  afterAll(() => jwks.stop());
+  const t = useGateway({
+    per: 'test',
+    env,
+    upstream: (upstream) =>
+      upstream
+        .onPath('POST', '/oauth2/token', (_request, response) => {
+          void tokenGate.then(() =>
+            json(response, 200, { access_token: 'gateway-token', token_type: 'Bearer', expires_in: 0.001 }),
+          );
+        })
+        .serveRun({ ...seedProcessRun, id: 'run-1' }),
+  });
+  const read = (token: string) =>
+    execute(t.gateway, QUERY, undefined, { headers: { authorization: `Bearer ${token}` } });
+
+  it("a caller over its share is refused alone, before any fetch: another caller's identical read is answered", async () => {
+    expect(verdict(await read(alice))).toBe('ok');
+    let release = () => {};
+    tokenGate = new Promise<void>((resolve) => (release = resolve));
+    const tokens = () => t.upstream.requestsTo('/oauth2/token').length;
+    const before = tokens();
+    // Refused while the token endpoint is held: the refusal never became a call in flight that others could join.
+    expect(verdict(await read(alice))).toBe('RATE_LIMITED:caller');
+    expect(tokens()).toBe(before);
+    const bobAnswer = read(bob);
+    await waitFor(() => tokens() > before, "bob's read in flight");
+    release();
+    expect(verdict(await bobAnswer)).toBe('ok');
+    expect(t.upstream.runRequests).toHaveLength(2);
   });
 });
 

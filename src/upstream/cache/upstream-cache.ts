@@ -36,6 +36,8 @@ export interface CachedRead {
   source: 'upstream' | 'live';
   /** Told where the answer came from and how old it is (the opt-in `extensions.cache`). */
   notice?: (notice: CacheNotice) => void;
+  /** Asked only before this read starts an upstream call (never on a hit or a join): a throw refuses this read alone. */
+  admit?: () => Promise<void>;
 }
 
 /** A 2xx answer as the client read it: the body parsed, and its text (for the byte count and the Redis tier). */
@@ -84,12 +86,20 @@ export class UpstreamCache {
       if (cached) return served(cached.answer, cached.tier, read);
     }
     const joined = this.inflight.joinable(key);
-    if (joined) {
-      this.options.events?.coalesced?.(read.endpoint);
-      return served(await joined, 'upstream', read);
+    if (joined) return this.join(joined, read);
+    if (read.admit) {
+      // Before the in-flight entry exists, so a refusal (the caller's own budget) is never shared with joiners.
+      await read.admit();
+      const startedMeanwhile = this.inflight.joinable(key);
+      if (startedMeanwhile) return this.join(startedMeanwhile, read);
     }
     const answer = await this.inflight.start(key, (detached) => this.fetchAndStore(scope, key, read, fetch, detached));
     return served(answer, 'upstream', read);
+  }
+
+  private async join(joined: Promise<CachedAnswer>, read: CachedRead): Promise<{ status: number; body: unknown }> {
+    this.options.events?.coalesced?.(read.endpoint);
+    return served(await joined, 'upstream', read);
   }
 
   /**
