@@ -120,6 +120,10 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
         client: shared?.connection.client ?? null,
         // Fixed when the limiter is built, before any heartbeat: the share the global budget assumes then.
         fallbackShare: config.redis?.fallbackBudgetShare ?? 1 / REPLICAS_ASSUMED,
+        ...(shared && {
+          redisAvailable: () => shared.connection.available,
+          onRedisTrouble: () => shared.connection.reportTrouble(),
+        }),
       })
     : null;
   if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {

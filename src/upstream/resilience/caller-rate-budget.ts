@@ -14,6 +14,10 @@ export interface CallerRateBudgetOptions {
   client: Redis | null;
   /** The share of a caller's budget this replica grants on its own while Redis is unreachable. */
   fallbackShare: number;
+  /** The circuit around Redis: false while it is down (a frozen Redis included), and the local window answers alone. */
+  redisAvailable?: () => boolean;
+  /** Redis failed to answer although the circuit was closed (the connection probes at once). */
+  onRedisTrouble?: () => void;
 }
 
 const KEY_PREFIX = 'upstream-caller-budget';
@@ -25,9 +29,24 @@ const KEY_PREFIX = 'upstream-caller-budget';
  */
 export class PerCallerRateBudget implements CallerRateBudget {
   private readonly limiter: RateLimiterAbstract;
+  /** The in-memory window that answers while Redis cannot (the Redis limiter's insurance), or the only one. */
+  private readonly local: RateLimiterMemory;
+  private readonly redisAvailable: () => boolean;
 
-  constructor({ rate, client, fallbackShare }: CallerRateBudgetOptions) {
+  constructor({ rate, client, fallbackShare, redisAvailable, onRedisTrouble }: CallerRateBudgetOptions) {
     const duration = rate.windowMs / 1000;
+    this.redisAvailable = redisAvailable ?? (() => true);
+    const available = this.redisAvailable;
+    const points = client ? Math.max(1, Math.floor(rate.limit * fallbackShare)) : rate.limit;
+    this.local = client
+      ? new (class extends RateLimiterMemory {
+          override consume(key: string | number, taken?: number, options?: Record<string, unknown>) {
+            // Reached as insurance while the circuit was closed: Redis failing is news to the connection.
+            if (available()) onRedisTrouble?.();
+            return super.consume(key, taken, options);
+          }
+        })({ keyPrefix: KEY_PREFIX, points, duration })
+      : new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points, duration });
     this.limiter = client
       ? new RateLimiterRedis({
           storeClient: client,
@@ -35,18 +54,15 @@ export class PerCallerRateBudget implements CallerRateBudget {
           points: rate.limit,
           duration,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: new RateLimiterMemory({
-            keyPrefix: KEY_PREFIX,
-            points: Math.max(1, Math.floor(rate.limit * fallbackShare)),
-            duration,
-          }),
+          insuranceLimiter: this.local,
         })
-      : new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: rate.limit, duration });
+      : this.local;
   }
 
   async take(callerKey: string): Promise<number | null> {
     try {
-      await this.limiter.consume(callerKey);
+      // While the circuit is open no Redis command is sent: a frozen Redis would cost each call the command timeout.
+      await (this.redisAvailable() ? this.limiter : this.local).consume(callerKey);
       return null;
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
