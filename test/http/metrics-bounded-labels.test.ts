@@ -44,8 +44,7 @@ const collectGarbage = (() => {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 })();
-/** The gateway runs in this process: its memory is this process's. */
-// Live JS heap, not RSS: in-process RSS grew ~100-150 MiB over 9,000 requests with or without distinct ids while
+// The gateway runs in this process, so its memory is this process's. Live JS heap, not RSS: in-process RSS grew ~100-150 MiB over 9,000 requests with or without distinct ids while
 // the live heap stayed flat; that growth is not yet explained, so it is not asserted here.
 function settledLiveHeap(): number {
   collectGarbage();
