@@ -14,7 +14,7 @@ function dockerNodeOptions(): string | undefined {
 describe('Node flags: npm start, the Dockerfile and the bench agree', () => {
   it('uses one young-generation size everywhere', () => {
     const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!;
-    const startFlags = /^node (.*) dist\/index\.js$/.exec(start)?.[1];
+    const startFlags = /^node (?:scripts\/node24\.js )?(.*) dist\/index\.js$/.exec(start)?.[1];
     const benchFlags = /const GATEWAY_NODE_OPTIONS = process\.env\.BENCH_GATEWAY_NODE_OPTIONS \?\? '(.*)';/.exec(
       read('bench/run.js'),
     )?.[1];
