@@ -7,14 +7,12 @@ import {
   valueFromAST,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { fieldCost } from './field-costs';
+import { fieldCost, operationAndFragments } from './field-costs';
 
 type Variables = Record<string, unknown> | null | undefined;
 
@@ -41,13 +39,7 @@ export function operationCost(
   operationName: string | null | undefined,
   variables: Variables,
 ): OperationCost {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
-      operation ??= definition;
-  }
+  const { operation, fragments } = operationAndFragments(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return { fields: 0, calls: 0, total: 0 };
   // A fragment's price depends only on the list sizes handed to it: computed once per sizes, counted at every spread.

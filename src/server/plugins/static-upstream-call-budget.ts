@@ -5,15 +5,13 @@ import {
   valueFromAST,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { mapUpstreamFailure } from '../../errors/map-upstream-failure';
-import { fieldCost } from './field-costs';
+import { fieldCost, operationAndFragments } from './field-costs';
 
 type Variables = Record<string, unknown> | null | undefined;
 type Field = GraphQLField<unknown, unknown>;
@@ -43,13 +41,7 @@ export function countUpstreamCalls(
   operationName: string | null | undefined,
   variables: Variables,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
-      operation ??= definition;
-  }
+  const { operation, fragments } = operationAndFragments(document, operationName);
   // Subscriptions poll for as long as they are open: the live feature has its own limits.
   if (!operation || operation.operation === 'subscription') return 0;
   const root = schema.getRootType(operation.operation);
