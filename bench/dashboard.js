@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench:dashboard`: upstream calls per answered operation with the answer cache on and off (issue 22).
 // Dashboard: DASH_CLIENTS (200) clients each re-read a random one of 20 runs every 2 s for DASH_SECONDS (60), per
-// setting: cache off (UPSTREAM_CACHE_TTL_MS=0: coalescing only), TTL 1 s, TTL 5 s. Worst case: DISTINCT_RUNS
+// setting: cache and coalescing off (as before issue 22), cache off (UPSTREAM_CACHE_TTL_MS=0: coalescing only), TTL 1 s, TTL 5 s. Worst case: DISTINCT_RUNS
 // (10,000) distinct runs read once each, cache off vs on (CPU per operation, peak RSS). Ratios in one run, no verdicts
 // on wall-clock figures. BENCH_SMOKE=true: a few seconds and 500 distinct runs, only correctness is judged.
 const { spawn } = require('node:child_process');
@@ -20,6 +20,14 @@ const ROOT = path.join(__dirname, '..');
 const AUTH = 'Bearer bench-token';
 // Dashboard runs move to a new revision this often; every answer's revision is checked against the fake's history.
 const MOVE_MS = Number(process.env.DASH_MOVE_MS || 500);
+// What every gateway here runs with: production as shipped (one cursor key shared by the replicas) and npm start's flag.
+const GATEWAY_ENV = {
+  NODE_ENV: 'production',
+  CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef0123456789',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+};
+const GATEWAY_NODE_OPTIONS = ['--max-semi-space-size=32'];
 const QUERY =
   'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
 
@@ -50,7 +58,8 @@ async function waitFor(url, child) {
 
 async function start(script, env, probe) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const flags = script === 'dist/index.js' ? GATEWAY_NODE_OPTIONS : [];
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -213,10 +222,8 @@ async function threeReplicas(upstream) {
   try {
     for (const shared of [false, true]) {
       const env = {
-        NODE_ENV: 'production',
+        ...GATEWAY_ENV,
         UPSTREAM_BASE_URL: upstream.url,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
         UPSTREAM_CACHE_TTL_MS: '1000',
         ...(shared ? { REDIS_URL: redis.url, LIVE_CREDENTIAL_SECRET: 'bench-credential-secret-0123456789abcdef' } : {}),
       };
@@ -257,6 +264,8 @@ async function main() {
   const rows = [];
   try {
     const settings = [
+      // What the gateway did before issue 22: one upstream call per operation.
+      { name: 'cache and coalescing off', ttlMs: 0, credentials: 1, coalesce: false },
       { name: 'cache off', ttlMs: 0, credentials: 1 },
       { name: 'TTL 1 s', ttlMs: 1000, credentials: 1 },
       { name: 'TTL 5 s', ttlMs: 5000, credentials: 1 },
@@ -266,11 +275,10 @@ async function main() {
       const gateway = await start(
         'dist/index.js',
         {
-          NODE_ENV: 'production',
+          ...GATEWAY_ENV,
           UPSTREAM_BASE_URL: upstream.url,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
           UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+          UPSTREAM_COALESCING: String(setting.coalesce !== false),
         },
         '/health',
       );
@@ -301,11 +309,10 @@ async function main() {
       const gateway = await start(
         'dist/index.js',
         {
-          NODE_ENV: 'production',
+          ...GATEWAY_ENV,
           UPSTREAM_BASE_URL: upstream.url,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
           UPSTREAM_CACHE_TTL_MS: String(setting.ttlMs),
+          UPSTREAM_COALESCING: String(setting.coalesce !== false),
         },
         '/health',
       );

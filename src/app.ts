@@ -393,6 +393,7 @@ function createUpstreamCache(
     shared: redis && cacheOn ? new RedisAnswerTier(redis, logger, { storeAnswers: scope.sharedAcrossProcesses }) : null,
     events: metrics?.events,
     logger,
+    coalesce: config.upstreamCache.coalesce,
   });
   metrics?.measureBytes(() => cache.localBytesByEndpoint);
   return cache;

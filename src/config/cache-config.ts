@@ -1,5 +1,5 @@
 // The upstream answer cache (UPSTREAM_CACHE_*): see docs/caching.md.
-import { readInteger, type Env } from './env-readers';
+import { readBoolean, readInteger, type Env } from './env-readers';
 
 export interface UpstreamCacheConfig {
   /** UPSTREAM_CACHE_TTL_MS: runs (not terminal), processes, list pages and 404s; 0 turns every cache tier off. */
@@ -8,6 +8,8 @@ export interface UpstreamCacheConfig {
   terminalTtlMs: number;
   /** UPSTREAM_CACHE_MAX_BYTES: the local tier's bound, in bytes of upstream JSON held. */
   maxBytes: number;
+  /** UPSTREAM_COALESCING: identical GETs in flight are sent once (on by default; off to measure or debug). */
+  coalesce: boolean;
 }
 
 export function loadCacheConfig(env: Env): UpstreamCacheConfig {
@@ -19,5 +21,6 @@ export function loadCacheConfig(env: Env): UpstreamCacheConfig {
       max: 16 * 1024 * 1024 * 1024,
       default: 64 * 1024 * 1024,
     }),
+    coalesce: readBoolean(env, 'UPSTREAM_COALESCING', { default: true }),
   };
 }

@@ -77,3 +77,20 @@ describe('coalescing – identical upstream GETs in flight are sent once', () =>
     expect(calls).toBe(2);
   });
 });
+
+describe('UPSTREAM_COALESCING=false – every identical GET goes out on its own', () => {
+  const t = useGateway({ env: { UPSTREAM_CACHE_TTL_MS: '0', UPSTREAM_COALESCING: 'false' } });
+
+  it('three concurrent operations for one run and one credential: three upstream GETs, none counted as coalesced', async () => {
+    const run = runIn('run-not-coalesced', 'running');
+    const hold = holdRun(t.upstream, run);
+    const answers = Array.from({ length: 3 }, () => execute(t.gateway, RUN_QUERY, { id: run.id }));
+    await waitFor(() => hold.held === 3, 'three calls at the upstream at once');
+    hold.release();
+    for (const answer of await Promise.all(answers)) expect(expectNoErrors(answer).processRun.id).toBe(run.id);
+    expect(t.upstream.runRequests).toHaveLength(3);
+    expect(await cacheMetric(t.gateway, 'gateway_upstream_cache_coalesced_total', { endpoint: 'getProcessRun' })).toBe(
+      0,
+    );
+  });
+});

@@ -25,6 +25,8 @@ export interface UpstreamCacheOptions {
   shared?: SharedAnswerTier | null;
   events?: CacheEvents;
   logger: Logger;
+  /** UPSTREAM_COALESCING; default true. */
+  coalesce?: boolean;
 }
 
 export interface CachedRead {
@@ -85,6 +87,7 @@ export class UpstreamCache {
       const cached = await this.lookup(scope, key, read);
       if (cached) return served(cached.answer, cached.tier, read);
     }
+    if (this.options.coalesce === false) return this.readAlone(scope, key, read, fetch);
     const joined = this.inflight.joinable(key);
     if (joined) return this.join(joined, read);
     if (read.admit) {
@@ -94,6 +97,19 @@ export class UpstreamCache {
       if (startedMeanwhile) return this.join(startedMeanwhile, read);
     }
     const answer = await this.inflight.start(key, (detached) => this.fetchAndStore(scope, key, read, fetch, detached));
+    return served(answer, 'upstream', read);
+  }
+
+  /** Coalescing off: every read makes its own call; any invalidation meanwhile keeps its answer out of the cache. */
+  private async readAlone(
+    scope: string,
+    key: string,
+    read: CachedRead,
+    fetch: () => Promise<FetchedAnswer>,
+  ): Promise<{ status: number; body: unknown }> {
+    await read.admit?.();
+    const invalidationsBefore = this.invalidations;
+    const answer = await this.fetchAndStore(scope, key, read, fetch, () => this.invalidations !== invalidationsBefore);
     return served(answer, 'upstream', read);
   }
 
