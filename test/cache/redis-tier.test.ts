@@ -1,5 +1,6 @@
 // Two in-process replicas, one fake upstream, one real redis-server: the shared tier, invalidation across replicas
 // before a write's answer, no secret in Redis, and Redis going away mid-run.
+import { brotliDecompressSync } from 'node:zlib';
 import { execute, expectNoErrors, FakeUpstream, json, RedisServer, TEST_TOKEN, waitFor } from '../harness';
 import { startTestGateway, type TestGateway } from '../harness/gateway';
 import { cacheMetric, RUN_QUERY, runIn, serveMutableRun } from './cache-fixtures';
@@ -81,6 +82,33 @@ describe('answer cache – the Redis tier shared by two replicas', () => {
     expect(expectNoErrors(await execute(b, RUN_QUERY, { id: 'run-cross-write' })).processRun.name).toBe(
       'after the write',
     );
+  });
+
+  it('a run of 8 KiB or more is stored compressed in Redis and served whole from it on the other replica', async () => {
+    const [a, b] = replicas as [TestGateway, TestGateway];
+    const longName = 'a long name '.repeat(2_000);
+    upstream.serveRun(runIn('run-large-shared', 'running', longName));
+    expectNoErrors(await execute(a, RUN_QUERY, { id: 'run-large-shared' }));
+    const client = redis.client();
+    try {
+      const stored = async () => {
+        const keys = await client.keys('cache-gw:uc:*');
+        const values = await Promise.all(keys.map((key) => client.getBuffer(key)));
+        return values.filter((value): value is Buffer => value !== null && value.subarray(0, 4).toString() === 'br1:');
+      };
+      await waitFor(async () => (await stored()).length === 1, 'the compressed answer in redis');
+      const [value] = await stored();
+      const envelope = brotliDecompressSync(value!.subarray(4)).toString('utf8');
+      expect(envelope).toContain(longName);
+      expect(value!.length).toBeLessThan(envelope.length / 10);
+      expect(envelope).not.toContain(TEST_TOKEN.slice('Bearer '.length));
+    } finally {
+      client.disconnect();
+    }
+    const fromRedis = await execute(b, RUN_QUERY, { id: 'run-large-shared' }, { headers: CACHE_INFO });
+    expect(fromRedis.body.data).toEqual({ processRun: { id: 'run-large-shared', status: 'RUNNING', name: longName } });
+    expect(fromRedis.body.extensions?.cache).toEqual({ age: expect.any(Number), tier: 'redis' });
+    expect(upstream.runRequests).toHaveLength(1);
   });
 
   it('Redis stopped mid-run: every request still answers (local tier and upstream), and the shared tier is back after', async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { RedisConnection } from '../../redis/redis-connection';
 import { processRunPath } from '../process-run-id';
@@ -7,6 +8,11 @@ import type { RemoteInvalidation, SharedAnswerTier } from './shared-answer-tier'
 import type { WrittenTargets } from './written-targets';
 
 const CHANNEL = 'upstream-cache:invalidate';
+// From this size a value is stored brotli-compressed (bench/redis-compression.js: a 1 MB run shrinks ~28×, and
+// compressing plus decompressing it costs less than moving it raw even over loopback; a 2 KB run gains nothing).
+const COMPRESS_FROM_BYTES = 8 * 1024;
+// Begins every compressed value; a raw value (an envelope) begins with "{". Older replicas read it as a miss.
+const COMPRESSED = Buffer.from('br1:');
 
 interface InvalidationMessage {
   from: string;
@@ -17,8 +23,8 @@ interface InvalidationMessage {
 /**
  * The tier replicas share through Redis: process runs only (the answers dashboards re-read), under
  * `<REDIS_KEY_PREFIX>uc:<credential HMAC>:<SHA-256 of the path>` with a PX expiry. The value is the body as the
- * upstream sent it inside a small envelope; no token or credential is in any key or value. Uncompressed: a run's
- * JSON is a few KB and a loopback round trip costs less than compressing it (not measured against a remote Redis).
+ * upstream sent it inside a small envelope, brotli-compressed from 8 KiB; no token or credential is in any key or
+ * value.
  * Writes delete the run's keys and publish the invalidation so every replica's local tier forgets the same.
  */
 export class RedisAnswerTier implements SharedAnswerTier {
@@ -39,8 +45,8 @@ export class RedisAnswerTier implements SharedAnswerTier {
 
   async get(scope: string, path: string): Promise<CachedAnswer | null> {
     try {
-      const value = await this.connection.client.get(keyOf(scope, path));
-      return value === null ? null : parseEnvelope(value);
+      const value = await this.connection.client.getBuffer(keyOf(scope, path));
+      return value === null ? null : parseEnvelope(decoded(value));
     } catch (error) {
       this.logger.debug({ err: error }, 'upstream cache: redis lookup failed, asking the upstream');
       return null;
@@ -50,8 +56,9 @@ export class RedisAnswerTier implements SharedAnswerTier {
   set(scope: string, path: string, answer: CachedAnswer, text: string, ttlMs: number): void {
     const failure = answer.failure ? JSON.stringify(answer.failure) : 'null';
     const value = `{"s":${answer.status},"t":${answer.storedAt},"src":"${answer.source}","f":${failure},"b":${text === '' ? 'null' : text}}`;
+    // Compressed synchronously: this SET must still leave before any later invalidation's DEL (onRemoteInvalidation).
     this.connection.client
-      .set(keyOf(scope, path), value, 'PX', Math.max(1, Math.round(ttlMs)))
+      .set(keyOf(scope, path), encoded(value), 'PX', Math.max(1, Math.round(ttlMs)))
       .catch((error: unknown) => {
         this.logger.debug({ err: error }, 'upstream cache: redis store failed');
       });
@@ -123,6 +130,25 @@ export class RedisAnswerTier implements SharedAnswerTier {
 
 function keyOf(scope: string, path: string): string {
   return `uc:${scope}:${createHash('sha256').update(path).digest('base64url').slice(0, 32)}`;
+}
+
+function encoded(envelope: string): string | Buffer {
+  if (envelope.length < COMPRESS_FROM_BYTES) return envelope;
+  const raw = Buffer.from(envelope, 'utf8');
+  const compressed = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  });
+  return Buffer.concat([COMPRESSED, compressed]);
+}
+
+/** The envelope's text; a value that cannot be decompressed reads as a miss. */
+function decoded(value: Buffer): string {
+  if (!value.subarray(0, COMPRESSED.length).equals(COMPRESSED)) return value.toString('utf8');
+  try {
+    return brotliDecompressSync(value.subarray(COMPRESSED.length)).toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 function parseEnvelope(value: string): CachedAnswer | null {
