@@ -34,7 +34,7 @@ const CACHE_SCOPE_DOMAIN = 'upstream-cache\0';
 /**
  * The one place a caller's credential or identity is hashed, one derivation per purpose (docs/security.md, "Caller
  * hashes"). Never the credential itself. Every output is stored in or exchanged through Redis, so a derivation's
- * formula never changes: old and new replicas must compute the same value (test/identity/caller-hashes.test.ts).
+ * formula never changes: old and new replicas must compute the same value (test/security/caller-hashes.test.ts).
  */
 export class CallerHashes {
   private readonly credentialKey: Buffer;
