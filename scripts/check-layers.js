@@ -2,7 +2,7 @@
 // Fails when an import in src/ breaks the layer rule or closes a runtime import cycle, or two files share a name. No dependencies: it reads the
 // import/export/require lines of src/**/*.ts. Layers, top to bottom (a file may import its own layer and below):
 //   index → app → server, schema, observability, graphiql → resolvers, demo, generated → writes, live → loaders → upstream,
-//   redis → validation → config, errors
+//   redis → validation, identity → config, errors
 // writes/ (mutations) sits under resolvers: the Mutation resolvers call it, and it calls the upstream client and
 // clears the request's loaders, so it may import loaders/ but never the resolvers' context type.
 // live/ (subscriptions) sits beside writes/: app.ts builds it, the context factory (server/) hands it to the
@@ -12,6 +12,8 @@
 // validation/ (the rules for ids, names, dates, cursors, filters and mutation inputs) sits under upstream/: the
 // resolvers refuse a caller's input with it and the upstream client checks ids and `$next` tokens from upstream
 // data with the same rules before they reach a URL. It imports errors/ only, for the one refusal shape.
+// identity/ (the keyed hashes that name a caller: audit, budget, cache scope, poll key, idempotency) sits beside
+// validation/: server/, writes/, live/ and upstream/ all key state by caller through it; it imports no layer.
 // probe/ is a second entry point beside index (npm run probe:upstream): it builds the one upstream client through
 // app.ts and reads with the resolvers' own converters, and nothing imports it.
 // config/ and errors/ are leaves: each imports only from itself. Type-only imports obey the layer rule too (they
@@ -40,6 +42,7 @@ const LAYERS = {
   upstream: 6,
   redis: 6,
   validation: 7,
+  identity: 7,
   config: 8,
   errors: 8,
 };

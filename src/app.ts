@@ -21,6 +21,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createLiveFeature } from './live/live-feature';
 import type { LiveRuns } from './live/live-runs';
 import { RedisConnection } from './redis/redis-connection';
+import { CallerHashes } from './identity/caller-hashes';
 import { UpstreamDriftReporter } from './upstream/upstream-drift';
 import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayContext } from './resolvers/resolver-context';
@@ -31,7 +32,6 @@ import { graphiqlOptions } from './graphiql/graphiql-options';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql/graphiql-assets';
 import { corsOptionsFor } from './server/origin-policy';
 import { JwtAuthenticator } from './server/jwt-authenticator';
-import { CallerKeys } from './server/caller-key';
 import { useCallerAuthentication } from './server/plugins/caller-authentication';
 import { guardAllowedHosts } from './server/allowed-hosts-guard';
 import { useBrowserPointers } from './server/plugins/browser-pointers';
@@ -53,7 +53,6 @@ import { attachWebSocketTransport, type WebSocketTransport } from './server/webs
 import { useWriteBudget } from './server/plugins/write-budget';
 import { useWriteOutcomes } from './server/plugins/write-outcomes';
 import { useIdempotency, type IdempotencyOptions } from './server/plugins/idempotency';
-import { CallerIdentity } from './writes/idempotency/caller-identity';
 import { MemoryIdempotencyStore } from './writes/idempotency/memory-idempotency-store';
 import { RedisIdempotencyStore } from './writes/idempotency/redis-idempotency-store';
 import { listen } from './server/http-listener';
@@ -65,7 +64,6 @@ import type { RateBudget } from './upstream/resilience/rate-budget';
 import { PerCallerRateBudget, type CallerRateBudget } from './upstream/resilience/caller-rate-budget';
 import { SharedRateBudget } from './upstream/resilience/shared-rate-budget';
 import type { UpstreamEvents } from './upstream/upstream-events';
-import { CredentialScope } from './upstream/cache/credential-scope';
 import { RedisAnswerTier } from './upstream/cache/redis-answer-tier';
 import { UpstreamCache } from './upstream/cache/upstream-cache';
 
@@ -113,6 +111,13 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   const otlpMetrics = createOtlpMetrics(config.telemetry.otlpMetrics, metrics?.registry ?? null, logger);
   const tracing = createTracing(config.telemetry.tracing, new URL(upstreamBaseUrl).origin, logger, spanExporter);
   const shared = createSharedState(config, logger, readiness, metrics?.registry ?? null);
+  // One set of keys for every hash that names a caller (audit, budgets, cache scopes, poll keys, idempotency).
+  const callerHashes = new CallerHashes({
+    credentialSecret: config.live.credentialSecret,
+    idempotencySecret: config.writes.idempotency.secret,
+    idempotencyStoreShared: shared !== null,
+    clientCredentialsMode: config.resilience.clientCredentials !== null,
+  });
   const callerRate = config.resilience.rateLimitPerCaller;
   const callerBudget = callerRate
     ? new PerCallerRateBudget({
@@ -126,12 +131,18 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
         }),
       })
     : null;
-  if (callerBudget && shared && config.auth.mode !== 'jwt' && config.live.credentialSecret === null) {
+  if (callerBudget && shared && config.auth.mode !== 'jwt' && !callerHashes.callersNamedAlikeAcrossProcesses) {
     logger.warn(
       'UPSTREAM_RATE_LIMIT_PER_CALLER counts per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) so replicas name a caller alike',
     );
   }
-  const cache = createUpstreamCache(config, logger, metrics?.registry ?? null, shared?.connection ?? null);
+  const cache = createUpstreamCache(
+    config,
+    logger,
+    metrics?.registry ?? null,
+    shared?.connection ?? null,
+    callerHashes,
+  );
   const client = createProcessesClient(
     config,
     logger,
@@ -147,7 +158,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   readiness.addDetail('upstreamBreaker', () => client.breakerReport());
   const liveFeature = createLiveFeature({
     live: config.live,
-    clientCredentialsMode: config.resilience.clientCredentials !== null,
+    callerHashes,
     logger,
     metricsRegistry: metrics?.registry ?? null,
     redis: shared?.connection ?? null,
@@ -160,7 +171,6 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
   };
   const apqStore = persistedQueryStore(config, shared?.connection ?? null);
   const fastExecute = config.executionFastPath ? createFastExecute() : null;
-  const callerKeys = new CallerKeys(config.live.credentialSecret);
   const authenticator = config.auth.mode === 'jwt' ? new JwtAuthenticator(config.auth) : null;
   if (config.production && config.cursorSecret === null) {
     logger.warn(
@@ -184,7 +194,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       onWrite: metrics?.onWrite,
       cursorSecret: config.cursorSecret,
       live,
-      callerKeys,
+      callerHashes,
     }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -217,7 +227,7 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
               authenticator,
               { read: config.auth.readScope, write: config.auth.writeScope },
               logger,
-              callerKeys,
+              callerHashes,
             ),
           ]
         : []),
@@ -244,7 +254,9 @@ export function createApp({ config, logger, upstreamBaseUrl, demoUpstream, spanE
       useUpstreamCallBudget(config.limits.maxUpstreamCallsPerOperation),
       useWriteOutcomes(),
       // After the budget and every validation: a refused operation never claims a key.
-      useIdempotency(idempotencyOptions(config, shared?.connection ?? null, logger, metrics?.onIdempotencyDecision)),
+      useIdempotency(
+        idempotencyOptions(config, shared?.connection ?? null, logger, callerHashes, metrics?.onIdempotencyDecision),
+      ),
       useCacheInfo(),
       useVariablesDepthLimit(),
       useReadinessEndpoint(readiness),
@@ -353,6 +365,7 @@ function idempotencyOptions(
   config: GatewayConfig,
   redis: RedisConnection | null,
   logger: Logger,
+  callerHashes: CallerHashes,
   onDecision: IdempotencyOptions['onDecision'],
 ): IdempotencyOptions {
   const { ttlMs, maxEntries, maxBytes, required, secret } = config.writes.idempotency;
@@ -364,7 +377,7 @@ function idempotencyOptions(
   return {
     onDecision,
     store: redis ? new RedisIdempotencyStore(redis.client) : new MemoryIdempotencyStore(maxEntries, maxBytes),
-    identity: new CallerIdentity(secret, redis !== null),
+    identity: callerHashes,
     ttlMs,
     required,
   };
@@ -376,12 +389,12 @@ function createUpstreamCache(
   logger: Logger,
   metricsRegistry: Registry | null,
   redis: RedisConnection | null,
+  callerHashes: CallerHashes,
 ): UpstreamCache {
   const metrics = metricsRegistry ? registerCacheMetrics(metricsRegistry) : null;
-  const scope = new CredentialScope(config.resilience.clientCredentials !== null, config.live.credentialSecret);
   // The Redis tier needs every replica to derive the same credential scope; invalidations cross replicas either way.
   const cacheOn = config.upstreamCache.ttlMs > 0;
-  if (redis && cacheOn && !scope.sharedAcrossProcesses) {
+  if (redis && cacheOn && !callerHashes.sharedAcrossProcesses) {
     logger.warn(
       'upstream cache: REDIS_URL is set but LIVE_CREDENTIAL_SECRET is not: cached answers stay per replica (invalidations still cross)',
     );
@@ -389,8 +402,11 @@ function createUpstreamCache(
   const cache = new UpstreamCache({
     ttls: { ttlMs: config.upstreamCache.ttlMs, terminalTtlMs: config.upstreamCache.terminalTtlMs },
     maxBytes: config.upstreamCache.maxBytes,
-    scope,
-    shared: redis && cacheOn ? new RedisAnswerTier(redis, logger, { storeAnswers: scope.sharedAcrossProcesses }) : null,
+    callerHashes,
+    shared:
+      redis && cacheOn
+        ? new RedisAnswerTier(redis, logger, { storeAnswers: callerHashes.sharedAcrossProcesses })
+        : null,
     events: metrics?.events,
     logger,
     coalesce: config.upstreamCache.coalesce,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { LiveConfig } from '../config/live-config';
+import type { CallerHashes } from '../identity/caller-hashes';
 import type { RedisConnection } from '../redis/redis-connection';
 import { createLiveMetrics, createSharedLiveMetrics, type LiveMetrics } from './live-metrics';
 import { LiveRuns } from './live-runs';
@@ -9,8 +10,8 @@ import { SharedPollerRegistry } from './shared-poller-registry';
 
 export interface LiveFeatureOptions {
   live: LiveConfig;
-  /** The gateway uses its own client-credentials token for every caller. */
-  clientCredentialsMode: boolean;
+  /** Names the credential in a poll key; replicas share loops only when it is sharedAcrossProcesses. */
+  callerHashes: CallerHashes;
   logger: Logger;
   metricsRegistry: Registry | null;
   /** With REDIS_URL: poll loops are shared by all replicas through it. */
@@ -29,7 +30,7 @@ export function createLiveFeature(options: LiveFeatureOptions): LiveFeature {
   const metrics = metricsRegistry && createLiveMetrics(metricsRegistry);
   const live = new LiveRuns({
     config: options.live,
-    clientCredentialsMode: options.clientCredentialsMode,
+    callerHashes: options.callerHashes,
     logger,
     metrics,
     registry: sharedRegistry(options, metrics) ?? undefined,
@@ -49,7 +50,7 @@ function sharedRegistry(options: LiveFeatureOptions, metrics: LiveMetrics | null
   const { redis, live, logger, metricsRegistry } = options;
   if (!redis) return null;
   // Replicas share a loop only when they hash a caller's credential alike: the gateway's own token, or a common key.
-  if (!options.clientCredentialsMode && live.credentialSecret === null) {
+  if (!options.callerHashes.sharedAcrossProcesses) {
     logger.warn(
       'live pollers stay per replica: set LIVE_CREDENTIAL_SECRET (the same on every replica) to share them through redis',
     );

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { LiveConfig } from '../config/live-config';
 import { gatewayError } from '../errors/gateway-error';
-import { CredentialHasher } from './credential-hash';
+import type { CallerHashes } from '../identity/caller-hashes';
 import type { FetchRun, LiveEvent } from './live-event';
 import type { LiveMetrics } from './live-metrics';
 import { InMemoryPollerRegistry, type PollerRegistry } from './poller-registry';
@@ -18,8 +18,8 @@ export interface WatchRequest {
 
 export interface LiveRunsOptions {
   config: LiveConfig;
-  /** The gateway uses its own client-credentials token for every caller. */
-  clientCredentialsMode: boolean;
+  /** Names the credential in a poll key (one key for all callers in client-credentials mode). */
+  callerHashes: CallerHashes;
   logger: Logger;
   metrics?: LiveMetrics | null;
   /** Default: the in-memory registry (one process). */
@@ -32,14 +32,12 @@ const EVENTS_BUFFERED_PER_SUBSCRIBER = 8;
 /** The live-run service: bounds, credential hashing and shutdown around the shared poll loops. */
 export class LiveRuns {
   readonly registry: PollerRegistry;
-  private readonly hasher: CredentialHasher;
   private readonly perConnection = new WeakMap<object, number>();
   private active = 0;
   private stopping = false;
   private readonly closers = new Set<() => void>();
 
   constructor(private readonly options: LiveRunsOptions) {
-    this.hasher = new CredentialHasher(options.clientCredentialsMode, options.config.credentialSecret);
     const metrics = options.metrics;
     this.registry =
       options.registry ??
@@ -94,7 +92,7 @@ export class LiveRuns {
     const key = {
       runId: request.runId,
       excludeGeneratedJobs: request.excludeGeneratedJobs,
-      credentialHash: this.hasher.hash(request.callerAuthorization),
+      credentialHash: this.options.callerHashes.pollKey(request.callerAuthorization),
     };
     const events = new Repeater<LiveEvent>(async (push, stop) => {
       const complete = () => stop();

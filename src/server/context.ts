@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { LiveRuns } from '../live/live-runs';
-import { jwtCallerOf } from './jwt-authenticator';
+import { callerCredentialOf, jwtCallerOf } from './jwt-authenticator';
 import { createRequestLoaders } from '../loaders/request-loaders';
 import { UpstreamCallBudget } from '../loaders/upstream-call-budget';
 import { ProcessCursorCodec } from '../validation/process-cursor';
@@ -12,7 +12,7 @@ import type { UpstreamDriftReporter } from '../upstream/upstream-drift';
 import type { ProcessesClient } from '../upstream/processes-client';
 import { createProcessWrites } from '../writes/process-writes';
 import { createAuditTrail } from '../writes/audit-trail';
-import { CallerKeys } from './caller-key';
+import { CallerHashes } from '../identity/caller-hashes';
 import type { WriteObserver } from '../writes/perform-write';
 
 export interface ContextDependencies {
@@ -27,8 +27,8 @@ export interface ContextDependencies {
   onWrite?: WriteObserver;
   /** CURSOR_SECRET's keys (the first signs, all verify); null: a random key for this process. */
   cursorSecret?: readonly string[] | null;
-  /** Names the caller in audit events; absent: a random key for this process. */
-  callerKeys?: CallerKeys;
+  /** Names the caller in audit events and budget keys; absent: a random key for this process. */
+  callerHashes?: CallerHashes;
   /** Absent: subscriptions are refused (contexts built outside the app, e.g. in unit tests). */
   live?: LiveRuns | null;
 }
@@ -59,7 +59,7 @@ export function createContextFactory({
   onWrite,
   cursorSecret,
   live,
-  callerKeys = new CallerKeys(null),
+  callerHashes = new CallerHashes({ credentialSecret: null }),
 }: ContextDependencies) {
   const cursors = new ProcessCursorCodec(cursorSecret ?? null);
   return (initial: YogaInitialContext): GatewayContext => {
@@ -77,7 +77,7 @@ export function createContextFactory({
       traceparent: request.headers.get('traceparent'),
       tracestate: request.headers.get('tracestate'),
       cacheNotice: cacheInfo?.record,
-      callerKey: () => callerKeys.keyOf(request),
+      callerKey: () => callerHashes.budgetKey(callerCredentialOf(request)),
     };
     const upstreamCalls = new UpstreamCallBudget(maxUpstreamCallsPerOperation);
     const writeStatus: { last: number | null } = { last: null };
@@ -89,7 +89,7 @@ export function createContextFactory({
       upstreamCalls,
       writes: createProcessWrites(client, writeCall, upstreamCalls),
       onWrite,
-      audit: createAuditTrail(requestLogger, () => callerKeys.callerOf(request)),
+      audit: createAuditTrail(requestLogger, () => callerHashes.auditCaller(callerCredentialOf(request))),
       lastUpstreamStatus: () => writeStatus.last,
       forgetUpstreamStatus: () => void (writeStatus.last = null),
       cursors,

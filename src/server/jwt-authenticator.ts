@@ -4,6 +4,7 @@ import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { JwtAuthConfig } from '../config/auth-config';
 import { gatewayError } from '../errors/gateway-error';
+import type { CallerCredential } from '../identity/caller-hashes';
 
 export interface JwtCaller {
   subject: string;
@@ -24,6 +25,11 @@ const callers = new WeakMap<Request, JwtCaller>();
 /** The verified caller of a request (set by the authentication step); undefined outside AUTH_MODE=jwt. */
 export function jwtCallerOf(request: Request): JwtCaller | undefined {
   return callers.get(request);
+}
+
+/** What src/identity/caller-hashes.ts names the caller of a request by: its verified JWT, else its Authorization. */
+export function callerCredentialOf(request: Request): CallerCredential {
+  return { jwt: callers.get(request), authorization: request.headers.get('authorization') };
 }
 
 export function unauthenticated(

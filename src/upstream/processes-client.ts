@@ -27,7 +27,7 @@ import { UpstreamError } from '../errors/upstream-failure';
 import type { UpstreamCallFinished, UpstreamEndpoint, UpstreamEvents } from './upstream-events';
 import type { CachedEndpoint } from './cache/cache-policy';
 import type { CacheNotice } from './cache/cached-answer';
-import { CredentialScope } from './cache/credential-scope';
+import { CallerHashes } from '../identity/caller-hashes';
 import { UpstreamCache } from './cache/upstream-cache';
 import type { WrittenTargets } from './cache/written-targets';
 
@@ -140,7 +140,7 @@ export class ProcessesClient {
       new UpstreamCache({
         ttls: { ttlMs: 0, terminalTtlMs: 0 },
         maxBytes: 1024,
-        scope: new CredentialScope(false, null),
+        callerHashes: new CallerHashes({ credentialSecret: null }),
         logger: options.logger,
       });
     this.dispatcher = options.dispatcher ?? createUpstreamAgent();

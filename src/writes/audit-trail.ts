@@ -1,9 +1,7 @@
 // One structured audit event per mutation (pino, logger name `audit`, level info): who changed what, and whether it
 // happened. Field by field in docs/security.md. Never a token: the caller is a JWT's sub/iss or a credential's HMAC.
 import type { Logger } from 'pino';
-
-/** Who acted: a verified JWT's subject and issuer, the keyed hash of a passthrough credential, or nobody known. */
-export type AuditCaller = { sub: string; iss: string } | { credentialHash: string } | { anonymous: true };
+import type { AuditCaller } from '../identity/caller-hashes';
 
 /** APPLIED: the upstream acted; NOT_APPLIED: refused before or by the upstream; UNKNOWN: it may have acted. */
 export type AuditOutcome = 'APPLIED' | 'NOT_APPLIED' | 'UNKNOWN';

@@ -9,10 +9,10 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { gatewayError } from '../../errors/gateway-error';
-import { jwtCallerOf, unauthenticated, type JwtAuthenticator } from '../jwt-authenticator';
+import { callerCredentialOf, jwtCallerOf, unauthenticated, type JwtAuthenticator } from '../jwt-authenticator';
 import { requestIdOf } from '../context';
 import { endAtExpiry } from '../end-at-expiry';
-import type { CallerKeys } from '../caller-key';
+import type { CallerHashes } from '../../identity/caller-hashes';
 import { createAuditTrail, type AuditTrail } from '../../writes/audit-trail';
 
 export interface ScopeNames {
@@ -31,7 +31,7 @@ export function useCallerAuthentication(
   authenticator: JwtAuthenticator,
   scopes: ScopeNames,
   logger: Logger,
-  callerKeys: CallerKeys,
+  callerHashes: CallerHashes,
 ): Plugin {
   const checkScope = (args: ScopedArgs): GraphQLError | null => {
     const request = (args.contextValue as { request?: Request }).request;
@@ -44,7 +44,7 @@ export function useCallerAuthentication(
     requestLogger.info({ requiredScope: needed, subject: caller.subject }, 'caller refused: FORBIDDEN (scope)');
     if (operation === 'mutation')
       auditRefusedMutations(
-        createAuditTrail(requestLogger, () => callerKeys.callerOf(request!)),
+        createAuditTrail(requestLogger, () => callerHashes.auditCaller(callerCredentialOf(request!))),
         args,
         'FORBIDDEN',
       );

@@ -4,8 +4,8 @@ import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { GatewayErrorCode } from '../../errors/error-codes';
 import { gatewayError } from '../../errors/gateway-error';
 import type { GatewayContext } from '../../resolvers/resolver-context';
-import type { CallerIdentity } from '../../writes/idempotency/caller-identity';
-import { jwtCallerOf } from '../jwt-authenticator';
+import type { CallerHashes } from '../../identity/caller-hashes';
+import { callerCredentialOf } from '../jwt-authenticator';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -17,7 +17,7 @@ import type { WriteSequence } from '../../writes/write-sequence';
 
 export interface IdempotencyOptions {
   store: IdempotencyStore;
-  identity: CallerIdentity;
+  identity: CallerHashes;
   ttlMs: number;
   /** IDEMPOTENCY_REQUIRED: a mutation without a key is refused. */
   required: boolean;
@@ -75,7 +75,7 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
         );
         return;
       }
-      const slot = `${identity.of(request, jwtCallerOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
+      const slot = `${identity.idempotencyIdentity(callerCredentialOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
       const persisted = (params.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash;
       const fingerprint = requestFingerprint({
         document: params.query ?? persisted ?? null,

@@ -4,7 +4,7 @@ import { processPath } from '../process-id';
 import { processRunPath } from '../process-run-id';
 import { ttlForAnswer, ttlForFailure, type CachedEndpoint, type CacheTtls } from './cache-policy';
 import type { CachedAnswer, CacheNotice, CacheTier } from './cached-answer';
-import type { CredentialScope } from './credential-scope';
+import type { CallerHashes } from '../../identity/caller-hashes';
 import { InflightCalls } from './inflight-calls';
 import { LocalAnswerTier } from './local-answer-tier';
 import type { SharedAnswerTier } from './shared-answer-tier';
@@ -20,7 +20,8 @@ export interface CacheEvents {
 export interface UpstreamCacheOptions {
   ttls: CacheTtls;
   maxBytes: number;
-  scope: CredentialScope;
+  /** Derives each read's credential scope (cacheScope). */
+  callerHashes: CallerHashes;
   /** The Redis tier, or null (no REDIS_URL, or scopes that differ per process). */
   shared?: SharedAnswerTier | null;
   events?: CacheEvents;
@@ -81,7 +82,7 @@ export class UpstreamCache {
   }
 
   async read(read: CachedRead, fetch: () => Promise<FetchedAnswer>): Promise<{ status: number; body: unknown }> {
-    const scope = this.options.scope.of(read.callerAuthorization);
+    const scope = this.options.callerHashes.cacheScope(read.callerAuthorization);
     const key = keyOf(scope, read.path);
     if (this.enabled && read.source === 'upstream') {
       const cached = await this.lookup(scope, key, read);
@@ -123,7 +124,7 @@ export class UpstreamCache {
    * known: a process embeds its current run) and every list page; with Redis, on every replica, before resolving.
    */
   async invalidate(callerAuthorization: string | null, targets: WrittenTargets): Promise<void> {
-    const scope = this.options.scope.of(callerAuthorization);
+    const scope = this.options.callerHashes.cacheScope(callerAuthorization);
     this.forgetLocally(scope, targets);
     await this.options.shared?.invalidate(scope, targets);
   }
