@@ -1,6 +1,8 @@
 // One structured audit event per mutation (pino, logger name `audit`, level info): who changed what, and whether it
 // happened. Field by field in docs/security.md. Never a token: the caller is a JWT's sub/iss or a credential's HMAC.
+import { valueFromASTUntyped, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
+import { rootMutationFields } from './root-mutation-fields';
 
 /** Who acted: a verified JWT's subject and issuer, the keyed hash of a passthrough credential, or nobody known. */
 export type AuditCaller = { sub: string; iss: string } | { credentialHash: string } | { anonymous: true };
@@ -32,4 +34,25 @@ export function createAuditTrail(requestLogger: Logger, callerOf: () => AuditCal
     record: (event) =>
       requestLogger.child({ name: 'audit' }).info({ audit: { caller: callerOf(), ...event } }, 'audit'),
   };
+}
+
+/** What an operation refused before it executed was: its document, the picked operation and the variables. */
+export interface RefusedOperation {
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Readonly<Record<string, unknown>> | null;
+}
+
+/** A refused operation still leaves one audit event per mutation field (through fragments), with the ids it names. */
+export function recordRefusedMutations(audit: AuditTrail, refused: RefusedOperation, code: string): void {
+  for (const field of rootMutationFields(refused.document, refused.operationName)) {
+    const targets: Record<string, string | null> = {};
+    for (const argument of field.arguments ?? []) {
+      if (!/Id$/.test(argument.name.value)) continue;
+      const value = valueFromASTUntyped(argument.value, refused.variableValues ?? undefined);
+      // Only plausible ids: this text is the caller's and was never validated.
+      targets[argument.name.value] = typeof value === 'string' && value.length <= 256 ? value : null;
+    }
+    audit.record({ mutation: field.name.value, targets, outcome: 'NOT_APPLIED', upstreamStatus: null, code });
+  }
 }
