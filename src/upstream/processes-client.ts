@@ -126,6 +126,7 @@ export const NOT_WRITES = [
 /**
  * The one module that speaks HTTP to the Processes API. Policy per call: local rate budget → circuit breaker →
  * retries with backoff, all inside one deadline; a 401 on a token this gateway fetched is retried once with a new one.
+ * Helpers are #private: src/writes/process-writes.ts offers every other prototype method not in NOT_WRITES as a write.
  */
 export class ProcessesClient {
   private readonly dispatcher: Dispatcher;
@@ -159,14 +160,14 @@ export class ProcessesClient {
     { live = false } = {},
   ): Promise<UpstreamProcessRun> {
     const { path } = readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs });
-    const { body, status } = await this.read('getProcessRun', path, call, asProcessRun, live);
+    const { body, status } = await this.#read('getProcessRun', path, call, asProcessRun, live);
     return asProcessRun(body, status);
   }
 
   /** GET /processes/{id}: the build-time Process. */
   async getProcess(id: string, excludeGeneratedJobs: boolean, call: UpstreamCall): Promise<UpstreamProcess> {
     const { path } = readRequest({ endpoint: 'getProcess', id, excludeGeneratedJobs });
-    const { body, status } = await this.read('getProcess', path, call, asProcess);
+    const { body, status } = await this.#read('getProcess', path, call, asProcess);
     return asProcess(body, status);
   }
 
@@ -177,13 +178,13 @@ export class ProcessesClient {
     call: UpstreamCall,
   ): Promise<UpstreamProcessPage> {
     const { path } = readRequest({ endpoint: 'listProcesses', args, nextToken });
-    const { body } = await this.read('listProcesses', path, call, toUpstreamProcessPage);
+    const { body } = await this.#read('listProcesses', path, call, toUpstreamProcessPage);
     return toUpstreamProcessPage(body);
   }
 
   /** A read's JSON as sent, unparsed (GET only): the conformance probe (src/probe/) judges the shapes itself. */
   async readJson(read: UpstreamRead, call: UpstreamCall): Promise<unknown> {
-    return (await this.send(readRequest(read), call)).body;
+    return (await this.#send(readRequest(read), call)).body;
   }
 
   /** POST /processes/{id}/run (201): starts a run. Never retried once it may have reached the upstream. */
@@ -196,7 +197,7 @@ export class ProcessesClient {
       options.sendProcessCompleteEmail === undefined
         ? undefined
         : { sendProcessCompleteEmail: options.sendProcessCompleteEmail };
-    const answer = await this.write(
+    const answer = await this.#write(
       { endpoint: 'runProcess', method: 'POST', path: `${processPath(processId)}/run`, body },
       call,
       { processId },
@@ -211,7 +212,7 @@ export class ProcessesClient {
     placement: JobRunsPlacement,
     call: UpstreamCall,
   ): Promise<UpstreamJobRun[]> {
-    const { body, status } = await this.write(
+    const { body, status } = await this.#write(
       { endpoint: 'addJobRuns', method: 'POST', path: jobRunsPath(processRunId, placement), body: jobs },
       call,
       { processRunId },
@@ -224,7 +225,7 @@ export class ProcessesClient {
 
   /** POST /processes: creates a process (not started). */
   async createProcess(process: UpstreamProcessCreate, call: UpstreamCall): Promise<UpstreamProcess> {
-    const { body, status } = await this.write(
+    const { body, status } = await this.#write(
       { endpoint: 'createProcess', method: 'POST', path: '/processes', body: process },
       call,
       {},
@@ -239,7 +240,7 @@ export class ProcessesClient {
     call: UpstreamCall,
   ): Promise<UpstreamProcess> {
     const path = `${processPath(processId)}/batchUpdates`;
-    const { body, status } = await this.write(
+    const { body, status } = await this.#write(
       { endpoint: 'batchUpdateProcess', method: 'POST', path, body: { data: items } },
       call,
       { processId },
@@ -249,7 +250,9 @@ export class ProcessesClient {
 
   /** DELETE /processes/{id} (204): moves the process to trash. */
   async trashProcess(processId: string, call: UpstreamCall): Promise<void> {
-    await this.write({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call, { processId });
+    await this.#write({ endpoint: 'trashProcess', method: 'DELETE', path: processPath(processId) }, call, {
+      processId,
+    });
   }
 
   /** The upstream breaker when it is not closed ('open': failing fast; 'half-open': the next call probes), else null. */
@@ -267,7 +270,7 @@ export class ProcessesClient {
    * A GET through the cache and coalescing (cache/upstream-cache.ts): the same answer for the same credential and URL.
    * `parse` runs before anything is stored: a body of the wrong shape is an error, and errors are not cached.
    */
-  private read(
+  #read(
     endpoint: CachedEndpoint,
     path: string,
     call: UpstreamCall,
@@ -281,10 +284,10 @@ export class ProcessesClient {
         callerAuthorization: call.callerAuthorization,
         source: live ? 'live' : 'upstream',
         notice: call.cacheNotice,
-        admit: () => this.takeCallerShare(call),
+        admit: () => this.#takeCallerShare(call),
       },
       async () => {
-        const answer = await this.send({ endpoint, method: 'GET', path }, call, { callerShareTaken: true });
+        const answer = await this.#send({ endpoint, method: 'GET', path }, call, { callerShareTaken: true });
         parse(answer.body, answer.status);
         return { status: answer.status, body: answer.body, text: answer.text };
       },
@@ -295,23 +298,23 @@ export class ProcessesClient {
    * A write, then (whatever its outcome: an unknown one may have changed the upstream) the cache forgets what it
    * touched for this credential, on every replica, before the answer goes back.
    */
-  private async write(request: UpstreamRequest, call: UpstreamCall, touched: WrittenTargets): Promise<Answer> {
+  async #write(request: UpstreamRequest, call: UpstreamCall, touched: WrittenTargets): Promise<Answer> {
     try {
-      return await this.send(request, call);
+      return await this.#send(request, call);
     } finally {
       await this.cache.invalidate(call.callerAuthorization, touched);
     }
   }
 
   /** One deadline for the whole call. A 401 on a token this gateway fetched is safe to retry for any method: it was refused. */
-  private async send(request: UpstreamRequest, call: UpstreamCall, { callerShareTaken = false } = {}): Promise<Answer> {
+  async #send(request: UpstreamRequest, call: UpstreamCall, { callerShareTaken = false } = {}): Promise<Answer> {
     const { credentials } = this.options;
-    if (!callerShareTaken) await this.takeCallerShare(call);
+    if (!callerShareTaken) await this.#takeCallerShare(call);
     const deadline = new Deadline(this.options.timeoutMs);
     try {
       const authorization = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
       try {
-        return await this.guarded(request, authorization, call, deadline);
+        return await this.#guarded(request, authorization, call, deadline);
       } catch (error) {
         const refused = error instanceof UpstreamError && error.failure.kind === 'http' && error.failure.status === 401;
         if (!refused || !authorization || !credentials.invalidate?.(authorization)) throw error;
@@ -320,7 +323,7 @@ export class ProcessesClient {
           'upstream refused the gateway token: fetching a new one, trying once more',
         );
         const fresh = await credentials.authorizationFor(call.callerAuthorization, deadline.signal);
-        return await this.guarded(request, fresh, call, deadline);
+        return await this.#guarded(request, fresh, call, deadline);
       }
     } finally {
       deadline.dispose();
@@ -328,16 +331,16 @@ export class ProcessesClient {
   }
 
   /** Rate budget, then breaker, then retries (the caller's share is taken before: send, or the cache's admit). */
-  private async guarded(
+  async #guarded(
     request: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
     deadline: Deadline,
   ): Promise<Answer> {
-    await this.takeToken(null);
+    await this.#takeToken(null);
     const run = () =>
       withRetries(
-        (attempt) => this.attempt(request, authorization, call, deadline, attempt),
+        (attempt) => this.#attempt(request, authorization, call, deadline, attempt),
         deadline,
         this.retry,
         (notice) => {
@@ -353,7 +356,7 @@ export class ProcessesClient {
   }
 
   /** One caller at full speed must leave the others served: its own share runs out before the gateway's budget. */
-  private async takeCallerShare(call: UpstreamCall): Promise<void> {
+  async #takeCallerShare(call: UpstreamCall): Promise<void> {
     if (!this.options.callerBudget || !call.callerKey) return;
     const waitMs = await this.options.callerBudget.take(call.callerKey());
     if (waitMs === null) return;
@@ -365,7 +368,7 @@ export class ProcessesClient {
   }
 
   /** Takes one request from the budget. Over budget: RATE_LIMITED, or on a retry the previous answer stands. */
-  private async takeToken(previous: UpstreamError | null): Promise<void> {
+  async #takeToken(previous: UpstreamError | null): Promise<void> {
     const waitMs = (await this.budget?.take()) ?? null;
     if (waitMs === null) return;
     if (previous) throw previous;
@@ -376,7 +379,7 @@ export class ProcessesClient {
     });
   }
 
-  private async attempt(
+  async #attempt(
     { endpoint, method, path, body }: UpstreamRequest,
     authorization: string | null,
     call: UpstreamCall,
@@ -385,7 +388,7 @@ export class ProcessesClient {
   ): Promise<Answer> {
     if (attempt > 1) {
       try {
-        await this.takeToken(previous);
+        await this.#takeToken(previous);
       } catch (error) {
         throw giveUp(error as UpstreamError);
       }

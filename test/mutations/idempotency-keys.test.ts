@@ -197,6 +197,44 @@ describe('Idempotency-Key on each mutation: a retry with the key never sends the
     expectReplay(first, await sendWithKey(t.gateway, key, document));
     expect(t.upstream.requests).toHaveLength(2);
   });
+
+  describe('the request log line of a replay records what the client got, marked idempotentReplay', () => {
+    const mutation = MUTATION_CASES[0]!;
+    const lineOf = (requestId: string) => {
+      const line = t.gateway.logs.entries.find((entry) => entry.msg === 'request' && entry.requestId === requestId);
+      if (!line) throw new Error(`no request line for ${requestId}:\n${t.gateway.logs.text}`);
+      const { level, status, errorCodes, idempotentReplay } = line;
+      return { level, status, errorCodes, idempotentReplay };
+    };
+    const sendTwice = async (key: string) => {
+      const send = (requestId: string) =>
+        sendWithKey(t.gateway, key, mutation.document, mutation.variables(), { 'x-request-id': requestId });
+      const first = await send(`${key}-first`);
+      const again = await send(`${key}-again`);
+      expectReplay(first, again);
+      return { first: lineOf(`${key}-first`), again: lineOf(`${key}-again`), status: again.status };
+    };
+
+    it('a replayed NOT_FOUND (the upstream refused): the code the client got again, at info', async () => {
+      route(mutation, faults.status(404, { code: '404', message: 'Not found' }));
+      const { first, again, status } = await sendTwice(freshKey());
+      expect(first).toEqual({ level: 30, status: 200, errorCodes: ['NOT_FOUND'], idempotentReplay: undefined });
+      expect(again).toEqual({ level: 30, status, errorCodes: ['NOT_FOUND'], idempotentReplay: true });
+    });
+
+    it('a replayed UPSTREAM_TIMEOUT: its code, at info (the failure was logged at warn when it happened)', async () => {
+      route(mutation, faults.stallBeforeHeaders());
+      const { first, again, status } = await sendTwice(freshKey());
+      expect(first).toEqual({ level: 40, status: 200, errorCodes: ['UPSTREAM_TIMEOUT'], idempotentReplay: undefined });
+      expect(again).toEqual({ level: 30, status, errorCodes: ['UPSTREAM_TIMEOUT'], idempotentReplay: true });
+    });
+
+    it('a replayed success: no error codes', async () => {
+      route(mutation, (_request, response) => mutation.succeed(response));
+      const { again, status } = await sendTwice(freshKey());
+      expect(again).toEqual({ level: 30, status, errorCodes: undefined, idempotentReplay: true });
+    });
+  });
 });
 
 describe('answers refused before any upstream call free the key', () => {

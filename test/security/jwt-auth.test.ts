@@ -219,6 +219,49 @@ describe('AUTH_MODE=jwt – tokens verified against a real JWKS endpoint', () =>
       expect(written.body).toEqual({ data: { runProcess: { id: 'run-9' } } });
     });
 
+    it.each([
+      ['a fragment spread', 'mutation M { ...F } fragment F on Mutation { trashProcess(processId: "p1") }', undefined],
+      [
+        'an inline fragment',
+        'mutation M($id: ID!) { ... on Mutation { __typename trashProcess(processId: $id) } }',
+        { id: 'p1' },
+      ],
+    ])(
+      'a write refused for scope through %s: FORBIDDEN, one audit event naming it and its target, no upstream call',
+      async (_how, document, variables) => {
+        const result = await execute(
+          t.gateway,
+          document,
+          variables,
+          bearer(await signToken(current, { scope: 'processes:read' })),
+        );
+        expect([result.status, result.body]).toEqual([403, forbidden('processes:write')]);
+        expect(upstreamCalls()).toEqual([]);
+        expect(t.gateway.logs.entries.filter((entry) => entry.name === 'audit').map((entry) => entry.audit)).toEqual([
+          {
+            caller: { sub: 'user-1', iss: TEST_ISSUER },
+            mutation: 'trashProcess',
+            targets: { processId: 'p1' },
+            outcome: 'NOT_APPLIED',
+            upstreamStatus: null,
+            code: 'FORBIDDEN',
+          },
+        ]);
+      },
+    );
+
+    it('a refused mutation of __typename alone is FORBIDDEN and leaves no audit event (it is not a write)', async () => {
+      const result = await execute(
+        t.gateway,
+        'mutation { __typename }',
+        undefined,
+        bearer(await signToken(current, { scope: 'processes:read' })),
+      );
+      expect([result.status, result.body]).toEqual([403, forbidden('processes:write')]);
+      expect(upstreamCalls()).toEqual([]);
+      expect(t.gateway.logs.entries.filter((entry) => entry.name === 'audit')).toEqual([]);
+    });
+
     it('the scp array claim counts as well as the scope string', async () => {
       const result = await execute(
         t.gateway,

@@ -1,11 +1,4 @@
-import {
-  getOperationAST,
-  Kind,
-  valueFromASTUntyped,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLError,
-} from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { gatewayError } from '../../errors/gateway-error';
@@ -13,7 +6,7 @@ import { callerCredentialOf, jwtCallerOf, unauthenticated, type JwtAuthenticator
 import { requestIdOf } from '../context';
 import { endAtExpiry } from '../end-at-expiry';
 import type { CallerHashes } from '../../identity/caller-hashes';
-import { createAuditTrail, type AuditTrail } from '../../writes/audit-trail';
+import { createAuditTrail, recordRefusedMutations } from '../../writes/audit-trail';
 
 export interface ScopeNames {
   /** AUTH_READ_SCOPE: queries and subscriptions. */
@@ -43,7 +36,7 @@ export function useCallerAuthentication(
     const requestLogger = logger.child({ requestId: requestIdOf(request!) });
     requestLogger.info({ requiredScope: needed, subject: caller.subject }, 'caller refused: FORBIDDEN (scope)');
     if (operation === 'mutation')
-      auditRefusedMutations(
+      recordRefusedMutations(
         createAuditTrail(requestLogger, () => callerHashes.auditCaller(callerCredentialOf(request!))),
         args,
         'FORBIDDEN',
@@ -91,22 +84,6 @@ interface ScopedArgs {
   operationName?: string | null;
   contextValue: unknown;
   variableValues?: Readonly<Record<string, unknown>> | null;
-}
-
-/** A refused operation still leaves one audit event per mutation field, with the ids its arguments name. */
-function auditRefusedMutations(audit: AuditTrail, args: ScopedArgs, code: string): void {
-  const operation = getOperationAST(args.document, args.operationName);
-  for (const selection of operation?.selectionSet.selections ?? []) {
-    if (selection.kind !== Kind.FIELD) continue;
-    const targets: Record<string, string | null> = {};
-    for (const argument of selection.arguments ?? []) {
-      if (!/Id$/.test(argument.name.value)) continue;
-      const value = valueFromASTUntyped(argument.value, args.variableValues ?? undefined);
-      // Only plausible ids: this text is the caller's and was never validated.
-      targets[argument.name.value] = typeof value === 'string' && value.length <= 256 ? value : null;
-    }
-    audit.record({ mutation: selection.name.value, targets, outcome: 'NOT_APPLIED', upstreamStatus: null, code });
-  }
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {

@@ -36,6 +36,13 @@ type Pending =
 
 type IdempotencyContext = YogaInitialContext & GatewayContext;
 
+const replays = new WeakMap<Request, StoredAnswer>();
+
+/** The stored answer a request is being answered with (swapped in at onResponse), for the request's log line. */
+export function idempotentReplayOf(request: Request): StoredAnswer | undefined {
+  return replays.get(request);
+}
+
 /**
  * Idempotency keys on mutations (docs/mutations.md): after validation and the write budget, a mutation carrying
  * `Idempotency-Key` claims its slot (caller identity + key) before any write; the same request again is answered
@@ -127,6 +134,7 @@ export function useIdempotency({ store, identity, ttlMs, required, onDecision }:
       } else {
         context.logger.info({ idempotency: { replayed: true, status: claim.answer.status } }, 'idempotent replay');
         pending.set(request, { kind: 'replay', answer: claim.answer });
+        replays.set(request, claim.answer);
         // Replaced by the stored answer in onResponse.
         setResultAndStopExecution({ data: null });
       }
