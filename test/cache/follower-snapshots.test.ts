@@ -138,6 +138,28 @@ describe('answer cache – a follower replica serves reads from the shared loop 
     expect(sentWith(t.upstream, 'other-variant')).toHaveLength(1);
   });
 
+  it('a relayed state that is not shaped like a run is not kept (as a poll’s 200 of the wrong shape would not be)', async () => {
+    const run = new MovingRun('run-bad-shape').serveOn(t.upstream);
+    const { onB } = await t.ownerAndFollower(run.current.id);
+    // Only another version of the owner could publish this: the test publishes it on the loop's channel itself.
+    const redis = t.redis.client();
+    try {
+      const channels = (await redis.pubsub('CHANNELS', 'follow-gw:live:*')) as string[];
+      const channel = channels.find((name) => name.endsWith(`:${run.current.id}`));
+      const now = Date.now();
+      const bad = { ...run.current, revision: 5, autoClose: 'yes' };
+      await redis.publish(
+        channel!,
+        JSON.stringify({ from: 'another-version', kind: 'run', requestedAt: now, polledAt: now, run: bad }),
+      );
+    } finally {
+      redis.disconnect();
+    }
+    await waitFor(() => revisionsOf(onB).includes(5), 'B relays the odd state');
+    const read = await execute(t.b, READ, { id: run.current.id }, { headers: CACHE_INFO });
+    expect(read.body.data?.processRun.revision).toBe(1);
+  });
+
   it('read-your-writes on the follower: a write there forgets the relayed state, and a poll requested before the write is not kept when it arrives after', async () => {
     const run = new MovingRun('run-write-race');
     const held: ServerResponse[] = [];
