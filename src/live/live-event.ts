@@ -22,7 +22,21 @@ export function pollKeyString({ runId, excludeGeneratedJobs, credentialHash }: P
 export interface LoopCall {
   requestId: string;
   logger: Logger;
+  /** Told when the upstream request behind a poll's answer went out (a coalesced call may have started earlier). */
+  requested?: (answer: { requestedAt: number }) => void;
 }
+
+/** A run state another replica's poll read (relayed through Redis), with that poll's wall-clock times. */
+export interface RelayedRun {
+  run: UpstreamProcessRun;
+  /** Its JSON (the byte count). */
+  json: string;
+  requestedAt: number;
+  polledAt: number;
+}
+
+/** Keeps a relayed state where this replica's reads of the run look (the answer cache: docs/caching.md). */
+export type KeepRelayedRun = (relayed: RelayedRun) => void;
 
 /**
  * Fetches the run with the credentials of the subscriber that started the loop, through the one upstream client:

@@ -3,7 +3,7 @@ import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { LiveConfig } from '../config/live-config';
 import { gatewayError } from '../errors/gateway-error';
 import type { CallerHashes } from '../identity/caller-hashes';
-import type { FetchRun, LiveEvent } from './live-event';
+import type { FetchRun, KeepRelayedRun, LiveEvent } from './live-event';
 import type { LiveMetrics } from './live-metrics';
 import { InMemoryPollerRegistry, type PollerRegistry } from './poller-registry';
 
@@ -14,6 +14,8 @@ export interface WatchRequest {
   /** The client connection (a WebSocket, or the HTTP request's socket) the per-connection bound counts on. */
   connection: object | null;
   fetchRun: FetchRun;
+  /** Keeps a state another replica's poll of this run read (with REDIS_URL) where this caller's reads find it. */
+  keepRelayed?: KeepRelayedRun;
 }
 
 export interface LiveRunsOptions {
@@ -97,16 +99,21 @@ export class LiveRuns {
     const events = new Repeater<LiveEvent>(async (push, stop) => {
       const complete = () => stop();
       this.closers.add(complete);
-      const leave = this.registry.join(key, request.fetchRun, {
-        emit: (run) => {
-          metrics?.emitted();
-          void push({ kind: 'run', run });
+      const leave = this.registry.join(
+        key,
+        request.fetchRun,
+        {
+          emit: (run) => {
+            metrics?.emitted();
+            void push({ kind: 'run', run });
+          },
+          end: (error) => {
+            if (error) void push({ kind: 'error', error });
+            stop();
+          },
         },
-        end: (error) => {
-          if (error) void push({ kind: 'error', error });
-          stop();
-        },
-      });
+        request.keepRelayed,
+      );
       try {
         await stop;
       } finally {

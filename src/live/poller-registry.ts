@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FetchRun, PollKey, RunListener } from './live-event';
+import type { FetchRun, KeepRelayedRun, PollKey, RunListener } from './live-event';
 import { loopCall, pollKeyString } from './live-event';
 import { RunPoller, type PollOutcome, type PollTiming } from './run-poller';
 
@@ -11,8 +11,9 @@ export interface PollerRegistry {
   /**
    * Adds `listener` to the loop of `key`, starting it with `fetchRun` (the joining subscriber's credentials) when
    * none runs. Returns the function that removes it again; the loop stops when its last listener leaves.
+   * `keepRelayed` (the joining subscriber's credentials too) is given the states other replicas' polls read.
    */
-  join(key: PollKey, fetchRun: FetchRun, listener: RunListener): () => void;
+  join(key: PollKey, fetchRun: FetchRun, listener: RunListener, keepRelayed?: KeepRelayedRun): () => void;
   /** Completes every listener of every loop and stops them (shutdown). */
   closeAll(): void;
   readonly activePollers: number;

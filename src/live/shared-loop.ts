@@ -2,15 +2,18 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { UpstreamProcessRun } from '../upstream/types';
-import type { FetchRun, RunListener } from './live-event';
+import type { KeepRelayedRun, LoopCall, RunListener } from './live-event';
 import { jsonOf, type Subscriber } from './loop-subscriber';
 import { loopKeys, type LeaseToken, type LoopKeys, type PollLease } from './poll-lease';
 import type { PollerObserver } from './poller-registry';
 import { finalErrorOf, isTerminal, RunPoller, type PollTiming } from './run-poller';
 
-/** What goes over a loop's channel. `from` is the publishing replica's random id (its own messages are skipped). */
+/**
+ * What goes over a loop's channel. `from` is the publishing replica's random id (its own messages are skipped).
+ * `requestedAt`/`polledAt`: wall-clock ms when the poll's upstream request went out and when it was answered.
+ */
 export type LoopMessage =
-  | { from: string; kind: 'run'; polledAt: number; run: UpstreamProcessRun }
+  | { from: string; kind: 'run'; requestedAt?: number; polledAt: number; run: UpstreamProcessRun }
   | { from: string; kind: 'end'; error: { message: string; extensions: Record<string, unknown> } | null }
   | { from: string; kind: 'released' };
 
@@ -29,6 +32,15 @@ export interface SharedPollerObserver extends PollerObserver {
 const TAKEOVER_MARGIN_MS = 25;
 
 export type Mode = 'pending' | 'owner' | 'follower' | 'local' | 'closed';
+
+/** One poll of the loop's run, with the credentials of the subscriber that started it (LoopCall.requested). */
+export type PollRun = (requested: NonNullable<LoopCall['requested']>) => Promise<UpstreamProcessRun>;
+
+/** When the upstream was asked for a state and answered (wall-clock ms); requestedAt null: unknown (an older replica). */
+interface PollTimes {
+  requestedAt: number | null;
+  polledAt: number;
+}
 
 /** What a loop gets from its registry: the shared connections and lease, the timing, and where to report changes. */
 export interface LoopContext {
@@ -65,12 +77,16 @@ export class SharedLoop {
   /** This loop's last acquisition of the lease while it may still hold it (kept through a Redis outage). */
   private leaseToken: LeaseToken | null = null;
   private readonly publisher: RunListener;
+  /** The times of each state known here: what is published with it, and how old a relayed one is. */
+  private readonly times = new WeakMap<UpstreamProcessRun, PollTimes>();
 
   constructor(
     readonly id: string,
     private readonly runId: string,
     channel: string,
-    private readonly fetchRun: FetchRun,
+    private readonly pollRun: PollRun,
+    /** Where states polled by another replica go for this replica's reads (null: nowhere). */
+    private readonly keepRelayed: KeepRelayedRun | null,
     private readonly context: LoopContext,
     private readonly logger: Logger,
   ) {
@@ -129,7 +145,7 @@ export class SharedLoop {
   onMessage(message: LoopMessage): void {
     if (message.from === this.context.replicaId || this.mode === 'closed' || this.mode === 'local') return;
     if (message.kind === 'run') {
-      this.note(message.run, Date.now() - message.polledAt);
+      this.noteRelayed(message.run, { requestedAt: message.requestedAt ?? null, polledAt: message.polledAt });
       if (this.mode === 'pending') return;
       for (const subscriber of [...this.subscribers]) subscriber.emit(message.run);
       if (this.mode === 'follower' && isTerminal(message.run.status)) this.endAll(null);
@@ -315,12 +331,22 @@ export class SharedLoop {
     );
   }
 
+  /** One poll for the RunPoller, remembering when its upstream request went out and when it was answered. */
+  private readonly poll = async (): Promise<UpstreamProcessRun> => {
+    let requestedAt = Date.now();
+    const run = await this.pollRun((answer) => (requestedAt = answer.requestedAt));
+    this.times.set(run, { requestedAt, polledAt: Date.now() });
+    return run;
+  };
+
   private publish(run: UpstreamProcessRun): void {
-    const polledAt = Date.now();
+    // A state this replica did not poll (a snapshot it started from) keeps the times of the poll that read it.
+    const { requestedAt, polledAt } = this.times.get(run) ?? { requestedAt: null, polledAt: Date.now() };
     const runJson = jsonOf(run);
+    const requested = requestedAt === null ? '' : `"requestedAt":${requestedAt},`;
     // Written by hand so the run's JSON is encoded once for both.
-    const snapshot = `{"polledAt":${polledAt},"run":${runJson}}`;
-    const message = `{"from":${JSON.stringify(this.context.replicaId)},"kind":"run","polledAt":${polledAt},"run":${runJson}}`;
+    const snapshot = `{${requested}"polledAt":${polledAt},"run":${runJson}}`;
+    const message = `{"from":${JSON.stringify(this.context.replicaId)},"kind":"run",${requested}"polledAt":${polledAt},"run":${runJson}}`;
     this.context.client
       .multi()
       .set(this.keys.snapshot, snapshot, 'PX', this.context.snapshotTtlMs)
@@ -336,23 +362,41 @@ export class SharedLoop {
     return true;
   }
 
+  /**
+   * A state another replica polled (channel or snapshot): noted like this replica's own, and kept where this
+   * replica's reads of the run look, aged from that poll. Returns whether it was noted.
+   */
+  private noteRelayed(run: UpstreamProcessRun, times: PollTimes): boolean {
+    if (!this.note(run, Date.now() - times.polledAt)) return false;
+    this.times.set(run, times);
+    if (!this.keepRelayed || times.requestedAt === null) return true;
+    try {
+      this.keepRelayed({ run, json: jsonOf(run), requestedAt: times.requestedAt, polledAt: times.polledAt });
+    } catch (error) {
+      // Only a later read's cache hit is lost; this runs in Redis's message handler, which must not throw.
+      this.logger.warn({ err: error }, 'live: keeping a relayed state for reads failed');
+    }
+    return true;
+  }
+
   /** The snapshot's run when it was noted (not older than the newest known state). */
   private noteSnapshot(text: string | null): UpstreamProcessRun | null {
     if (text === null) return null;
-    let snapshot: { polledAt: number; run: UpstreamProcessRun };
+    let snapshot: { requestedAt?: number; polledAt: number; run: UpstreamProcessRun };
     try {
-      snapshot = JSON.parse(text) as { polledAt: number; run: UpstreamProcessRun };
+      snapshot = JSON.parse(text) as typeof snapshot;
     } catch {
       this.logger.debug({ live: { runId: this.runId } }, 'live: unreadable snapshot ignored');
       return null;
     }
-    return this.note(snapshot.run, Date.now() - snapshot.polledAt) ? snapshot.run : null;
+    const times = { requestedAt: snapshot.requestedAt ?? null, polledAt: snapshot.polledAt };
+    return this.noteRelayed(snapshot.run, times) ? snapshot.run : null;
   }
 
   private ensurePoller(): void {
     if (this.poller) return;
     const poller: RunPoller = new RunPoller(
-      this.fetchRun,
+      this.poll,
       this.context.timing,
       {
         onPoll: this.context.observer.onPoll,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RedisConnection, RedisState } from '../redis/redis-connection';
-import type { FetchRun, PollKey, RunListener } from './live-event';
+import type { FetchRun, KeepRelayedRun, PollKey, RunListener } from './live-event';
 import { loopCall, pollKeyString } from './live-event';
 import { Subscriber } from './loop-subscriber';
 import { PollLease } from './poll-lease';
@@ -108,7 +108,7 @@ export class SharedPollerRegistry implements PollerRegistry {
     return this.shared ? 'shared' : 'local';
   }
 
-  join(key: PollKey, fetchRun: FetchRun, listener: RunListener): () => void {
+  join(key: PollKey, fetchRun: FetchRun, listener: RunListener, keepRelayed?: KeepRelayedRun): () => void {
     const id = pollKeyString(key);
     let loop = this.loops.get(id);
     let created = false;
@@ -118,7 +118,8 @@ export class SharedPollerRegistry implements PollerRegistry {
         id,
         key.runId,
         this.options.connection.channel(`live:${id}`),
-        () => fetchRun(call),
+        (requested) => fetchRun({ ...call, requested }),
+        keepRelayed ?? null,
         this.context,
         call.logger,
       );

@@ -108,7 +108,7 @@ export function createContextFactory({
               id,
               excludeGeneratedJobs,
               loop
-                ? // The loop serves every watcher: no one subscriber's per-caller budget or cache notice.
+                ? // The loop serves every watcher: no one subscriber's per-caller budget; the loop hears when its request went out.
                   {
                     ...call,
                     requestId: loop.requestId,
@@ -116,11 +116,14 @@ export function createContextFactory({
                     traceparent: null,
                     tracestate: null,
                     callerKey: undefined,
-                    cacheNotice: undefined,
+                    cacheNotice: loop.requested,
                   }
                 : call,
               { live: true },
             ),
+          // With REDIS_URL, states another replica's loop polled serve this caller's reads here too.
+          keepRelayed: (relayed) =>
+            void client.keepRelayedProcessRun(id, excludeGeneratedJobs, callerAuthorization, relayed),
         });
       },
     };

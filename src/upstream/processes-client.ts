@@ -116,6 +116,7 @@ const DEFAULT_BREAKER: BreakerOptions = {
 /** The client's methods that change nothing upstream: a new read method goes here (every other one is a write). */
 export const NOT_WRITES = [
   'getProcessRun',
+  'keepRelayedProcessRun',
   'getProcess',
   'listProcesses',
   'readJson',
@@ -162,6 +163,29 @@ export class ProcessesClient {
     const { path } = readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs });
     const { body, status } = await this.#read('getProcessRun', path, call, asProcessRun, live);
     return asProcessRun(body, status);
+  }
+
+  /**
+   * A run state another replica's live loop polled (relayed through Redis): kept in this replica's cache where a
+   * `getProcessRun` with the same credential and variant finds it, as if this replica had polled it then. A body
+   * that is not a run is not kept (as a poll's would not be).
+   */
+  keepRelayedProcessRun(
+    id: string,
+    excludeGeneratedJobs: boolean,
+    callerAuthorization: string | null,
+    relayed: { run: unknown; json: string; requestedAt: number; polledAt: number },
+  ): boolean {
+    if (processRunShapeProblem(relayed.run)) return false;
+    const { path } = readRequest({ endpoint: 'getProcessRun', id, excludeGeneratedJobs });
+    return this.cache.keepRelayedRun({
+      path,
+      callerAuthorization,
+      body: relayed.run,
+      bytes: Buffer.byteLength(relayed.json),
+      requestedAt: relayed.requestedAt,
+      answeredAt: relayed.polledAt,
+    });
   }
 
   /** GET /processes/{id}: the build-time Process. */

@@ -12,6 +12,8 @@ export interface CachedAnswer {
   failure?: UpstreamFailure;
   /** Wall-clock ms when the upstream answered (replicas compare it, hence not performance.now()). */
   storedAt: number;
+  /** Wall-clock ms when the request behind it went out; unknown for answers read back from Redis. */
+  requestedAt?: number;
   /** Bytes of upstream JSON behind it: what the byte bound counts. */
   bytes: number;
   /** 'live': written by a live poll loop (src/live), which the cache info reports as such. */
@@ -22,4 +24,6 @@ export interface CachedAnswer {
 export interface CacheNotice {
   tier: CacheTier;
   ageMs: number;
+  /** Wall-clock ms when the upstream request behind the answer went out (a joined call may have started earlier). */
+  requestedAt: number;
 }

@@ -45,6 +45,11 @@ export class LocalAnswerTier {
     return this.entries.get(key);
   }
 
+  /** The entry while fresh, without making it recently used. */
+  peek(key: string): CachedAnswer | undefined {
+    return this.entries.peek(key);
+  }
+
   set(key: string, answer: CachedAnswer, ttlMs: number): void {
     this.entries.set(key, answer, { ttl: ttlMs });
     // lru-cache refuses (and does not dispose) an entry larger than the whole bound.

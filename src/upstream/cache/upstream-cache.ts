@@ -43,12 +43,28 @@ export interface CachedRead {
   admit?: () => Promise<void>;
 }
 
+/** A run state another replica's live loop polled and relayed through Redis (src/live/shared-loop.ts). */
+export interface RelayedRun {
+  /** Path and query as a read of it sends them: with the scope, the key. */
+  path: string;
+  callerAuthorization: string | null;
+  body: unknown;
+  /** Bytes of its JSON: what the byte bound counts. */
+  bytes: number;
+  /** Wall-clock ms when the polling replica's request went out, and when the upstream answered it. */
+  requestedAt: number;
+  answeredAt: number;
+}
+
 /** A 2xx answer as the client read it: the body parsed, and its text (for the byte count and the Redis tier). */
 export interface FetchedAnswer {
   status: number;
   body: unknown;
   text: string;
 }
+
+// Runs whose invalidation time is kept for relayed states; past it, the oldest forgotten raises a floor instead.
+const INVALIDATED_RUNS_REMEMBERED = 10_000;
 
 // One separator that never occurs in a scope (base64url or a word) and begins every path.
 const keyOf = (scope: string, path: string): string => `${scope} GET ${path}`;
@@ -63,6 +79,10 @@ export class UpstreamCache {
   private readonly inflight = new InflightCalls<CachedAnswer>();
   /** Counts invalidations: an answer read from Redis while one happened is served but not kept locally. */
   private invalidations = 0;
+  /** Wall-clock ms of the last invalidation here of each run path (no query), for relayed states; oldest first. */
+  private readonly runInvalidatedAt = new Map<string, number>();
+  /** Every run counts as invalidated at this time (forgetEverything, or a run pushed out of the map above). */
+  private invalidatedFloor = 0;
 
   constructor(private readonly options: UpstreamCacheOptions) {
     this.local = new LocalAnswerTier(options.maxBytes, { evicted: () => options.events?.evicted?.('local') });
@@ -129,8 +149,41 @@ export class UpstreamCache {
     await this.options.shared?.invalidate(scope, targets);
   }
 
+  /**
+   * Keeps a run state another replica's live loop polled, as this replica's own loop would have: same key, source
+   * 'live', aged from that poll (never served past its TTL from the upstream's answer). Not kept when past its TTL,
+   * older than what is held, or requested before this replica last forgot the run (it may predate that write).
+   */
+  keepRelayedRun(relayed: RelayedRun): boolean {
+    if (!this.enabled) return false;
+    const ttlMs = ttlForAnswer('getProcessRun', relayed.body, this.options.ttls);
+    const remainingMs = relayed.answeredAt + ttlMs - Date.now();
+    if (remainingMs <= 0 || relayed.requestedAt <= this.invalidatedAt(relayed.path)) return false;
+    const key = keyOf(this.options.callerHashes.cacheScope(relayed.callerAuthorization), relayed.path);
+    const held = this.local.peek(key);
+    if (held && held.storedAt >= relayed.answeredAt) return false;
+    const { body, bytes, requestedAt, answeredAt } = relayed;
+    this.local.set(key, { status: 200, body, storedAt: answeredAt, requestedAt, bytes, source: 'live' }, remainingMs);
+    return true;
+  }
+
   async close(): Promise<void> {
     await this.options.shared?.close();
+  }
+
+  /** When this replica last forgot the run of `path` (either variant): a state requested by then may predate a write. */
+  private invalidatedAt(path: string): number {
+    const runPath = path.split('?', 1)[0]!;
+    return Math.max(this.invalidatedFloor, this.runInvalidatedAt.get(runPath) ?? 0);
+  }
+
+  private rememberInvalidation(runPath: string): void {
+    this.runInvalidatedAt.delete(runPath);
+    this.runInvalidatedAt.set(runPath, Date.now());
+    if (this.runInvalidatedAt.size <= INVALIDATED_RUNS_REMEMBERED) return;
+    const [oldest, at] = this.runInvalidatedAt.entries().next().value!;
+    this.runInvalidatedAt.delete(oldest);
+    this.invalidatedFloor = Math.max(this.invalidatedFloor, at);
   }
 
   private async lookup(
@@ -163,6 +216,7 @@ export class UpstreamCache {
     let answer: CachedAnswer;
     let text: string;
     let ttlMs: number;
+    const requestedAt = Date.now();
     try {
       const fetched = await fetch();
       text = fetched.text;
@@ -170,6 +224,7 @@ export class UpstreamCache {
         status: fetched.status,
         body: fetched.body,
         storedAt: Date.now(),
+        requestedAt,
         bytes: Buffer.byteLength(text),
         source: read.source,
       };
@@ -184,6 +239,7 @@ export class UpstreamCache {
           body: null,
           failure: error.failure,
           storedAt: Date.now(),
+          requestedAt,
           bytes: text.length,
           source: read.source,
         };
@@ -204,6 +260,8 @@ export class UpstreamCache {
   /** Invalidations from other replicas may have been missed (Redis was away): nothing local can be trusted. */
   private forgetEverything(): void {
     this.invalidations++;
+    this.invalidatedFloor = Date.now();
+    this.runInvalidatedAt.clear();
     this.inflight.detachWhere(() => true);
     this.local.clear();
   }
@@ -211,6 +269,7 @@ export class UpstreamCache {
   /** scope null: every credential's copy (a replica that cannot derive the writer's scope). */
   private forgetLocally(scope: string | null, { processRunId, processId }: WrittenTargets): void {
     this.invalidations++;
+    if (processRunId !== undefined) this.rememberInvalidation(processRunPath(processRunId));
     const exact = new Set<string>();
     for (const variant of ['', '?excludeGeneratedJobs=true']) {
       if (processRunId !== undefined) exact.add(`GET ${processRunPath(processRunId)}${variant}`);
@@ -237,7 +296,11 @@ function ttlOf(answer: CachedAnswer, endpoint: CachedEndpoint, ttls: CacheTtls):
 }
 
 function served(answer: CachedAnswer, tier: CacheTier, read: CachedRead): { status: number; body: unknown } {
-  read.notice?.({ tier, ageMs: tier === 'upstream' ? 0 : Math.max(0, Date.now() - answer.storedAt) });
+  read.notice?.({
+    tier,
+    ageMs: tier === 'upstream' ? 0 : Math.max(0, Date.now() - answer.storedAt),
+    requestedAt: answer.requestedAt ?? answer.storedAt,
+  });
   if (answer.failure) throw new UpstreamError(answer.failure);
   return answer;
 }
