@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/config/config';
+import { imageNodeOptions } from '../harness/image-node-options';
 
 // What the deployment examples must agree on with the gateway. Their schema validation is scripts/validate-deploy.mjs
 // (a .ci/run step: kubernetes-models is ESM-only, which Jest's CommonJS runtime does not load).
@@ -39,8 +40,6 @@ const flag = (options: string, name: string): number | undefined => {
   const value = new RegExp(`(?:^| )--${name}=(\\d+)(?: |$)`).exec(options)?.[1];
   return value === undefined ? undefined : Number(value);
 };
-const dockerNodeOptions = (): string | undefined =>
-  /^ENV NODE_OPTIONS="?([^"\n]*)"?$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
 
 describe('deploy/kubernetes – manifests that agree with the gateway', () => {
   it('the gateway environment loads as a production config, and the grace period covers delay + drain + 5 s', () => {
@@ -92,7 +91,7 @@ describe('deploy/kubernetes – manifests that agree with the gateway', () => {
       ({ name }) => name === 'NODE_OPTIONS',
     )?.value;
     // NODE_OPTIONS replaces the image's: the Deployment must carry the young-generation size too.
-    expect(nodeOptions).toBe(dockerNodeOptions());
+    expect(nodeOptions).toBe(imageNodeOptions());
     const limit = bytesOf(container.resources.limits.memory);
     const oldSpace = flag(nodeOptions!, 'max-old-space-size')! * MIB;
     const semiSpace = flag(nodeOptions!, 'max-semi-space-size')! * MIB;

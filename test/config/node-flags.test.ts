@@ -3,13 +3,10 @@
 // adds one old-space bound, sized for the Deployment's memory limit (test/config/deploy-manifests.test.ts checks the fit).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { imageNodeOptions } from '../harness/image-node-options';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');
-
-function dockerNodeOptions(): string | undefined {
-  return /^ENV NODE_OPTIONS="?([^"\n]*)"?$/m.exec(read('Dockerfile'))?.[1];
-}
 
 describe('Node flags: npm start, the Dockerfile and the bench agree', () => {
   it('uses one young-generation size everywhere', () => {
@@ -21,7 +18,7 @@ describe('Node flags: npm start, the Dockerfile and the bench agree', () => {
     expect(startFlags).toMatch(/^--max-semi-space-size=\d+$/);
     expect(benchFlags).toBe(startFlags);
     // The image: the same young generation, plus the old-space bound and nothing else.
-    expect(dockerNodeOptions()).toMatch(/^--max-semi-space-size=\d+ --max-old-space-size=\d+$/);
-    expect(dockerNodeOptions()!.split(' ')[0]).toBe(startFlags);
+    expect(imageNodeOptions()).toMatch(/^--max-semi-space-size=\d+ --max-old-space-size=\d+$/);
+    expect(imageNodeOptions()!.split(' ')[0]).toBe(startFlags);
   });
 });

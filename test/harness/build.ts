@@ -1,4 +1,4 @@
-// `dist/` is built only for the suites that run the real entry point (test/process, test/redis, the live SIGTERM test): they call `useBuiltEntryPoint()`.
+// `dist/` is built only for the suites that run the real entry point (test/process, test/redis, the live SIGTERM test, the bounded-state test): they call `useBuiltEntryPoint()`.
 // Two jest workers may get there at once, so the build holds a lock directory and leaves a stamp with the jest
 // run's id (set by test/global-setup.js): the first caller builds, the others wait and find the stamp.
 import { execFile } from 'node:child_process';
