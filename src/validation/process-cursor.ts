@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type KeyObject, createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import { inputRefusal } from './input-refusal';
 import { MAX_NEXT_TOKEN_LENGTH, toQueryValue } from './next-token';
 import type { ProcessListArguments } from './process-list-arguments';
@@ -25,11 +25,14 @@ export interface DecodedCursor {
  */
 export class ProcessCursorCodec {
   /** The first signs; every one verifies (CURSOR_SECRET rotation: cursors in flight keep working). */
-  private readonly keys: Buffer[];
+  private readonly keys: KeyObject[];
 
   constructor(secret: string | readonly string[] | null) {
     const secrets = secret === null ? [] : typeof secret === 'string' ? [secret] : secret;
-    this.keys = secrets.length === 0 ? [randomBytes(32)] : secrets.map((key) => Buffer.from(key, 'utf8'));
+    // KeyObjects made once: an HMAC keyed with a Buffer converts the key on every call.
+    this.keys = (secrets.length === 0 ? [randomBytes(32)] : secrets.map((key) => Buffer.from(key, 'utf8'))).map((key) =>
+      createSecretKey(key),
+    );
   }
 
   encode(args: ProcessListArguments, nextToken: string | null): string {
@@ -68,7 +71,7 @@ export class ProcessCursorCodec {
     return { nextToken: token };
   }
 
-  private mac(payload: string, key: Buffer): string {
+  private mac(payload: string, key: KeyObject): string {
     return createHmac('sha256', key)
       .update(`${VERSION}.${payload}`)
       .digest()
