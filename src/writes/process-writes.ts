@@ -23,22 +23,47 @@ export type ProcessWrites = { [Method in WriteMethod]: WithoutCall<ProcessesClie
 };
 
 /**
- * The one client with the caller's credentials; each write takes one call from the request's upstream-call budget.
- * Nothing else is reachable, not even Object's methods: the object has no prototype.
+ * One request's writes: the write methods live once on a prototype with no Object methods and no constructor, the
+ * client and the call facts in private fields. Five closures per request instead kept young-generation garbage alive
+ * long enough to be promoted (1.5x the seed row's CPU per operation; bench/README.md).
  */
+class RequestWrites {
+  readonly sequence = new WriteSequence();
+  readonly #client: ProcessesClient;
+  readonly #call: UpstreamCall;
+  readonly #budget: UpstreamCallBudget;
+
+  constructor(client: ProcessesClient, call: UpstreamCall, budget: UpstreamCallBudget) {
+    this.#client = client;
+    this.#call = call;
+    this.#budget = budget;
+  }
+
+  #write(method: WriteMethod, args: unknown[]): unknown {
+    this.#budget.spend();
+    return (this.#client[method] as (...all: unknown[]) => unknown).call(this.#client, ...args, this.#call);
+  }
+
+  static {
+    const prototype = RequestWrites.prototype as unknown as Record<string, unknown>;
+    Object.setPrototypeOf(prototype, null);
+    Object.defineProperty(prototype, 'constructor', { value: undefined });
+    for (const method of WRITE_METHODS)
+      Object.defineProperty(prototype, method, {
+        enumerable: true,
+        value(this: RequestWrites, ...args: unknown[]) {
+          return this.#write(method, args);
+        },
+      });
+    Object.freeze(prototype);
+  }
+}
+
+/** The one client with the caller's credentials; each write takes one call from the request's upstream-call budget. */
 export function createProcessWrites(
   client: ProcessesClient,
   call: UpstreamCall,
   budget: UpstreamCallBudget,
 ): ProcessWrites {
-  const writes = Object.create(null) as Record<string, unknown>;
-  for (const method of WRITE_METHODS) {
-    const write = client[method] as (...args: unknown[]) => unknown;
-    writes[method] = (...args: unknown[]) => {
-      budget.spend();
-      return write.call(client, ...args, call);
-    };
-  }
-  writes.sequence = new WriteSequence();
-  return Object.freeze(writes) as unknown as ProcessWrites;
+  return new RequestWrites(client, call, budget) as unknown as ProcessWrites;
 }

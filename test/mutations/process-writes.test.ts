@@ -26,7 +26,10 @@ describe('createProcessWrites – only the client’s write methods are reachabl
 
   it('the five mutations’ methods and the sequence are its only keys', () => {
     const writes = createProcessWrites(client, call, new UpstreamCallBudget(5));
-    expect(Object.keys(writes).sort()).toEqual([...MUTATION_METHODS, 'sequence'].sort());
+    const keys: string[] = [];
+    // for…in: its own keys and every enumerable one it inherits (the write methods live on its prototype).
+    for (const key in writes) keys.push(key);
+    expect(keys.sort()).toEqual([...MUTATION_METHODS, 'sequence'].sort());
     for (const method of MUTATION_METHODS) expect(typeof (writes as Record<string, unknown>)[method]).toBe('function');
   });
 
