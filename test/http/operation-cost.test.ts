@@ -52,6 +52,9 @@ describe('operation cost â€“ priced from @cost/@listSize in the SDL, not first Ã
     expect(t.upstream.requests).toHaveLength(0);
     expectNoErrors(await execute(t.gateway, query, { n: 100 }));
     expect(t.upstream.requests).toHaveLength(1);
+    // Prices are remembered per document and variables: the same document with the large size is refused again.
+    expect((await execute(t.gateway, query, { n: 1000 })).body).toEqual({ errors: [costRefusal(5020)] });
+    expect(t.upstream.requests).toHaveLength(1);
   });
 
   it('a fragment spread under the connection keeps its items priced', async () => {

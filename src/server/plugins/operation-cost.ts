@@ -39,6 +39,33 @@ export function operationCost(
   operationName: string | null | undefined,
   variables: Variables,
 ): OperationCost {
+  // The same document comes back from the parse cache on every request: its price is remembered per operation and
+  // variables (short ones only), so a repeated operation is not walked again.
+  const key = `${operationName ?? ''}\0${JSON.stringify(variables ?? null)}`;
+  if (key.length > MAX_REMEMBERED_KEY_LENGTH) return priceOperation(schema, document, operationName, variables);
+  let bySchema = remembered.get(schema);
+  if (!bySchema) remembered.set(schema, (bySchema = new WeakMap()));
+  let prices = bySchema.get(document);
+  if (!prices) bySchema.set(document, (prices = new Map()));
+  let cost = prices.get(key);
+  if (!cost) {
+    cost = priceOperation(schema, document, operationName, variables);
+    if (prices.size >= MAX_REMEMBERED_PER_DOCUMENT) prices.clear();
+    prices.set(key, cost);
+  }
+  return cost;
+}
+
+const MAX_REMEMBERED_KEY_LENGTH = 1024;
+const MAX_REMEMBERED_PER_DOCUMENT = 64;
+const remembered = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, OperationCost>>>();
+
+function priceOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): OperationCost {
   const { operation, fragments } = operationAndFragments(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return { fields: 0, calls: 0, total: 0 };
