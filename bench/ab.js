@@ -59,8 +59,13 @@ function gcCounter(child) {
     for (const line of lines) {
       const pause = /MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ ([\d.]+) ms/.exec(line);
       const ms = pause ? Number(pause[1]) : 0;
-      if (line.includes('Scavenge')) (counts.scavenge++, (counts.scavengeMs += ms));
-      else if (line.includes('Mark-Compact')) (counts.markCompact++, (counts.markCompactMs += ms));
+      if (line.includes('Scavenge')) {
+        counts.scavenge++;
+        counts.scavengeMs += ms;
+      } else if (line.includes('Mark-Compact')) {
+        counts.markCompact++;
+        counts.markCompactMs += ms;
+      }
     }
   });
   return () => {
