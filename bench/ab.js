@@ -4,7 +4,10 @@
 // from /proc. Every answer must equal A's first answer byte for byte, and A's and B's first answers must be equal.
 //
 //   node bench/ab.js <distA> <distB> [slices=10] [sliceSeconds=3] [warmupSeconds=20]
-//   WORKLOAD=seed|large|fanout|processes  NODE_OPTS_A / NODE_OPTS_B (default --max-semi-space-size=32, as npm start)
+//   WORKLOAD=seed|large|fanout|processes|distinct  NODE_OPTS_A / NODE_OPTS_B (default --max-semi-space-size=32, as npm start)
+//   distinct: every request reads a run never read before (issue 22's worst case for the answer cache); answers are
+//   compared with the run id blanked out.
+//   --trace-gc in NODE_OPTS_A/B: each slice also counts that gateway's scavenges and mark-compacts and their pause ms.
 //   ENV_A / ENV_B ("NAME=value,NAME=value", e.g. ENV_A=EXECUTION_FAST_PATH=false)
 //   PROFILE=1: each gateway also writes a --cpu-prof profile to bench/results/ (see bench/cpuprofile-summary.js)
 // Servers run on core 0, the fake upstream and autocannon on core 1 (taskset), like bench/run.js.
@@ -13,7 +16,7 @@ const os = require('node:os');
 const { spawn } = require('node:child_process');
 const autocannon = require('autocannon');
 const { scenarios } = require('./workloads');
-const { cpuMs } = require('./proc-stats');
+const { cpuMs, cpuMsSplit } = require('./proc-stats');
 
 const ROOT = path.join(__dirname, '..');
 const [distA, distB] = [process.argv[2], process.argv[3]];
@@ -31,12 +34,45 @@ const envList = (text) =>
       .map((pair) => pair.split('=')),
   );
 
-function start(core, argv, env, port) {
+function start(core, argv, env, port, pipeStdout = false) {
   return spawn('taskset', ['-c', core, process.execPath, ...argv], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', pipeStdout ? 'pipe' : 'ignore', 'inherit'],
   });
+}
+
+// Dashboard-shaped read (bench/dashboard.js); the fake upstream answers any `processrun-distinct-<x>` with the seed run.
+const DISTINCT = {
+  query: 'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }',
+  variables: { id: 'processrun-distinct-[<id>]' },
+};
+const blankRunId = (text) => text.replace(/processrun-distinct-[A-Za-z0-9_-]+/g, 'processrun-distinct-X');
+
+/** Counts of `--trace-gc` lines on a child's stdout (count and summed pause ms per kind), reset per slice. */
+function gcCounter(child) {
+  const counts = { scavenge: 0, scavengeMs: 0, markCompact: 0, markCompactMs: 0 };
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      const pause = /MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ ([\d.]+) ms/.exec(line);
+      const ms = pause ? Number(pause[1]) : 0;
+      if (line.includes('Scavenge')) {
+        counts.scavenge++;
+        counts.scavengeMs += ms;
+      } else if (line.includes('Mark-Compact')) {
+        counts.markCompact++;
+        counts.markCompactMs += ms;
+      }
+    }
+  });
+  return () => {
+    const taken = { ...counts };
+    Object.assign(counts, { scavenge: 0, scavengeMs: 0, markCompact: 0, markCompactMs: 0 });
+    return taken;
+  };
 }
 
 async function waitUp(url) {
@@ -79,20 +115,32 @@ async function main() {
         UPSTREAM_BASE_URL: `http://127.0.0.1:${upstreamPort}`,
         ...envList(i === 0 ? process.env.ENV_A : process.env.ENV_B),
       };
-      const child = start('0', [...flags, ...profile, path.join(path.resolve(dists[i]), 'index.js')], env, port);
+      const traceGc = flags.includes('--trace-gc');
+      const child = start(
+        '0',
+        [...flags, ...profile, path.join(path.resolve(dists[i]), 'index.js')],
+        env,
+        port,
+        traceGc,
+      );
       gateways.push({
         child,
+        gc: traceGc ? gcCounter(child) : null,
         url: `http://127.0.0.1:${port}/graphql`,
         name: `${String.fromCharCode(65 + i)} ${dists[i]} ${flags.join(' ')} ${i === 0 ? process.env.ENV_A || '' : process.env.ENV_B || ''}`.trim(),
       });
       await waitUp(`http://127.0.0.1:${port}/health`);
     }
-    const scenario = scenarios[WORKLOAD];
+    const distinct = WORKLOAD === 'distinct';
+    const scenario = distinct ? DISTINCT : scenarios[WORKLOAD];
     const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
     const headers = { 'content-type': 'application/json', authorization: 'Bearer bench' };
     const expected = [];
-    for (const gateway of gateways)
-      expected.push(await (await fetch(gateway.url, { method: 'POST', headers, body })).text());
+    for (const [i, gateway] of gateways.entries()) {
+      const first = distinct ? body.replace('[<id>]', `first-${i}`) : body;
+      const text = await (await fetch(gateway.url, { method: 'POST', headers, body: first })).text();
+      expected.push(distinct ? blankRunId(text) : text);
+    }
     if (JSON.parse(expected[0]).errors) throw new Error(`A answers with errors: ${expected[0].slice(0, 300)}`);
     if (expected.length === 2 && expected[0] !== expected[1]) throw new Error('A and B answer differently');
     const run = (i, seconds) =>
@@ -103,7 +151,8 @@ async function main() {
         body,
         connections: 10,
         duration: seconds,
-        verifyBody: (text) => text === expected[0],
+        idReplacement: distinct,
+        verifyBody: distinct ? (text) => blankRunId(text) === expected[0] : (text) => text === expected[0],
       });
     for (let i = 0; i < gateways.length; i++) await run(i, WARMUP_SECONDS);
     // A process idle during the other's warm-up pays for it in its first slice: one untimed slice each.
@@ -112,16 +161,28 @@ async function main() {
     for (let s = 0; s < SLICES; s++) {
       const order = s % 2 === 0 ? [...gateways.keys()] : [...gateways.keys()].reverse();
       for (const i of order) {
+        const splitBefore = cpuMsSplit(gateways[i].child.pid);
         const cpuBefore = cpuMs(gateways[i].child.pid);
         const load = os.loadavg()[0];
+        gateways[i].gc?.();
         const result = await run(i, SLICE_SECONDS);
         const cpuAfter = cpuMs(gateways[i].child.pid);
+        const splitAfter = cpuMsSplit(gateways[i].child.pid);
+        const gc = gateways[i].gc?.();
         if (result.non2xx || result.errors || result.timeouts || result.mismatches) {
           throw new Error(
             `${gateways[i].name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} wrong answers`,
           );
         }
-        slices[i].push({ cpu: (cpuAfter - cpuBefore) / result.requests.total, rps: result.requests.average, load });
+        const ops = result.requests.total;
+        slices[i].push({
+          cpu: (cpuAfter - cpuBefore) / ops,
+          rps: result.requests.average,
+          load,
+          gc: gc && { ...gc, ops },
+          main: splitBefore && splitAfter ? (splitAfter.main - splitBefore.main) / ops : null,
+          others: splitBefore && splitAfter ? (splitAfter.others - splitBefore.others) / ops : null,
+        });
       }
     }
     for (let i = 0; i < gateways.length; i++) {
@@ -129,6 +190,17 @@ async function main() {
       console.log(
         `${gateways[i].name}: CPU ms/op median ${median(own.map((x) => x.cpu)).toFixed(3)} (slices ${own.map((x) => x.cpu.toFixed(3)).join(' ')}), req/s median ${median(own.map((x) => x.rps)).toFixed(0)}, load ${own.map((x) => x.load.toFixed(1)).join(' ')}`,
       );
+      if (own[0].main !== null)
+        console.log(
+          `  CPU ms/op median on the main thread ${median(own.map((x) => x.main)).toFixed(3)}, on other threads (GC helpers, libuv) ${median(own.map((x) => x.others)).toFixed(3)}`,
+        );
+      if (own[0].gc) {
+        const sum = (key) => own.reduce((total, x) => total + x.gc[key], 0);
+        const per1000 = (key) => ((1000 * sum(key)) / sum('ops')).toFixed(2);
+        console.log(
+          `  GC per 1,000 ops: ${per1000('scavenge')} scavenges (${per1000('scavengeMs')} ms), ${per1000('markCompact')} mark-compacts (${per1000('markCompactMs')} ms)`,
+        );
+      }
     }
     if (gateways.length === 2) {
       const ratios = slices[0].map((a, k) => slices[1][k].cpu / a.cpu);

@@ -22,6 +22,17 @@ function cpuMs(pid) {
   }
 }
 
+/** CPU milliseconds of the process's main thread and of all its other threads (V8's GC helpers, libuv), or null. */
+function cpuMsSplit(pid) {
+  try {
+    const main = cpuMs(`${pid}/task/${pid}`);
+    const all = cpuMs(pid);
+    return main === null || all === null ? null : { main, others: all - main };
+  } catch {
+    return null;
+  }
+}
+
 /** Peak resident set size in MB (VmHWM), or null off Linux. */
 function peakRssMb(pid) {
   try {
@@ -32,4 +43,4 @@ function peakRssMb(pid) {
   }
 }
 
-module.exports = { cpuMs, peakRssMb };
+module.exports = { cpuMs, cpuMsSplit, peakRssMb };

@@ -1,5 +1,7 @@
 // The local tier: TTLs (running vs terminal), the 404 and error rules, credentials kept apart, the byte bound,
 // read-your-writes on one replica, and the opt-in cache info. Small TTLs; expiry is awaited with waitFor, never timed.
+// A read's answer is stored only from its key's second read on (the doorkeeper, docs/caching.md): tests that need a
+// stored answer read it twice first, and count both upstream GETs.
 import {
   execute,
   expectNoErrors,
@@ -18,14 +20,15 @@ const CACHE_INFO = { 'x-gateway-cache-info': 'true' };
 describe('answer cache – TTLs, error rules, credentials, cache info', () => {
   const t = useGateway({ env: { UPSTREAM_CACHE_TTL_MS: '60000', UPSTREAM_CACHE_TERMINAL_TTL_MS: '60000' } });
 
-  it('a second read within the TTL is served from the cache: one upstream GET, the same answer', async () => {
+  it('a run read twice is stored; a third read within the TTL is served from the cache: two GETs, the same answer', async () => {
     const state = { run: runIn('run-cached', 'running') };
     serveMutableRun(t.upstream, state);
-    const first = expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
-    state.run = { ...state.run, name: 'second' };
-    const second = expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
-    expect(second).toEqual(first);
-    expect(t.upstream.runRequests).toHaveLength(1);
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
+    const stored = expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
+    state.run = { ...state.run, name: 'third' };
+    const third = expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: state.run.id }));
+    expect(third).toEqual(stored);
+    expect(t.upstream.runRequests).toHaveLength(2);
     expect(
       await cacheMetric(t.gateway, 'gateway_upstream_cache_lookups_total', {
         tier: 'local',
@@ -35,27 +38,49 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('doorkeeper: a run read once is not stored (no bytes held, the next read asks again); one read twice is', async () => {
+    t.upstream.serveRun(runIn('run-once', 'running'));
+    const held = () =>
+      cacheMetric(t.gateway, 'gateway_upstream_cache_bytes', { tier: 'local', endpoint: 'getProcessRun' });
+    const before = await held();
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-once' }));
+    expect(await held()).toBe(before);
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-once' }));
+    expect(await held()).toBeGreaterThan(before);
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-once' }));
+    expect(t.upstream.requestsTo('/processRuns/run-once')).toHaveLength(2);
+  });
+
   it('excludeGeneratedJobs is part of the URL, so of the key: two variants, two upstream GETs', async () => {
     t.upstream.serveRun(runIn('run-variants', 'running'));
+    // Read twice: the plain variant is then stored (doorkeeper); a shared key would answer the other variant from it.
     await execute(t.gateway, RUN_QUERY, { id: 'run-variants' });
-    expectNoErrors(await execute(t.gateway, '{ processRun(id: "run-variants", excludeGeneratedJobs: true) { id } }'));
-    expectNoErrors(await execute(t.gateway, '{ processRun(id: "run-variants", excludeGeneratedJobs: true) { id } }'));
+    await execute(t.gateway, RUN_QUERY, { id: 'run-variants' });
+    for (let i = 0; i < 3; i++)
+      expectNoErrors(await execute(t.gateway, '{ processRun(id: "run-variants", excludeGeneratedJobs: true) { id } }'));
     expect(t.upstream.runRequests.map((request) => request.url)).toEqual([
       '/processRuns/run-variants',
+      '/processRuns/run-variants',
+      '/processRuns/run-variants?excludeGeneratedJobs=true',
       '/processRuns/run-variants?excludeGeneratedJobs=true',
     ]);
   });
 
   it('one credential’s cached answer is never served to another: the upstream sees both tokens', async () => {
     t.upstream.serveRun(runIn('run-shared-id', 'complete'));
+    // Read twice: the first credential's answer is then stored (doorkeeper), so a shared key would serve the other.
     expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }));
-    expectNoErrors(
-      await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }),
-    );
-    expectNoErrors(
-      await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }),
-    );
-    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([TEST_TOKEN, OTHER_TOKEN]);
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }));
+    for (let i = 0; i < 3; i++)
+      expectNoErrors(
+        await execute(t.gateway, RUN_QUERY, { id: 'run-shared-id' }, { headers: { authorization: OTHER_TOKEN } }),
+      );
+    expect(t.upstream.runRequests.map((request) => request.headers.authorization)).toEqual([
+      TEST_TOKEN,
+      TEST_TOKEN,
+      OTHER_TOKEN,
+      OTHER_TOKEN,
+    ]);
   });
 
   it('a refused credential’s 403 is not cached, and another credential’s 200 is not served to it', async () => {
@@ -113,11 +138,14 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
     t.upstream.serveRun(runIn('run-info', 'running'));
     const fresh = await execute(t.gateway, RUN_QUERY, { id: 'run-info' }, { headers: CACHE_INFO });
     expect(fresh.body.extensions).toEqual({ cache: { age: 0, tier: 'upstream' } });
+    // The second read goes out too and is stored (doorkeeper); the third is a hit.
     const plain = await execute(t.gateway, RUN_QUERY, { id: 'run-info' });
     expect(plain.body).toEqual({ data: { processRun: { id: 'run-info', status: 'RUNNING', name: 'first' } } });
     const cached = await execute(t.gateway, RUN_QUERY, { id: 'run-info' }, { headers: CACHE_INFO });
     expect(cached.body.extensions?.cache).toEqual({ age: expect.any(Number), tier: 'local' });
-    expect(t.upstream.runRequests).toHaveLength(1);
+    const plainHit = await execute(t.gateway, RUN_QUERY, { id: 'run-info' });
+    expect(plainHit.body).toEqual(plain.body);
+    expect(t.upstream.runRequests).toHaveLength(2);
   });
 
   it('read-your-writes: addJobRuns forgets the run for its credential before answering; the next read asks the upstream', async () => {
@@ -127,6 +155,9 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
       state.run = { ...state.run, name: 'after the write' };
       json(response, 201, []);
     });
+    // Read twice so that the run is stored (doorkeeper): the write must forget a stored answer.
+    expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' }));
+    expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' })).processRun.name).toBe('first');
     expect(expectNoErrors(await execute(t.gateway, RUN_QUERY, { id: 'run-written' })).processRun.name).toBe('first');
     await execute(
       t.gateway,
@@ -136,6 +167,7 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
       'after the write',
     );
     expect(t.upstream.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /processRuns/run-written',
       'GET /processRuns/run-written',
       'POST /processRuns/run-written/jobRuns',
       'GET /processRuns/run-written',
@@ -158,9 +190,10 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
           '{ process(id: "process-renamed") { name } processes(first: 5) { edges { node { name } } } }',
         ),
       );
-    expect(await read()).toEqual({ process: { name: 'Old' }, processes: { edges: [{ node: { name: 'Old' } }] } });
-    expect(await read()).toEqual({ process: { name: 'Old' }, processes: { edges: [{ node: { name: 'Old' } }] } });
-    expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
+    // Two reads go out (the second is stored: doorkeeper), the third is served from the cache.
+    for (let i = 0; i < 3; i++)
+      expect(await read()).toEqual({ process: { name: 'Old' }, processes: { edges: [{ node: { name: 'Old' } }] } });
+    expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(4);
     expectNoErrors(
       await execute(
         t.gateway,
@@ -168,7 +201,7 @@ describe('answer cache – TTLs, error rules, credentials, cache info', () => {
       ),
     );
     expect(await read()).toEqual({ process: { name: 'New' }, processes: { edges: [{ node: { name: 'New' } }] } });
-    expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(4);
+    expect(t.upstream.requests.filter((request) => request.method === 'GET')).toHaveLength(6);
   });
 });
 
@@ -178,13 +211,14 @@ describe('answer cache – expiry', () => {
       gateway.upstream.serveRun(runIn('run-running', 'running'));
       gateway.upstream.serveRun(runIn('run-complete', 'complete'));
       gateway.upstream.serveRun(runIn('run-cancelled', 'Cancelled'));
+      // Each read twice, so stored (doorkeeper).
       for (const id of ['run-running', 'run-complete', 'run-cancelled'])
-        expectNoErrors(await execute(gateway, RUN_QUERY, { id }));
+        for (let i = 0; i < 2; i++) expectNoErrors(await execute(gateway, RUN_QUERY, { id }));
       const callsTo = (id: string) => gateway.upstream.requestsTo(`/processRuns/${id}`).length;
       await waitFor(
         async () => {
           await execute(gateway, RUN_QUERY, { id: 'run-running' });
-          return callsTo('run-running') === 2;
+          return callsTo('run-running') === 3;
         },
         'the running run to expire',
         15_000,
@@ -192,7 +226,7 @@ describe('answer cache – expiry', () => {
       );
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-complete' }));
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-cancelled' }));
-      expect([callsTo('run-complete'), callsTo('run-cancelled')]).toEqual([1, 1]);
+      expect([callsTo('run-complete'), callsTo('run-cancelled')]).toEqual([2, 2]);
     });
   });
 
@@ -204,20 +238,22 @@ describe('answer cache – expiry', () => {
           ? json(response, 200, runIn('run-later', 'complete'))
           : json(response, 404, { code: 'NotFound', message: 'no such run' }),
       );
+      // Two 404s: the second is stored (doorkeeper).
+      expectOnlyError(await execute(gateway, RUN_QUERY, { id: 'run-later' }), 'NOT_FOUND');
       expectOnlyError(await execute(gateway, RUN_QUERY, { id: 'run-later' }), 'NOT_FOUND');
       exists = true;
-      const second = await execute(gateway, RUN_QUERY, { id: 'run-later' });
-      const callsAfterSecond = gateway.upstream.runRequests.length;
+      const third = await execute(gateway, RUN_QUERY, { id: 'run-later' });
+      const callsAfterThird = gateway.upstream.runRequests.length;
       // Either still the cached 404 (no new call) or already expired (a new call and the run): never a mix.
-      if (callsAfterSecond === 1) expectOnlyError(second, 'NOT_FOUND');
-      else expectNoErrors(second);
+      if (callsAfterThird === 2) expectOnlyError(third, 'NOT_FOUND');
+      else expectNoErrors(third);
       await waitFor(
         async () => (await execute(gateway, RUN_QUERY, { id: 'run-later' })).body.errors === undefined,
         'the 404 to expire',
         15_000,
         50,
       );
-      expect(gateway.upstream.runRequests.length).toBe(2);
+      expect(gateway.upstream.runRequests.length).toBe(3);
     });
   });
 
@@ -237,10 +273,11 @@ describe('answer cache – the byte bound', () => {
     const maxBytes = String(2 * size + 1200);
     await withGateway({ UPSTREAM_CACHE_TTL_MS: '60000', UPSTREAM_CACHE_MAX_BYTES: maxBytes }, async (gateway) => {
       for (const id of ['run-bound-0', 'run-bound-1', 'run-bound-2']) gateway.upstream.serveRun(runIn(id, 'complete'));
-      expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-0' }));
-      expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-1' }));
-      expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-1' }));
-      expect(gateway.upstream.runRequests).toHaveLength(2);
+      // Each run's second read stores it (doorkeeper); run-bound-1's third is a hit, so run-bound-0 is the oldest.
+      for (const id of ['run-bound-0', 'run-bound-0', 'run-bound-1', 'run-bound-1', 'run-bound-1'])
+        expectNoErrors(await execute(gateway, RUN_QUERY, { id }));
+      expect(gateway.upstream.runRequests).toHaveLength(4);
+      expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-2' }));
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-2' }));
       expect(await cacheMetric(gateway, 'gateway_upstream_cache_evictions_total', { tier: 'local' })).toBe(1);
       const held = await cacheMetric(gateway, 'gateway_upstream_cache_bytes', {
@@ -254,7 +291,10 @@ describe('answer cache – the byte bound', () => {
       expectNoErrors(await execute(gateway, RUN_QUERY, { id: 'run-bound-0' }));
       expect(gateway.upstream.runRequests.map((request) => request.path)).toEqual([
         '/processRuns/run-bound-0',
+        '/processRuns/run-bound-0',
         '/processRuns/run-bound-1',
+        '/processRuns/run-bound-1',
+        '/processRuns/run-bound-2',
         '/processRuns/run-bound-2',
         '/processRuns/run-bound-0',
       ]);

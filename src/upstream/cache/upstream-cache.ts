@@ -5,6 +5,7 @@ import { processRunPath } from '../process-run-id';
 import { ttlForAnswer, ttlForFailure, type CachedEndpoint, type CacheTtls } from './cache-policy';
 import type { CachedAnswer, CacheNotice, CacheTier } from './cached-answer';
 import type { CallerHashes } from '../../identity/caller-hashes';
+import { Doorkeeper } from './doorkeeper';
 import { InflightCalls } from './inflight-calls';
 import { LocalAnswerTier } from './local-answer-tier';
 import type { SharedAnswerTier } from './shared-answer-tier';
@@ -77,6 +78,8 @@ const keyOf = (scope: string, path: string): string => `${scope} GET ${path}`;
 export class UpstreamCache {
   private readonly local: LocalAnswerTier;
   private readonly inflight = new InflightCalls<CachedAnswer>();
+  /** Keeps answers of keys asked for only once out of the local tier. */
+  private readonly doorkeeper = new Doorkeeper();
   /** Counts invalidations: an answer read from Redis while one happened is served but not kept locally. */
   private invalidations = 0;
   /** Wall-clock ms of the last invalidation here of each run path (no query), for relayed states; oldest first. */
@@ -243,7 +246,7 @@ export class UpstreamCache {
           bytes: text.length,
           source: read.source,
         };
-        this.local.set(key, negative, failureTtl);
+        if (this.admitsLocally(key, read)) this.local.set(key, negative, failureTtl);
         if (shared?.usable && read.endpoint === 'getProcessRun')
           shared.set(scope, read.path, negative, 'null', failureTtl);
       }
@@ -251,10 +254,19 @@ export class UpstreamCache {
     }
     // An answer that may predate a write is handed to its waiters but never stored.
     if (ttlMs > 0 && !detached()) {
-      this.local.set(key, answer, ttlMs);
+      if (this.admitsLocally(key, read)) this.local.set(key, answer, ttlMs);
       if (shared?.usable && read.endpoint === 'getProcessRun') shared.set(scope, read.path, answer, text, ttlMs);
     }
     return answer;
+  }
+
+  /**
+   * A live loop's answer serves its subscribers' reads, so it is always kept; a read's answer only when its key was
+   * asked for recently before (a one-off read would only cost the heap and GC). The Redis tier still gets every answer:
+   * another replica may read it.
+   */
+  private admitsLocally(key: string, read: CachedRead): boolean {
+    return read.source === 'live' || this.doorkeeper.admits(key);
   }
 
   /** Invalidations from other replicas may have been missed (Redis was away): nothing local can be trusted. */
