@@ -9,7 +9,7 @@
 // Subscription resolver, and its poll loops call the upstream client; it imports nothing above it.
 // graphiql/ (the page's options and tabs) sits beside server/: app.ts passes it the demo's ids; it imports no layer.
 // redis/ sits beside upstream/: both are outbound connections that the layers above use and app.ts builds.
-// validation/ (the rules for ids, names, dates, cursors, filters and mutation inputs) sits under upstream/: the
+// validation/ (the rules for ids, names, dates, cursors, filters, mutation inputs, and the root fields of a document) sits under upstream/: the
 // resolvers refuse a caller's input with it and the upstream client checks ids and `$next` tokens from upstream
 // data with the same rules before they reach a URL. It imports errors/ only, for the one refusal shape.
 // identity/ (the keyed hashes that name a caller: audit, budget, cache scope, poll key, idempotency) sits beside

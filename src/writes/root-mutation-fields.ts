@@ -1,11 +1,5 @@
-import {
-  getOperationAST,
-  Kind,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { getOperationAST, type DocumentNode, type FieldNode } from 'graphql';
+import { operationAndFragments, rootFieldNodes } from '../validation/operation-root-fields';
 
 /**
  * The root fields of the mutation `operationName` picks, read from the document alone: through fragment spreads and
@@ -16,26 +10,11 @@ import {
 export function rootMutationFields(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
   const operation = getOperationAST(document, operationName || undefined);
   if (operation?.operation !== 'mutation') return [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const { fragments } = operationAndFragments(document, null);
   const fields = new Map<string, FieldNode>();
-  const visited = new Set<string>();
-  const walk = (selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        if (!selection.name.value.startsWith('__') && !fields.has(key)) fields.set(key, selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !visited.has(fragment.name.value)) {
-          visited.add(fragment.name.value);
-          walk(fragment.selectionSet);
-        }
-      }
-    }
-  };
-  walk(operation.selectionSet);
+  for (const field of rootFieldNodes(operation.selectionSet, fragments)) {
+    const key = field.alias?.value ?? field.name.value;
+    if (!field.name.value.startsWith('__') && !fields.has(key)) fields.set(key, field);
+  }
   return [...fields.values()];
 }

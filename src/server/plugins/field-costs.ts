@@ -1,12 +1,4 @@
-import {
-  Kind,
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { Kind, type ConstDirectiveNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 
 /** What the SDL says a field costs: federation demand-control `@cost` and `@listSize`, read in one place. */
 export interface FieldCost {
@@ -107,19 +99,4 @@ function namedTypeName(field: GraphQLField<unknown, unknown>): string {
   let type: { ofType?: unknown; name?: string } = field.type as never;
   while (type.ofType) type = type.ofType as never;
   return type.name ?? '';
-}
-
-/** The operation a request runs (the named one, else the first) and the document's fragments by name. */
-export function operationAndFragments(
-  document: DocumentNode,
-  operationName: string | null | undefined,
-): { operation: OperationDefinitionNode | undefined; fragments: Map<string, FragmentDefinitionNode> } {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
-      operation ??= definition;
-  }
-  return { operation, fragments };
 }

@@ -12,7 +12,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { fieldCost, operationAndFragments } from './field-costs';
+import { operationAndFragments } from '../../validation/operation-root-fields';
+import { fieldCost } from './field-costs';
 
 type Variables = Record<string, unknown> | null | undefined;
 

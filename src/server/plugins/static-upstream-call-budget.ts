@@ -1,5 +1,4 @@
 import {
-  Kind,
   getNamedType,
   isNonNullType,
   valueFromAST,
@@ -7,11 +6,11 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLSchema,
-  type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { mapUpstreamFailure } from '../../errors/map-upstream-failure';
-import { fieldCost, operationAndFragments } from './field-costs';
+import { operationAndFragments, rootFieldNodes } from '../../validation/operation-root-fields';
+import { fieldCost } from './field-costs';
 
 type Variables = Record<string, unknown> | null | undefined;
 type Field = GraphQLField<unknown, unknown>;
@@ -57,31 +56,20 @@ export function countUpstreamCalls(
     else
       keyed.set(`${field.name} ${JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))}`, weight);
   };
-  const visited = new Set<string>();
-  const walk = (selectionSet: SelectionSetNode) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !visited.has(fragment.name.value)) {
-          visited.add(fragment.name.value);
-          walk(fragment.selectionSet);
-        }
-      } else if (selection.name.value === '_entities') {
-        for (const { field, values } of representationCalls(
-          selection,
-          root.getFields()._entities as Field | undefined,
-          rootFields,
-          variables,
-        ))
-          count(field, values);
-      } else {
-        const field = rootFields[selection.name.value];
-        if (field) count(field, argumentValues(field, selection, variables));
-      }
+  for (const selection of rootFieldNodes(operation.selectionSet, fragments)) {
+    if (selection.name.value === '_entities') {
+      for (const { field, values } of representationCalls(
+        selection,
+        root.getFields()._entities as Field | undefined,
+        rootFields,
+        variables,
+      ))
+        count(field, values);
+    } else {
+      const field = rootFields[selection.name.value];
+      if (field) count(field, argumentValues(field, selection, variables));
     }
-  };
-  walk(operation.selectionSet);
+  }
   return calls + [...keyed.values()].reduce((sum, weight) => sum + weight, 0);
 }
 
