@@ -5,8 +5,8 @@
 // (10,000) distinct runs read once each, cache off vs on (CPU per operation, peak RSS). Ratios in one run, no verdicts
 // on wall-clock figures. BENCH_SMOKE=true: a few seconds and 500 distinct runs, only correctness is judged.
 const { spawn } = require('node:child_process');
-const net = require('node:net');
 const path = require('node:path');
+const { freePort, startRedis } = require('./local-servers');
 const { cpuMs, peakRssMb } = require('./proc-stats');
 const { fanoutIds } = require('./workloads');
 
@@ -30,17 +30,6 @@ const GATEWAY_ENV = {
 const GATEWAY_NODE_OPTIONS = ['--max-semi-space-size=32'];
 const QUERY =
   'query Dash($id: ID!) { processRun(id: $id) { id name status revision jobs { id status actionStatus } } }';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url, child) {
   const deadline = Date.now() + 20_000;
@@ -185,32 +174,6 @@ function staleness(seen, history, ttlMs) {
 }
 
 /** A real redis-server on a free port, nothing on disk; null when it is not installed. */
-async function startRedis() {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const ready = await new Promise((resolve) => {
-    let output = '';
-    child.once('error', () => resolve(false));
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString('utf8');
-      if (output.includes('Ready to accept connections')) resolve(true);
-    });
-    setTimeout(() => resolve(false), 10_000);
-  });
-  if (!ready) {
-    child.kill('SIGTERM');
-    return null;
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
-  };
-}
-
 /** Three replicas at TTL 1 s, clients spread over them: each with its own local tier only, then sharing Redis. */
 async function threeReplicas(upstream) {
   const redis = await startRedis();

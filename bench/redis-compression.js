@@ -2,10 +2,9 @@
 // `node bench/redis-compression.js` (after `npm run build`): does compressing the Redis tier's values pay (issue 22)?
 // For the seed run (~2 KB) and the 2,000-job run (~1 MB): bytes stored, CPU to compress on store and decompress on
 // read, and a SET+GET round trip on a loopback redis-server, raw vs each codec. No verdicts: figures to decide from.
-const { spawn } = require('node:child_process');
-const net = require('node:net');
 const zlib = require('node:zlib');
 const Redis = require('ioredis');
+const { startRedis } = require('./local-servers');
 const { upstreamBodies, seedId, LARGE_ID } = require('./workloads');
 
 const ROUNDS = Number(process.env.COMPRESSION_ROUNDS || 200);
@@ -34,37 +33,6 @@ const CODECS = {
     : {}),
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis() {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    let output = '';
-    child.once('error', reject);
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString('utf8');
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-  });
-  return { port, stop: () => child.kill('SIGTERM') };
-}
-
 /** CPU milliseconds (user+system of this process) per call of fn, over ROUNDS calls. */
 function cpuPerCall(fn) {
   const before = process.cpuUsage();
@@ -84,6 +52,7 @@ async function roundTripMs(client, key, value) {
 
 async function main() {
   const redis = await startRedis();
+  if (!redis) throw new Error('redis-server could not be started (apt-get install -y redis-server)');
   const client = new Redis({ port: redis.port, host: '127.0.0.1' });
   const bodies = upstreamBodies();
   const rows = [];
@@ -109,7 +78,7 @@ async function main() {
     }
   } finally {
     client.disconnect();
-    redis.stop();
+    await redis.stop();
   }
   console.log(`Node ${process.version}, ${ROUNDS} rounds each, loopback redis-server`);
   console.log('| body | codec | bytes stored | ratio | compress CPU ms | decompress CPU ms | SET+GET ms (loopback) |');

@@ -4,13 +4,13 @@
 // BENCH_PROFILE=true (every server writes a --cpu-prof profile; see docs/decisions/performance-history.md, "Fifth pass").
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { scenarios, seedId } = require('./workloads');
 const { cpuMs, peakRssMb } = require('./proc-stats');
 const { baselineBuild } = require('./baseline-build');
+const { freePort } = require('./local-servers');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 // Warm-up long enough for V8 to optimise the hot paths (the first thousand operations cost twice as much).
@@ -106,18 +106,6 @@ function leaveOutBaseline(reason) {
   baselineLeftOut = reason;
   console.log(`baseline rows left out: ${reason}`);
   for (let i = ROWS.length - 1; i >= 0; i -= 1) if (ROWS[i].target === 'baseline') ROWS.splice(i, 1);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(url, child) {
