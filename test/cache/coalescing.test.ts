@@ -93,4 +93,14 @@ describe('UPSTREAM_COALESCING=false – every identical GET goes out on its own'
       0,
     );
   });
+
+  it('the opt-in cache info still says where each answer came from: the upstream, age 0, every time', async () => {
+    t.upstream.serveRun(runIn('run-uncached-info', 'running'));
+    const headers = { 'x-gateway-cache-info': 'true' };
+    for (let read = 0; read < 2; read++) {
+      const answer = await execute(t.gateway, RUN_QUERY, { id: 'run-uncached-info' }, { headers });
+      expect(answer.body.extensions).toEqual({ cache: { age: 0, tier: 'upstream' } });
+    }
+    expect(t.upstream.runRequests).toHaveLength(2);
+  });
 });

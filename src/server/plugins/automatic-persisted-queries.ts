@@ -27,16 +27,19 @@ export function useAutomaticPersistedQueries(store: PersistedQueryStore | null, 
   }
   const registrations = new WeakMap<object, { hash: string; query: string }>();
   return {
-    async onParams({ params, setParams, context }) {
-      const resolved = await resolvePersistedQuery(store, params, logger);
-      if (resolved === null) return;
-      // 400 and no-store: a CDN must not keep a miss for a hash that the client's retry registers a moment later.
-      if (isPersistedQueryRefusal(resolved))
-        throw gatewayError(resolved.code, resolved.message, {
-          http: { status: 400, headers: { 'cache-control': 'no-store' } },
-        });
-      if (resolved.register) registrations.set(context, { hash: resolved.register, query: resolved.query });
-      setParams({ ...params, query: resolved.query });
+    onParams({ params, setParams, context }) {
+      // Returns at once for a request without the extension: an async hook would make every request's params async.
+      if (persistedQueryOf(params) === undefined) return;
+      return resolvePersistedQuery(store, params, logger).then((resolved) => {
+        if (resolved === null) return;
+        // 400 and no-store: a CDN must not keep a miss for a hash that the client's retry registers a moment later.
+        if (isPersistedQueryRefusal(resolved))
+          throw gatewayError(resolved.code, resolved.message, {
+            http: { status: 400, headers: { 'cache-control': 'no-store' } },
+          });
+        if (resolved.register) registrations.set(context, { hash: resolved.register, query: resolved.query });
+        setParams({ ...params, query: resolved.query });
+      });
     },
     onValidate({ context }) {
       const registration = registrations.get(context);

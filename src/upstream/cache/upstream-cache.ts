@@ -105,6 +105,7 @@ export class UpstreamCache {
   }
 
   async read(read: CachedRead, fetch: () => Promise<FetchedAnswer>): Promise<{ status: number; body: unknown }> {
+    if (!this.enabled && this.options.coalesce === false) return this.readUncached(read, fetch);
     const scope = this.options.callerHashes.cacheScope(read.callerAuthorization);
     const key = keyOf(scope, read.path);
     if (this.enabled && read.source === 'upstream') {
@@ -135,6 +136,18 @@ export class UpstreamCache {
     const invalidationsBefore = this.invalidations;
     const answer = await this.fetchAndStore(scope, key, read, fetch, () => this.invalidations !== invalidationsBefore);
     return served(answer, 'upstream', read);
+  }
+
+  /** Cache and coalescing both off: the call goes out as it would without them, at no cost of theirs. */
+  private async readUncached(
+    read: CachedRead,
+    fetch: () => Promise<FetchedAnswer>,
+  ): Promise<{ status: number; body: unknown }> {
+    await read.admit?.();
+    const requestedAt = Date.now();
+    const { status, body } = await fetch();
+    read.notice?.({ tier: 'upstream', ageMs: 0, requestedAt });
+    return { status, body };
   }
 
   private async join(joined: Promise<CachedAnswer>, read: CachedRead): Promise<{ status: number; body: unknown }> {
