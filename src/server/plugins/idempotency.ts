@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getOperationAST, type GraphQLError } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { GatewayErrorCode } from '../../errors/error-codes';
 import { gatewayError } from '../../errors/gateway-error';
@@ -51,125 +51,137 @@ export function idempotentReplayOf(request: Request): StoredAnswer | undefined {
  */
 export function useIdempotency({ store, identity, ttlMs, required, onDecision }: IdempotencyOptions): Plugin {
   const pending = new WeakMap<Request, Pending>();
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      const context = args.contextValue as unknown as IdempotencyContext;
-      const { request, params } = context;
-      const refuse = (error: GraphQLError) => setResultAndStopExecution({ errors: [error] });
-      const header = request.headers.get(IDEMPOTENCY_KEY_HEADER);
-      if (header === null) {
-        if (!required) return;
-        onDecision?.('required');
-        refuse(
-          refusal(
-            'IDEMPOTENCY_KEY_REQUIRED',
-            400,
-            'This gateway requires an Idempotency-Key header on every mutation.',
-          ),
-        );
-        return;
-      }
-      const key = parseIdempotencyKey(header);
-      if (key === null) {
-        onDecision?.('malformed');
-        refuse(
-          refusal(
-            'BAD_REQUEST',
-            400,
-            'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).',
-          ),
-        );
-        return;
-      }
-      const slot = `${identity.idempotencyIdentity(callerCredentialOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
-      const persisted = (params.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash;
-      const fingerprint = requestFingerprint({
-        document: params.query ?? persisted ?? null,
-        operationName: params.operationName ?? null,
-        variables: params.variables ?? null,
-      });
-      let claim;
-      try {
-        claim = await store.claim(slot, fingerprint, ttlMs);
-      } catch (error) {
-        context.logger.warn({ err: error }, 'idempotency store unavailable: request with a key refused');
-        onDecision?.('unavailable');
-        refuse(
-          refusal(
-            'IDEMPOTENCY_UNAVAILABLE',
-            503,
-            'Idempotency keys cannot be checked right now; nothing was sent. Retry later with the same key.',
-          ),
-        );
-        return;
-      }
-      onDecision?.(
-        claim.kind === 'claimed'
-          ? 'claimed'
-          : claim.fingerprint !== fingerprint
-            ? 'reused'
-            : claim.kind === 'in-flight'
-              ? 'in_use'
-              : 'replayed',
+  // The hooks return at once for a query (or a response with nothing held): async ones would make every request's
+  // execution and response wait on a promise.
+  const claimSlot = async (
+    args: ExecutionArgs,
+    setResultAndStopExecution: (result: ExecutionResult) => void,
+  ): Promise<void> => {
+    const context = args.contextValue as unknown as IdempotencyContext;
+    const { request, params } = context;
+    const refuse = (error: GraphQLError) => setResultAndStopExecution({ errors: [error] });
+    const header = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+    if (header === null) {
+      if (!required) return;
+      onDecision?.('required');
+      refuse(
+        refusal('IDEMPOTENCY_KEY_REQUIRED', 400, 'This gateway requires an Idempotency-Key header on every mutation.'),
       );
-      if (claim.kind === 'claimed') {
-        pending.set(request, { kind: 'claimed', slot, fingerprint, sequence: context.writes.sequence, context });
-      } else if (claim.fingerprint !== fingerprint) {
-        refuse(
-          refusal(
-            'IDEMPOTENCY_KEY_REUSED',
-            422,
-            'This Idempotency-Key was used for a different request (document, operation name or variables); use a new key.',
-          ),
-        );
-      } else if (claim.kind === 'in-flight') {
-        refuse(
-          refusal(
-            'IDEMPOTENCY_KEY_IN_USE',
-            409,
-            'A request with this Idempotency-Key is still running; retry later with the same key.',
-          ),
-        );
-      } else {
-        context.logger.info({ idempotency: { replayed: true, status: claim.answer.status } }, 'idempotent replay');
-        pending.set(request, { kind: 'replay', answer: claim.answer });
-        replays.set(request, claim.answer);
-        // Replaced by the stored answer in onResponse.
-        setResultAndStopExecution({ data: null });
-      }
-    },
+      return;
+    }
+    const key = parseIdempotencyKey(header);
+    if (key === null) {
+      onDecision?.('malformed');
+      refuse(
+        refusal(
+          'BAD_REQUEST',
+          400,
+          'The Idempotency-Key header must be 1 to 255 visible ASCII characters (0x21–0x7E).',
+        ),
+      );
+      return;
+    }
+    const slot = `${identity.idempotencyIdentity(callerCredentialOf(request))}:${createHash('sha256').update(key).digest('base64url')}`;
+    const persisted = (params.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash;
+    const fingerprint = requestFingerprint({
+      document: params.query ?? persisted ?? null,
+      operationName: params.operationName ?? null,
+      variables: params.variables ?? null,
+    });
+    let claim;
+    try {
+      claim = await store.claim(slot, fingerprint, ttlMs);
+    } catch (error) {
+      context.logger.warn({ err: error }, 'idempotency store unavailable: request with a key refused');
+      onDecision?.('unavailable');
+      refuse(
+        refusal(
+          'IDEMPOTENCY_UNAVAILABLE',
+          503,
+          'Idempotency keys cannot be checked right now; nothing was sent. Retry later with the same key.',
+        ),
+      );
+      return;
+    }
+    onDecision?.(
+      claim.kind === 'claimed'
+        ? 'claimed'
+        : claim.fingerprint !== fingerprint
+          ? 'reused'
+          : claim.kind === 'in-flight'
+            ? 'in_use'
+            : 'replayed',
+    );
+    if (claim.kind === 'claimed') {
+      pending.set(request, { kind: 'claimed', slot, fingerprint, sequence: context.writes.sequence, context });
+    } else if (claim.fingerprint !== fingerprint) {
+      refuse(
+        refusal(
+          'IDEMPOTENCY_KEY_REUSED',
+          422,
+          'This Idempotency-Key was used for a different request (document, operation name or variables); use a new key.',
+        ),
+      );
+    } else if (claim.kind === 'in-flight') {
+      refuse(
+        refusal(
+          'IDEMPOTENCY_KEY_IN_USE',
+          409,
+          'A request with this Idempotency-Key is still running; retry later with the same key.',
+        ),
+      );
+    } else {
+      context.logger.info({ idempotency: { replayed: true, status: claim.answer.status } }, 'idempotent replay');
+      pending.set(request, { kind: 'replay', answer: claim.answer });
+      replays.set(request, claim.answer);
+      // Replaced by the stored answer in onResponse.
+      setResultAndStopExecution({ data: null });
+    }
+  };
 
-    async onResponse({ request, response, setResponse }) {
+  const settle = async (
+    held: Pending,
+    response: Response,
+    setResponse: (response: Response) => void,
+  ): Promise<void> => {
+    if (held.kind === 'replay') {
+      const headers = new Headers(response.headers);
+      headers.set('content-length', String(Buffer.byteLength(held.answer.body)));
+      if (held.answer.contentType !== null) headers.set('content-type', held.answer.contentType);
+      headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      setResponse(new Response(held.answer.body, { status: held.answer.status, headers }));
+      return;
+    }
+    const { slot, fingerprint, sequence, context } = held;
+    try {
+      if (!sequence.sentToUpstream) {
+        await store.release(slot, fingerprint);
+        return;
+      }
+      const body = await response.text();
+      setResponse(new Response(body, { status: response.status, headers: response.headers }));
+      await store.finish(
+        slot,
+        fingerprint,
+        { status: response.status, contentType: response.headers.get('content-type'), body },
+        ttlMs,
+      );
+    } catch (error) {
+      // The claim stays until its TTL: a retry then meets IDEMPOTENCY_KEY_IN_USE, never a second write.
+      context.logger.warn({ err: error }, 'idempotency store unavailable: answer not kept, the key stays claimed');
+    }
+  };
+
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return claimSlot(args, setResultAndStopExecution);
+    },
+    onResponse({ request, response, setResponse }) {
       const held = pending.get(request);
       if (!held) return;
       pending.delete(request);
-      if (held.kind === 'replay') {
-        const headers = new Headers(response.headers);
-        headers.set('content-length', String(Buffer.byteLength(held.answer.body)));
-        if (held.answer.contentType !== null) headers.set('content-type', held.answer.contentType);
-        headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
-        setResponse(new Response(held.answer.body, { status: held.answer.status, headers }));
-        return;
-      }
-      const { slot, fingerprint, sequence, context } = held;
-      try {
-        if (!sequence.sentToUpstream) {
-          await store.release(slot, fingerprint);
-          return;
-        }
-        const body = await response.text();
-        setResponse(new Response(body, { status: response.status, headers: response.headers }));
-        await store.finish(
-          slot,
-          fingerprint,
-          { status: response.status, contentType: response.headers.get('content-type'), body },
-          ttlMs,
-        );
-      } catch (error) {
-        // The claim stays until its TTL: a retry then meets IDEMPOTENCY_KEY_IN_USE, never a second write.
-        context.logger.warn({ err: error }, 'idempotency store unavailable: answer not kept, the key stays claimed');
-      }
+      return settle(held, response, setResponse);
     },
   };
 }
